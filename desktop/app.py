@@ -1,0 +1,118 @@
+"""Start the workbench: `python -m desktop [--profile DIR] [--demo SIZE] [--screenshot DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from platformdirs import user_data_dir, user_log_dir
+
+APP_NAME = "SuqingWorkbench"
+ORG_NAME = "SuqingU"
+DATABASE_NAME = "workbench.sqlite"
+
+log = logging.getLogger(__name__)
+
+# Simplified Chinese glyph shapes first: Windows, macOS, then the Linux fonts setup.sh installs.
+UI_FONT_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m desktop", description="苏青U+ 工作台")
+    parser.add_argument("--profile", type=Path, help="folder for this device's data and settings")
+    parser.add_argument(
+        "--demo",
+        choices=["small", "county"],
+        help="fill an empty profile with generated demo data of this size",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="DIR",
+        help="render every page offscreen into DIR as PNG files, then exit",
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if args.profile is None:
+            args.profile = Path(tempfile.mkdtemp(prefix="suqing-screenshot-"))
+        args.demo = args.demo or "small"
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QFont, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import i18n
+    from desktop import settings as s
+    from desktop.logs import setup_logging
+    from sync.paths import RESOURCES_DIR
+
+    profile = args.profile or Path(user_data_dir(APP_NAME, ORG_NAME))
+    profile.mkdir(parents=True, exist_ok=True)
+    log_dir = profile / "logs" if args.profile else Path(user_log_dir(APP_NAME, ORG_NAME))
+    setup_logging(log_dir)
+    log.info("starting with profile %s", profile)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / "app.svg")))
+    font = QFont(app.font())
+    font.setFamilies(UI_FONT_FAMILIES)
+    font.setPointSize(10)
+    app.setFont(font)
+
+    settings = s.Settings(QSettings(str(profile / "settings.ini"), QSettings.Format.IniFormat))
+    if args.lang:
+        settings.set(s.LANGUAGE, args.lang)
+    i18n.set_language(settings.get(s.LANGUAGE))
+
+    window = open_window(profile, settings, demo=args.demo, log_dir=log_dir)
+    if window is None:
+        return 1
+    if args.screenshot:
+        from desktop.screenshots import capture_all
+
+        paths = capture_all(window, args.screenshot)
+        print("\n".join(str(p) for p in paths))
+        return 0
+    window.show()
+    return app.exec()
+
+
+def open_window(profile: Path, settings, *, demo: str | None, log_dir: Path):
+    """Open the profile's store (migrating it), add demo data if asked, build the window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.main_window import MainWindow
+    from sync.regions import RegionDataMissingError
+    from sync.store import Store
+    from sync.store.migrations import NewerSchemaError
+
+    try:
+        store = Store(profile / DATABASE_NAME)
+        if demo and store.count("activities") == 0:
+            from desktop.workers import generate_demo_with_progress
+
+            generate_demo_with_progress(store, demo)
+        return MainWindow(store, settings, log_dir=str(log_dir))
+    except (NewerSchemaError, RegionDataMissingError) as error:
+        log.exception("cannot open the workbench")
+        QMessageBox.critical(None, "苏青U+ 工作台", str(error))
+        return None

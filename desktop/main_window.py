@@ -1,0 +1,297 @@
+"""The main window: navigation on the left, one page at a time, and a status bar that always says
+whether we are online, how many operations wait to sync and when the last sync was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QSize, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop import settings as s
+from desktop.dialogs.settings_dialog import SettingsDialog
+from desktop.events import StoreEvents
+from desktop.pages.activities import ActivitiesPage
+from desktop.pages.placeholder import PlaceholderPage
+from desktop.texts import format_time, violation_text
+from desktop.undo import UndoHistory
+from sync.rules import RuleViolation
+from sync.store import Store
+
+LEAGUE_RED = "#c8161d"
+
+NAV_STYLE = f"""
+QListWidget#nav {{ background: #2b2f36; color: #e8e8e8; border: none; font-size: 15px;
+                  outline: none; }}
+QListWidget#nav::item {{ padding: 12px 18px; }}
+QListWidget#nav::item:selected {{ background: {LEAGUE_RED}; color: white; }}
+QListWidget#nav::item:hover:!selected {{ background: #3a3f47; }}
+QLabel#brand {{ background: #2b2f36; color: white; font-size: 17px; font-weight: bold;
+               padding: 16px 18px 4px 18px; }}
+QLabel#org {{ background: #2b2f36; color: #b8bcc4; padding: 0 18px 14px 18px; }}
+"""
+
+
+class MainWindow(QMainWindow):
+    PAGE_KEYS = ("activities", "registrations", "followers", "checkin", "map", "stats", "requests")
+
+    def __init__(self, store: Store, settings: s.Settings, *, log_dir: str = ""):
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.log_dir = log_dir
+        self.events = StoreEvents(store, self)
+        self.undo_history = UndoHistory(store, self)
+        self.home_org_id = store.get_meta("org_id")
+
+        self.nav = QListWidget(objectName="nav")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(20, 20))
+        self.pages = QStackedWidget()
+        self.activities_page = ActivitiesPage(
+            store, self.events, self.undo_history, home_org_id=self.home_org_id
+        )
+        self._page_widgets: list[QWidget] = [self.activities_page]
+        for texts in self._placeholder_texts():
+            self._page_widgets.append(PlaceholderPage(texts))
+        for page in self._page_widgets:
+            self.pages.addWidget(page)
+            self.nav.addItem(QListWidgetItem())
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        self.brand = QLabel(objectName="brand")
+        self.org_label = QLabel(objectName="org")
+        self.org_label.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.brand)
+        side_layout.addWidget(self.org_label)
+        side_layout.addWidget(self.nav, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.setStyleSheet(NAV_STYLE)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.events.table_changed.connect(self._on_table_changed)
+        self.undo_history.changed.connect(self._update_undo_action)
+        self.retranslate()
+
+        geometry = settings.get(s.MAIN_WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(1366, 800)
+        self.nav.setCurrentRow(min(settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
+
+    def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
+        tr = self.tr
+        return [
+            lambda: (
+                tr("报名审核"),
+                tr(
+                    "查看各活动的报名，逐条或批量通过、拒绝（须填写理由），"
+                    "名额满后自动进入候补，并可导出 Excel 名单。"
+                ),
+            ),
+            lambda: (
+                tr("粉丝管理"),
+                tr(
+                    "关注本组织及下级组织的青年：关注时间、来源活动、"
+                    "参加活动次数，按标签分组并发送通知。"
+                ),
+            ),
+            lambda: (
+                tr("活动签到"),
+                tr(
+                    "活动现场扫码或手动签到、签退，登记现场报名，"
+                    "记录志愿时长；多台电脑离线签到，联网后自动合并。"
+                ),
+            ),
+            lambda: (
+                tr("组织地图"),
+                tr(
+                    "在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。"
+                ),
+            ),
+            lambda: (
+                tr("统计考核"),
+                tr(
+                    "最热活动、关注最多的组织排行，青年画像图表，"
+                    "上级下达的考核目标与完成进度，可导出上报材料。"
+                ),
+            ),
+            lambda: (
+                tr("青年诉求"),
+                tr("收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。"),
+            ),
+        ]
+
+    # --- menus and status bar ----------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.logs_action = QAction(self)
+        self.logs_action.triggered.connect(self.open_logs)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.logs_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.edit_menu.addAction(self.undo_action)
+
+        self.page_menu = self.menuBar().addMenu("")
+        self.page_actions = []
+        for i in range(len(self._page_widgets)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
+            self.page_menu.addAction(action)
+            self.page_actions.append(action)
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.connection_label = QLabel(objectName="connection")
+        self.pending_label = QLabel(objectName="pending")
+        self.last_sync_label = QLabel(objectName="last_sync")
+        for label in (self.connection_label, self.pending_label, self.last_sync_label):
+            label.setContentsMargins(8, 0, 12, 0)
+            self.statusBar().addPermanentWidget(label)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("苏青U+ 工作台"))
+        self.brand.setText(self.tr("苏青U+ 工作台"))
+        home = next((o for o in self.store.organizations() if o["id"] == self.home_org_id), None)
+        self.org_label.setText(home["name"] if home else self.tr("未登录组织"))
+        names = [
+            self.tr("活动"),
+            self.tr("报名审核"),
+            self.tr("粉丝"),
+            self.tr("签到"),
+            self.tr("地图"),
+            self.tr("统计"),
+            self.tr("诉求"),
+        ]
+        for i, name in enumerate(names):
+            self.nav.item(i).setText(name)
+            self.page_actions[i].setText(name)
+        self.file_menu.setTitle(self.tr("文件(&F)"))
+        self.edit_menu.setTitle(self.tr("编辑(&E)"))
+        self.page_menu.setTitle(self.tr("页面(&P)"))
+        self.help_menu.setTitle(self.tr("帮助(&H)"))
+        self.settings_action.setText(self.tr("设置…"))
+        self.logs_action.setText(self.tr("打开日志文件夹"))
+        self.quit_action.setText(self.tr("退出"))
+        self.about_action.setText(self.tr("关于苏青U+ 工作台"))
+        self._update_undo_action()
+        self.update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def update_status(self) -> None:
+        server = self.settings.get(s.SERVER_URL)
+        if server:
+            self.connection_label.setText("● " + self.tr("离线"))
+            self.connection_label.setToolTip(self.tr("未连接到 {url}").format(url=server))
+        else:
+            self.connection_label.setText("● " + self.tr("离线（未设置服务器）"))
+            self.connection_label.setToolTip(self.tr("在“文件 → 设置”中填写服务器地址"))
+        self.connection_label.setStyleSheet("color: #b26a00;")
+        pending = self.store.pending_count()
+        self.pending_label.setText(self.tr("待同步 {n} 项").format(n=pending))
+        last = self.store.get_meta("last_sync_at")
+        when = format_time(datetime.fromisoformat(last)) if last else self.tr("从未")
+        self.last_sync_label.setText(self.tr("上次同步：{when}").format(when=when))
+
+    def _on_table_changed(self, table: str) -> None:
+        if table in ("outbox", "meta"):
+            self.update_status()
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def _show_page(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+
+    def _update_undo_action(self) -> None:
+        top = self.undo_history.top()
+        self.undo_action.setEnabled(top is not None)
+        self.undo_action.setText(
+            self.tr("撤销 {label}").format(label=top.label) if top else self.tr("撤销")
+        )
+
+    def undo(self) -> None:
+        if self.undo_history.top() is None:
+            return
+        try:
+            action = self.undo_history.undo()
+        except RuleViolation as error:
+            QMessageBox.information(self, self.tr("无法撤销"), violation_text(error))
+            return
+        self.statusBar().showMessage(self.tr("已撤销：{label}").format(label=action.label), 5000)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, parent=self)
+        old_language = self.settings.get(s.LANGUAGE)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            dialog.save()
+            language = self.settings.get(s.LANGUAGE)
+            if language != old_language and not i18n.set_language(language):
+                QMessageBox.warning(
+                    self, self.tr("语言"), self.tr("找不到所选语言的翻译文件，界面保持中文。")
+                )
+            self.update_status()
+
+    def open_logs(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_dir))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于苏青U+ 工作台"),
+            self.tr(
+                "苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。\n"
+                "离线可用，联网后自动同步。\n\n日志文件夹：{path}"
+            ).format(path=self.log_dir),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(s.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(s.LAST_PAGE, self.nav.currentRow())
+        self.settings.sync()
+        super().closeEvent(event)

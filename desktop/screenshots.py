@@ -1,0 +1,58 @@
+"""`--screenshot DIR`: render every page and the main dialogs offscreen into PNG files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+SIZE = (1366, 800)  # a common office laptop screen
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    _settle()
+    widget.grab().save(str(path))
+    return path
+
+
+def capture_all(window, out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window.resize(*SIZE)
+    window.show()
+    paths = []
+    for row, key in enumerate(window.PAGE_KEYS):
+        window.nav.setCurrentRow(row)
+        paths.append(_save(window, out_dir / f"{row + 1:02d}-{key}.png"))
+    window.nav.setCurrentRow(0)
+    page = window.activities_page
+    page.table.selectRow(0)
+    paths.extend(_capture_dialog(page, out_dir))
+    return paths
+
+
+def _capture_dialog(page, out_dir: Path) -> list[Path]:
+    """The activity dialog: once as opened, once after saving with empty required fields."""
+    shots: list[Path] = []
+
+    def grab_and_close() -> None:
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        )
+        shots.append(_save(dialog, out_dir / "08-activity-dialog.png"))
+        dialog.title_edit.clear()
+        dialog.location_edit.clear()
+        dialog.lon_edit.setText("121.47")
+        dialog.lat_edit.setText("31.23")
+        dialog.accept()  # refused: shows the problems beside the fields
+        shots.append(_save(dialog, out_dir / "09-activity-dialog-errors.png"))
+        dialog.reject()
+
+    QTimer.singleShot(0, grab_and_close)
+    page.duplicate_selected()
+    return shots

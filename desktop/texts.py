@@ -1,0 +1,56 @@
+"""User-facing texts for values that come from `sync`: rule messages, phases, times, phones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from sync import messages
+from sync.records import CHINA_TIME, Phase
+from sync.rules import Problem, RuleViolation
+
+
+def tr_rules(text: str) -> str:
+    return QCoreApplication.translate(messages.CONTEXT, text)
+
+
+def rule_message(code: str, params: dict | None = None) -> str:
+    return messages.render(code, params or {}, tr_rules)
+
+
+def problem_text(problem: Problem) -> str:
+    return rule_message(problem.code, problem.params)
+
+
+def violation_text(error: RuleViolation) -> str:
+    if error.problems:
+        return "\n".join(problem_text(p) for p in error.problems)
+    return rule_message(error.code, error.params)
+
+
+def label(key: str) -> str:
+    """A field, status, phase or action name from `sync.messages.LABELS`."""
+    return tr_rules(messages.LABELS[key])
+
+
+def phase_text(phase: Phase) -> str:
+    return label(phase.value)
+
+
+def local_time(value: datetime | None) -> datetime | None:
+    return value.astimezone(CHINA_TIME) if value is not None else None
+
+
+def format_time(value: datetime | None, *, with_year: bool = True) -> str:
+    if value is None:
+        return ""
+    fmt = "%Y-%m-%d %H:%M" if with_year else "%m-%d %H:%M"
+    return local_time(value).strftime(fmt)
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678: personal data stays masked in views unless the user may and asks to see it."""
+    if len(phone) < 7:
+        return "*" * len(phone)
+    return f"{phone[:3]}{'*' * (len(phone) - 7)}{phone[-4:]}"

@@ -1,0 +1,50 @@
+"""The user's recent actions, newest last, so a mistaken click can be taken back (Ctrl+Z).
+
+An action is undone by the store retracting its operation while it is still in the outbox; once
+it has reached the server the store refuses, and the user is told why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from sync.store import Store
+
+LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Action:
+    op_id: str
+    label: str  # shown as "撤销 <label>"
+
+
+class UndoHistory(QObject):
+    changed = Signal()
+    """An action was added or undone; `top()` may differ."""
+
+    def __init__(self, store: Store, parent: QObject | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._actions: list[Action] = []
+
+    def push(self, op_id: str | None, label: str) -> None:
+        if op_id is None:
+            return
+        self._actions.append(Action(op_id, label))
+        del self._actions[:-LIMIT]
+        self.changed.emit()
+
+    def top(self) -> Action | None:
+        return self._actions[-1] if self._actions else None
+
+    def undo(self) -> Action:
+        """Undo the newest action; raises RuleViolation (and forgets the action) if it cannot be."""
+        action = self._actions.pop()
+        try:
+            self._store.undo(action.op_id)
+        finally:
+            self.changed.emit()
+        return action

@@ -1,0 +1,95 @@
+"""Long work off the UI thread: a worker thread, a progress dialog that appears only if the work
+takes more than a moment, cancellation, and the result or error handed back on the UI thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+SHOW_AFTER_MS = 600  # quick jobs finish without a dialog flashing up
+
+Progress = Callable[[int, int], None]
+Job = Callable[[Progress, threading.Event], Any]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    """(done, total) of the running job."""
+    finished = Signal(object, object)
+    """(result, exception) when the job ended; one of the two is None."""
+
+    def __init__(self, job: Job, cancelled: threading.Event):
+        super().__init__()
+        self._job = job
+        self._cancelled = cancelled
+
+    def run(self) -> None:
+        try:
+            result = self._job(self.progressed.emit, self._cancelled)
+        except BaseException as error:  # handed to the UI thread, re-raised there
+            self.finished.emit(None, error)
+        else:
+            self.finished.emit(result, None)
+
+
+def run_with_progress(
+    job: Job, label: str, *, parent: QWidget | None = None, cancellable: bool = True
+) -> Any:
+    """Run `job(progress, cancelled)` in a thread while the UI keeps painting; return its result.
+
+    The job reports with `progress(done, total)` and should stop early once `cancelled` is set.
+    Exceptions raised by the job are raised here.
+    """
+    cancelled = threading.Event()
+    thread = QThread()
+    worker = _Worker(job, cancelled)
+    worker.moveToThread(thread)
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("workers", "请稍候"))
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if cancellable:
+        dialog.setCancelButtonText(QCoreApplication.translate("workers", "取消"))
+        dialog.canceled.connect(cancelled.set)
+    else:
+        dialog.setCancelButton(None)
+
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def on_finished(result: Any, error: BaseException | None) -> None:
+        outcome["result"], outcome["error"] = result, error
+        loop.quit()
+
+    worker.progressed.connect(on_progress)
+    worker.finished.connect(on_finished)
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    if outcome["error"] is not None:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def generate_demo_with_progress(store: Any, size: str) -> Any:
+    from sync import demo
+
+    label = QCoreApplication.translate("workers", "正在生成演示数据…")
+    return run_with_progress(
+        lambda progress, _cancelled: demo.generate(store, size, progress=progress),
+        label,
+        cancellable=False,
+    )

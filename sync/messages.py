@@ -1,0 +1,81 @@
+"""Texts of the rule violations the store and the server report, keyed by a stable code.
+
+Chinese is the source language. The desktop translates them with
+`QCoreApplication.translate("rules", text)`; `QT_TRANSLATE_NOOP` below is a local no-op so that
+Qt's lupdate finds the strings while this package stays free of Qt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+CONTEXT = "rules"
+
+MESSAGES: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("rules", "请填写{label}"),
+    "too_long": QT_TRANSLATE_NOOP("rules", "{label}不能超过 {max} 个字"),
+    "unknown_category": QT_TRANSLATE_NOOP("rules", "请选择活动类别"),
+    "unknown_region": QT_TRANSLATE_NOOP("rules", "请选择江苏省内的地区"),
+    "end_before_start": QT_TRANSLATE_NOOP("rules", "结束时间必须晚于开始时间"),
+    "registration_after_start": QT_TRANSLATE_NOOP("rules", "报名截止时间不能晚于活动开始时间"),
+    "registration_window_empty": QT_TRANSLATE_NOOP("rules", "报名开始时间必须早于报名截止时间"),
+    "capacity_too_small": QT_TRANSLATE_NOOP("rules", "招募人数至少为 1 人"),
+    "coordinates_incomplete": QT_TRANSLATE_NOOP("rules", "经度和纬度要同时填写"),
+    "outside_jiangsu": QT_TRANSLATE_NOOP("rules", "坐标不在江苏省范围内，请检查经纬度"),
+    "bad_phone": QT_TRANSLATE_NOOP("rules", "联系电话格式不正确"),
+    "illegal_transition": QT_TRANSLATE_NOOP("rules", "活动当前为“{current}”，不能{action}"),
+    "not_found": QT_TRANSLATE_NOOP("rules", "找不到这条记录，可能已被删除"),
+    "only_drafts_deletable": QT_TRANSLATE_NOOP("rules", "只有草稿可以删除，已发布的活动请取消"),
+    "edit_not_allowed": QT_TRANSLATE_NOOP("rules", "活动当前为“{current}”，不能再修改"),
+    "invalid_activity": QT_TRANSLATE_NOOP("rules", "活动信息不完整或有误"),
+    "unknown_kind": QT_TRANSLATE_NOOP("rules", "此版本不认识操作“{kind}”，请升级工作台"),
+    "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
+    "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
+    "undo_superseded": QT_TRANSLATE_NOOP("rules", "这条记录之后又有修改，请先撤销后面的操作"),
+}
+
+# Names used inside messages ({label}, {current}, {action}); translated in the same context.
+LABELS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("rules", "活动名称"),
+    "category": QT_TRANSLATE_NOOP("rules", "活动类别"),
+    "description": QT_TRANSLATE_NOOP("rules", "活动简介"),
+    "region_code": QT_TRANSLATE_NOOP("rules", "所在地区"),
+    "location_name": QT_TRANSLATE_NOOP("rules", "活动地点"),
+    "starts_at": QT_TRANSLATE_NOOP("rules", "开始时间"),
+    "ends_at": QT_TRANSLATE_NOOP("rules", "结束时间"),
+    "registration_opens_at": QT_TRANSLATE_NOOP("rules", "报名开始时间"),
+    "registration_closes_at": QT_TRANSLATE_NOOP("rules", "报名截止时间"),
+    "capacity": QT_TRANSLATE_NOOP("rules", "招募人数"),
+    "contact_name": QT_TRANSLATE_NOOP("rules", "联系人"),
+    "contact_phone": QT_TRANSLATE_NOOP("rules", "联系电话"),
+    "lon": QT_TRANSLATE_NOOP("rules", "经度"),
+    "lat": QT_TRANSLATE_NOOP("rules", "纬度"),
+    # statuses and phases, as shown to cadres
+    "draft": QT_TRANSLATE_NOOP("rules", "草稿"),
+    "published": QT_TRANSLATE_NOOP("rules", "已发布"),
+    "completed": QT_TRANSLATE_NOOP("rules", "已完成"),
+    "cancelled": QT_TRANSLATE_NOOP("rules", "已取消"),
+    "not_started": QT_TRANSLATE_NOOP("rules", "未开始"),
+    "registering": QT_TRANSLATE_NOOP("rules", "报名中"),
+    "registration_closed": QT_TRANSLATE_NOOP("rules", "报名截止"),
+    "in_progress": QT_TRANSLATE_NOOP("rules", "进行中"),
+    "ended": QT_TRANSLATE_NOOP("rules", "已结束"),
+    # actions
+    "publish": QT_TRANSLATE_NOOP("rules", "发布"),
+    "cancel": QT_TRANSLATE_NOOP("rules", "取消"),
+    "complete": QT_TRANSLATE_NOOP("rules", "标记为已完成"),
+}
+
+
+def render(code: str, params: dict[str, Any], translate=lambda text: text) -> str:
+    """The message for `code`; `translate` maps a source text to the user's language."""
+    shown = {
+        k: translate(LABELS[v]) if isinstance(v, str) and v in LABELS else v
+        for k, v in params.items()
+    }
+    return translate(MESSAGES[code]).format(**shown)

@@ -1,0 +1,148 @@
+"""Operation kinds and how each one changes the records: one definition for the desktop and server.
+
+A handler reads and writes through an `ApplyContext`. The local store's context also keeps the
+rows' previous values (for undo); the server's will bump versions and change sequences. Adding a
+kind means adding one handler here; the outbox and the push loop carry any kind unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sync import rules
+from sync.codec import from_json
+from sync.records import ACTIVITY_EDITABLE_FIELDS, Activity, ActivityStatus
+from sync.rules import RuleViolation
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Reference data the rules need, supplied by whoever applies operations."""
+
+    categories: Collection[str]
+    is_valid_region: Callable[[str], bool]
+    contains_point: Callable[[float, float], bool]
+
+
+class ApplyContext(Protocol):
+    now: datetime
+    reference: Reference
+
+    def get(self, table: str, record_id: str) -> dict[str, Any] | None: ...
+    def insert(self, table: str, values: dict[str, Any]) -> None: ...
+    def update(self, table: str, record_id: str, values: dict[str, Any]) -> None: ...
+    def delete(self, table: str, record_id: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What applying an operation did. `changed` carries a code when the result differs from
+    what was asked (e.g. approved → waitlisted); rejections are raised as RuleViolation."""
+
+    record_id: str
+    changed: str | None = None
+
+
+Handler = Callable[[ApplyContext, dict[str, Any]], Outcome]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handler(kind: str) -> Callable[[Handler], Handler]:
+    def register(func: Handler) -> Handler:
+        HANDLERS[kind] = func
+        return func
+
+    return register
+
+
+def apply(ctx: ApplyContext, kind: str, payload: dict[str, Any]) -> Outcome:
+    try:
+        func = HANDLERS[kind]
+    except KeyError:
+        raise RuleViolation("unknown_kind", kind=kind) from None
+    return func(ctx, payload)
+
+
+def _existing(ctx: ApplyContext, table: str, record_id: str) -> dict[str, Any]:
+    row = ctx.get(table, record_id)
+    if row is None:
+        raise RuleViolation("not_found")
+    return row
+
+
+def _validate(ctx: ApplyContext, values: dict[str, Any]) -> None:
+    ref = ctx.reference
+    problems = rules.validate_activity(
+        values,
+        categories=ref.categories,
+        is_valid_region=ref.is_valid_region,
+        contains_point=ref.contains_point,
+    )
+    if problems:
+        raise RuleViolation("invalid_activity", problems=problems)
+
+
+# --- activities ------------------------------------------------------------------------------
+
+
+@handler("activity.create")
+def create_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id, org_id, and the editable fields (JSON-encoded). Always starts as a draft."""
+    fields = from_json(Activity, payload["fields"])
+    unknown = set(fields) - set(ACTIVITY_EDITABLE_FIELDS)
+    if unknown:
+        raise RuleViolation("invalid_activity", fields=sorted(unknown))
+    _validate(ctx, fields)
+    ctx.insert(
+        "activities",
+        {
+            **fields,
+            "id": payload["id"],
+            "org_id": payload["org_id"],
+            "status": ActivityStatus.DRAFT.value,
+            "created_at": ctx.now,
+            "updated_at": ctx.now,
+        },
+    )
+    return Outcome(payload["id"])
+
+
+@handler("activity.update")
+def update_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id, base_version, changes {field: new}, before {field: old}.
+
+    `before` and `base_version` let the server merge per field against what the cadre saw.
+    """
+    current = _existing(ctx, "activities", payload["id"])
+    rules.check_editable(ActivityStatus(current["status"]))
+    changes = from_json(Activity, payload["changes"])
+    if set(changes) - set(ACTIVITY_EDITABLE_FIELDS):
+        raise RuleViolation("invalid_activity", fields=sorted(set(changes)))
+    _validate(ctx, {**current, **changes})
+    ctx.update("activities", payload["id"], {**changes, "updated_at": ctx.now})
+    return Outcome(payload["id"])
+
+
+@handler("activity.transition")
+def transition_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id, to (publish, cancel or complete, as the target status)."""
+    current = _existing(ctx, "activities", payload["id"])
+    target = ActivityStatus(payload["to"])
+    rules.check_transition(ActivityStatus(current["status"]), target)
+    if target is ActivityStatus.PUBLISHED:
+        _validate(ctx, current)
+    ctx.update("activities", payload["id"], {"status": target.value, "updated_at": ctx.now})
+    return Outcome(payload["id"])
+
+
+@handler("activity.delete")
+def delete_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id. Only drafts: a published activity has registrants and must be cancelled."""
+    current = _existing(ctx, "activities", payload["id"])
+    if current["status"] != ActivityStatus.DRAFT.value:
+        raise RuleViolation("only_drafts_deletable")
+    ctx.delete("activities", payload["id"])
+    return Outcome(payload["id"])
