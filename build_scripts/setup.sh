@@ -2,7 +2,7 @@
 # The one setup step for a fresh Debian 12 / Ubuntu machine, before running or testing the app:
 #   1. system libraries (Qt offscreen + QtWebEngine, a CJK font, nodejs/npm, python3-venv),
 #   2. .venv with the project and its server, dev and build extras,
-#   3. resources/generated/ (build_resources.py) and, if present, translations.
+#   3. resources/generated/ (build_resources.py) and compiled translations (.qm).
 # Safe to run again: each step checks first, so a second run takes a few seconds.
 # Run as root, or as a user with sudo (only needed when a system package is missing).
 set -euo pipefail
@@ -107,9 +107,6 @@ fi
 
 # ---- 3. generated resources ---------------------------------------------------------------
 .venv/bin/python build_scripts/build_resources.py
-if [[ -f build_scripts/build_translations.py ]]; then
-    say "translations: build_translations.py"
-    .venv/bin/python build_scripts/build_translations.py
-fi
+.venv/bin/python build_scripts/translations.py build
 
 say "done in ${SECONDS}s"

@@ -103,45 +103,44 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(min(settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
 
     def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
-        tr = self.tr
         return [
             lambda: (
-                tr("报名审核"),
-                tr(
+                self.tr("报名审核"),
+                self.tr(
                     "查看各活动的报名，逐条或批量通过、拒绝（须填写理由），"
                     "名额满后自动进入候补，并可导出 Excel 名单。"
                 ),
             ),
             lambda: (
-                tr("粉丝管理"),
-                tr(
+                self.tr("粉丝管理"),
+                self.tr(
                     "关注本组织及下级组织的青年：关注时间、来源活动、"
                     "参加活动次数，按标签分组并发送通知。"
                 ),
             ),
             lambda: (
-                tr("活动签到"),
-                tr(
+                self.tr("活动签到"),
+                self.tr(
                     "活动现场扫码或手动签到、签退，登记现场报名，"
                     "记录志愿时长；多台电脑离线签到，联网后自动合并。"
                 ),
             ),
             lambda: (
-                tr("组织地图"),
-                tr(
+                self.tr("组织地图"),
+                self.tr(
                     "在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。"
                 ),
             ),
             lambda: (
-                tr("统计考核"),
-                tr(
+                self.tr("统计考核"),
+                self.tr(
                     "最热活动、关注最多的组织排行，青年画像图表，"
                     "上级下达的考核目标与完成进度，可导出上报材料。"
                 ),
             ),
             lambda: (
-                tr("青年诉求"),
-                tr("收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。"),
+                self.tr("青年诉求"),
+                self.tr("收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。"),
             ),
         ]
 

@@ -149,11 +149,7 @@ class Boundary:
         return False
 
 
-@cache
-def province_boundary() -> Boundary:
-    data = _read_json("province.geojson")
-    feature = data["features"][0] if data.get("type") == "FeatureCollection" else data
-    geometry = feature["geometry"]
+def _boundary(geometry: dict) -> Boundary:
     polygons = (
         [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     )
@@ -165,3 +161,16 @@ def province_boundary() -> Boundary:
         max(p[1] for p in points),
     )
     return Boundary(polygons=polygons, bounds=bounds)
+
+
+@cache
+def province_boundary() -> Boundary:
+    data = _read_json("province.geojson")
+    return _boundary(data["features"][0]["geometry"])
+
+
+@cache
+def county_boundaries() -> dict[str, Boundary]:
+    """Boundary of each GB/T 2260 county-level unit, by region code."""
+    data = _read_json("counties.geojson")
+    return {f["properties"]["code"]: _boundary(f["geometry"]) for f in data["features"]}

@@ -71,8 +71,15 @@ def type_text(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def fill_dialog(qtbot, dialog: ActivityDialog, *, title: str, location: str = "江宁区文化馆",
-                region: str = "320115", capacity: int = 25) -> None:
+def fill_dialog(
+    qtbot,
+    dialog: ActivityDialog,
+    *,
+    title: str,
+    location: str = "江宁区文化馆",
+    region: str = "320115",
+    capacity: int = 25,
+) -> None:
     dialog.title_edit.clear()
     type_text(dialog.title_edit, title)
     dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("public_service"))
@@ -108,14 +115,24 @@ def seed(store: Store) -> dict[str, str]:
     ids = {}
     for title, start, extra in (
         ("江宁区青年创业沙龙", NOW + 20 * day, {}),
-        ("秦淮河岸垃圾清理志愿行动", NOW + 5 * day,
-         {"category": "public_service", "registration_opens_at": NOW - 2 * day}),
-        ("玄武湖青年读书会", NOW - 30 * day,
-         {"region_code": "320102", "category": "culture_sports", "lon": 118.80, "lat": 32.07}),
-        ("姑苏区技能培训班", NOW + 3 * day,
-         {"region_code": "320508", "category": "skills", "lon": 120.62, "lat": 31.32}),
+        (
+            "秦淮河岸垃圾清理志愿行动",
+            NOW + 5 * day,
+            {"category": "public_service", "registration_opens_at": NOW - 2 * day},
+        ),
+        (
+            "玄武湖青年读书会",
+            NOW - 30 * day,
+            {"region_code": "320102", "category": "culture_sports", "lon": 118.80, "lat": 32.07},
+        ),
+        (
+            "姑苏区技能培训班",
+            NOW + 3 * day,
+            {"region_code": "320508", "category": "skills", "lon": 120.62, "lat": 31.32},
+        ),
     ):
-        _, ids[title] = store.create_activity(HOME_ORG, activity_fields(start, title=title, **extra))
+        fields = activity_fields(start, title=title, **extra)
+        _, ids[title] = store.create_activity(HOME_ORG, fields)
         store.transition_activity(ids[title], ActivityStatus.PUBLISHED)
     return ids
 
@@ -133,7 +150,11 @@ def test_create_through_the_dialog(qtbot, window: MainWindow, store: Store):
     assert table_titles(window) == ["江宁区青年志愿者招募"]
     row = store.activity(page.selected_id())
     assert (row["status"], row["capacity"], row["region_code"], row["org_id"]) == (
-        "draft", 25, "320115", HOME_ORG)
+        "draft",
+        25,
+        "320115",
+        HOME_ORG,
+    )
     assert [e["kind"] for e in store.outbox_entries()] == ["activity.create"]
     assert "待同步 1 项" in window.pending_label.text()
 

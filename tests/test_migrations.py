@@ -16,22 +16,72 @@ from tests.conftest import NOW, activity_fields
 
 V1_ROWS = {
     "organizations": [
-        ("org-1", "共青团南京市江宁区委员会", "county", None, "320115", "江宁区上元大街", 118.84,
-         31.95, "王老师", "025-52101234", 3),
+        (
+            "org-1",
+            "共青团南京市江宁区委员会",
+            "county",
+            None,
+            "320115",
+            "江宁区上元大街",
+            118.84,
+            31.95,
+            "王老师",
+            "025-52101234",
+            3,
+        ),
     ],
     "activities": [
-        ("act-1", "org-1", "青年创业沙龙", "innovation", "简介", "320115", "创业园", 118.84,
-         31.95, "2026-12-08 02:00:00.000000", "2026-12-08 05:00:00.000000",
-         "2026-11-28 02:00:00.000000", "2026-12-07 02:00:00.000000", 30, 1, 0, "王老师",
-         "025-52101234", "published", "2026-11-01 00:00:00.000000",
-         "2026-11-02 00:00:00.000000", 2),
+        (
+            "act-1",
+            "org-1",
+            "青年创业沙龙",
+            "innovation",
+            "简介",
+            "320115",
+            "创业园",
+            118.84,
+            31.95,
+            "2026-12-08 02:00:00.000000",
+            "2026-12-08 05:00:00.000000",
+            "2026-11-28 02:00:00.000000",
+            "2026-12-07 02:00:00.000000",
+            30,
+            1,
+            0,
+            "王老师",
+            "025-52101234",
+            "published",
+            "2026-11-01 00:00:00.000000",
+            "2026-11-02 00:00:00.000000",
+            2,
+        ),
     ],
     "youths": [("y-1", "李明", "13800001234", "male", "2004-05-06", "南京大学", "320115", 1)],
-    "registrations": [("r-1", "act-1", "y-1", "approved", "2026-11-29 01:00:00.000000",
-                       "2026-11-29 03:00:00.000000", "", 1)],
+    "registrations": [
+        (
+            "r-1",
+            "act-1",
+            "y-1",
+            "approved",
+            "2026-11-29 01:00:00.000000",
+            "2026-11-29 03:00:00.000000",
+            "",
+            1,
+        )
+    ],
     "followers": [("f-1", "org-1", "y-1", "2026-10-01 00:00:00.000000", "act-1", 1)],
-    "outbox": [(1, "op-1", "activity.update", '{"id": "act-1"}', "2026-11-02 00:00:00.000000",
-                "dev-1", "pending", "[]")],
+    "outbox": [
+        (
+            1,
+            "op-1",
+            "activity.update",
+            '{"id": "act-1"}',
+            "2026-11-02 00:00:00.000000",
+            "dev-1",
+            "pending",
+            "[]",
+        )
+    ],
     "meta": [("device_id", "dev-1"), ("org_id", "org-1")],
 }
 
@@ -84,13 +134,19 @@ def test_migrated_schema_equals_the_schema_derived_from_records(tmp_path: Path):
         for column in table.columns:
             stored = columns[column.name]
             assert stored["nullable"] == (column.nullable and not column.primary_key), (
-                name, column.name)
+                name,
+                column.name,
+            )
             assert str(stored["type"]) == column.type.compile(dialect=inspector.dialect), (
-                name, column.name)
+                name,
+                column.name,
+            )
         indexes = {i["name"] for i in inspector.get_indexes(name)}
         assert indexes == {i.name for i in table.indexes}, name
-        fks = {(f["constrained_columns"][0], f["referred_table"])
-               for f in inspector.get_foreign_keys(name)}
+        fks = {
+            (f["constrained_columns"][0], f["referred_table"])
+            for f in inspector.get_foreign_keys(name)
+        }
         assert fks == {(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys}, name
 
 

@@ -56,8 +56,11 @@ def test_phase_follows_the_clock_through_every_boundary():
     assert rules.phase(a, end) is Phase.ENDED
     # no opening time: registration is open from publication
     assert rules.phase({**a, "registration_opens_at": None}, opens - second) is Phase.REGISTERING
-    for status, expected in ((S.DRAFT, Phase.DRAFT), (S.CANCELLED, Phase.CANCELLED),
-                             (S.COMPLETED, Phase.COMPLETED)):
+    for status, expected in (
+        (S.DRAFT, Phase.DRAFT),
+        (S.CANCELLED, Phase.CANCELLED),
+        (S.COMPLETED, Phase.COMPLETED),
+    ):
         assert rules.phase({**a, "status": status}, start) is expected
 
 
@@ -85,10 +88,16 @@ def test_valid_activity_has_no_problems():
         ({"region_code": "310000"}, "unknown_region", "region_code"),  # Shanghai
         ({"region_code": "320576"}, "unknown_region", "region_code"),  # NBS-only zone
         ({"ends_at": NOW}, "end_before_start", "ends_at"),
-        ({"registration_closes_at": NOW + timedelta(days=30)}, "registration_after_start",
-         "registration_closes_at"),
-        ({"registration_opens_at": NOW + timedelta(days=13, hours=1)},
-         "registration_window_empty", "registration_opens_at"),
+        (
+            {"registration_closes_at": NOW + timedelta(days=30)},
+            "registration_after_start",
+            "registration_closes_at",
+        ),
+        (
+            {"registration_opens_at": NOW + timedelta(days=13, hours=1)},
+            "registration_window_empty",
+            "registration_opens_at",
+        ),
         ({"capacity": 0}, "capacity_too_small", "capacity"),
         ({"lon": None}, "coordinates_incomplete", "lon"),
         ({"lon": 121.47, "lat": 31.23}, "outside_jiangsu", "lon"),  # Shanghai
@@ -103,7 +112,7 @@ def test_each_rule_names_its_field(overrides, code, field):
 
 
 def test_every_message_renders_in_plain_chinese():
-    for code, template in messages.MESSAGES.items():
+    for code in messages.MESSAGES:
         params = {name: "title" for name in ("label", "current", "action", "kind")}
         params["max"] = 10
         rendered = messages.render(code, params)

@@ -25,8 +25,11 @@ def test_each_action_is_applied_and_queued_exactly_once(store: Store):
     store.update_activity(activity_id, {"title": "新标题", "capacity": 40})
     store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
     entries = _outbox(store)
-    assert [e["kind"] for e in entries] == ["activity.create", "activity.update",
-                                            "activity.transition"]
+    assert [e["kind"] for e in entries] == [
+        "activity.create",
+        "activity.update",
+        "activity.transition",
+    ]
     assert len({e["op_id"] for e in entries}) == 3
     assert all(e["device_id"] == store.device_id and e["state"] == "pending" for e in entries)
     update = json.loads(entries[1]["payload"])
@@ -159,11 +162,18 @@ def varied(store: Store) -> dict[str, str]:
     day = timedelta(days=1)
     specs = {
         "jiangning_future": dict(start=NOW + 20 * day),
-        "jiangning_open": dict(start=NOW + 5 * day, category="public_service",
-                               title="秦淮河岸垃圾清理志愿行动"),
+        "jiangning_open": dict(
+            start=NOW + 5 * day, category="public_service", title="秦淮河岸垃圾清理志愿行动"
+        ),
         "xuanwu_past": dict(start=NOW - 30 * day, region_code="320102", lon=118.80, lat=32.05),
-        "suzhou": dict(start=NOW + 3 * day, region_code="320508", category="skills",
-                       lon=120.62, lat=31.32, location_name="姑苏区青少年宫"),
+        "suzhou": dict(
+            start=NOW + 3 * day,
+            region_code="320508",
+            category="skills",
+            lon=120.62,
+            lat=31.32,
+            location_name="姑苏区青少年宫",
+        ),
         "draft": dict(start=NOW + 40 * day, title="青年大学习主题团日", category="ideology"),
     }
     ids = {}
@@ -204,9 +214,7 @@ def test_filter_by_phase_matches_the_rule(store: Store, varied):
     from sync import rules
 
     for phase in Phase:
-        expected = {
-            i for i in varied.values() if rules.phase(store.activity(i), NOW) is phase
-        }
+        expected = {i for i in varied.values() if rules.phase(store.activity(i), NOW) is phase}
         assert _find(store, phase=phase) == expected, phase
     assert _find(store, phase=Phase.ENDED) == {varied["xuanwu_past"]}
     assert _find(store, phase=Phase.REGISTERING) == {varied["jiangning_open"], varied["suzhou"]}

@@ -209,13 +209,17 @@ class ActivityDialog(QDialog):
 
     def _coordinates_row(self) -> QWidget:
         row = QWidget()
-        layout = QHBoxLayout(row)
+        layout = QGridLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self._lon_label, self._lat_label = QLabel(), QLabel()
-        layout.addWidget(self._lon_label)
-        layout.addWidget(self._with_error("lon", self.lon_edit))
-        layout.addWidget(self._lat_label)
-        layout.addWidget(self._with_error("lat", self.lat_edit))
+        layout.addWidget(self._lon_label, 0, 0)
+        layout.addWidget(self.lon_edit, 0, 1)
+        layout.addWidget(self._lat_label, 0, 2)
+        layout.addWidget(self.lat_edit, 0, 3)
+        # One message line for the pair: a point is either inside Jiangsu or not.
+        error = self._error_label("lon")
+        self._errors["lat"] = error
+        layout.addWidget(error, 1, 0, 1, 4)
         return row
 
     def retranslate(self) -> None:
@@ -365,9 +369,11 @@ class ActivityDialog(QDialog):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field or "title", []).append(problem_text(problem))
+        by_label: dict[QLabel, list[str]] = {}
         for name, texts in by_field.items():
-            label = self._errors[name]
-            label.setText("；".join(texts))
+            by_label.setdefault(self._errors[name], []).extend(texts)
+        for label, texts in by_label.items():
+            label.setText("；".join(dict.fromkeys(texts)))
             label.show()
         if problems:
             first = next(n for n in self._fields if n in by_field)

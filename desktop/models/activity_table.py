@@ -77,6 +77,11 @@ class ActivityTableModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._ids) - 1, len(self.KEYS) - 1)
             )
 
+    def retranslate(self) -> None:
+        """Headers and phase texts are translated when shown; tell the views to ask again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.KEYS) - 1)
+        self.refresh_rows()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
         self.set_query(replace(self._query, sort=self.KEYS[column], descending=descending))

@@ -162,7 +162,8 @@ class ActivitiesPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        widths = {1: 80, 2: 220, 3: 150, 4: 130, 5: 130, 6: 130, 7: 90, 8: 50}
+        # Fixed widths: sizing to contents would read every row of a lazy model.
+        widths = {1: 80, 2: 210, 3: 140, 4: 130, 5: 130, 6: 150, 7: 110, 8: 60}
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
@@ -202,9 +203,9 @@ class ActivitiesPage(QWidget):
                 self.tr("复制为新活动"),
                 self.tr("以选中活动为模板新建 (Ctrl+D)"),
             ),
-            self.publish_action: (label("publish"), self.tr("发布选中的草稿 (Ctrl+P)")),
+            self.publish_action: (self.tr("发布"), self.tr("发布选中的草稿 (Ctrl+P)")),
             self.cancel_action: (self.tr("取消活动"), self.tr("取消选中的活动")),
-            self.complete_action: (label("complete"), self.tr("活动结束后标记为已完成")),
+            self.complete_action: (self.tr("标记完成"), self.tr("活动结束后标记为已完成")),
             self.delete_action: (self.tr("删除草稿"), self.tr("删除选中的草稿 (Delete)")),
             self.clear_action: (self.tr("清除筛选"), self.tr("显示全部活动")),
             self.search_action: (self.tr("搜索"), ""),
@@ -214,6 +215,7 @@ class ActivitiesPage(QWidget):
             action.setToolTip(tip)
         self._on_time_preset()
         self._on_query_finished(self.model.rowCount())
+        self.model.retranslate()
         self._update_actions()
 
     @staticmethod

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -110,10 +111,25 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(meta.c.value).where(meta.c.key == key))
 
-    def set_meta(self, key: str, value: str) -> None:
+    def set_meta(self, key: str, value: str, *, conn: Connection | None = None) -> None:
+        """Set a meta value, in its own transaction or inside the caller's `conn`."""
+        if conn is None:
+            with self._writer.begin() as own:
+                self.set_meta(key, value, conn=own)
+            return
+        conn.execute(delete(meta).where(meta.c.key == key))
+        conn.execute(insert(meta).values(key=key, value=value))
+
+    @contextmanager
+    def bulk_write(self) -> Iterator[Connection]:
+        """One writer transaction for data that is not a user action (demo data; later the
+        first download from the server): nothing goes to the outbox. Listeners hear about
+        every table once it has committed."""
         with self._writer.begin() as conn:
-            conn.execute(delete(meta).where(meta.c.key == key))
-            conn.execute(insert(meta).values(key=key, value=value))
+            yield conn
+        for table in RECORDS:
+            self._announce(table)
+        self._announce("meta")
 
     def _init_device_id(self) -> str:
         device_id = uuid7()

@@ -1,0 +1,198 @@
+"""Benchmark of the foundation on the `county` demo database. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_foundation.py [--runs 5] [--queries 40]
+
+- start-up: process start → main window shown, for the workbench and for a bare PySide6
+  window measured in the same run (goal: ratio ≤ 2×);
+- filter and search latency on the 活动 page's model: query plus the first screen of rows
+  (goal: p95 ≤ 50 ms);
+- peak memory (max RSS) of the workbench process at start (goal ≤ 300 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "benchmark-results"
+
+BARE_WINDOW = """
+import resource, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1366, 800)
+window.show()
+app.processEvents()
+print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+# The real start path (desktop.app.main), stopped where the event loop would begin.
+WORKBENCH_WINDOW = """
+import resource, sys, time
+from PySide6.QtWidgets import QApplication
+def shown(*_):
+    QApplication.processEvents()
+    print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return 0
+QApplication.exec = shown
+from desktop.app import main
+main(["--profile", sys.argv[1]])
+"""
+
+
+def county_profile() -> Path:
+    """A profile folder holding the county demo database, generated once and reused."""
+    from sync import demo
+    from sync.store import Store
+
+    profile = RESULTS / "county-profile"
+    database = profile / "workbench.sqlite"
+    if not database.exists():
+        profile.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        store = Store(database)
+        demo.generate(store, "county")
+        store.close()
+        print(f"generated the county demo database in {time.perf_counter() - started:.1f} s")
+    return profile
+
+
+def time_to_window(code: str, *args: str) -> tuple[float, float]:
+    """(seconds from process start to window shown, max RSS in MB)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return float(out[-2]) - started, int(out[-1]) / 1024
+
+
+def start_up(profile: Path, runs: int) -> dict:
+    bare, app, bare_mem, app_mem = [], [], [], []
+    time_to_window(BARE_WINDOW)  # warm the file cache for both
+    time_to_window(WORKBENCH_WINDOW, str(profile))
+    for _ in range(runs):
+        seconds, mem = time_to_window(BARE_WINDOW)
+        bare.append(seconds)
+        bare_mem.append(mem)
+        seconds, mem = time_to_window(WORKBENCH_WINDOW, str(profile))
+        app.append(seconds)
+        app_mem.append(mem)
+    return {
+        "bare_window_s": statistics.median(bare),
+        "workbench_window_s": statistics.median(app),
+        "ratio": statistics.median(app) / statistics.median(bare),
+        "bare_max_rss_mb": max(bare_mem),
+        "workbench_max_rss_mb": max(app_mem),
+    }
+
+
+def query_latency(profile: Path, queries: int) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.models.activity_table import ActivityTableModel
+    from sync import regions
+    from sync.records import Phase
+    from sync.rules import DEFAULT_CATEGORIES
+    from sync.store import ActivityQuery, Store
+
+    QCoreApplication.instance() or QCoreApplication([])
+    store = Store(profile / "workbench.sqlite")
+    model = ActivityTableModel(store)
+    rng = random.Random(7)
+    now = store.clock()
+    table = regions.regions()
+    codes = (
+        [c.code for c in table.cities()]
+        + ["320115"] * 5
+        + [c.code for c in table.children("320100")]
+    )
+    words = ["青年", "志愿", "创业", "团日", "读书", "江宁", "服务", "培训", "社区", "沙龙"]
+    makers = {
+        "region": lambda: ActivityQuery(region_code=rng.choice(codes)),
+        "time": lambda: ActivityQuery(
+            time_from=now + timedelta(days=rng.randint(-120, 60)),
+            time_until=now + timedelta(days=rng.randint(61, 120)),
+        ),
+        "category": lambda: ActivityQuery(category=rng.choice(DEFAULT_CATEGORIES).code),
+        "status": lambda: ActivityQuery(phase=rng.choice(list(Phase))),
+        "search": lambda: ActivityQuery(text=rng.choice(words)),
+        "combined": lambda: ActivityQuery(
+            region_code="320115",
+            category=rng.choice(DEFAULT_CATEGORIES).code,
+            phase=rng.choice(list(Phase)),
+            text=rng.choice(words),
+        ),
+        "sort": lambda: replace(
+            ActivityQuery(), sort=rng.choice(ActivityTableModel.KEYS), descending=rng.random() < 0.5
+        ),
+    }
+    figures = {}
+    for name, make in makers.items():
+        samples = []
+        for _ in range(queries):
+            query = make()
+            started = time.perf_counter()
+            model.set_query(query)
+            for row in range(min(30, model.rowCount())):  # the first screen of rows
+                for column in range(model.columnCount()):
+                    model.index(row, column).data()
+            samples.append((time.perf_counter() - started) * 1000)
+        samples.sort()
+        figures[name] = {
+            "p50_ms": statistics.median(samples),
+            "p95_ms": samples[max(0, round(0.95 * len(samples)) - 1)],
+            "rows": model.rowCount(),
+        }
+    store.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--queries", type=int, default=40)
+    args = parser.parse_args()
+    profile = county_profile()
+    start = start_up(profile, args.runs)
+    queries = query_latency(profile, args.queries)
+
+    print("\nstart-up (median of", args.runs, "runs, offscreen)")
+    print(f"  bare PySide6 window   {start['bare_window_s'] * 1000:8.0f} ms")
+    print(f"  workbench window      {start['workbench_window_s'] * 1000:8.0f} ms")
+    print(f"  ratio                 {start['ratio']:8.2f} ×   (goal ≤ 2×)")
+    print(
+        f"  max RSS bare / app    {start['bare_max_rss_mb']:6.0f} / "
+        f"{start['workbench_max_rss_mb']:.0f} MB   (goal ≤ 300 MB)"
+    )
+    print(f"\nfilter and search, {args.queries} queries each (query + first 30 rows)")
+    print(f"  {'filter':10} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}   (goal p95 ≤ 50 ms)")
+    for name, f in queries.items():
+        print(f"  {name:10} {f['p50_ms']:8.1f} {f['p95_ms']:8.1f} {f['rows']:7d}")
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / "foundation.json"
+    out.write_text(json.dumps({"start_up": start, "queries": queries}, indent=2))
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

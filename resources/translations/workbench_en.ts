@@ -1,0 +1,989 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="183"/>
+        <source>全部时间</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="184"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="185"/>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="186"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="187"/>
+        <source>未来 30 天</source>
+        <translation>Next 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="188"/>
+        <source>过去 30 天</source>
+        <translation>Past 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="189"/>
+        <source>自定义…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="193"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="196"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="198"/>
+        <source>搜索名称、地点、简介或组织（Ctrl+F）</source>
+        <translation>Search title, place, description or organisation (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="200"/>
+        <source>新建活动</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="200"/>
+        <source>新建一个活动草稿 (Ctrl+N)</source>
+        <translation>Create a draft activity (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="201"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="201"/>
+        <source>编辑选中的活动 (Ctrl+E 或回车)</source>
+        <translation>Edit the selected activity (Ctrl+E or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="203"/>
+        <source>复制为新活动</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="204"/>
+        <source>以选中活动为模板新建 (Ctrl+D)</source>
+        <translation>Create a new activity from the selected one (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="206"/>
+        <source>发布选中的草稿 (Ctrl+P)</source>
+        <translation>Publish the selected draft (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="206"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="207"/>
+        <location filename="../../desktop/pages/activities.py" line="420"/>
+        <source>取消活动</source>
+        <translation>Cancel activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="207"/>
+        <source>取消选中的活动</source>
+        <translation>Cancel the selected activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="208"/>
+        <source>活动结束后标记为已完成</source>
+        <translation>Mark as completed once it is over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="208"/>
+        <source>标记完成</source>
+        <translation>Mark completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="209"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="209"/>
+        <source>删除选中的草稿 (Delete)</source>
+        <translation>Delete the selected draft (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="210"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="210"/>
+        <source>显示全部活动</source>
+        <translation>Show all activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="211"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="299"/>
+        <source>共 {n} 个活动</source>
+        <translation>{n} activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="354"/>
+        <source>无法完成</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="358"/>
+        <source>已{action}。按 Ctrl+Z 可撤销</source>
+        <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="373"/>
+        <source>新建“{title}”</source>
+        <translation>create “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="387"/>
+        <source>不能修改</source>
+        <translation>Cannot edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="388"/>
+        <source>活动已{status}，不能再修改。</source>
+        <translation>The activity is {status} and can no longer be edited.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="397"/>
+        <source>修改“{title}”</source>
+        <translation>edit “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="407"/>
+        <source>{title}（副本）</source>
+        <translation>{title} (copy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="421"/>
+        <source>确定取消“{title}”吗？已报名的青年将看到活动已取消。</source>
+        <translation>Cancel “{title}”? Youths who registered will see that it was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="426"/>
+        <source>发布“{title}”</source>
+        <translation>publish “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="427"/>
+        <source>取消“{title}”</source>
+        <translation>cancel “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="428"/>
+        <source>完成“{title}”</source>
+        <translation>complete “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="440"/>
+        <source>删除草稿“{title}”</source>
+        <translation>delete draft “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="226"/>
+        <source>编辑活动</source>
+        <translation>Edit activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="226"/>
+        <source>新建活动</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="227"/>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="228"/>
+        <source>时间安排</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="229"/>
+        <source>报名与联系</source>
+        <translation>Registration and contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="233"/>
+        <source>活动名称*</source>
+        <translation>Title*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="234"/>
+        <source>活动类别*</source>
+        <translation>Category*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="235"/>
+        <source>主办组织</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="236"/>
+        <source>所在地区*</source>
+        <translation>Region*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="237"/>
+        <source>活动地点*</source>
+        <translation>Place*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="238"/>
+        <source>坐标（可选）</source>
+        <translation>Coordinates (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <source>开始时间*</source>
+        <translation>Starts*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <source>结束时间*</source>
+        <translation>Ends*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <source>报名开始</source>
+        <translation>Registration opens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <source>报名截止*</source>
+        <translation>Registration closes*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <source>招募人数*</source>
+        <translation>Places*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <source>选项</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <source>联系人/电话</source>
+        <translation>Contact / phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <source>活动简介</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="255"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="256"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="257"/>
+        <source>如 118.78</source>
+        <translation>e.g. 118.78</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="258"/>
+        <source>如 32.04</source>
+        <translation>e.g. 32.04</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="259"/>
+        <source>如：江宁区青年创业沙龙（第3期）</source>
+        <translation>e.g. Jiangning Youth Start-up Salon (No. 3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="260"/>
+        <source>如：江宁区青年创业园 3 楼报告厅</source>
+        <translation>e.g. Jiangning Youth Start-up Park, 3rd floor hall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="261"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="262"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="263"/>
+        <source>报名需要审核</source>
+        <translation>Registrations need review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="264"/>
+        <source>设为精选活动</source>
+        <translation>Featured activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="265"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="266"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="267"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="119"/>
+        <source>活动名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="120"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="121"/>
+        <source>主办组织</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="122"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="123"/>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="124"/>
+        <source>结束时间</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="125"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="126"/>
+        <source>已通过/名额</source>
+        <translation>Approved / places</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="127"/>
+        <source>精选</source>
+        <translation>Featured</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/activity_table.py" line="164"/>
+        <source>（{n} 待审）</source>
+        <translation> ({n} to review)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="108"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
+        <source>报名审核</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="110"/>
+        <source>查看各活动的报名，逐条或批量通过、拒绝（须填写理由），名额满后自动进入候补，并可导出 Excel 名单。</source>
+        <translation>Review each activity&apos;s registrations: approve or reject one by one or in bulk (a reason is required to reject); once seats run out, new approvals go to the waitlist; export the list to Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="115"/>
+        <source>粉丝管理</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="117"/>
+        <source>关注本组织及下级组织的青年：关注时间、来源活动、参加活动次数，按标签分组并发送通知。</source>
+        <translation>Youths who follow this organisation and its subordinates: when they followed, the activity they came through, how many activities they joined; group them by tag and send notices.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="122"/>
+        <source>活动签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="124"/>
+        <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
+        <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="129"/>
+        <source>组织地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="131"/>
+        <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
+        <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="135"/>
+        <source>统计考核</source>
+        <translation>Statistics and assessment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="137"/>
+        <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
+        <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="142"/>
+        <source>青年诉求</source>
+        <translation>Youth requests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="143"/>
+        <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
+        <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
+        <source>苏青U+ 工作台</source>
+        <translation>Suqing U+ Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="196"/>
+        <source>未登录组织</source>
+        <translation>No organisation signed in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="198"/>
+        <source>活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="200"/>
+        <source>粉丝</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="201"/>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="202"/>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="203"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204"/>
+        <source>诉求</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="209"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="210"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="211"/>
+        <source>页面(&amp;P)</source>
+        <translation>&amp;Pages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="212"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="213"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="214"/>
+        <source>打开日志文件夹</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="215"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="285"/>
+        <source>关于苏青U+ 工作台</source>
+        <translation>About Suqing U+ Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="228"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="229"/>
+        <source>未连接到 {url}</source>
+        <translation>Not connected to {url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="231"/>
+        <source>离线（未设置服务器）</source>
+        <translation>Offline (no server set)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="232"/>
+        <source>在“文件 → 设置”中填写服务器地址</source>
+        <translation>Set the server address in File → Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="235"/>
+        <source>待同步 {n} 项</source>
+        <translation>{n} waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="237"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <source>上次同步：{when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="254"/>
+        <source>撤销 {label}</source>
+        <translation>Undo {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="254"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="263"/>
+        <source>无法撤销</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="265"/>
+        <source>已撤销：{label}</source>
+        <translation>Undone: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="275"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="275"/>
+        <source>找不到所选语言的翻译文件，界面保持中文。</source>
+        <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="287"/>
+        <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
+离线可用，联网后自动同步。
+
+日志文件夹：{path}</source>
+        <translation>Suqing U+ Workbench: activities, registrations, followers and check-in for county and grassroots League organisations.
+Works offline and syncs when online.
+
+Log folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../desktop/pages/placeholder.py" line="37"/>
+        <source>此功能正在建设中，将在后续版本中提供。</source>
+        <translation>This part is being built and will come in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCombo</name>
+    <message>
+        <location filename="../../desktop/widgets/region_combo.py" line="28"/>
+        <source>全省（不限地区）</source>
+        <translation>All of Jiangsu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/region_combo.py" line="30"/>
+        <source>请选择地区</source>
+        <translation>Choose a region</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="24"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="38"/>
+        <source>在列表中显示完整手机号（需有相应权限）</source>
+        <translation>Show full phone numbers in lists (needs permission)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="50"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="51"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <location filename="../../sync/messages.py" line="20"/>
+        <source>请填写{label}</source>
+        <translation>{label} is required</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="21"/>
+        <source>{label}不能超过 {max} 个字</source>
+        <translation>{label} can be at most {max} characters</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="22"/>
+        <source>请选择活动类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="23"/>
+        <source>请选择江苏省内的地区</source>
+        <translation>Choose a region in Jiangsu</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="24"/>
+        <source>结束时间必须晚于开始时间</source>
+        <translation>The end must be after the start</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="25"/>
+        <source>报名截止时间不能晚于活动开始时间</source>
+        <translation>Registration must close before the activity starts</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="26"/>
+        <source>报名开始时间必须早于报名截止时间</source>
+        <translation>Registration must open before it closes</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="27"/>
+        <source>招募人数至少为 1 人</source>
+        <translation>There must be at least 1 place</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="28"/>
+        <source>经度和纬度要同时填写</source>
+        <translation>Enter both longitude and latitude</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="29"/>
+        <source>坐标不在江苏省范围内，请检查经纬度</source>
+        <translation>These coordinates are outside Jiangsu; check longitude and latitude</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="30"/>
+        <source>联系电话格式不正确</source>
+        <translation>The phone number is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="31"/>
+        <source>活动当前为“{current}”，不能{action}</source>
+        <translation>Cannot {action}: the activity is {current}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="32"/>
+        <source>找不到这条记录，可能已被删除</source>
+        <translation>This record no longer exists; it may have been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="33"/>
+        <source>只有草稿可以删除，已发布的活动请取消</source>
+        <translation>Only drafts can be deleted; cancel a published activity instead</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="34"/>
+        <source>活动当前为“{current}”，不能再修改</source>
+        <translation>The activity is {current} and can no longer be edited</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="35"/>
+        <source>活动信息不完整或有误</source>
+        <translation>The activity is incomplete or has errors</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="36"/>
+        <source>此版本不认识操作“{kind}”，请升级工作台</source>
+        <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="37"/>
+        <source>没有可以撤销的操作</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="38"/>
+        <source>这一步已同步到服务器，无法撤销</source>
+        <translation>This step already reached the server and cannot be undone</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="39"/>
+        <source>这条记录之后又有修改，请先撤销后面的操作</source>
+        <translation>The record was changed again afterwards; undo the later change first</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="44"/>
+        <source>活动名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="45"/>
+        <source>活动类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="46"/>
+        <source>活动简介</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="47"/>
+        <source>所在地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="48"/>
+        <source>活动地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="49"/>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="50"/>
+        <source>结束时间</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="51"/>
+        <source>报名开始时间</source>
+        <translation>Registration opening</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="52"/>
+        <source>报名截止时间</source>
+        <translation>Registration closing</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="53"/>
+        <source>招募人数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="54"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="55"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="56"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="57"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="59"/>
+        <source>草稿</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="60"/>
+        <source>已发布</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="61"/>
+        <source>已完成</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="62"/>
+        <source>已取消</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="63"/>
+        <source>未开始</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="64"/>
+        <source>报名中</source>
+        <translation>registering</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="65"/>
+        <source>报名截止</source>
+        <translation>registration closed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="66"/>
+        <source>进行中</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="67"/>
+        <source>已结束</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="69"/>
+        <source>发布</source>
+        <translation>publish</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="70"/>
+        <source>取消</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="71"/>
+        <source>标记为已完成</source>
+        <translation>mark as completed</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../desktop/settings.py" line="37"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="38"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="40"/>
+        <source>自动同步间隔（分钟）</source>
+        <translation>Sync every (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="43"/>
+        <source>显示完整手机号</source>
+        <translation>Full phone numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="45"/>
+        <source>表格每次加载行数</source>
+        <translation>Rows loaded at a time</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
+    <message>
+        <location filename="../../desktop/workers.py" line="52"/>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers.py" line="58"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers.py" line="90"/>
+        <source>正在生成演示数据…</source>
+        <translation>Generating demo data…</translation>
+    </message>
+</context>
+</TS>
