@@ -34,16 +34,37 @@ window = QMainWindow()
 window.resize(1366, 800)
 window.show()
 app.processEvents()
-print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+now = time.time()
+print(now, now, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # shown = filled
 """
 
-# The real start path (desktop.app.main), stopped where the event loop would begin.
+# The real start path (desktop.app.main): the window shows first, then the database opens and
+# the first rows are painted. Measured at both moments, where the event loop would take over.
 WORKBENCH_WINDOW = """
 import resource, sys, time
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    at = None
+    def eventFilter(self, watched, event):
+        if self.at is None and event.type() == QEvent.Type.Paint:
+            self.at = time.time()
+        return False
+
+first_paint = FirstPaint()
+real_init = QApplication.__init__
+def init_and_watch(self, *args):
+    real_init(self, *args)
+    self.installEventFilter(first_paint)
+QApplication.__init__ = init_and_watch
+
 def shown(*_):
+    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "attach_store"))
+    while window.store is None:
+        QApplication.processEvents()
     QApplication.processEvents()
-    print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(first_paint.at, time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     return 0
 QApplication.exec = shown
 from desktop.app import main
@@ -68,8 +89,8 @@ def county_profile() -> Path:
     return profile
 
 
-def time_to_window(code: str, *args: str) -> tuple[float, float]:
-    """(seconds from process start to window shown, max RSS in MB)."""
+def time_to_window(code: str, *args: str) -> tuple[float, float, float]:
+    """Seconds from process start to window shown and to data shown; max RSS in MB."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.time()
     out = subprocess.run(
@@ -80,24 +101,29 @@ def time_to_window(code: str, *args: str) -> tuple[float, float]:
         text=True,
         check=True,
     ).stdout.split()
-    return float(out[-2]) - started, int(out[-1]) / 1024
+    shown, filled, rss = out[-3:]
+    return float(shown) - started, float(filled) - started, int(rss) / 1024
 
 
 def start_up(profile: Path, runs: int) -> dict:
-    bare, app, bare_mem, app_mem = [], [], [], []
+    bare, window, data, bare_mem, app_mem = [], [], [], [], []
     time_to_window(BARE_WINDOW)  # warm the file cache for both
     time_to_window(WORKBENCH_WINDOW, str(profile))
     for _ in range(runs):
-        seconds, mem = time_to_window(BARE_WINDOW)
+        seconds, _, mem = time_to_window(BARE_WINDOW)
         bare.append(seconds)
         bare_mem.append(mem)
-        seconds, mem = time_to_window(WORKBENCH_WINDOW, str(profile))
-        app.append(seconds)
+        shown, filled, mem = time_to_window(WORKBENCH_WINDOW, str(profile))
+        window.append(shown)
+        data.append(filled)
         app_mem.append(mem)
+    median = statistics.median
     return {
-        "bare_window_s": statistics.median(bare),
-        "workbench_window_s": statistics.median(app),
-        "ratio": statistics.median(app) / statistics.median(bare),
+        "bare_window_s": median(bare),
+        "workbench_window_s": median(window),
+        "workbench_data_s": median(data),
+        "ratio_window": median(window) / median(bare),
+        "ratio_data": median(data) / median(bare),
         "bare_max_rss_mb": max(bare_mem),
         "workbench_max_rss_mb": max(app_mem),
     }
@@ -115,7 +141,7 @@ def query_latency(profile: Path, queries: int) -> dict:
     from sync.rules import DEFAULT_CATEGORIES
     from sync.store import ActivityQuery, Store
 
-    QCoreApplication.instance() or QCoreApplication([])
+    app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - must stay alive
     store = Store(profile / "workbench.sqlite")
     model = ActivityTableModel(store)
     rng = random.Random(7)
@@ -163,6 +189,7 @@ def query_latency(profile: Path, queries: int) -> dict:
             "p95_ms": samples[max(0, round(0.95 * len(samples)) - 1)],
             "rows": model.rowCount(),
         }
+    del model
     store.close()
     return figures
 
@@ -178,8 +205,14 @@ def main() -> None:
 
     print("\nstart-up (median of", args.runs, "runs, offscreen)")
     print(f"  bare PySide6 window   {start['bare_window_s'] * 1000:8.0f} ms")
-    print(f"  workbench window      {start['workbench_window_s'] * 1000:8.0f} ms")
-    print(f"  ratio                 {start['ratio']:8.2f} ×   (goal ≤ 2×)")
+    print(
+        f"  workbench window      {start['workbench_window_s'] * 1000:8.0f} ms   "
+        f"ratio {start['ratio_window']:.2f} ×   (goal ≤ 2×)"
+    )
+    print(
+        f"  workbench first rows  {start['workbench_data_s'] * 1000:8.0f} ms   "
+        f"ratio {start['ratio_data']:.2f} ×"
+    )
     print(
         f"  max RSS bare / app    {start['bare_max_rss_mb']:6.0f} / "
         f"{start['workbench_max_rss_mb']:.0f} MB   (goal ≤ 300 MB)"

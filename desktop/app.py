@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             args.profile = Path(tempfile.mkdtemp(prefix="suqing-screenshot-"))
         args.demo = args.demo or "small"
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -83,24 +83,27 @@ def main(argv: list[str] | None = None) -> int:
         settings.set(s.LANGUAGE, args.lang)
     i18n.set_language(settings.get(s.LANGUAGE))
 
-    window = open_window(profile, settings, demo=args.demo, log_dir=log_dir)
-    if window is None:
-        return 1
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(settings, log_dir=str(log_dir))
     if args.screenshot:
+        if not attach_store(window, profile, demo=args.demo):
+            return 1
         from desktop.screenshots import capture_all
 
         paths = capture_all(window, args.screenshot)
         print("\n".join(str(p) for p in paths))
         return 0
+    # Paint the window first, then open the database: the cadre sees the app at once.
     window.show()
+    app.processEvents()
+    QTimer.singleShot(0, lambda: attach_store(window, profile, demo=args.demo) or app.exit(1))
     return app.exec()
 
 
-def open_window(profile: Path, settings, *, demo: str | None, log_dir: Path):
-    """Open the profile's store (migrating it), add demo data if asked, build the window."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.main_window import MainWindow
+def attach_store(window, profile: Path, *, demo: str | None) -> bool:
+    """Open the profile's store (migrating it), add demo data if asked, show it in the window.
+    On failure, say why in plain words and return False."""
     from sync.regions import RegionDataMissingError
     from sync.store import Store
     from sync.store.migrations import NewerSchemaError
@@ -111,8 +114,9 @@ def open_window(profile: Path, settings, *, demo: str | None, log_dir: Path):
             from desktop.workers import generate_demo_with_progress
 
             generate_demo_with_progress(store, demo)
-        return MainWindow(store, settings, log_dir=str(log_dir))
-    except (NewerSchemaError, RegionDataMissingError) as error:
-        log.exception("cannot open the workbench")
-        QMessageBox.critical(None, "苏青U+ 工作台", str(error))
-        return None
+        window.attach_store(store)
+        return True
+    except (NewerSchemaError, RegionDataMissingError, OSError) as error:
+        log.exception("cannot open the workbench's data")
+        window.show_open_error(error)
+        return False

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, QUrl
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,13 +24,12 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
-from desktop.events import StoreEvents
-from desktop.pages.activities import ActivitiesPage
 from desktop.pages.placeholder import PlaceholderPage
 from desktop.texts import format_time, violation_text
-from desktop.undo import UndoHistory
 from sync.rules import RuleViolation
-from sync.store import Store
+
+if TYPE_CHECKING:  # the data layer is imported once the window shows (attach_store)
+    from sync.store import Store
 
 LEAGUE_RED = "#c8161d"
 
@@ -48,29 +48,24 @@ QLabel#org {{ background: #2b2f36; color: #b8bcc4; padding: 0 18px 14px 18px; }}
 class MainWindow(QMainWindow):
     PAGE_KEYS = ("activities", "registrations", "followers", "checkin", "map", "stats", "requests")
 
-    def __init__(self, store: Store, settings: s.Settings, *, log_dir: str = ""):
+    def __init__(self, settings: s.Settings, *, log_dir: str = "", store: Store | None = None):
+        """The shell (navigation, menus, status bar) needs no data, so it can be shown at once;
+        `attach_store` then opens the pages on the local database."""
         super().__init__()
-        self.store = store
         self.settings = settings
         self.log_dir = log_dir
-        self.events = StoreEvents(store, self)
-        self.undo_history = UndoHistory(store, self)
-        self.home_org_id = store.get_meta("org_id")
+        self.store: Store | None = None
+        self.home_org_id: str | None = None
 
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(20, 20))
-        self.pages = QStackedWidget()
-        self.activities_page = ActivitiesPage(
-            store, self.events, self.undo_history, home_org_id=self.home_org_id
-        )
-        self._page_widgets: list[QWidget] = [self.activities_page]
-        for texts in self._placeholder_texts():
-            self._page_widgets.append(PlaceholderPage(texts))
-        for page in self._page_widgets:
-            self.pages.addWidget(page)
+        for _ in self.PAGE_KEYS:
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self._show_page)
+        self.pages = QStackedWidget()
+        self.loading_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.loading_label)
 
         self.brand = QLabel(objectName="brand")
         self.org_label = QLabel(objectName="org")
@@ -93,14 +88,36 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
-        self.events.table_changed.connect(self._on_table_changed)
-        self.undo_history.changed.connect(self._update_undo_action)
         self.retranslate()
-
         geometry = settings.get(s.MAIN_WINDOW_GEOMETRY)
         if not geometry or not self.restoreGeometry(geometry):
             self.resize(1366, 800)
-        self.nav.setCurrentRow(min(settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
+        if store is not None:
+            self.attach_store(store)
+
+    def attach_store(self, store: Store) -> None:
+        """Build the pages over the opened local database and show the last page used."""
+        from desktop.events import StoreEvents
+        from desktop.pages.activities import ActivitiesPage
+        from desktop.undo import UndoHistory
+
+        self.store = store
+        self.home_org_id = store.get_meta("org_id")
+        self.events = StoreEvents(store, self)
+        self.undo_history = UndoHistory(store, self)
+        self.activities_page = ActivitiesPage(
+            store, self.events, self.undo_history, home_org_id=self.home_org_id
+        )
+        self._page_widgets: list[QWidget] = [self.activities_page]
+        for texts in self._placeholder_texts():
+            self._page_widgets.append(PlaceholderPage(texts))
+        self.pages.removeWidget(self.loading_label)
+        for page in self._page_widgets:
+            self.pages.addWidget(page)
+        self.events.table_changed.connect(self._on_table_changed)
+        self.undo_history.changed.connect(self._update_undo_action)
+        self.retranslate()
+        self.nav.setCurrentRow(min(self.settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
 
     def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
         return [
@@ -169,7 +186,7 @@ class MainWindow(QMainWindow):
 
         self.page_menu = self.menuBar().addMenu("")
         self.page_actions = []
-        for i in range(len(self._page_widgets)):
+        for i in range(len(self.PAGE_KEYS)):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
@@ -192,8 +209,12 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("苏青U+ 工作台"))
         self.brand.setText(self.tr("苏青U+ 工作台"))
-        home = next((o for o in self.store.organizations() if o["id"] == self.home_org_id), None)
-        self.org_label.setText(home["name"] if home else self.tr("未登录组织"))
+        self.loading_label.setText(self.tr("正在打开本机数据…"))
+        if self.store is not None:
+            home = next(
+                (o for o in self.store.organizations() if o["id"] == self.home_org_id), None
+            )
+            self.org_label.setText(home["name"] if home else self.tr("未登录组织"))
         names = [
             self.tr("活动"),
             self.tr("报名审核"),
@@ -231,6 +252,8 @@ class MainWindow(QMainWindow):
             self.connection_label.setText("● " + self.tr("离线（未设置服务器）"))
             self.connection_label.setToolTip(self.tr("在“文件 → 设置”中填写服务器地址"))
         self.connection_label.setStyleSheet("color: #b26a00;")
+        if self.store is None:
+            return
         pending = self.store.pending_count()
         self.pending_label.setText(self.tr("待同步 {n} 项").format(n=pending))
         last = self.store.get_meta("last_sync_at")
@@ -244,18 +267,18 @@ class MainWindow(QMainWindow):
     # --- commands ----------------------------------------------------------------------------
 
     def _show_page(self, row: int) -> None:
-        if row >= 0:
+        if row >= 0 and self.store is not None:
             self.pages.setCurrentIndex(row)
 
     def _update_undo_action(self) -> None:
-        top = self.undo_history.top()
+        top = self.undo_history.top() if self.store is not None else None
         self.undo_action.setEnabled(top is not None)
         self.undo_action.setText(
             self.tr("撤销 {label}").format(label=top.label) if top else self.tr("撤销")
         )
 
     def undo(self) -> None:
-        if self.undo_history.top() is None:
+        if self.store is None or self.undo_history.top() is None:
             return
         try:
             action = self.undo_history.undo()
@@ -263,6 +286,19 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("无法撤销"), violation_text(error))
             return
         self.statusBar().showMessage(self.tr("已撤销：{label}").format(label=action.label), 5000)
+
+    def show_open_error(self, error: Exception) -> None:
+        """The local database could not be opened: say why in plain words."""
+        from sync.regions import RegionDataMissingError
+        from sync.store.migrations import NewerSchemaError
+
+        if isinstance(error, NewerSchemaError):
+            text = self.tr("本机数据由更新版本的工作台创建，请安装最新版本后再打开。")
+        elif isinstance(error, RegionDataMissingError):
+            text = self.tr("缺少地区数据文件，请重新安装工作台。")
+        else:
+            text = self.tr("无法打开本机数据文件：{error}").format(error=error)
+        QMessageBox.critical(self, self.tr("苏青U+ 工作台"), text)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, parent=self)

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 # Wall-clock time for every user: Jiangsu is UTC+8 all year (China has had no DST since 1991).
 # A fixed offset, not a tz database name, so Windows needs no tzdata package.
@@ -142,8 +142,11 @@ class Youth:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Registration:
+    # Seat counts per activity and status: without this SQLite searches by status alone.
+    INDEXES: ClassVar[tuple[tuple[str, ...], ...]] = (("activity_id", "status"),)
+
     id: str = _pk()
-    activity_id: str = _ref("activities.id")
+    activity_id: str = _ref("activities.id", index=False)  # leads the composite index
     youth_id: str = _ref("youths.id")
     status: RegistrationStatus = _indexed(RegistrationStatus.PENDING)
     registered_at: datetime | None = None

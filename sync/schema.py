@@ -20,6 +20,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -103,7 +104,10 @@ def record_tables(
     tables = {}
     for name, record in RECORD_TABLES.items():
         extra = extra_columns(name) if extra_columns else []
-        tables[name] = Table(name, metadata, *columns_for(record), *extra)
+        table = Table(name, metadata, *columns_for(record), *extra)
+        for columns in getattr(record, "INDEXES", ()):
+            Index(f"ix_{name}_{'_'.join(columns)}", *(table.c[c] for c in columns))
+        tables[name] = table
     return tables
 
 

@@ -20,7 +20,7 @@ from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 @pytest.fixture
 def window(qtbot, store: Store, tmp_path) -> MainWindow:
     settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(store, settings, log_dir=str(tmp_path))
+    window = MainWindow(settings, log_dir=str(tmp_path), store=store)
     qtbot.addWidget(window)
     window.show()
     activate(qtbot, window)

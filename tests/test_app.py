@@ -28,7 +28,7 @@ def settings(tmp_path: Path) -> s.Settings:
 
 @pytest.fixture
 def window(qtbot, store: Store, settings, tmp_path) -> MainWindow:
-    window = MainWindow(store, settings, log_dir=str(tmp_path))
+    window = MainWindow(settings, log_dir=str(tmp_path), store=store)
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -82,11 +82,11 @@ def test_settings_survive_bad_values(settings):
 
 
 def test_window_remembers_its_page(qtbot, store: Store, settings, tmp_path):
-    first = MainWindow(store, settings, log_dir=str(tmp_path))
+    first = MainWindow(settings, log_dir=str(tmp_path), store=store)
     qtbot.addWidget(first)
     first.nav.setCurrentRow(4)
     first.close()
-    second = MainWindow(store, settings, log_dir=str(tmp_path))
+    second = MainWindow(settings, log_dir=str(tmp_path), store=store)
     qtbot.addWidget(second)
     assert second.nav.currentRow() == 4
 
