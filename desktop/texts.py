@@ -49,6 +49,19 @@ def format_time(value: datetime | None, *, with_year: bool = True) -> str:
     return local_time(value).strftime(fmt)
 
 
+def format_span(start: datetime | None, end: datetime | None) -> str:
+    """2026-12-08 09:00–12:00 within a day, else 2026-12-08 09:00 – 12-10 17:00."""
+    if start is None:
+        return ""
+    if end is None:
+        return format_time(start)
+    local_start, local_end = local_time(start), local_time(end)
+    if local_start.date() == local_end.date():
+        return f"{format_time(start)}–{local_end:%H:%M}"
+    with_year = local_start.year != local_end.year
+    return f"{format_time(start)} – {format_time(end, with_year=with_year)}"
+
+
 def mask_phone(phone: str) -> str:
     """138****5678: personal data stays masked in views unless the user may and asks to see it."""
     if len(phone) < 7:

@@ -79,6 +79,7 @@ def run_with_progress(
     thread.quit()
     thread.wait()
     dialog.close()
+    dialog.deleteLater()
     if outcome["error"] is not None:
         raise outcome["error"]
     return outcome["result"]

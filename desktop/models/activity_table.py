@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from desktop.texts import format_time, phase_text
+from desktop.texts import format_span, phase_text
 from sync import regions, rules
 from sync.records import Phase
 from sync.store import ActivityQuery, Store
@@ -34,8 +34,7 @@ class ActivityTableModel(QAbstractTableModel):
         "category",
         "org",
         "region_code",
-        "starts_at",
-        "ends_at",
+        "starts_at",  # shown as the time span, sorted by the start
         "phase",
         "capacity",
         "featured",
@@ -88,6 +87,9 @@ class ActivityTableModel(QAbstractTableModel):
 
     # --- access ------------------------------------------------------------------------------
 
+    def column_of(self, key: str) -> int:
+        return self.KEYS.index(key)
+
     def activity_id(self, row: int) -> str:
         return self._ids[row]
 
@@ -120,8 +122,7 @@ class ActivityTableModel(QAbstractTableModel):
             self.tr("类别"),
             self.tr("主办组织"),
             self.tr("地区"),
-            self.tr("开始时间"),
-            self.tr("结束时间"),
+            self.tr("活动时间"),
             self.tr("状态"),
             self.tr("已通过/名额"),
             self.tr("精选"),
@@ -156,8 +157,8 @@ class ActivityTableModel(QAbstractTableModel):
                 return row["org_name"]
             case "region_code":
                 return regions.regions().full_name(row["region_code"])
-            case "starts_at" | "ends_at":
-                return format_time(row[key])
+            case "starts_at":
+                return format_span(row["starts_at"], row["ends_at"])
             case "phase":
                 text = phase_text(rules.phase(row, self._now))
                 if row["pending_count"]:

@@ -163,7 +163,7 @@ class ActivitiesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: sizing to contents would read every row of a lazy model.
-        widths = {1: 80, 2: 210, 3: 140, 4: 130, 5: 130, 6: 150, 7: 110, 8: 60}
+        widths = {1: 72, 2: 200, 3: 100, 4: 190, 5: 150, 6: 100, 7: 48}
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
