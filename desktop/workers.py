@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 SHOW_AFTER_MS = 600  # quick jobs finish without a dialog flashing up
@@ -17,6 +17,8 @@ Job = Callable[[Progress, threading.Event], Any]
 
 
 class _Worker(QObject):
+    """Lives on the worker thread and runs the job there."""
+
     progressed = Signal(int, int)
     """(done, total) of the running job."""
     finished = Signal(object, object)
@@ -27,6 +29,7 @@ class _Worker(QObject):
         self._job = job
         self._cancelled = cancelled
 
+    @Slot()
     def run(self) -> None:
         try:
             result = self._job(self.progressed.emit, self._cancelled)
@@ -34,6 +37,28 @@ class _Worker(QObject):
             self.finished.emit(None, error)
         else:
             self.finished.emit(result, None)
+
+
+class _Receiver(QObject):
+    """Lives on the UI thread, so the worker's signals reach it queued: only this thread may
+    touch widgets. (A plain function connected to a signal would run on the emitting thread.)"""
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop):
+        super().__init__()
+        self._dialog = dialog
+        self._loop = loop
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(total)
+        self._dialog.setValue(done)
+
+    @Slot(object, object)
+    def finish(self, result: Any, error: BaseException | None) -> None:
+        self.result, self.error = result, error
+        self._loop.quit()
 
 
 def run_with_progress(
@@ -45,9 +70,6 @@ def run_with_progress(
     Exceptions raised by the job are raised here.
     """
     cancelled = threading.Event()
-    thread = QThread()
-    worker = _Worker(job, cancelled)
-    worker.moveToThread(thread)
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setWindowTitle(QCoreApplication.translate("workers", "请稍候"))
     dialog.setMinimumDuration(SHOW_AFTER_MS)
@@ -60,19 +82,13 @@ def run_with_progress(
     else:
         dialog.setCancelButton(None)
 
-    outcome: dict[str, Any] = {}
     loop = QEventLoop()
-
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-
-    def on_finished(result: Any, error: BaseException | None) -> None:
-        outcome["result"], outcome["error"] = result, error
-        loop.quit()
-
-    worker.progressed.connect(on_progress)
-    worker.finished.connect(on_finished)
+    receiver = _Receiver(dialog, loop)
+    thread = QThread()
+    worker = _Worker(job, cancelled)
+    worker.moveToThread(thread)
+    worker.progressed.connect(receiver.progress)
+    worker.finished.connect(receiver.finish)
     thread.started.connect(worker.run)
     thread.start()
     loop.exec()
@@ -80,9 +96,9 @@ def run_with_progress(
     thread.wait()
     dialog.close()
     dialog.deleteLater()
-    if outcome["error"] is not None:
-        raise outcome["error"]
-    return outcome["result"]
+    if receiver.error is not None:
+        raise receiver.error
+    return receiver.result
 
 
 def generate_demo_with_progress(store: Any, size: str) -> Any:

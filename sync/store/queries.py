@@ -132,28 +132,22 @@ def activity_ids(conn: Connection, query: ActivityQuery, now: datetime) -> list[
 
 def activity_rows(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Display rows for the given ids: the activity, its organisation's name and seat counts."""
-    approved = (
-        select(func.count())
-        .where(
-            registrations.c.activity_id == activities.c.id,
-            registrations.c.status == RegistrationStatus.APPROVED.value,
+    def seats(status: RegistrationStatus) -> ColumnElement[int]:
+        return (
+            select(func.count())
+            .where(
+                registrations.c.activity_id == activities.c.id,
+                registrations.c.status == status.value,
+            )
+            .scalar_subquery()
         )
-        .scalar_subquery()
-    )
-    pending = (
-        select(func.count())
-        .where(
-            registrations.c.activity_id == activities.c.id,
-            registrations.c.status == RegistrationStatus.PENDING.value,
-        )
-        .scalar_subquery()
-    )
+
     stmt = (
         select(
             activities,
             organizations.c.name.label("org_name"),
-            approved.label("approved_count"),
-            pending.label("pending_count"),
+            seats(RegistrationStatus.APPROVED).label("approved_count"),
+            seats(RegistrationStatus.PENDING).label("pending_count"),
         )
         .join(organizations, organizations.c.id == activities.c.org_id)
         .where(activities.c.id.in_(list(ids)))
