@@ -33,6 +33,9 @@ MESSAGES: dict[str, str] = {
     "only_drafts_deletable": QT_TRANSLATE_NOOP("rules", "只有草稿可以删除，已发布的活动请取消"),
     "edit_not_allowed": QT_TRANSLATE_NOOP("rules", "活动当前为“{current}”，不能再修改"),
     "invalid_activity": QT_TRANSLATE_NOOP("rules", "活动信息不完整或有误"),
+    "field_conflict": QT_TRANSLATE_NOOP(
+        "rules", "其他设备同时修改了相同内容，已保留对方的修改，请在“冲突”中确认"
+    ),
     "unknown_kind": QT_TRANSLATE_NOOP("rules", "此版本不认识操作“{kind}”，请升级工作台"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),

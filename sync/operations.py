@@ -8,12 +8,12 @@ kind means adding one handler here; the outbox and the push loop carry any kind 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
 from sync import rules
-from sync.codec import from_json
+from sync.codec import from_json, to_json
 from sync.records import ACTIVITY_EDITABLE_FIELDS, Activity, ActivityStatus
 from sync.rules import RuleViolation
 
@@ -40,10 +40,12 @@ class ApplyContext(Protocol):
 @dataclass(frozen=True)
 class Outcome:
     """What applying an operation did. `changed` carries a code when the result differs from
-    what was asked (e.g. approved → waitlisted); rejections are raised as RuleViolation."""
+    what was asked (e.g. approved → waitlisted, a field kept the other side's value), with
+    `params` for the message; rejections are raised as RuleViolation."""
 
     record_id: str
     changed: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 Handler = Callable[[ApplyContext, dict[str, Any]], Outcome]
@@ -114,15 +116,35 @@ def create_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
 def update_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
     """payload: id, base_version, changes {field: new}, before {field: old}.
 
-    `before` and `base_version` let the server merge per field against what the cadre saw.
+    Merged per field against `before`, what the cadre saw: a field nobody else changed takes
+    the new value; a field changed elsewhere to a different value keeps that value, and the
+    outcome names it as a conflict for the user to resolve. Locally `before` always matches.
     """
     current = _existing(ctx, "activities", payload["id"])
     rules.check_editable(ActivityStatus(current["status"]))
     changes = from_json(Activity, payload["changes"])
     if set(changes) - set(ACTIVITY_EDITABLE_FIELDS):
         raise RuleViolation("invalid_activity", fields=sorted(set(changes)))
-    _validate(ctx, {**current, **changes})
-    ctx.update("activities", payload["id"], {**changes, "updated_at": ctx.now})
+    before = from_json(Activity, payload.get("before") or {})
+    merged, conflicts = {}, {}
+    for name, value in changes.items():
+        if name not in before or current[name] in (before[name], value):
+            merged[name] = value
+        else:
+            conflicts[name] = {"mine": value, "theirs": current[name]}
+    _validate(ctx, {**current, **merged})
+    if merged:
+        ctx.update("activities", payload["id"], {**merged, "updated_at": ctx.now})
+    if conflicts:
+        return Outcome(
+            payload["id"],
+            changed="field_conflict",
+            params={
+                "table": "activities",
+                "id": payload["id"],
+                "fields": {name: to_json(Activity, sides) for name, sides in conflicts.items()},
+            },
+        )
     return Outcome(payload["id"])
 
 

@@ -110,7 +110,9 @@ def test_first_schema_opens_after_every_later_step_with_nothing_lost(tmp_path: P
     store = Store(path, clock=clock)  # migrates on open
     try:
         for table, rows in V1_ROWS.items():
-            assert _dump(path, table) == rows, table
+            # later steps may add columns; the first schema's columns keep their values
+            kept = [row[: len(rows[0])] for row in _dump(path, table)]
+            assert kept == rows, table
         assert store.device_id == "dev-1"
         assert [c["name"] for c in store.categories()][:2] == ["思想引领", "创新创业"]
         # the migrated database still works for new operations

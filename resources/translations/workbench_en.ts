@@ -807,151 +807,156 @@ Log folder: {path}</translation>
     </message>
     <message>
         <location filename="../../sync/messages.py" line="36"/>
+        <source>其他设备同时修改了相同内容，已保留对方的修改，请在“冲突”中确认</source>
+        <translation>Another device changed the same thing at the same time; their change was kept. Please check it under Conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="39"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="37"/>
+        <location filename="../../sync/messages.py" line="40"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="38"/>
+        <location filename="../../sync/messages.py" line="41"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="39"/>
+        <location filename="../../sync/messages.py" line="42"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="44"/>
+        <location filename="../../sync/messages.py" line="47"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="45"/>
+        <location filename="../../sync/messages.py" line="48"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="46"/>
+        <location filename="../../sync/messages.py" line="49"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="47"/>
+        <location filename="../../sync/messages.py" line="50"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="48"/>
+        <location filename="../../sync/messages.py" line="51"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="49"/>
+        <location filename="../../sync/messages.py" line="52"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="50"/>
+        <location filename="../../sync/messages.py" line="53"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="51"/>
+        <location filename="../../sync/messages.py" line="54"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="52"/>
+        <location filename="../../sync/messages.py" line="55"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="53"/>
+        <location filename="../../sync/messages.py" line="56"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="54"/>
+        <location filename="../../sync/messages.py" line="57"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="55"/>
+        <location filename="../../sync/messages.py" line="58"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="56"/>
+        <location filename="../../sync/messages.py" line="59"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="57"/>
+        <location filename="../../sync/messages.py" line="60"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="59"/>
+        <location filename="../../sync/messages.py" line="62"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="60"/>
+        <location filename="../../sync/messages.py" line="63"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="61"/>
+        <location filename="../../sync/messages.py" line="64"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="62"/>
+        <location filename="../../sync/messages.py" line="65"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="63"/>
+        <location filename="../../sync/messages.py" line="66"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="64"/>
+        <location filename="../../sync/messages.py" line="67"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="65"/>
+        <location filename="../../sync/messages.py" line="68"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="66"/>
+        <location filename="../../sync/messages.py" line="69"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="67"/>
+        <location filename="../../sync/messages.py" line="70"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="69"/>
+        <location filename="../../sync/messages.py" line="72"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="70"/>
+        <location filename="../../sync/messages.py" line="73"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="71"/>
+        <location filename="../../sync/messages.py" line="74"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>
@@ -987,17 +992,17 @@ Log folder: {path}</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../desktop/workers.py" line="52"/>
+        <location filename="../../desktop/workers.py" line="74"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="58"/>
+        <location filename="../../desktop/workers.py" line="80"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="91"/>
+        <location filename="../../desktop/workers.py" line="107"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>

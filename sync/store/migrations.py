@@ -172,7 +172,34 @@ def _v3_registration_counts(db: sqlite3.Connection) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_categories, _v3_registration_counts)
+def _v4_sync_results(db: sqlite3.Connection) -> None:
+    """Sync: the server's answer to each pushed operation, and the field conflicts it found."""
+    _run(
+        db,
+        """
+        ALTER TABLE outbox ADD COLUMN server_seq INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE outbox ADD COLUMN result TEXT;
+        CREATE TABLE conflicts (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            op_id VARCHAR(64) NOT NULL,
+            table_name VARCHAR(64) NOT NULL,
+            record_id VARCHAR(64) NOT NULL,
+            field VARCHAR(64) NOT NULL,
+            mine TEXT,
+            theirs TEXT,
+            detected_at DATETIME NOT NULL,
+            resolved_at DATETIME
+        );
+        """,
+    )
+
+
+STEPS: tuple[Step, ...] = (
+    _v1_initial,
+    _v2_categories,
+    _v3_registration_counts,
+    _v4_sync_results,
+)
 LATEST = len(STEPS)
 
 

@@ -132,6 +132,7 @@ def activity_ids(conn: Connection, query: ActivityQuery, now: datetime) -> list[
 
 def activity_rows(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Display rows for the given ids: the activity, its organisation's name and seat counts."""
+
     def seats(status: RegistrationStatus) -> ColumnElement[int]:
         return (
             select(func.count())

@@ -11,15 +11,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select
 
 from sync import operations, regions
-from sync.codec import from_json, to_json
+from sync.codec import to_json
 from sync.ids import uuid7
 from sync.operations import Outcome, Reference
-from sync.records import RECORD_TABLES, Activity, ActivityStatus
+from sync.protocol import OpResult, PullPage
+from sync.records import Activity, ActivityStatus
 from sync.rules import RuleViolation
-from sync.store import queries
+from sync.store import queries, replica
+from sync.store.context import LocalContext, restore
 from sync.store.db import make_engine, writer
 from sync.store.migrations import migrate
 from sync.store.tables import RECORDS, meta, outbox
@@ -41,44 +43,6 @@ def jiangsu_reference(category_codes: list[str]) -> Reference:
         is_valid_region=table.is_jiangsu_area,
         contains_point=boundary.contains,
     )
-
-
-class _LocalContext:
-    """ApplyContext over one open transaction; remembers each row's previous values for undo."""
-
-    def __init__(self, conn: Connection, now: datetime, reference: Reference):
-        self.conn = conn
-        self.now = now
-        self.reference = reference
-        self.snapshots: list[tuple[str, str, dict[str, Any] | None]] = []
-
-    def get(self, table: str, record_id: str) -> dict[str, Any] | None:
-        t = RECORDS[table]
-        row = self.conn.execute(select(t).where(t.c[_pk(table)] == record_id)).first()
-        return dict(row._mapping) if row else None
-
-    def _remember(self, table: str, record_id: str) -> None:
-        before = self.get(table, record_id)
-        encoded = to_json(RECORD_TABLES[table], before) if before else None
-        self.snapshots.append((table, record_id, encoded))
-
-    def insert(self, table: str, values: dict[str, Any]) -> None:
-        self._remember(table, values[_pk(table)])
-        self.conn.execute(insert(RECORDS[table]).values(values))
-
-    def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
-        self._remember(table, record_id)
-        t = RECORDS[table]
-        self.conn.execute(update(t).where(t.c[_pk(table)] == record_id).values(values))
-
-    def delete(self, table: str, record_id: str) -> None:
-        self._remember(table, record_id)
-        t = RECORDS[table]
-        self.conn.execute(delete(t).where(t.c[_pk(table)] == record_id))
-
-
-def _pk(table: str) -> str:
-    return "code" if table == "categories" else "id"
 
 
 class Store:
@@ -127,9 +91,7 @@ class Store:
         every table once it has committed."""
         with self._writer.begin() as conn:
             yield conn
-        for table in RECORDS:
-            self._announce(table)
-        self._announce("meta")
+        self._announce_all()
 
     def _init_device_id(self) -> str:
         device_id = uuid7()
@@ -162,7 +124,7 @@ class Store:
         now = self.clock()
         op_id = uuid7()
         with self._writer.begin() as conn:
-            ctx = _LocalContext(conn, now, self.reference)
+            ctx = LocalContext(conn, now, self.reference)
             outcome = operations.apply(ctx, kind, payload)
             conn.execute(
                 insert(outbox).values(
@@ -194,12 +156,7 @@ class Store:
             for later in conn.execute(select(outbox.c.undo).where(outbox.c.seq > row.seq)):
                 if keys & {(t, i) for t, i, _ in json.loads(later.undo)}:
                     raise RuleViolation("undo_superseded")
-            for table, record_id, before in reversed(snapshots):
-                t = RECORDS[table]
-                conn.execute(delete(t).where(t.c[_pk(table)] == record_id))
-                if before is not None:
-                    conn.execute(insert(t).values(from_json(RECORD_TABLES[table], before)))
-                touched.append(table)
+            touched = restore(conn, snapshots)
             conn.execute(delete(outbox).where(outbox.c.op_id == op_id))
         log.info("undid op %s", op_id)
         for table in dict.fromkeys(touched):
@@ -278,3 +235,44 @@ class Store:
     def count(self, table: str) -> int:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(RECORDS[table])) or 0
+
+    # --- sync ----------------------------------------------------------------------------
+
+    def ops_to_push(self, limit: int) -> list[dict[str, Any]]:
+        """The oldest pending operations, in the order they were made."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(outbox)
+                .where(outbox.c.state == "pending")
+                .order_by(outbox.c.seq)
+                .limit(limit)
+            )
+            return [
+                {
+                    "op_id": r.op_id,
+                    "kind": r.kind,
+                    "payload": json.loads(r.payload),
+                    "occurred_at": r.occurred_at.isoformat(),
+                    "device_id": r.device_id,
+                }
+                for r in rows
+            ]
+
+    def take_push_results(self, results: list[OpResult]) -> None:
+        with self._writer.begin() as conn:
+            replica.record_results(conn, self.reference, results, self.clock())
+        self._announce_all()
+
+    def take_pull_page(self, page: PullPage) -> None:
+        with self._writer.begin() as conn:
+            replica.apply_page(conn, self.reference, page)
+        self._announce_all()
+
+    def pull_cursor(self) -> int:
+        return self.read(replica.get_cursor)
+
+    def _announce_all(self) -> None:
+        for table in RECORDS:
+            self._announce(table)
+        self._announce("outbox")
+        self._announce("meta")

@@ -1,0 +1,156 @@
+"""Bringing the server's answers into the local replica.
+
+The local tables always show the server's state with the operations the server has not yet
+reflected replayed on top: pending ones, and acknowledged ones until a pull passes the change
+sequence that carries them. Every server answer is taken in by a rebase, in one transaction:
+take back the replayed operations, change the server state, replay what is still outstanding.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from sync import operations
+from sync.codec import from_json
+from sync.ids import uuid7
+from sync.operations import Reference
+from sync.protocol import OpResult, OpStatus, PullPage
+from sync.records import RECORD_TABLES, field_names
+from sync.rules import RuleViolation
+from sync.store.context import LocalContext, primary_key, restore
+from sync.store.tables import RECORDS, conflicts, meta, outbox
+
+OUTSTANDING = ("pending", "acknowledged")
+CURSOR_KEY = "pull_cursor"
+
+
+def outstanding_ops(conn: Connection) -> list[Any]:
+    stmt = select(outbox).where(outbox.c.state.in_(OUTSTANDING)).order_by(outbox.c.seq)
+    return list(conn.execute(stmt))
+
+
+def rebase(conn: Connection, reference: Reference, change: Callable[[Connection], None]) -> None:
+    """Take back every outstanding operation, run `change`, then replay what is outstanding.
+
+    An operation that no longer applies (the server state moved under it) stays queued with no
+    local effect: the server has the last word on it.
+    """
+    for op in reversed(outstanding_ops(conn)):
+        restore(conn, json.loads(op.undo))
+    change(conn)
+    for op in outstanding_ops(conn):
+        ctx = LocalContext(conn, op.occurred_at, reference)
+        try:
+            with conn.begin_nested():
+                operations.apply(ctx, op.kind, json.loads(op.payload))
+            snapshots = ctx.snapshots
+        except RuleViolation:
+            snapshots = []
+        conn.execute(
+            update(outbox)
+            .where(outbox.c.seq == op.seq)
+            .values(undo=json.dumps(snapshots, ensure_ascii=False))
+        )
+
+
+def upsert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> int:
+    """Write the server's rows, parents first. Fields this version does not know are ignored,
+    so an older workbench keeps working against a newer server."""
+    count = 0
+    for table, record in RECORD_TABLES.items():
+        incoming = rows.get(table) or []
+        if not incoming:
+            continue
+        known = set(field_names(record))
+        t = RECORDS[table]
+        key = primary_key(table)
+        for row in incoming:
+            values = from_json(record, {k: v for k, v in row.items() if k in known})
+            stmt = sqlite_insert(t).values(values)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[key], set_={k: v for k, v in values.items() if k != key}
+            )
+            conn.execute(stmt)
+            count += 1
+    return count
+
+
+def delete_rows(conn: Connection, deleted: dict[str, list[str]]) -> int:
+    """Apply tombstones, children first."""
+    count = 0
+    for table in reversed(list(RECORD_TABLES)):
+        ids = deleted.get(table) or []
+        if ids:
+            t = RECORDS[table]
+            count += conn.execute(delete(t).where(t.c[primary_key(table)].in_(ids))).rowcount
+    return count
+
+
+def get_cursor(conn: Connection) -> int:
+    value = conn.scalar(select(meta.c.value).where(meta.c.key == CURSOR_KEY))
+    return int(value) if value else 0
+
+
+def apply_page(conn: Connection, reference: Reference, page: PullPage) -> None:
+    """One pulled page, with the cursor moved in the same transaction: a crash before the commit
+    leaves the old cursor, so the page is fetched again (applying it twice is harmless)."""
+
+    def change(c: Connection) -> None:
+        delete_rows(c, page.deleted)
+        upsert_rows(c, page.rows)
+        c.execute(
+            delete(outbox).where(
+                outbox.c.state == "acknowledged", outbox.c.server_seq <= page.cursor
+            )
+        )
+        c.execute(delete(meta).where(meta.c.key == CURSOR_KEY))
+        c.execute(meta.insert().values(key=CURSOR_KEY, value=str(page.cursor)))
+
+    rebase(conn, reference, change)
+
+
+def record_results(
+    conn: Connection, reference: Reference, results: Iterable[OpResult], now: datetime
+) -> None:
+    """The server's answers to a push. Rejected operations leave the queue (and take their
+    local effect with them); field conflicts are kept for the user."""
+    results = list(results)
+
+    def change(c: Connection) -> None:
+        for result in results:
+            state = "rejected" if result.status is OpStatus.REJECTED else "acknowledged"
+            c.execute(
+                update(outbox)
+                .where(outbox.c.op_id == result.op_id, outbox.c.state == "pending")
+                .values(
+                    state=state,
+                    server_seq=result.seq,
+                    result=json.dumps(result.to_json(), ensure_ascii=False),
+                )
+            )
+            if result.code == "field_conflict":
+                _keep_conflicts(c, result, now)
+
+    rebase(conn, reference, change)
+
+
+def _keep_conflicts(conn: Connection, result: OpResult, now: datetime) -> None:
+    for field, sides in (result.params.get("fields") or {}).items():
+        conn.execute(
+            conflicts.insert().values(
+                id=uuid7(),
+                op_id=result.op_id,
+                table_name=result.params["table"],
+                record_id=result.params["id"],
+                field=field,
+                mine=json.dumps(sides.get("mine"), ensure_ascii=False),
+                theirs=json.dumps(sides.get("theirs"), ensure_ascii=False),
+                detected_at=now,
+            )
+        )
