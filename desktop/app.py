@@ -13,7 +13,6 @@ from platformdirs import user_data_dir, user_log_dir
 
 APP_NAME = "SuqingWorkbench"
 ORG_NAME = "SuqingU"
-DATABASE_NAME = "workbench.sqlite"
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +104,7 @@ def attach_store(window, profile: Path, *, demo: str | None) -> bool:
     """Open the profile's store (migrating it), add demo data if asked, show it in the window.
     On failure, say why in plain words and return False."""
     from sync.regions import RegionDataMissingError
-    from sync.store import Store
+    from sync.store import DATABASE_NAME, Store
     from sync.store.migrations import NewerSchemaError
 
     try:

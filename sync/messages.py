@@ -36,6 +36,11 @@ MESSAGES: dict[str, str] = {
     "field_conflict": QT_TRANSLATE_NOOP(
         "rules", "其他设备同时修改了相同内容，已保留对方的修改，请在“冲突”中确认"
     ),
+    "waitlisted_full": QT_TRANSLATE_NOOP("rules", "名额已满（{capacity} 人），已转入候补"),
+    "reject_reason_required": QT_TRANSLATE_NOOP("rules", "拒绝报名需要填写理由"),
+    "registration_not_reviewable": QT_TRANSLATE_NOOP("rules", "该报名当前为“{current}”，不能审核"),
+    "duplicate_id": QT_TRANSLATE_NOOP("rules", "这条记录已经存在，无需重复创建"),
+    "malformed_operation": QT_TRANSLATE_NOOP("rules", "操作内容不完整，服务器无法处理"),
     "unknown_kind": QT_TRANSLATE_NOOP("rules", "此版本不认识操作“{kind}”，请升级工作台"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
@@ -68,6 +73,10 @@ LABELS: dict[str, str] = {
     "registration_closed": QT_TRANSLATE_NOOP("rules", "报名截止"),
     "in_progress": QT_TRANSLATE_NOOP("rules", "进行中"),
     "ended": QT_TRANSLATE_NOOP("rules", "已结束"),
+    "pending": QT_TRANSLATE_NOOP("rules", "待审核"),
+    "approved": QT_TRANSLATE_NOOP("rules", "已通过"),
+    "waitlisted": QT_TRANSLATE_NOOP("rules", "候补"),
+    "rejected": QT_TRANSLATE_NOOP("rules", "已拒绝"),
     # actions
     "publish": QT_TRANSLATE_NOOP("rules", "发布"),
     "cancel": QT_TRANSLATE_NOOP("rules", "取消"),

@@ -12,9 +12,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from sync import rules
+from sync import regions, rules
 from sync.codec import from_json, to_json
-from sync.records import ACTIVITY_EDITABLE_FIELDS, Activity, ActivityStatus
+from sync.records import (
+    ACTIVITY_EDITABLE_FIELDS,
+    Activity,
+    ActivityStatus,
+    RegistrationStatus,
+)
 from sync.rules import RuleViolation
 
 
@@ -27,6 +32,17 @@ class Reference:
     contains_point: Callable[[float, float], bool]
 
 
+def jiangsu_reference(category_codes: list[str]) -> Reference:
+    """The reference data of this deployment: Jiangsu's regions and boundary."""
+    table = regions.regions()
+    boundary = regions.province_boundary()
+    return Reference(
+        categories=frozenset(category_codes),
+        is_valid_region=table.is_jiangsu_area,
+        contains_point=boundary.contains,
+    )
+
+
 class ApplyContext(Protocol):
     now: datetime
     reference: Reference
@@ -35,6 +51,9 @@ class ApplyContext(Protocol):
     def insert(self, table: str, values: dict[str, Any]) -> None: ...
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None: ...
     def delete(self, table: str, record_id: str) -> None: ...
+    def count(self, table: str, **equals: Any) -> int:
+        """Live rows of `table` whose fields equal the given values."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -167,4 +186,53 @@ def delete_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
     if current["status"] != ActivityStatus.DRAFT.value:
         raise RuleViolation("only_drafts_deletable")
     ctx.delete("activities", payload["id"])
+    return Outcome(payload["id"])
+
+
+# --- registrations ---------------------------------------------------------------------------
+
+
+@handler("registration.review")
+def review_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id, decision ("approve" or "reject"), reason (required to reject).
+
+    Approval takes a seat if one is free and otherwise puts the youth on the waitlist, so
+    devices approving the last seats offline never exceed the capacity once merged.
+    """
+    current = _existing(ctx, "registrations", payload["id"])
+    status = RegistrationStatus(current["status"])
+    activity = _existing(ctx, "activities", current["activity_id"])
+    if ActivityStatus(activity["status"]) is ActivityStatus.CANCELLED:
+        raise RuleViolation("edit_not_allowed", current=ActivityStatus.CANCELLED.value)
+    if payload["decision"] == "reject":
+        reason = (payload.get("reason") or "").strip()
+        if not reason:
+            raise RuleViolation("reject_reason_required")
+        rules.check_reviewable(status)
+        ctx.update(
+            "registrations",
+            payload["id"],
+            {
+                "status": RegistrationStatus.REJECTED.value,
+                "reject_reason": reason,
+                "reviewed_at": ctx.now,
+            },
+        )
+        return Outcome(payload["id"])
+    if status is RegistrationStatus.APPROVED:
+        return Outcome(payload["id"])  # approving twice changes nothing
+    rules.check_reviewable(status)
+    approved = ctx.count(
+        "registrations", activity_id=activity["id"], status=RegistrationStatus.APPROVED.value
+    )
+    seat = rules.seat_for_approval(activity["capacity"], approved)
+    ctx.update(
+        "registrations",
+        payload["id"],
+        {"status": seat.value, "reject_reason": "", "reviewed_at": ctx.now},
+    )
+    if seat is RegistrationStatus.WAITLISTED:
+        return Outcome(
+            payload["id"], changed="waitlisted_full", params={"capacity": activity["capacity"]}
+        )
     return Outcome(payload["id"])

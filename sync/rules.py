@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sync.records import ActivityStatus, Category, Phase
+from sync.records import ActivityStatus, Category, Phase, RegistrationStatus
 
 DEFAULT_CATEGORIES: tuple[Category, ...] = (
     Category(code="ideology", name="思想引领", sort_order=1),
@@ -111,6 +111,23 @@ def phase(activity: Mapping[str, Any] | Any, now: datetime) -> Phase:
         if boundary is not None and now < boundary:
             return before
     return PHASE_AFTER_LAST_BOUNDARY
+
+
+# --- registrations ---------------------------------------------------------------------------
+
+REVIEWABLE = frozenset(
+    {RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED, RegistrationStatus.REJECTED}
+)
+
+
+def check_reviewable(status: RegistrationStatus) -> None:
+    if status not in REVIEWABLE:
+        raise RuleViolation("registration_not_reviewable", current=status.value)
+
+
+def seat_for_approval(capacity: int, approved: int) -> RegistrationStatus:
+    """An approval takes a seat while one is free; past capacity it joins the waitlist."""
+    return RegistrationStatus.APPROVED if approved < capacity else RegistrationStatus.WAITLISTED
 
 
 # --- validation ------------------------------------------------------------------------------

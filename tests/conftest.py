@@ -46,6 +46,21 @@ def _isolated_qt_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     QStandardPaths.setTestModeEnabled(True)
 
 
+@pytest.fixture(autouse=True)
+def _test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tokens go to a file keyring in this test's folder, shared with the processes it starts."""
+    import keyring
+
+    from tests.support.keyring_backend import FileKeyring
+
+    monkeypatch.setenv("SUQING_TEST_KEYRING_FILE", str(tmp_path / "keyring.json"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.keyring_backend.FileKeyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock()

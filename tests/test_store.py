@@ -250,3 +250,64 @@ def test_times_are_stored_in_utc_and_come_back_aware(store: Store):
     assert raw.startswith("2026-12-08 02:00:00")  # 10:00 in Nanjing
     assert store.activity(activity_id)["starts_at"] == NOW + timedelta(days=14)
     assert store.read(lambda c: c.scalar(select(activities.c.starts_at))).tzinfo is not None
+
+
+# --- registrations -----------------------------------------------------------------------------
+
+
+def _registrations(store: Store, activity_id: str, count: int) -> list[str]:
+    from sqlalchemy import insert
+
+    from sync.store.tables import registrations, youths
+
+    ids = []
+    with store.bulk_write() as conn:
+        for i in range(count):
+            conn.execute(
+                insert(youths).values(
+                    id=f"y{i}",
+                    name=f"青年{i}",
+                    phone="13800000000",
+                    gender="unknown",
+                    school_or_employer="",
+                    region_code="320115",
+                    version=1,
+                )
+            )
+            conn.execute(
+                insert(registrations).values(
+                    id=f"r{i}",
+                    activity_id=activity_id,
+                    youth_id=f"y{i}",
+                    status="pending",
+                    reject_reason="",
+                    version=1,
+                )
+            )
+            ids.append(f"r{i}")
+    return ids
+
+
+def test_approvals_past_capacity_join_the_waitlist(store: Store):
+    _, activity_id = store.create_activity(HOME_ORG, activity_fields(capacity=2))
+    store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
+    first, second, third = _registrations(store, activity_id, 3)
+    store.review_registration(first, "approve")
+    store.review_registration(second, "approve")
+    _, outcome = store.execute("registration.review", {"id": third, "decision": "approve"})
+    assert outcome.changed == "waitlisted_full"
+    with store.engine.connect() as conn:
+        statuses = dict(conn.exec_driver_sql("SELECT id, status FROM registrations").fetchall())
+    assert statuses == {first: "approved", second: "approved", third: "waitlisted"}
+
+
+def test_rejecting_needs_a_reason(store: Store):
+    _, activity_id = store.create_activity(HOME_ORG, activity_fields())
+    [registration] = _registrations(store, activity_id, 1)
+    with pytest.raises(RuleViolation) as caught:
+        store.review_registration(registration, "reject", "  ")
+    assert caught.value.code == "reject_reason_required"
+    store.review_registration(registration, "reject", "名额已满")
+    with store.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT status, reject_reason FROM registrations").first()
+    assert tuple(row) == ("rejected", "名额已满")

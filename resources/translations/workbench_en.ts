@@ -812,151 +812,196 @@ Log folder: {path}</translation>
     </message>
     <message>
         <location filename="../../sync/messages.py" line="39"/>
+        <source>名额已满（{capacity} 人），已转入候补</source>
+        <translation>All {capacity} places are taken; moved to the waitlist</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="40"/>
+        <source>拒绝报名需要填写理由</source>
+        <translation>A reason is required to reject a registration</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="41"/>
+        <source>该报名当前为“{current}”，不能审核</source>
+        <translation>This registration is {current} and cannot be reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="42"/>
+        <source>这条记录已经存在，无需重复创建</source>
+        <translation>This record already exists</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="43"/>
+        <source>操作内容不完整，服务器无法处理</source>
+        <translation>The operation is incomplete; the server cannot process it</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="44"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="40"/>
+        <location filename="../../sync/messages.py" line="45"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="41"/>
+        <location filename="../../sync/messages.py" line="46"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="42"/>
+        <location filename="../../sync/messages.py" line="47"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="47"/>
+        <location filename="../../sync/messages.py" line="52"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="48"/>
+        <location filename="../../sync/messages.py" line="53"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="49"/>
+        <location filename="../../sync/messages.py" line="54"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="50"/>
+        <location filename="../../sync/messages.py" line="55"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="51"/>
+        <location filename="../../sync/messages.py" line="56"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="52"/>
+        <location filename="../../sync/messages.py" line="57"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="53"/>
+        <location filename="../../sync/messages.py" line="58"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="54"/>
+        <location filename="../../sync/messages.py" line="59"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="55"/>
+        <location filename="../../sync/messages.py" line="60"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="56"/>
+        <location filename="../../sync/messages.py" line="61"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="57"/>
+        <location filename="../../sync/messages.py" line="62"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="58"/>
+        <location filename="../../sync/messages.py" line="63"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="59"/>
+        <location filename="../../sync/messages.py" line="64"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="60"/>
+        <location filename="../../sync/messages.py" line="65"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="62"/>
+        <location filename="../../sync/messages.py" line="67"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="63"/>
+        <location filename="../../sync/messages.py" line="68"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="64"/>
+        <location filename="../../sync/messages.py" line="69"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="65"/>
+        <location filename="../../sync/messages.py" line="70"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="66"/>
+        <location filename="../../sync/messages.py" line="71"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="67"/>
+        <location filename="../../sync/messages.py" line="72"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="68"/>
+        <location filename="../../sync/messages.py" line="73"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="69"/>
+        <location filename="../../sync/messages.py" line="74"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="70"/>
+        <location filename="../../sync/messages.py" line="75"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="72"/>
+        <location filename="../../sync/messages.py" line="76"/>
+        <source>待审核</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="77"/>
+        <source>已通过</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="78"/>
+        <source>候补</source>
+        <translation>waitlisted</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="79"/>
+        <source>已拒绝</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="81"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="73"/>
+        <location filename="../../sync/messages.py" line="82"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="74"/>
+        <location filename="../../sync/messages.py" line="83"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

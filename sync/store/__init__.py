@@ -3,4 +3,6 @@
 from sync.store.queries import ActivityQuery
 from sync.store.store import Store
 
-__all__ = ["ActivityQuery", "Store"]
+DATABASE_NAME = "workbench.sqlite"  # in each profile folder
+
+__all__ = ["DATABASE_NAME", "ActivityQuery", "Store"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from sync.codec import from_json, to_json
 from sync.operations import Reference
@@ -43,6 +43,13 @@ class LocalContext:
         self._remember(table, record_id)
         t = RECORDS[table]
         self.conn.execute(update(t).where(t.c[primary_key(table)] == record_id).values(values))
+
+    def count(self, table: str, **equals: Any) -> int:
+        t = RECORDS[table]
+        stmt = select(func.count()).select_from(t)
+        for name, value in equals.items():
+            stmt = stmt.where(t.c[name] == value)
+        return self.conn.scalar(stmt) or 0
 
     def delete(self, table: str, record_id: str) -> None:
         self._remember(table, record_id)

@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from sync import operations, regions
+from sync import operations
 from sync.codec import to_json
 from sync.ids import uuid7
-from sync.operations import Outcome, Reference
+from sync.operations import Outcome, Reference, jiangsu_reference
 from sync.protocol import OpResult, PullPage
 from sync.records import Activity, ActivityStatus
 from sync.rules import RuleViolation
@@ -33,16 +33,6 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def jiangsu_reference(category_codes: list[str]) -> Reference:
-    table = regions.regions()
-    boundary = regions.province_boundary()
-    return Reference(
-        categories=frozenset(category_codes),
-        is_valid_region=table.is_jiangsu_area,
-        contains_point=boundary.contains,
-    )
 
 
 class Store:
@@ -80,6 +70,7 @@ class Store:
         if conn is None:
             with self._writer.begin() as own:
                 self.set_meta(key, value, conn=own)
+            self._announce("meta")
             return
         conn.execute(delete(meta).where(meta.c.key == key))
         conn.execute(insert(meta).values(key=key, value=value))
@@ -200,6 +191,15 @@ class Store:
 
     def delete_activity(self, activity_id: str) -> str:
         op_id, _ = self.execute("activity.delete", {"id": activity_id})
+        return op_id
+
+    # --- registration commands ---------------------------------------------------------------
+
+    def review_registration(self, registration_id: str, decision: str, reason: str = "") -> str:
+        """decision: "approve" (a seat if one is free, else the waitlist) or "reject"."""
+        op_id, _ = self.execute(
+            "registration.review", {"id": registration_id, "decision": decision, "reason": reason}
+        )
         return op_id
 
     # --- reads -------------------------------------------------------------------------------

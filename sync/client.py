@@ -1,0 +1,185 @@
+"""HTTP to the central server: timeouts, retries with backoff (Retry-After honoured), proxy and a
+custom CA bundle (government intranets use their own CA). Every failure becomes a `SyncError`
+whose `user_message` a cadre can read; nothing here touches the local database."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from sync import protocol
+from sync.protocol import OpResult, PullPage
+
+log = logging.getLogger(__name__)
+
+
+class SyncError(Exception):
+    """A sync step failed; `user_message` says why in plain Chinese."""
+
+    user_message = "同步失败，请稍后再试"
+
+    def __init__(self, detail: str = "", *, user_message: str | None = None):
+        super().__init__(detail or self.user_message)
+        if user_message:
+            self.user_message = user_message
+
+
+class Unreachable(SyncError):
+    user_message = "连不上服务器，请检查网络；工作可以继续，联网后会自动同步"
+
+
+class AuthRequired(SyncError):
+    user_message = "登录已过期或已退出，请重新登录"
+
+
+class ProtocolMismatch(SyncError):
+    user_message = "工作台版本与服务器不兼容，请安装最新版本"
+
+
+class Refused(SyncError):
+    user_message = "服务器拒绝了这个请求"
+
+
+class BadResponse(SyncError):
+    user_message = "服务器返回了无法识别的内容，请稍后再试或联系管理员"
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    base_url: str
+    connect_timeout: float = 5.0
+    read_timeout: float = 60.0
+    retries: int = 3
+    ca_bundle: str | None = None  # a PEM file; None means the system's trusted CAs
+    proxy: str | None = None  # e.g. http://proxy.example:8080; None means the environment's
+
+
+class ServerClient:
+    def __init__(self, config: ClientConfig, *, token: str | None = None):
+        self.config = config
+        self.token = token
+        self.session = requests.Session()
+        retry = Retry(
+            total=config.retries,
+            connect=config.retries,
+            read=config.retries,
+            status=config.retries,
+            backoff_factor=0.5,
+            status_forcelist=(429, 502, 503, 504),
+            allowed_methods=None,  # push is idempotent by op_id, so POST may be retried too
+            respect_retry_after_header=True,
+            raise_on_status=False,
+        )
+        adapter = HTTPAdapter(max_retries=retry)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers[protocol.PROTOCOL_HEADER] = str(protocol.PROTOCOL_MAX)
+        self.session.headers["User-Agent"] = "SuqingWorkbench"
+        if config.ca_bundle:
+            self.session.verify = config.ca_bundle
+        if config.proxy:
+            self.session.proxies = {"http": config.proxy, "https": config.proxy}
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- requests ----------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        url = self.config.base_url.rstrip("/") + path
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            response = self.session.request(
+                method,
+                url,
+                headers=headers,
+                timeout=(self.config.connect_timeout, self.config.read_timeout),
+                **kwargs,
+            )
+        except requests.exceptions.SSLError as error:
+            raise Unreachable(
+                str(error), user_message="服务器证书无法验证：请在设置中指定单位的 CA 证书"
+            ) from error
+        except requests.RequestException as error:
+            raise Unreachable(str(error)) from error
+        return self._decode(response)
+
+    def _decode(self, response: requests.Response) -> Any:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        message = body.get("message") if isinstance(body, dict) else None
+        if response.status_code == 401:
+            raise AuthRequired(f"401 {message}", user_message=message or None)
+        if response.status_code == 426:
+            raise ProtocolMismatch(f"426 {message}")
+        if response.status_code == 429:
+            raise Refused("429", user_message=message or "尝试次数过多，请稍后再试")
+        if 400 <= response.status_code < 500:
+            raise Refused(f"{response.status_code} {message}", user_message=message or None)
+        if response.status_code >= 500 or body is None:
+            raise BadResponse(f"{response.status_code}: {response.text[:200]!r}")
+        return body
+
+    # --- API ---------------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        body = self._request("GET", protocol.HEALTH_PATH)
+        versions = body.get("protocol") if isinstance(body, dict) else None
+        if not (isinstance(versions, list) and len(versions) == 2):
+            raise BadResponse(f"health without protocol versions: {body!r}")
+        if not protocol.compatible(int(versions[0]), int(versions[1])):
+            raise ProtocolMismatch(f"server speaks {versions}")
+        return body
+
+    def login(self, username: str, password: str, device_id: str) -> dict[str, Any]:
+        body = self._request(
+            "POST",
+            protocol.LOGIN_PATH,
+            json={"username": username, "password": password, "device_id": device_id},
+        )
+        try:
+            self.token = str(body["token"])
+            body["account"]["org_id"]
+        except (KeyError, TypeError) as error:
+            raise BadResponse(f"login answer without token/account: {body!r}") from error
+        return body
+
+    def logout(self) -> None:
+        self._request("POST", protocol.LOGOUT_PATH)
+        self.token = None
+
+    def me(self) -> dict[str, Any]:
+        return self._request("GET", protocol.ME_PATH)
+
+    def push(self, ops: list[dict[str, Any]]) -> list[OpResult]:
+        body = self._request("POST", protocol.PUSH_PATH, json={"ops": ops})
+        try:
+            results = [OpResult.from_json(r) for r in body["results"]]
+        except (KeyError, TypeError, ValueError) as error:
+            raise BadResponse(f"push answer: {body!r:.200}") from error
+        if [r.op_id for r in results] != [op["op_id"] for op in ops]:
+            raise BadResponse("push answer does not match the operations sent")
+        return results
+
+    def pull(self, cursor: int, limit: int = protocol.PULL_PAGE) -> PullPage:
+        body = self._request("GET", protocol.PULL_PATH, params={"after": cursor, "limit": limit})
+        try:
+            page = PullPage.from_json(body)
+        except (KeyError, TypeError, ValueError) as error:
+            raise BadResponse(f"pull answer: {body!r:.200}") from error
+        if page.cursor < cursor:
+            raise BadResponse(f"pull cursor went back from {cursor} to {page.cursor}")
+        return page
+
+
+if __name__ == "__main__":  # python -m sync.client
+    from sync.client_cli import main
+
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""Sign-in tokens in the OS keyring (Windows Credential Manager, macOS Keychain, Secret Service),
+never in a file of ours."""
+
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError
+
+SERVICE = "SuqingWorkbench"
+
+
+class CredentialsUnavailable(Exception):
+    """The OS has no usable keyring: the token cannot be kept."""
+
+    user_message = (
+        "这台电脑没有可用的系统密码保管服务，无法保存登录状态。"
+        "在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。"
+    )
+
+
+def _key(server_url: str, username: str) -> str:
+    return f"{server_url.rstrip('/')}|{username}"
+
+
+def save_token(server_url: str, username: str, token: str) -> None:
+    try:
+        keyring.set_password(SERVICE, _key(server_url, username), token)
+    except (NoKeyringError, KeyringError) as error:
+        raise CredentialsUnavailable(str(error)) from error
+
+
+def load_token(server_url: str, username: str) -> str | None:
+    try:
+        return keyring.get_password(SERVICE, _key(server_url, username))
+    except (NoKeyringError, KeyringError) as error:
+        raise CredentialsUnavailable(str(error)) from error
+
+
+def delete_token(server_url: str, username: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, _key(server_url, username))
+    except keyring.errors.PasswordDeleteError:
+        pass  # already gone
+    except (NoKeyringError, KeyringError) as error:
+        raise CredentialsUnavailable(str(error)) from error

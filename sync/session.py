@@ -1,0 +1,85 @@
+"""Who is signed in on this device: the server and account in the store's meta, the token in
+the OS keyring. Shared by the desktop and `python -m sync.client`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sync import credentials
+from sync.client import AuthRequired, ClientConfig, ServerClient
+from sync.store import Store
+
+ACCOUNT_KEY = "account"  # JSON: server_url, username, org_id, org_name, display_name
+HOME_ORG_KEY = "org_id"
+
+
+class AccountMismatch(Exception):
+    """This profile holds another organisation's data."""
+
+    user_message = "本机保存的是另一个组织的数据：请先退出并清除本机数据，或使用另一个配置文件夹"
+
+
+@dataclass(frozen=True)
+class Account:
+    server_url: str
+    username: str
+    org_id: str
+    org_name: str = ""
+    display_name: str = ""
+
+
+def signed_in(store: Store) -> Account | None:
+    raw = store.get_meta(ACCOUNT_KEY)
+    return Account(**json.loads(raw)) if raw else None
+
+
+def sign_in(store: Store, config: ClientConfig, username: str, password: str) -> Account:
+    """Log in, keep the token in the keyring and remember the account; the local data must be
+    this organisation's (or none yet)."""
+    client = ServerClient(config)
+    try:
+        body = client.login(username, password, store.device_id)
+    finally:
+        client.close()
+    info = body["account"]
+    account = Account(
+        server_url=config.base_url,
+        username=username,
+        org_id=str(info["org_id"]),
+        org_name=str(info.get("org_name") or ""),
+        display_name=str(info.get("display_name") or ""),
+    )
+    home = store.get_meta(HOME_ORG_KEY)
+    if home and home != account.org_id and store.count("activities"):
+        raise AccountMismatch(f"profile holds {home}, account is {account.org_id}")
+    credentials.save_token(config.base_url, username, body["token"])
+    store.set_meta(ACCOUNT_KEY, json.dumps(account.__dict__, ensure_ascii=False))
+    store.set_meta(HOME_ORG_KEY, account.org_id)
+    return account
+
+
+def connect(store: Store, **options: object) -> ServerClient:
+    """A client for the signed-in account; AuthRequired when nobody is signed in here."""
+    account = signed_in(store)
+    token = credentials.load_token(account.server_url, account.username) if account else None
+    if account is None or token is None:
+        raise AuthRequired("not signed in")
+    return ServerClient(ClientConfig(base_url=account.server_url, **options), token=token)
+
+
+def sign_out(store: Store) -> None:
+    """Revoke the token on the server if it can be reached, and forget it here either way."""
+    account = signed_in(store)
+    if account is None:
+        return
+    try:
+        client = connect(store)
+        try:
+            client.logout()
+        finally:
+            client.close()
+    except Exception:
+        pass
+    credentials.delete_token(account.server_url, account.username)
+    store.set_meta(ACCOUNT_KEY, "")
