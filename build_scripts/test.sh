@@ -13,5 +13,11 @@ echo "[test] ruff"
     echo "[test] run: .venv/bin/ruff format ." >&2
     exit 1
 }
-echo "[test] pytest"
+# Server tests run on SQLite, and on PostgreSQL too when one answers on this machine
+# (or when SUQING_TEST_DATABASE_URL already names one).
+if [[ -z "${SUQING_TEST_DATABASE_URL:-}" ]] && command -v pg_isready >/dev/null \
+    && pg_isready -q -h 127.0.0.1 -p 5432; then
+    export SUQING_TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+fi
+echo "[test] pytest (PostgreSQL: ${SUQING_TEST_DATABASE_URL:-not available, SQLite only})"
 exec .venv/bin/python -m pytest "$@"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from desktop import i18n
 from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.pages.placeholder import PlaceholderPage
+from desktop.sync_controller import SyncController, SyncState
 from desktop.texts import format_time, violation_text
 from sync.rules import RuleViolation
 
@@ -116,6 +118,10 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.events.table_changed.connect(self._on_table_changed)
         self.undo_history.changed.connect(self._update_undo_action)
+        self.sync = SyncController(store, self.settings, self)
+        self.events.table_changed.connect(self.sync.on_table_changed)
+        self.sync.state_changed.connect(self.update_status)
+        self.sync.sync_finished.connect(self._on_sync_finished)
         self.retranslate()
         self.nav.setCurrentRow(min(self.settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
 
@@ -193,6 +199,17 @@ class MainWindow(QMainWindow):
             self.page_menu.addAction(action)
             self.page_actions.append(action)
 
+        self.account_menu = self.menuBar().addMenu("")
+        self.login_action = QAction(self)
+        self.login_action.triggered.connect(self.open_login)
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("F9"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.logout_action = QAction(self)
+        self.logout_action.triggered.connect(self.sign_out)
+        for action in (self.login_action, self.sync_action, self.logout_action):
+            self.account_menu.addAction(action)
+
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
@@ -205,6 +222,9 @@ class MainWindow(QMainWindow):
         for label in (self.connection_label, self.pending_label, self.last_sync_label):
             label.setContentsMargins(8, 0, 12, 0)
             self.statusBar().addPermanentWidget(label)
+        self.sync_button = QToolButton(objectName="sync_button")
+        self.sync_button.setDefaultAction(self.sync_action)
+        self.statusBar().addPermanentWidget(self.sync_button)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("苏青U+ 工作台"))
@@ -230,6 +250,10 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("文件(&F)"))
         self.edit_menu.setTitle(self.tr("编辑(&E)"))
         self.page_menu.setTitle(self.tr("页面(&P)"))
+        self.account_menu.setTitle(self.tr("账户(&A)"))
+        self.login_action.setText(self.tr("登录…"))
+        self.sync_action.setText(self.tr("同步 (F9)"))
+        self.logout_action.setText(self.tr("退出登录"))
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.settings_action.setText(self.tr("设置…"))
         self.logs_action.setText(self.tr("打开日志文件夹"))
@@ -244,14 +268,28 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def update_status(self) -> None:
+        state = self.sync.state if self.store is not None else SyncState.SIGNED_OUT
         server = self.settings.get(s.SERVER_URL)
-        if server:
-            self.connection_label.setText("● " + self.tr("离线"))
-            self.connection_label.setToolTip(self.tr("未连接到 {url}").format(url=server))
+        texts = {
+            SyncState.SIGNED_OUT: (self.tr("离线（未登录）"), "#b26a00"),
+            SyncState.ONLINE: (self.tr("在线"), "#1e8a3a"),
+            SyncState.OFFLINE: (self.tr("离线"), "#b26a00"),
+            SyncState.SYNCING: (self.tr("正在同步…"), "#2f6fb3"),
+        }
+        text, color = texts[state]
+        self.connection_label.setText("● " + text)
+        self.connection_label.setStyleSheet(f"color: {color};")
+        if state is SyncState.SIGNED_OUT:
+            tip = self.tr("在“账户 → 登录”中登录省级服务器")
+            if server:
+                tip += "\n" + server
         else:
-            self.connection_label.setText("● " + self.tr("离线（未设置服务器）"))
-            self.connection_label.setToolTip(self.tr("在“文件 → 设置”中填写服务器地址"))
-        self.connection_label.setStyleSheet("color: #b26a00;")
+            tip = self.sync.last_error or ""
+        self.connection_label.setToolTip(tip)
+        signed_in = state is not SyncState.SIGNED_OUT
+        self.sync_action.setEnabled(self.store is not None and signed_in)
+        self.logout_action.setEnabled(self.store is not None and signed_in)
+        self.login_action.setEnabled(self.store is not None)
         if self.store is None:
             return
         pending = self.store.pending_count()
@@ -286,6 +324,60 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("无法撤销"), violation_text(error))
             return
         self.statusBar().showMessage(self.tr("已撤销：{label}").format(label=action.label), 5000)
+
+    def open_login(self) -> None:
+        from desktop.dialogs.login_dialog import LoginDialog
+        from sync import session
+
+        account = session.signed_in(self.store)
+        dialog = LoginDialog(
+            self.store,
+            server_url=account.server_url if account else self.settings.get(s.SERVER_URL),
+            username=account.username if account else "",
+            parent=self,
+        )
+        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.account is None:
+            return
+        self.settings.set(s.SERVER_URL, dialog.account.server_url)
+        if not session.token_remembered(dialog.account):
+            QMessageBox.information(
+                self,
+                self.tr("登录"),
+                self.tr("这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。"),
+            )
+        self.sync_now()
+
+    def sync_now(self) -> None:
+        if self.store is not None:
+            self.sync.sync_now()
+
+    def sign_out(self) -> None:
+        from sync import session
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("退出登录"),
+            self.tr(
+                "退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。确定退出吗？"
+            ).format(n=self.store.pending_count()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            session.sign_out(self.store)
+            self.sync.sync_now()  # finds nobody signed in: the status says so
+
+    def _on_sync_finished(self, report) -> None:
+        home = self.store.get_meta("org_id")
+        if home != self.home_org_id:  # the first sync of a new profile brought the organisation
+            self.home_org_id = home
+            self.activities_page.home_org_id = home
+            self.retranslate()
+        if report.rejected or report.conflicts:
+            self.statusBar().showMessage(
+                self.tr("同步完成：{r} 项被服务器拒绝，{c} 项冲突").format(
+                    r=report.rejected, c=report.conflicts
+                ),
+                10_000,
+            )
 
     def show_open_error(self, error: Exception) -> None:
         """The local database could not be opened: say why in plain words."""
@@ -326,6 +418,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.store is not None:
+            self.sync.stop()
         self.settings.set(s.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(s.LAST_PAGE, self.nav.currentRow())
         self.settings.sync()

@@ -110,3 +110,43 @@ def generate_demo_with_progress(store: Any, size: str) -> Any:
         label,
         cancellable=False,
     )
+
+
+class BackgroundJob(QObject):
+    """A job on a worker thread that does not block the window (e.g. sync). `finished` and
+    `progressed` arrive on the UI thread; keep the object referenced until it finished."""
+
+    progressed = Signal(int, int)
+    """(done, total) reported by the job."""
+    finished = Signal(object, object)
+    """(result, exception) on the UI thread; one of the two is None."""
+
+    def __init__(self, job: Job, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+        self._thread = QThread()
+        self._worker = _Worker(job, self.cancelled)
+        self._worker.moveToThread(self._thread)
+        # bound methods of this UI-thread object: delivered queued, on the UI thread
+        self._worker.progressed.connect(self._relay_progress)
+        self._worker.finished.connect(self._relay_finished)
+        self._thread.started.connect(self._worker.run)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self._thread.wait(ms)
+
+    @Slot(int, int)
+    def _relay_progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    @Slot(object, object)
+    def _relay_finished(self, result: Any, error: BaseException | None) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.finished.emit(result, error)

@@ -70,7 +70,9 @@ class ServerClient:
             read=config.retries,
             status=config.retries,
             backoff_factor=0.5,
-            status_forcelist=(429, 502, 503, 504),
+            # 429 is not retried: a throttled sign-in may say "retry in 15 minutes"; the user
+            # hears it at once instead of a frozen sync.
+            status_forcelist=(502, 503, 504),
             allowed_methods=None,  # push is idempotent by op_id, so POST may be retried too
             respect_retry_after_header=True,
             raise_on_status=False,

@@ -3,12 +3,16 @@ the OS keyring. Shared by the desktop and `python -m sync.client`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 
 from sync import credentials
 from sync.client import AuthRequired, ClientConfig, ServerClient
 from sync.store import Store
+
+# Tokens of this process only, where the OS has no keyring: the user signs in again next time.
+_unremembered: dict[tuple[str, str], str] = {}
 
 ACCOUNT_KEY = "account"  # JSON: server_url, username, org_id, org_name, display_name
 HOME_ORG_KEY = "org_id"
@@ -53,16 +57,34 @@ def sign_in(store: Store, config: ClientConfig, username: str, password: str) ->
     home = store.get_meta(HOME_ORG_KEY)
     if home and home != account.org_id and store.count("activities"):
         raise AccountMismatch(f"profile holds {home}, account is {account.org_id}")
-    credentials.save_token(config.base_url, username, body["token"])
+    try:
+        credentials.save_token(config.base_url, username, body["token"])
+    except credentials.CredentialsUnavailable:
+        _unremembered[(config.base_url, username)] = body["token"]
     store.set_meta(ACCOUNT_KEY, json.dumps(account.__dict__, ensure_ascii=False))
     store.set_meta(HOME_ORG_KEY, account.org_id)
     return account
 
 
+def token_remembered(account: Account) -> bool:
+    """False when the token lives only in this process (the OS has no keyring)."""
+    return (account.server_url, account.username) not in _unremembered
+
+
+def _token(account: Account) -> str | None:
+    key = (account.server_url, account.username)
+    if key in _unremembered:
+        return _unremembered[key]
+    try:
+        return credentials.load_token(account.server_url, account.username)
+    except credentials.CredentialsUnavailable:
+        return None
+
+
 def connect(store: Store, **options: object) -> ServerClient:
     """A client for the signed-in account; AuthRequired when nobody is signed in here."""
     account = signed_in(store)
-    token = credentials.load_token(account.server_url, account.username) if account else None
+    token = _token(account) if account else None
     if account is None or token is None:
         raise AuthRequired("not signed in")
     return ServerClient(ClientConfig(base_url=account.server_url, **options), token=token)
@@ -81,5 +103,7 @@ def sign_out(store: Store) -> None:
             client.close()
     except Exception:
         pass
-    credentials.delete_token(account.server_url, account.username)
+    _unremembered.pop((account.server_url, account.username), None)
+    with contextlib.suppress(credentials.CredentialsUnavailable):  # nothing was kept there
+        credentials.delete_token(account.server_url, account.username)
     store.set_meta(ACCOUNT_KEY, "")

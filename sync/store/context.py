@@ -62,12 +62,17 @@ def primary_key(table: str) -> str:
 
 
 def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
-    """Put back the rows as they were before the snapshots were taken; returns the tables."""
+    """Put back the rows as they were before the snapshots were taken; returns the tables.
+    Rows are updated in place, not deleted and re-inserted, so rows referring to them stay."""
     touched = []
     for table, record_id, before in reversed(snapshots):
         t = RECORDS[table]
-        conn.execute(delete(t).where(t.c[primary_key(table)] == record_id))
-        if before is not None:
-            conn.execute(insert(t).values(from_json(RECORD_TABLES[table], before)))
+        where = t.c[primary_key(table)] == record_id
+        if before is None:
+            conn.execute(delete(t).where(where))
+        else:
+            values = from_json(RECORD_TABLES[table], before)
+            if conn.execute(update(t).where(where).values(values)).rowcount == 0:
+                conn.execute(insert(t).values(values))
         touched.append(table)
     return touched

@@ -1,0 +1,1 @@
+"""The central server: accounts, scope and replication over FastAPI; `python -m sync.server`."""

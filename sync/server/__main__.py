@@ -1,0 +1,224 @@
+"""Command line of the central server: create the database, organisations and accounts, seed
+demo data, serve. Run `python -m sync.server --help`.
+
+Every subcommand takes --database-url (else SUQING_DATABASE_URL, else a SQLite file in the
+user's data folder). Exit status: 0 done, 2 bad input (a message says what), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable
+
+from sync.records import OrgLevel
+from sync.server.config import InputError
+
+log = logging.getLogger("sync.server")
+
+EXIT_BAD_INPUT = 2
+
+
+def _settings(args: argparse.Namespace):
+    from sync.server.config import Settings
+
+    return Settings.from_env(database_url=args.database_url)
+
+
+def _database(args: argparse.Namespace, *, initialised: bool = True):
+    """The database named on the command line; with `initialised`, refuse one that
+    `init-db` has not brought to the current schema."""
+    from sync.server.db import Database, head_revision, schema_revision
+
+    settings = _settings(args)
+    db = Database.connect(settings.database_url, pool_size=2, max_overflow=2)
+    if initialised:
+        with db.read() as conn:
+            revision = schema_revision(conn)
+        if revision != head_revision():
+            db.dispose()
+            raise InputError(
+                "数据库尚未初始化或版本过旧，请先运行 python -m sync.server init-db"
+                f"（schema {revision or 'none'}, expected {head_revision()}）"
+            )
+    return db
+
+
+# --- subcommands --------------------------------------------------------------------------------
+
+
+def cmd_init_db(args: argparse.Namespace) -> None:
+    from sync.server.db import upgrade
+
+    db = _database(args, initialised=False)
+    try:
+        before, after = upgrade(db)
+    finally:
+        db.dispose()
+    if before == after:
+        print(f"database already at schema {after} ({db.backend})")
+    else:
+        print(f"database initialised at schema {after} ({db.backend})")
+
+
+def cmd_create_org(args: argparse.Namespace) -> None:
+    from sync.server.seed import create_org
+
+    db = _database(args)
+    try:
+        with db.write() as conn:
+            org_id = create_org(
+                conn,
+                name=args.name,
+                level=args.level,
+                parent_id=args.parent_id,
+                region_code=args.region_code,
+            )
+    finally:
+        db.dispose()
+    print(org_id)
+
+
+def cmd_create_account(args: argparse.Namespace) -> None:
+    from pydantic import ValidationError
+
+    from sync.server import auth
+
+    password = sys.stdin.readline().rstrip("\n") if args.password == "-" else args.password
+    try:
+        new = auth.AccountCreate(
+            username=args.username,
+            password=password,
+            org_id=args.org_id,
+            display_name=args.display_name or "",
+        )
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()
+        )
+        raise InputError(f"账号信息有误（{problems}）") from None
+    db = _database(args)
+    try:
+        with db.write() as conn:
+            account_id = auth.create_account(conn, new)
+    finally:
+        db.dispose()
+    print(account_id)
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> None:
+    from sync.server.seed import seed_demo
+
+    db = _database(args)
+    try:
+        result = seed_demo(db, args.size, seed=args.seed)
+    finally:
+        db.dispose()
+    counts = ", ".join(f"{n} {table}" for table, n in result.counts.items())
+    print(f"seeded {args.size} demo data: {counts}")
+    print(f"home organisation: {result.home_org_id}")
+    print(f"demo accounts, all with password {result.password}:")
+    for account in result.accounts:
+        print(
+            "\t".join(
+                ("account", account.username, result.password, account.org_id, account.org_name)
+            )
+        )
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    if args.database_url:  # the app (and any worker process) reads the environment
+        os.environ["SUQING_DATABASE_URL"] = args.database_url
+    _database(args).dispose()  # refuse to serve an uninitialised database, with a message
+    uvicorn.run(
+        "sync.server.app:create_app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+    )
+
+
+# --- parser -------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database-url",
+        help="e.g. postgresql://user@host/suqing or sqlite:////srv/suqing.sqlite "
+        "(default: $SUQING_DATABASE_URL, else a SQLite file in the user data folder)",
+    )
+    common.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    parser = argparse.ArgumentParser(
+        prog="python -m sync.server", description="苏青U+ central server."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "init-db", parents=[common], help="create or upgrade the schema (safe to repeat)"
+    )
+    p.set_defaults(func=cmd_init_db)
+
+    p = sub.add_parser("create-org", parents=[common], help="add an organisation; prints its id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--level", required=True, choices=[level.value for level in OrgLevel])
+    p.add_argument("--parent-id", help="the organisation above it (none only for the province)")
+    p.add_argument("--region-code", required=True, help="6-digit GB/T 2260 code, e.g. 320115")
+    p.set_defaults(func=cmd_create_org)
+
+    p = sub.add_parser("create-account", parents=[common], help="add an account; prints its id")
+    p.add_argument("--username", required=True)
+    p.add_argument("--password", required=True, help="'-' reads it from the first stdin line")
+    p.add_argument("--org-id", required=True)
+    p.add_argument("--display-name")
+    p.set_defaults(func=cmd_create_account)
+
+    p = sub.add_parser(
+        "seed-demo", parents=[common], help="fill an empty database with demo data and accounts"
+    )
+    p.add_argument("--size", choices=["small", "county"], default="small")
+    p.add_argument("--seed", type=int, help="random seed (default: the generator's)")
+    p.set_defaults(func=cmd_seed_demo)
+
+    p = sub.add_parser("serve", parents=[common], help="run the HTTP server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1, help="server processes")
+    p.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from sqlalchemy.exc import OperationalError
+
+    func: Callable[[argparse.Namespace], None] = args.func
+    try:
+        func(args)
+    except InputError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OperationalError as error:
+        print(f"无法访问数据库（cannot reach the database）：{error.orig}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""The central server's FastAPI application: `create_app(settings)`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync import messages, protocol
+from sync.protocol import PROTOCOL_MAX, PROTOCOL_MIN
+from sync.rules import RuleViolation
+from sync.server.config import Settings
+from sync.server.db import Database, current_seq
+from sync.server.deps import ApiError, DatabaseDep
+from sync.server.routes import accounts, replication
+from sync.server.scope import ScopeError
+
+log = logging.getLogger(__name__)
+
+# Plain texts for the HTTP errors FastAPI raises itself.
+_HTTP_MESSAGES: dict[int, tuple[str, str]] = {
+    404: ("not_found", "没有这个接口。No such endpoint."),
+    405: ("method_not_allowed", "接口不支持这种请求方式。Method not allowed."),
+}
+
+
+class Health(BaseModel):
+    status: str
+    database: str
+    protocol: tuple[int, int]
+
+
+health_router = APIRouter(tags=["health"])
+
+
+@health_router.get(protocol.HEALTH_PATH, response_model=Health, responses={503: {"model": Health}})
+def healthz(db: DatabaseDep) -> Any:
+    """Whether the server can reach its database; which database; which protocol."""
+    body = {"database": db.backend, "protocol": [PROTOCOL_MIN, PROTOCOL_MAX]}
+    try:
+        with db.read() as conn:
+            current_seq(conn)
+    except Exception:
+        log.exception("health check: database unreachable")
+        return JSONResponse({"status": "unavailable", **body}, status_code=503)
+    return {"status": "ok", **body}
+
+
+def _error(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message}, status_code=status, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
+        return _error(error.status_code, error.code, error.message, error.headers)
+
+    @app.exception_handler(ScopeError)
+    async def _out_of_scope(_request: Request, _error_: ScopeError) -> JSONResponse:
+        # 404, as for a record that does not exist: a sibling's records stay invisible.
+        return _error(404, "not_found", messages.render("not_found", {}))
+
+    @app.exception_handler(RuleViolation)
+    async def _rule_violation(_request: Request, error: RuleViolation) -> JSONResponse:
+        return _error(422, error.code, messages.render(error.code, error.params))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        # Names the fields, never echoes the input (it may hold a password).
+        fields = sorted({".".join(str(p) for p in e["loc"][1:]) for e in error.errors()} - {""})
+        detail = f"（{', '.join(fields)}）" if fields else ""
+        return _error(
+            422, "invalid_request", f"请求内容不完整或格式不正确{detail}。Invalid request."
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code, message = _HTTP_MESSAGES.get(
+            error.status_code, (f"http_{error.status_code}", str(error.detail))
+        )
+        return _error(error.status_code, code, message, getattr(error, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, _error_: Exception) -> JSONResponse:
+        # Starlette re-raises it after this answer, so uvicorn logs the traceback.
+        return _error(500, "internal_error", "服务器出错了，请稍后再试。Internal server error.")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    db = Database.connect(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        log.info("serving with %s database", db.backend)
+        yield
+        db.dispose()
+
+    app = FastAPI(
+        title="苏青U+ 工作台 central server",
+        version=f"protocol {PROTOCOL_MIN}-{PROTOCOL_MAX}",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    _install_error_handlers(app)
+
+    app.include_router(health_router)
+    app.include_router(accounts.router)
+    app.include_router(replication.router)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory sync.server.app:create_app_from_env`."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,376 @@
+"""Accounts and sign-in: argon2id password hashes, hashed expiring bearer tokens, throttling
+of wrong passwords; the account schemas. All account queries live here."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import secrets
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from sync.ids import uuid7
+from sync.records import OrgLevel
+from sync.server.config import InputError, Settings
+from sync.server.db import Database
+from sync.server.tables import accounts, login_failures, organizations, tokens
+
+# argon2-cffi's defaults: argon2id with RFC 9106's low-memory profile (t=3, 64 MiB, p=4).
+_hasher = PasswordHasher()
+# Each hash takes 64 MiB for about 0.1 s: a burst of sign-ins waits for a slot instead of
+# running forty at once in the thread pool (2.5 GiB).
+_hash_slots = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
+_dummy_hash: str | None = None
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
+
+# What a refused sign-in or token says: (HTTP status, message). Chinese for the cadre, English
+# for whoever reads the logs or runs a script.
+AUTH_ERRORS: dict[str, tuple[int, str]] = {
+    "invalid_credentials": (401, "用户名或密码不正确。Wrong username or password."),
+    "login_throttled": (
+        429,
+        "密码错误次数过多，请 {minutes} 分钟后再试。"
+        "Too many wrong passwords; try again in {minutes} min.",
+    ),
+    "account_disabled": (
+        401,
+        "该账号已停用，请联系上级团组织。This account has been disabled.",
+    ),
+    "not_authenticated": (401, "请先登录。Please sign in."),
+    "invalid_token": (
+        401,
+        "登录信息无效，请重新登录。Your sign-in is not valid; please sign in again.",
+    ),
+    "token_expired": (
+        401,
+        "登录已过期，请重新登录。Your sign-in has expired; please sign in again.",
+    ),
+    "token_revoked": (
+        401,
+        "您已退出登录，请重新登录。You have signed out; please sign in again.",
+    ),
+}
+
+
+class AuthError(Exception):
+    """A refused sign-in or token; `code` is a key of AUTH_ERRORS."""
+
+    def __init__(self, code: str, *, retry_after: int | None = None):
+        super().__init__(code)
+        self.code = code
+        self.retry_after = retry_after
+
+    @property
+    def status(self) -> int:
+        return AUTH_ERRORS[self.code][0]
+
+    @property
+    def message(self) -> str:
+        minutes = math.ceil((self.retry_after or 0) / 60)
+        return AUTH_ERRORS[self.code][1].format(minutes=minutes)
+
+
+class AccountError(InputError):
+    """An account that cannot be created as asked; the message is for the operator."""
+
+
+# --- schemas ------------------------------------------------------------------------------------
+
+
+class AccountCreate(BaseModel):
+    """A new account, as the CLI (and later an admin screen) hands it in."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    username: str
+    password: str = Field(min_length=8, max_length=256)
+    org_id: str = Field(min_length=1, max_length=64)
+    display_name: str = Field(default="", max_length=100)
+
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str) -> str:
+        value = normalise_username(value)
+        if not USERNAME_RE.match(value):
+            raise ValueError("用户名须为 2-64 个字母、数字或 . _ @ -，以字母或数字开头")
+        return value
+
+
+class AccountPublic(BaseModel):
+    """What a client may see of an account: never its password hash."""
+
+    id: str
+    username: str
+    display_name: str
+    org_id: str
+    org_name: str
+    org_level: OrgLevel
+
+
+@dataclass(frozen=True)
+class CurrentAccount:
+    """The account behind a request's bearer token."""
+
+    id: str
+    username: str
+    display_name: str
+    org_id: str
+    org_name: str
+    org_level: OrgLevel
+    org_path: str  # materialised path: the account sees rows whose scope_path starts with it
+    token_hash: str
+    device_id: str  # the device the token was issued to
+
+    def public(self) -> AccountPublic:
+        return AccountPublic(
+            id=self.id,
+            username=self.username,
+            display_name=self.display_name,
+            org_id=self.org_id,
+            org_name=self.org_name,
+            org_level=self.org_level,
+        )
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    expires_at: datetime
+    account: AccountPublic
+
+
+# --- passwords and tokens -----------------------------------------------------------------------
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    with _hash_slots:
+        return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    with _hash_slots:
+        try:
+            return _hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+def _dummy() -> str:
+    """A hash to verify against when the username is unknown, so both cost the same time."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = hash_password(secrets.token_urlsafe(16))
+    return _dummy_hash
+
+
+def hash_token(token: str) -> str:
+    """Tokens are stored as their SHA-256: a leaked table holds no usable token. (A fast hash
+    is enough: the token is 256 random bits, not a password.)"""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+# --- sign-in ------------------------------------------------------------------------------------
+
+
+_ACCOUNT_COLUMNS = (
+    accounts.c.id,
+    accounts.c.username,
+    accounts.c.display_name,
+    accounts.c.active,
+    accounts.c.org_id,
+    organizations.c.name.label("org_name"),
+    organizations.c.level.label("org_level"),
+    organizations.c.scope_path.label("org_path"),
+    organizations.c.deleted.label("org_deleted"),
+)
+_ACCOUNT_JOIN = accounts.join(organizations, organizations.c.id == accounts.c.org_id)
+
+
+def _retry_after(conn: Connection, username: str, settings: Settings, now: datetime) -> int:
+    """Seconds until a sign-in may be tried again; 0 when it may be tried now."""
+    since = now - settings.login_failure_window
+    times = conn.scalars(
+        select(login_failures.c.at)
+        .where(login_failures.c.username == username, login_failures.c.at > since)
+        .order_by(login_failures.c.at)
+    ).all()
+    if len(times) < settings.login_max_failures:
+        return 0
+    # Allowed again once enough failures have aged out of the window to fall below the limit.
+    freed_at = times[len(times) - settings.login_max_failures] + settings.login_failure_window
+    return max(1, math.ceil((freed_at - now).total_seconds()))
+
+
+def login(
+    db: Database,
+    settings: Settings,
+    *,
+    username: str,
+    password: str,
+    device_id: str,
+    now: datetime | None = None,
+) -> LoginResult:
+    """Check the password and issue a token; AuthError when refused.
+
+    The password is checked outside any transaction (it takes 0.1 s), so a burst of sign-ins
+    never holds the database. Concurrent wrong guesses for one account may slip a few past
+    the limit; throttling bounds guessing, it need not be exact.
+    """
+    now = now or datetime.now(UTC)
+    username = normalise_username(username)
+    with db.read() as conn:
+        retry_after = _retry_after(conn, username, settings, now)
+        row = None
+        if not retry_after:
+            row = conn.execute(
+                select(*_ACCOUNT_COLUMNS, accounts.c.password_hash)
+                .select_from(_ACCOUNT_JOIN)
+                .where(accounts.c.username == username)
+            ).first()
+    if retry_after:
+        raise AuthError("login_throttled", retry_after=retry_after)
+
+    if row is None or not verify_password(row.password_hash, password):
+        if row is None:
+            verify_password(_dummy(), password)
+        with db.write() as conn:
+            conn.execute(
+                delete(login_failures).where(
+                    login_failures.c.username == username,
+                    login_failures.c.at <= now - settings.login_failure_window,
+                )
+            )
+            conn.execute(insert(login_failures).values(username=username, at=now))
+        raise AuthError("invalid_credentials")
+    if not row.active or row.org_deleted:
+        raise AuthError("account_disabled")
+
+    token = new_token()
+    expires_at = now + settings.token_lifetime
+    rehash = _hasher.check_needs_rehash(row.password_hash)
+    new_hash = hash_password(password) if rehash else None
+    with db.write() as conn:
+        conn.execute(
+            insert(tokens).values(
+                token_hash=hash_token(token),
+                account_id=row.id,
+                created_at=now,
+                expires_at=expires_at,
+                revoked_at=None,
+                device_id=device_id,
+            )
+        )
+        conn.execute(delete(login_failures).where(login_failures.c.username == username))
+        if new_hash:
+            conn.execute(
+                update(accounts).where(accounts.c.id == row.id).values(password_hash=new_hash)
+            )
+    account = AccountPublic(
+        id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        org_id=row.org_id,
+        org_name=row.org_name,
+        org_level=row.org_level,
+    )
+    return LoginResult(token=token, expires_at=expires_at, account=account)
+
+
+def authenticate(
+    conn: Connection, token: str | None, *, now: datetime | None = None
+) -> CurrentAccount:
+    """The account a bearer token belongs to; AuthError when it is missing, unknown, expired
+    or revoked, or the account has been disabled."""
+    if not token:
+        raise AuthError("not_authenticated")
+    now = now or datetime.now(UTC)
+    token_hash = hash_token(token)
+    row = conn.execute(
+        select(*_ACCOUNT_COLUMNS, tokens.c.expires_at, tokens.c.revoked_at, tokens.c.device_id)
+        .select_from(_ACCOUNT_JOIN.join(tokens, tokens.c.account_id == accounts.c.id))
+        .where(tokens.c.token_hash == token_hash)
+    ).first()
+    if row is None:
+        raise AuthError("invalid_token")
+    if row.revoked_at is not None:
+        raise AuthError("token_revoked")
+    if row.expires_at <= now:
+        raise AuthError("token_expired")
+    if not row.active or row.org_deleted:
+        raise AuthError("account_disabled")
+    return CurrentAccount(
+        id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        org_id=row.org_id,
+        org_name=row.org_name,
+        org_level=OrgLevel(row.org_level),
+        org_path=row.org_path,
+        token_hash=token_hash,
+        device_id=row.device_id,
+    )
+
+
+def revoke(conn: Connection, token_hash: str, *, now: datetime | None = None) -> None:
+    """Sign out: the token stops working at once."""
+    conn.execute(
+        update(tokens)
+        .where(tokens.c.token_hash == token_hash, tokens.c.revoked_at.is_(None))
+        .values(revoked_at=now or datetime.now(UTC))
+    )
+
+
+# --- accounts -----------------------------------------------------------------------------------
+
+
+def create_account(
+    conn: Connection,
+    new: AccountCreate,
+    *,
+    password_hash: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Insert an account and return its id. `password_hash` skips hashing `new.password`
+    (demo seeding gives many accounts one password)."""
+    org = conn.execute(
+        select(organizations.c.id).where(
+            organizations.c.id == new.org_id, organizations.c.deleted.is_(False)
+        )
+    ).first()
+    if org is None:
+        raise AccountError(f"找不到组织 {new.org_id}（no organisation with this id）")
+    taken = conn.scalar(
+        select(func.count()).select_from(accounts).where(accounts.c.username == new.username)
+    )
+    if taken:
+        raise AccountError(f"用户名 {new.username} 已被使用（username already taken）")
+    account_id = uuid7()
+    conn.execute(
+        insert(accounts).values(
+            id=account_id,
+            username=new.username,
+            password_hash=password_hash or hash_password(new.password),
+            org_id=new.org_id,
+            display_name=new.display_name,
+            active=True,
+            created_at=now or datetime.now(UTC),
+        )
+    )
+    return account_id

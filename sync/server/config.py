@@ -1,0 +1,82 @@
+"""The central server's settings, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from sync.protocol import PULL_PAGE
+
+APP_NAME = "SuqingServer"
+DATABASE_FILE = "suqing-server.sqlite"
+
+
+class InputError(ValueError):
+    """Input an operator gave that cannot be used; the message says why (the CLI exits 2)."""
+
+
+class SettingsError(InputError):
+    """An environment variable holds a value the server cannot use."""
+
+
+def default_database_url() -> str:
+    """An embedded SQLite file in the user's data folder: enough for a county or a demo."""
+    return f"sqlite:///{Path(user_data_dir(APP_NAME, appauthor=False)) / DATABASE_FILE}"
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int = 1) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything an operator may tune; `from_env` reads the SUQING_* variables."""
+
+    database_url: str
+    token_lifetime: timedelta = timedelta(days=30)
+    # A sixth wrong password for one account within the window is refused with 429.
+    login_max_failures: int = 5
+    login_failure_window: timedelta = timedelta(minutes=15)
+    page_size: int = PULL_PAGE  # rows per pull page when the client does not say
+    max_page_size: int = 10_000  # the most a client may ask for in one page
+    db_pool_size: int = 10  # connections per server process (PostgreSQL; SQLite as well)
+    db_max_overflow: int = 20
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from `env` (default: os.environ); keyword overrides win, e.g. a
+        `database_url` given on the command line."""
+        env = os.environ if env is None else env
+        values: dict[str, object] = {
+            "database_url": env.get("SUQING_DATABASE_URL", "").strip() or default_database_url(),
+            "token_lifetime": timedelta(
+                seconds=_int(env, "SUQING_TOKEN_LIFETIME_SECONDS", 30 * 86_400)
+            ),
+            "login_max_failures": _int(env, "SUQING_LOGIN_MAX_FAILURES", 5),
+            "login_failure_window": timedelta(
+                seconds=_int(env, "SUQING_LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+            ),
+            "page_size": _int(env, "SUQING_PAGE_SIZE", PULL_PAGE),
+            "max_page_size": _int(env, "SUQING_MAX_PAGE_SIZE", 10_000),
+            "db_pool_size": _int(env, "SUQING_DB_POOL_SIZE", 10),
+            "db_max_overflow": _int(env, "SUQING_DB_MAX_OVERFLOW", 20, minimum=0),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)  # type: ignore[arg-type]
+        if settings.page_size > settings.max_page_size:
+            raise SettingsError("SUQING_PAGE_SIZE must not exceed SUQING_MAX_PAGE_SIZE")
+        return settings

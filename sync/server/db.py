@@ -1,0 +1,213 @@
+"""The server's database: engines for SQLite (the embedded default) and PostgreSQL,
+transactions for readers and writers, the change sequence, and schema migrations."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, select, update
+
+from sync.server.config import InputError
+from sync.server.tables import change_counter
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseUrlError(InputError):
+    """A database URL the server cannot use."""
+
+
+def normalise_url(url: str | URL) -> URL:
+    """PostgreSQL through psycopg 3 whatever driver the URL names; SQLite only as a file."""
+    try:
+        parsed = make_url(url)
+    except Exception as error:  # sqlalchemy.exc.ArgumentError: not a URL at all
+        raise DatabaseUrlError(f"数据库地址格式不对（not a database URL）：{url}") from error
+    backend = parsed.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return parsed.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            raise DatabaseUrlError(
+                "服务器需要一个 SQLite 文件（a file, e.g. sqlite:////srv/suqing.sqlite）"
+            )
+        return parsed.set(drivername="sqlite")
+    raise DatabaseUrlError(f"不支持的数据库 {backend!r}（use postgresql:// or sqlite:///）")
+
+
+def make_engine(url: str | URL, *, pool_size: int = 10, max_overflow: int = 20) -> Engine:
+    url = normalise_url(url)
+    if url.get_backend_name() == "postgresql":
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
+        )
+    Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, pool_size=pool_size, max_overflow=max_overflow)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # SQLAlchemy, not the driver, begins transactions (SQLAlchemy's pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # FULL, unlike the desktop's NORMAL: a device forgets an op once the server said it was
+        # applied, so an acknowledged commit must survive a power cut of the server.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take SQLite's write lock at BEGIN: a deferred transaction that reads first
+        # and writes later fails at once (SQLITE_BUSY_SNAPSHOT) when another writer got in.
+        writer = conn.get_execution_options().get("suqing_writer", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    return engine
+
+
+@dataclass(frozen=True)
+class Database:
+    """One engine and the two kinds of transaction the server runs on it."""
+
+    engine: Engine
+
+    @classmethod
+    def connect(cls, url: str | URL, *, pool_size: int = 10, max_overflow: int = 20) -> Database:
+        return cls(make_engine(url, pool_size=pool_size, max_overflow=max_overflow))
+
+    @property
+    def backend(self) -> str:
+        """ "sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only transaction on one snapshot: every query in it sees the same commits.
+
+        PostgreSQL's default READ COMMITTED takes a new snapshot per statement, so a pull that
+        read rows and then the counter could hand out a cursor past rows it never saw; hence
+        REPEATABLE READ (cheap for a read-only transaction). SQLite's WAL readers already see
+        one snapshot from their first read on.
+        """
+        with self._reader.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A read-write transaction, committed when the block ends, rolled back on an error.
+
+        On SQLite it holds the database's write lock from BEGIN; on PostgreSQL it runs at READ
+        COMMITTED and serialises with other writers only where it takes `next_seq`.
+        """
+        with self._writer.begin() as conn:
+            yield conn
+
+    @cached_property
+    def _reader(self) -> Engine:
+        if self.backend == "postgresql":
+            return self.engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        return self.engine
+
+    @cached_property
+    def _writer(self) -> Engine:
+        return self.engine.execution_options(suqing_writer=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+# --- the change sequence ----------------------------------------------------------------------
+#
+# Every write to a replicated row stamps it with a sequence number from `change_counter`; a pull
+# returns the rows with seq > the client's cursor. For that to be safe, sequence order must be
+# commit order: if a transaction holding seq 41 committed after one holding seq 42, a client
+# that pulled in between would save cursor 42 and never see 41 (PouchDB #1240). An identity
+# column or a PostgreSQL SEQUENCE hands out numbers outside the transaction and has exactly
+# that hole. Taking the number with `UPDATE change_counter SET value = value + 1 RETURNING`
+# row-locks the counter until the writer commits or rolls back: the next writer waits at this
+# UPDATE, then reads the committed value. So seq N+1 is handed out only after seq N committed,
+# a reader that sees seq N+1 sees everything up to N, and a rollback returns its number (no
+# gaps). The price: writers serialise from their `next_seq` to their commit, so take it late in
+# the transaction (after reading and checking, just before writing). SQLite serialises writers
+# anyway (one write lock from BEGIN IMMEDIATE), so the same code holds there.
+
+
+def reserve_seqs(conn: Connection, count: int) -> range:
+    """`count` consecutive change sequences for this transaction (bulk writes: one per row)."""
+    if count < 1:
+        raise ValueError("count must be at least 1")
+    stmt = (
+        update(change_counter)
+        .where(change_counter.c.id == 1)
+        .values(value=change_counter.c.value + count)
+        .returning(change_counter.c.value)
+    )
+    last = conn.execute(stmt).scalar_one()
+    return range(last - count + 1, last + 1)
+
+
+def next_seq(conn: Connection) -> int:
+    """The next change sequence; the counter stays locked until this transaction ends."""
+    return reserve_seqs(conn, 1).start
+
+
+def current_seq(conn: Connection) -> int:
+    """The last sequence committed as of this transaction's snapshot: a pull's cursor when it
+    has nothing newer to send (read it in the same `Database.read()` transaction as the rows)."""
+    return conn.execute(select(change_counter.c.value).where(change_counter.c.id == 1)).scalar_one()
+
+
+# --- schema migrations ------------------------------------------------------------------------
+
+
+def alembic_config(connection: Connection | None = None) -> Any:
+    """Alembic's configuration, built in code: works from any folder and in an installed
+    package. `connection`, when given, is the one the migrations run on (and commit with)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def schema_revision(conn: Connection) -> str | None:
+    """The revision the database is at; None for a database that was never initialised."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database) -> tuple[str | None, str]:
+    """Bring the schema to the latest revision in one transaction; (before, after)."""
+    from alembic import command
+
+    with db.write() as conn:
+        before = schema_revision(conn)
+        command.upgrade(alembic_config(conn), "head")
+        after = schema_revision(conn)
+    if before != after:
+        log.info("database schema upgraded from %s to %s", before, after)
+    assert after is not None
+    return before, after

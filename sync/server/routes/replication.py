@@ -1,0 +1,106 @@
+"""Push and pull endpoints: thin; the work is in `sync.server.replication`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from sync import protocol
+from sync.server import replication
+from sync.server.deps import (
+    ApiError,
+    ConnDep,
+    CurrentAccount,
+    DatabaseDep,
+    SettingsDep,
+    error_responses,
+)
+
+router = APIRouter(tags=["sync"])
+
+
+def check_protocol(request: Request) -> None:
+    """Refuse a client speaking a protocol this server does not (a browser sends none)."""
+    raw = request.headers.get(protocol.PROTOCOL_HEADER)
+    if raw is None:
+        return
+    try:
+        version = int(raw)
+    except ValueError:
+        version = -1
+    if not protocol.PROTOCOL_MIN <= version <= protocol.PROTOCOL_MAX:
+        raise ApiError(
+            426,
+            "protocol_mismatch",
+            "工作台版本与服务器不兼容，请安装最新版本。"
+            f"Protocol {raw} is not in {protocol.PROTOCOL_MIN}-{protocol.PROTOCOL_MAX}.",
+        )
+
+
+class OperationIn(BaseModel):
+    op_id: str = Field(min_length=1, max_length=64)
+    kind: str = Field(min_length=1, max_length=64)
+    payload: dict[str, Any]
+    occurred_at: datetime | str | None = None  # the device's clock: audit only
+    device_id: str = Field(default="", max_length=64)
+
+
+class PushIn(BaseModel):
+    ops: list[OperationIn] = Field(max_length=protocol.PUSH_BATCH * 2)
+
+
+class OpResultOut(BaseModel):
+    op_id: str
+    status: protocol.OpStatus
+    seq: int
+    code: str | None
+    params: dict[str, Any]
+
+
+class PushOut(BaseModel):
+    results: list[OpResultOut]
+
+
+class PullOut(BaseModel):
+    cursor: int
+    more: bool
+    rows: dict[str, list[dict[str, Any]]]
+    deleted: dict[str, list[str]]
+
+
+@router.post(protocol.PUSH_PATH, response_model=PushOut, responses=error_responses(401, 422, 426))
+def push(body: PushIn, request: Request, account: CurrentAccount, db: DatabaseDep) -> Any:
+    """Apply the device's operations in order, each once; one result per operation."""
+    check_protocol(request)
+    results = [
+        replication.apply_one(
+            db,
+            account_id=account.id,
+            scope_path=account.org_path,
+            op={**op.model_dump(), "occurred_at": str(op.occurred_at or "")},
+        ).to_json()
+        for op in body.ops
+    ]
+    return {"results": results}
+
+
+@router.get(protocol.PULL_PATH, response_model=PullOut, responses=error_responses(401, 422, 426))
+def pull(
+    request: Request,
+    account: CurrentAccount,
+    conn: ConnDep,
+    settings: SettingsDep,
+    after: int = Query(0, ge=0),
+    limit: int | None = Query(None, ge=1),
+) -> Any:
+    """Everything in the caller's scope changed after the cursor `after`, oldest first."""
+    check_protocol(request)
+    size = min(limit or settings.page_size, settings.max_page_size)
+    ancestors = [part for part in account.org_path.strip("/").split("/") if part]
+    page = replication.pull(
+        conn, scope_path=account.org_path, ancestors=ancestors, after=after, limit=size
+    )
+    return page.to_json()

@@ -1,0 +1,129 @@
+"""Sign-in, tokens and throttling, against a real server process on each backend."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import requests
+
+from tests.server.conftest import Server, ServerFactory, bearer, login
+
+
+def _me(server: Server, token: str) -> requests.Response:
+    return requests.get(server.url("/api/v1/me"), headers=bearer(token), timeout=10)
+
+
+def test_login_gives_a_token_that_works_on_me(server: Server):
+    account = server.accounts["jiangning-school1"]
+    response = login(server, "jiangning-school1")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["account"] == {
+        "id": body["account"]["id"],
+        "username": "jiangning-school1",
+        "display_name": account.org_name,
+        "org_id": account.org_id,
+        "org_name": account.org_name,
+        "org_level": "grassroots",
+    }
+    expires_at = datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
+    assert 29.9 < (expires_at - datetime.now(UTC)).total_seconds() / 86_400 <= 30
+
+    me = _me(server, body["token"])
+    assert me.status_code == 200
+    assert me.json() == body["account"]
+    assert "password" not in response.text.replace('"password"', "")  # no hash anywhere
+
+    # the county account: its own organisation, a level up
+    # usernames ignore case and surrounding spaces
+    county = login(server, " JiangNing ", "demo-password").json()["account"]
+    assert (county["org_id"], county["org_level"]) == (server.seeded.home_org_id, "county")
+
+
+def test_missing_or_unknown_tokens_get_401_with_a_message(server: Server):
+    for headers in ({}, {"Authorization": "Basic abc"}, bearer("not-a-token")):
+        response = requests.get(server.url("/api/v1/me"), headers=headers, timeout=10)
+        assert response.status_code == 401
+        assert response.headers["WWW-Authenticate"] == "Bearer"
+        body = response.json()
+        assert body["code"] in ("not_authenticated", "invalid_token")
+        assert "登录" in body["message"] and "sign in" in body["message"]
+
+
+def test_wrong_password_is_refused_with_a_readable_message(server: Server):
+    for username in ("jiangning", "nobody-at-all"):  # unknown users look the same
+        response = login(server, username, "wrong-password")
+        assert response.status_code == 401
+        assert response.json() == {
+            "code": "invalid_credentials",
+            "message": "用户名或密码不正确。Wrong username or password.",
+        }
+
+    # a malformed request names the fields, and never echoes what was sent
+    response = requests.post(
+        server.url("/api/v1/login"), json={"password": "secret-words-here"}, timeout=10
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_request"
+    assert "username" in response.json()["message"]
+    assert "secret-words-here" not in response.text
+
+
+def test_sixth_failure_within_the_window_is_throttled(server: Server):
+    for _ in range(5):
+        assert login(server, "jiangning-street1", "wrong-password").status_code == 401
+    response = login(server, "jiangning-street1", "wrong-password")
+    assert response.status_code == 429
+    assert 0 < int(response.headers["Retry-After"]) <= 15 * 60
+    assert response.json()["code"] == "login_throttled"
+    assert "分钟后再试" in response.json()["message"]
+    # locked even with the right password, until the window passes; other accounts are not
+    assert login(server, "jiangning-street1").status_code == 429
+    assert login(server, "jiangning-street2").status_code == 200
+
+
+def test_logout_revokes_the_token(server: Server):
+    first = login(server, "jiangning").json()["token"]
+    second = login(server, "jiangning", device_id="another-device").json()["token"]
+    response = requests.post(server.url("/api/v1/logout"), headers=bearer(first), timeout=10)
+    assert response.status_code == 200
+    assert response.json() == {"status": "signed_out"}
+
+    refused = _me(server, first)
+    assert refused.status_code == 401
+    assert refused.json()["code"] == "token_revoked"
+    assert _me(server, second).status_code == 200  # the other device stays signed in
+
+
+def test_expired_token_is_refused(server: Server, server_factory: ServerFactory):
+    short = server_factory(
+        server.database_url, seeded=server.seeded, SUQING_TOKEN_LIFETIME_SECONDS="1"
+    )
+    body = login(short, "jiangning").json()
+    expires_at = datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
+    assert (expires_at - datetime.now(UTC)).total_seconds() <= 1
+    time.sleep(max(0.0, (expires_at - datetime.now(UTC)).total_seconds()) + 0.05)
+    for anyone in (short, server):  # the tokens table decides, not the process that issued it
+        response = _me(anyone, body["token"])
+        assert response.status_code == 401
+        assert response.json()["code"] == "token_expired"
+        assert "过期" in response.json()["message"]
+
+
+def test_healthz_and_openapi_are_served(server: Server):
+    response = requests.get(server.url("/healthz"), timeout=10)
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "database": server.backend,  # names the backend
+        "protocol": [1, 1],
+    }
+
+    response = requests.get(server.url("/openapi.json"), timeout=10)
+    assert response.status_code == 200
+    spec = response.json()
+    assert {"/healthz", "/api/v1/login", "/api/v1/logout", "/api/v1/me"} <= set(spec["paths"])
+    assert "password_hash" not in response.text
+    login_responses = spec["paths"]["/api/v1/login"]["post"]["responses"]
+    assert {"200", "401", "422", "429"} <= set(login_responses)
