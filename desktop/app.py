@@ -41,6 +41,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="DIR",
         help="render every page offscreen into DIR as PNG files, then exit",
     )
+    parser.add_argument(
+        "--demo-server",
+        metavar="URL",
+        help="sign in to a demo server (python -m sync.server seed-demo) as its county account",
+    )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
     return parser.parse_args(argv)
 
@@ -51,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if args.profile is None:
             args.profile = Path(tempfile.mkdtemp(prefix="suqing-screenshot-"))
-        args.demo = args.demo or "small"
+        args.demo = args.demo or (None if args.demo_server else "small")
 
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QFont, QIcon
@@ -88,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         if not attach_store(window, profile, demo=args.demo):
             return 1
+        if args.demo_server and not sign_in_to_demo(window, args.demo_server, wait=True):
+            return 1
         from desktop.screenshots import capture_all
 
         paths = capture_all(window, args.screenshot)
@@ -96,8 +103,60 @@ def main(argv: list[str] | None = None) -> int:
     # Paint the window first, then open the database: the cadre sees the app at once.
     window.show()
     app.processEvents()
-    QTimer.singleShot(0, lambda: attach_store(window, profile, demo=args.demo) or app.exit(1))
+
+    def load() -> None:
+        if not attach_store(window, profile, demo=args.demo):
+            app.exit(1)
+        elif args.demo_server:
+            sign_in_to_demo(window, args.demo_server, wait=False)
+
+    QTimer.singleShot(0, load)
     return app.exec()
+
+
+def sign_in_to_demo(window, url: str, *, wait: bool) -> bool:
+    """Sign in to a demo server as its county account, then sync (and wait for it if asked)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import settings as s
+    from desktop.workers import run_with_progress
+    from sync import credentials, demo, session
+    from sync.client import ClientConfig, SyncError
+    from sync.engine import sync_once
+
+    store = window.store
+    account = session.signed_in(store)
+    try:
+        if account is None or account.server_url != url:
+            run_with_progress(
+                lambda _p, _c: session.sign_in(
+                    store, ClientConfig(base_url=url), demo.DEMO_HOME_USERNAME, demo.DEMO_PASSWORD
+                ),
+                QCoreApplication.translate("LoginDialog", "正在登录…"),
+                parent=window,
+                cancellable=False,
+            )
+        window.settings.set(s.SERVER_URL, url)
+        if not wait:
+            window.sync_now()
+            return True
+
+        def download(_progress, cancelled):
+            client = session.connect(store)
+            try:
+                return sync_once(store, client, cancelled=cancelled)
+            finally:
+                client.close()
+
+        report = run_with_progress(
+            download, QCoreApplication.translate("MainWindow", "正在同步…"), parent=window
+        )
+        window.sync.refresh_state()
+        return report.ok
+    except (SyncError, session.AccountMismatch, credentials.CredentialsUnavailable) as error:
+        log.error("demo sign-in failed: %s", error)
+        print(error.user_message, file=sys.stderr)
+        return False
 
 
 def attach_store(window, profile: Path, *, demo: str | None) -> bool:

@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self.login_action.setEnabled(self.store is not None)
         if self.store is None:
             return
+        self._refresh_home()
         pending = self.store.pending_count()
         self.pending_label.setText(self.tr("待同步 {n} 项").format(n=pending))
         last = self.store.get_meta("last_sync_at")
@@ -339,6 +340,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.account is None:
             return
         self.settings.set(s.SERVER_URL, dialog.account.server_url)
+        self.sync.refresh_state()
         if not session.token_remembered(dialog.account):
             QMessageBox.information(
                 self,
@@ -365,12 +367,18 @@ class MainWindow(QMainWindow):
             session.sign_out(self.store)
             self.sync.sync_now()  # finds nobody signed in: the status says so
 
-    def _on_sync_finished(self, report) -> None:
+    def _refresh_home(self) -> None:
+        """Signing in to a new profile, and its first sync, bring the organisation."""
         home = self.store.get_meta("org_id")
-        if home != self.home_org_id:  # the first sync of a new profile brought the organisation
+        if home != self.home_org_id or self.org_label.text() == self.tr("未登录组织"):
             self.home_org_id = home
             self.activities_page.home_org_id = home
-            self.retranslate()
+            orgs = self.store.organizations()
+            found = next((o for o in orgs if o["id"] == home), None)
+            self.org_label.setText(found["name"] if found else self.tr("未登录组织"))
+
+    def _on_sync_finished(self, report) -> None:
+        self._refresh_home()
         if report.rejected or report.conflicts:
             self.statusBar().showMessage(
                 self.tr("同步完成：{r} 项被服务器拒绝，{c} 项冲突").format(

@@ -55,6 +55,12 @@ class SyncController(QObject):
         self.state, self.last_error = state, error
         self.state_changed.emit()
 
+    def refresh_state(self) -> None:
+        """After signing in or out outside a sync."""
+        if self._job is None:
+            signed_in = session.signed_in(self.store) is not None
+            self._set_state(SyncState.ONLINE if signed_in else SyncState.SIGNED_OUT)
+
     @Slot(str)
     def on_table_changed(self, table: str) -> None:
         if table == "outbox" and self.state is not SyncState.SIGNED_OUT:

@@ -31,6 +31,10 @@ from sync.store.tables import RECORDS
 log = logging.getLogger(__name__)
 
 DEFAULT_SEED = 20171031  # the founding notice's date
+# The demo server's accounts (python -m sync.server seed-demo): the home county's username and
+# the one password every demo account shares. Demo data only; never a real deployment.
+DEMO_HOME_USERNAME = "jiangning"
+DEMO_PASSWORD = "demo-password"
 HOME_COUNTY = "320115"  # 南京市江宁区
 BATCH_ROWS = 5_000
 CACHE_KIB = 16 * 1024

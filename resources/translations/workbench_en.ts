@@ -474,6 +474,7 @@
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
+        <location filename="../../desktop/app.py" line="135"/>
         <location filename="../../desktop/dialogs/login_dialog.py" line="81"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
@@ -545,7 +546,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="230"/>
         <location filename="../../desktop/main_window.py" line="231"/>
-        <location filename="../../desktop/main_window.py" line="393"/>
+        <location filename="../../desktop/main_window.py" line="401"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
@@ -556,6 +557,8 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="373"/>
+        <location filename="../../desktop/main_window.py" line="378"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
@@ -621,7 +624,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="256"/>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="361"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
@@ -647,7 +650,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="261"/>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
@@ -667,6 +670,7 @@
         <translation>Offline</translation>
     </message>
     <message>
+        <location filename="../../desktop/app.py" line="152"/>
         <location filename="../../desktop/main_window.py" line="277"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
@@ -677,87 +681,87 @@
         <translation>Sign in to the provincial server under Account → Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>待同步 {n} 项</source>
         <translation>{n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="298"/>
+        <location filename="../../desktop/main_window.py" line="299"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="324"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="345"/>
+        <location filename="../../desktop/main_window.py" line="347"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346"/>
+        <location filename="../../desktop/main_window.py" line="348"/>
         <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
         <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。确定退出吗？</source>
         <translation>The data stays on this computer; the {n} operations not yet synced will sync after the next sign-in. Sign out?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
         <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="396"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="390"/>
+        <location filename="../../desktop/main_window.py" line="398"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392"/>
+        <location filename="../../desktop/main_window.py" line="400"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="415"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 

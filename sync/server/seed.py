@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
+from sync.demo import DEMO_HOME_USERNAME, DEMO_PASSWORD
 from sync.records import RECORD_TABLES, OrgLevel, field_names
 from sync.server.config import InputError
 from sync.server.db import Database, next_seq, reserve_seqs
@@ -26,8 +27,6 @@ from sync.server.tables import RECORDS, ROOT_SCOPE, categories, organizations
 
 log = logging.getLogger(__name__)
 
-DEMO_PASSWORD = "demo-password"
-DEMO_HOME_USERNAME = "jiangning"
 DEMO_ACCOUNTS_PER_KIND = 3
 BATCH_ROWS = 5_000
 
