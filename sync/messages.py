@@ -18,6 +18,7 @@ CONTEXT = "rules"
 
 MESSAGES: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("rules", "请填写{label}"),
+    "control_characters": QT_TRANSLATE_NOOP("rules", "{label}含有无法保存的控制字符"),
     "too_long": QT_TRANSLATE_NOOP("rules", "{label}不能超过 {max} 个字"),
     "unknown_category": QT_TRANSLATE_NOOP("rules", "请选择活动类别"),
     "unknown_region": QT_TRANSLATE_NOOP("rules", "请选择江苏省内的地区"),

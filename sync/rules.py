@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sync import messages
 from sync.records import ActivityStatus, Category, Phase, RegistrationStatus
 
 DEFAULT_CATEGORIES: tuple[Category, ...] = (
@@ -133,6 +134,9 @@ def seat_for_approval(capacity: int, approved: int) -> RegistrationStatus:
 # --- validation ------------------------------------------------------------------------------
 
 _PHONE = re.compile(r"^[0-9][0-9\- ]{5,18}[0-9]$")
+# Control characters cannot be stored (PostgreSQL text refuses NUL) and never belong in a form;
+# line breaks and tabs may stand in a description.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def validate_activity(
@@ -143,7 +147,11 @@ def validate_activity(
     contains_point: Callable[[float, float], bool],
 ) -> list[Problem]:
     """Everything wrong with an activity's editable fields; an empty list means it may be saved."""
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem("control_characters", name, {"label": name})
+        for name, value in values.items()
+        if isinstance(value, str) and _CONTROL.search(value) and name in messages.LABELS
+    ]
 
     def need(name: str) -> bool:
         value = values.get(name)

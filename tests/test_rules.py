@@ -118,3 +118,8 @@ def test_every_message_renders_in_plain_chinese():
         rendered = messages.render(code, params)
         assert "{" not in rendered, code
         assert any("\u4e00" <= ch <= "\u9fff" for ch in rendered), code
+
+
+def test_control_characters_are_refused_but_line_breaks_in_a_description_are_not():
+    assert [p.code for p in _problems(title="团日\x00活动")] == ["control_characters"]
+    assert _problems(description="第一行\n第二行\t缩进") == []

@@ -825,276 +825,281 @@ Log folder: {path}</translation>
     </message>
     <message>
         <location filename="../../sync/messages.py" line="21"/>
+        <source>{label}含有无法保存的控制字符</source>
+        <translation>{label} contains control characters that cannot be saved</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="22"/>
         <source>{label}不能超过 {max} 个字</source>
         <translation>{label} can be at most {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="22"/>
+        <location filename="../../sync/messages.py" line="23"/>
         <source>请选择活动类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="23"/>
+        <location filename="../../sync/messages.py" line="24"/>
         <source>请选择江苏省内的地区</source>
         <translation>Choose a region in Jiangsu</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="24"/>
+        <location filename="../../sync/messages.py" line="25"/>
         <source>结束时间必须晚于开始时间</source>
         <translation>The end must be after the start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="25"/>
+        <location filename="../../sync/messages.py" line="26"/>
         <source>报名截止时间不能晚于活动开始时间</source>
         <translation>Registration must close before the activity starts</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="26"/>
+        <location filename="../../sync/messages.py" line="27"/>
         <source>报名开始时间必须早于报名截止时间</source>
         <translation>Registration must open before it closes</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="27"/>
+        <location filename="../../sync/messages.py" line="28"/>
         <source>招募人数至少为 1 人</source>
         <translation>There must be at least 1 place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="28"/>
+        <location filename="../../sync/messages.py" line="29"/>
         <source>经度和纬度要同时填写</source>
         <translation>Enter both longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="29"/>
+        <location filename="../../sync/messages.py" line="30"/>
         <source>坐标不在江苏省范围内，请检查经纬度</source>
         <translation>These coordinates are outside Jiangsu; check longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="30"/>
+        <location filename="../../sync/messages.py" line="31"/>
         <source>联系电话格式不正确</source>
         <translation>The phone number is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="31"/>
+        <location filename="../../sync/messages.py" line="32"/>
         <source>活动当前为“{current}”，不能{action}</source>
         <translation>Cannot {action}: the activity is {current}</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="32"/>
+        <location filename="../../sync/messages.py" line="33"/>
         <source>找不到这条记录，可能已被删除</source>
         <translation>This record no longer exists; it may have been deleted</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="33"/>
+        <location filename="../../sync/messages.py" line="34"/>
         <source>只有草稿可以删除，已发布的活动请取消</source>
         <translation>Only drafts can be deleted; cancel a published activity instead</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="34"/>
+        <location filename="../../sync/messages.py" line="35"/>
         <source>活动当前为“{current}”，不能再修改</source>
         <translation>The activity is {current} and can no longer be edited</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="35"/>
+        <location filename="../../sync/messages.py" line="36"/>
         <source>活动信息不完整或有误</source>
         <translation>The activity is incomplete or has errors</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="36"/>
+        <location filename="../../sync/messages.py" line="37"/>
         <source>其他设备同时修改了相同内容，已保留对方的修改，请在“冲突”中确认</source>
         <translation>Another device changed the same thing at the same time; their change was kept. Please check it under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="39"/>
+        <location filename="../../sync/messages.py" line="40"/>
         <source>名额已满（{capacity} 人），已转入候补</source>
         <translation>All {capacity} places are taken; moved to the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="40"/>
+        <location filename="../../sync/messages.py" line="41"/>
         <source>拒绝报名需要填写理由</source>
         <translation>A reason is required to reject a registration</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="41"/>
+        <location filename="../../sync/messages.py" line="42"/>
         <source>该报名当前为“{current}”，不能审核</source>
         <translation>This registration is {current} and cannot be reviewed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="42"/>
+        <location filename="../../sync/messages.py" line="43"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="43"/>
+        <location filename="../../sync/messages.py" line="44"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="44"/>
+        <location filename="../../sync/messages.py" line="45"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="45"/>
+        <location filename="../../sync/messages.py" line="46"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="46"/>
+        <location filename="../../sync/messages.py" line="47"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="47"/>
+        <location filename="../../sync/messages.py" line="48"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="52"/>
+        <location filename="../../sync/messages.py" line="53"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="53"/>
+        <location filename="../../sync/messages.py" line="54"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="54"/>
+        <location filename="../../sync/messages.py" line="55"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="55"/>
+        <location filename="../../sync/messages.py" line="56"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="56"/>
+        <location filename="../../sync/messages.py" line="57"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="57"/>
+        <location filename="../../sync/messages.py" line="58"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="58"/>
+        <location filename="../../sync/messages.py" line="59"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="59"/>
+        <location filename="../../sync/messages.py" line="60"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="60"/>
+        <location filename="../../sync/messages.py" line="61"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="61"/>
+        <location filename="../../sync/messages.py" line="62"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="62"/>
+        <location filename="../../sync/messages.py" line="63"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="63"/>
+        <location filename="../../sync/messages.py" line="64"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="64"/>
+        <location filename="../../sync/messages.py" line="65"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="65"/>
+        <location filename="../../sync/messages.py" line="66"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="67"/>
+        <location filename="../../sync/messages.py" line="68"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="68"/>
+        <location filename="../../sync/messages.py" line="69"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="69"/>
+        <location filename="../../sync/messages.py" line="70"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="70"/>
+        <location filename="../../sync/messages.py" line="71"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="71"/>
+        <location filename="../../sync/messages.py" line="72"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="72"/>
+        <location filename="../../sync/messages.py" line="73"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="73"/>
+        <location filename="../../sync/messages.py" line="74"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="74"/>
+        <location filename="../../sync/messages.py" line="75"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="75"/>
+        <location filename="../../sync/messages.py" line="76"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="76"/>
+        <location filename="../../sync/messages.py" line="77"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="77"/>
+        <location filename="../../sync/messages.py" line="78"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="78"/>
+        <location filename="../../sync/messages.py" line="79"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="79"/>
+        <location filename="../../sync/messages.py" line="80"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="81"/>
+        <location filename="../../sync/messages.py" line="82"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="82"/>
+        <location filename="../../sync/messages.py" line="83"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="83"/>
+        <location filename="../../sync/messages.py" line="84"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

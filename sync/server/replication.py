@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from sync import operations
 from sync.codec import to_json
@@ -156,7 +157,8 @@ def apply_one(db: Database, *, account_id: str, scope_path: str, op: dict[str, A
                     {"code": p.code, "field": p.field, "params": p.params} for p in refusal.problems
                 ]
             result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
-        except (KeyError, TypeError, ValueError) as error:  # a malformed payload
+        except (KeyError, TypeError, ValueError, DataError, IntegrityError) as error:
+            # a malformed payload: missing keys, wrong types, an id too long for its column
             log.warning("malformed op %s: %r", op["op_id"], error)
             result = OpResult(op["op_id"], OpStatus.REJECTED, 0, "malformed_operation", {})
         else:

@@ -21,6 +21,8 @@ from sync.server.deps import (
 
 router = APIRouter(tags=["sync"])
 
+MAX_SEQ = 2**63 - 1  # the change sequence is a signed 64-bit integer in both databases
+
 
 def check_protocol(request: Request) -> None:
     """Refuse a client speaking a protocol this server does not (a browser sends none)."""
@@ -40,12 +42,17 @@ def check_protocol(request: Request) -> None:
         )
 
 
+# Identifiers are stored as text; PostgreSQL text cannot hold NUL, and no id needs a control
+# character, so they are refused at the door instead of failing in the database.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+
+
 class OperationIn(BaseModel):
-    op_id: str = Field(min_length=1, max_length=64)
-    kind: str = Field(min_length=1, max_length=64)
+    op_id: str = Field(min_length=1, max_length=64, pattern=PRINTABLE)
+    kind: str = Field(min_length=1, max_length=64, pattern=r"^[a-z_]+\.[a-z_]+$")
     payload: dict[str, Any]
     occurred_at: datetime | str | None = None  # the device's clock: audit only
-    device_id: str = Field(default="", max_length=64)
+    device_id: str = Field(default="", max_length=64, pattern=PRINTABLE)
 
 
 class PushIn(BaseModel):
@@ -93,8 +100,8 @@ def pull(
     account: CurrentAccount,
     conn: ConnDep,
     settings: SettingsDep,
-    after: int = Query(0, ge=0),
-    limit: int | None = Query(None, ge=1),
+    after: int = Query(0, ge=0, le=MAX_SEQ),
+    limit: int | None = Query(None, ge=1, le=MAX_SEQ),
 ) -> Any:
     """Everything in the caller's scope changed after the cursor `after`, oldest first."""
     check_protocol(request)
