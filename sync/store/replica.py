@@ -8,6 +8,7 @@ take back the replayed operations, change the server state, replay what is still
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -17,7 +18,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync import operations
-from sync.codec import from_json
+from sync.codec import from_json, to_json
 from sync.ids import uuid7
 from sync.operations import Reference
 from sync.protocol import OpResult, OpStatus, PullPage
@@ -60,25 +61,34 @@ def rebase(conn: Connection, reference: Reference, change: Callable[[Connection]
 
 
 def upsert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> int:
-    """Write the server's rows, parents first. Fields this version does not know are ignored,
-    so an older workbench keeps working against a newer server."""
+    """Write the server's rows, parents first, one statement per table (executemany). Fields
+    this version does not know are ignored, so an older workbench works with a newer server."""
     count = 0
     for table, record in RECORD_TABLES.items():
         incoming = rows.get(table) or []
         if not incoming:
             continue
-        known = set(field_names(record))
+        names = field_names(record)
         t = RECORDS[table]
         key = primary_key(table)
-        for row in incoming:
-            values = from_json(record, {k: v for k, v in row.items() if k in known})
-            stmt = sqlite_insert(t).values(values)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[key], set_={k: v for k, v in values.items() if k != key}
-            )
-            conn.execute(stmt)
-            count += 1
+        stmt = sqlite_insert(t)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[key],
+            set_={name: stmt.excluded[name] for name in names if name != key},
+        )
+        # a field an older server does not send takes the record's default
+        defaults = to_json(record, _defaults(record))
+        batch = [from_json(record, {n: row.get(n, defaults[n]) for n in names}) for row in incoming]
+        conn.execute(stmt, batch)
+        count += len(batch)
     return count
+
+
+def _defaults(record: type) -> dict[str, Any]:
+    return {
+        f.name: None if f.default is dataclasses.MISSING else f.default
+        for f in dataclasses.fields(record)
+    }
 
 
 def delete_rows(conn: Connection, deleted: dict[str, list[str]]) -> int:
