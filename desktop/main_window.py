@@ -26,7 +26,6 @@ from desktop import i18n
 from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.pages.placeholder import PlaceholderPage
-from desktop.sync_controller import SyncController, SyncState
 from desktop.texts import format_time, violation_text
 from sync.rules import RuleViolation
 
@@ -101,6 +100,7 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened local database and show the last page used."""
         from desktop.events import StoreEvents
         from desktop.pages.activities import ActivitiesPage
+        from desktop.sync_controller import SyncController
         from desktop.undo import UndoHistory
 
         self.store = store
@@ -268,7 +268,15 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def update_status(self) -> None:
-        state = self.sync.state if self.store is not None else SyncState.SIGNED_OUT
+        if self.store is None:  # the shell shows before the data layer is even imported
+            self.connection_label.setText("● " + self.tr("离线（未登录）"))
+            self.connection_label.setStyleSheet("color: #b26a00;")
+            for action in (self.sync_action, self.logout_action, self.login_action):
+                action.setEnabled(False)
+            return
+        from desktop.sync_controller import SyncState
+
+        state = self.sync.state
         server = self.settings.get(s.SERVER_URL)
         texts = {
             SyncState.SIGNED_OUT: (self.tr("离线（未登录）"), "#b26a00"),
@@ -287,11 +295,9 @@ class MainWindow(QMainWindow):
             tip = self.sync.last_error or ""
         self.connection_label.setToolTip(tip)
         signed_in = state is not SyncState.SIGNED_OUT
-        self.sync_action.setEnabled(self.store is not None and signed_in)
-        self.logout_action.setEnabled(self.store is not None and signed_in)
-        self.login_action.setEnabled(self.store is not None)
-        if self.store is None:
-            return
+        self.sync_action.setEnabled(signed_in)
+        self.logout_action.setEnabled(signed_in)
+        self.login_action.setEnabled(True)
         self._refresh_home()
         pending = self.store.pending_count()
         self.pending_label.setText(self.tr("待同步 {n} 项").format(n=pending))

@@ -11,10 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, select, update
+from sqlalchemy import URL, Connection, Engine, create_engine, make_url, select, update
 
 from sync.server.config import InputError
 from sync.server.tables import change_counter
+from sync.sqlite import configure, writer
 
 log = logging.getLogger(__name__)
 
@@ -52,28 +53,9 @@ def make_engine(url: str | URL, *, pool_size: int = 10, max_overflow: int = 20) 
         )
     Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, pool_size=pool_size, max_overflow=max_overflow)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # SQLAlchemy, not the driver, begins transactions (SQLAlchemy's pysqlite recipe).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        # FULL, unlike the desktop's NORMAL: a device forgets an op once the server said it was
-        # applied, so an acknowledged commit must survive a power cut of the server.
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        # Writers take SQLite's write lock at BEGIN: a deferred transaction that reads first
-        # and writes later fails at once (SQLITE_BUSY_SNAPSHOT) when another writer got in.
-        writer = conn.get_execution_options().get("suqing_writer", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
-
-    return engine
+    # FULL, unlike the desktop's NORMAL: a device forgets an op once the server said it was
+    # applied, so an acknowledged commit must survive a power cut of the server.
+    return configure(engine, synchronous="FULL", busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
 
 
 @dataclass(frozen=True)
@@ -123,7 +105,7 @@ class Database:
 
     @cached_property
     def _writer(self) -> Engine:
-        return self.engine.execution_options(suqing_writer=True)
+        return writer(self.engine)
 
     def dispose(self) -> None:
         self.engine.dispose()
