@@ -425,3 +425,23 @@ def test_client_killed_while_the_server_applies_its_push(devices, server: Server
     final = {i: r["capacity"] for i, r in a.activities().items()}
     for n in range(400 - len(published), 400):
         assert final[published[n % len(published)]] == 100 + n
+
+
+@pytest.mark.parametrize("order", ["delete_first", "edit_first"])
+def test_delete_on_one_device_and_edit_on_another_converge(devices, order: str):
+    a, b = devices("a"), devices("b")
+    a.sync()
+    b.sync()
+    draft = sorted(i for i, r in a.activities().items() if r["status"] == "draft")[0]
+    a.store.delete_activity(draft)
+    b.store.update_activity(draft, {"title": "另一台电脑在删除前后修改"})
+    first, second = (a, b) if order == "delete_first" else (b, a)
+    first.sync()
+    report = second.sync()
+    first.sync()
+    assert draft not in a.activities() and draft not in b.activities()
+    assert a.activities() == b.activities()
+    if order == "delete_first":  # the edit arrived after the tombstone: refused, visibly
+        assert report.rejected == 1
+        [rejected] = [e for e in b.store.outbox_entries() if e["state"] == "rejected"]
+        assert json.loads(rejected["result"])["code"] == "not_found"
