@@ -59,7 +59,6 @@ class MainWindow(QMainWindow):
         self.home_org_id: str | None = None
 
         self.nav = QListWidget(objectName="nav")
-        self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(20, 20))
         for _ in self.PAGE_KEYS:
             self.nav.addItem(QListWidgetItem())
@@ -71,7 +70,9 @@ class MainWindow(QMainWindow):
         self.brand = QLabel(objectName="brand")
         self.org_label = QLabel(objectName="org")
         self.org_label.setWordWrap(True)
+        self.brand.setWordWrap(True)
         side = QWidget()
+        side.setFixedWidth(180)  # the whole column, so a longer (English) title wraps inside it
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
