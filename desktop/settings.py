@@ -42,7 +42,6 @@ AUTO_SYNC_MINUTES = Setting(
 SHOW_FULL_PHONE = Setting(
     "privacy/show_full_phone", bool, False, QT_TRANSLATE_NOOP("settings", "显示完整手机号")
 )
-PAGE_ROWS = Setting("ui/page_rows", int, 200, QT_TRANSLATE_NOOP("settings", "表格每次加载行数"))
 MAIN_WINDOW_GEOMETRY = Setting("ui/main_window_geometry", bytes, b"", "")
 LAST_PAGE = Setting("ui/last_page", int, 0, "")
 
@@ -51,7 +50,6 @@ ALL: tuple[Setting, ...] = (
     SERVER_URL,
     AUTO_SYNC_MINUTES,
     SHOW_FULL_PHONE,
-    PAGE_ROWS,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
 )

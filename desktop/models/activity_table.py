@@ -25,8 +25,6 @@ class ActivityTableModel(QAbstractTableModel):
     """The result was reloaded; carries the number of matching activities."""
 
     PAGE = 200
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    PHASE_ROLE = Qt.ItemDataRole.UserRole + 2
 
     # Sort keys understood by sync.store.queries, in column order.
     KEYS = (
@@ -135,10 +133,6 @@ class ActivityTableModel(QAbstractTableModel):
         key = self.KEYS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)
-        if role == self.ID_ROLE:
-            return row["id"]
-        if role == self.PHASE_ROLE:
-            return rules.phase(row, self._now)
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             return row["description"][:200] or None
         if role == Qt.ItemDataRole.ForegroundRole and key == "phase":

@@ -391,47 +391,47 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="121"/>
+        <location filename="../../desktop/models/activity_table.py" line="119"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="122"/>
+        <location filename="../../desktop/models/activity_table.py" line="120"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="123"/>
+        <location filename="../../desktop/models/activity_table.py" line="121"/>
         <source>主办组织</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="124"/>
+        <location filename="../../desktop/models/activity_table.py" line="122"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="125"/>
+        <location filename="../../desktop/models/activity_table.py" line="123"/>
         <source>活动时间</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="126"/>
+        <location filename="../../desktop/models/activity_table.py" line="124"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="127"/>
+        <location filename="../../desktop/models/activity_table.py" line="125"/>
         <source>已通过/名额</source>
         <translation>Seats taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="128"/>
+        <location filename="../../desktop/models/activity_table.py" line="126"/>
         <source>精选</source>
         <translation>★</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="165"/>
+        <location filename="../../desktop/models/activity_table.py" line="159"/>
         <source>（{n} 待审）</source>
         <translation> ({n} to review)</translation>
     </message>
@@ -1126,11 +1126,6 @@ Log folder: {path}</translation>
         <location filename="../../desktop/settings.py" line="43"/>
         <source>显示完整手机号</source>
         <translation>Full phone numbers</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings.py" line="45"/>
-        <source>表格每次加载行数</source>
-        <translation>Rows loaded at a time</translation>
     </message>
 </context>
 <context>
