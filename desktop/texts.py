@@ -60,10 +60,3 @@ def format_span(start: datetime | None, end: datetime | None) -> str:
         return f"{format_time(start)}–{local_end:%H:%M}"
     with_year = local_start.year != local_end.year
     return f"{format_time(start)} – {format_time(end, with_year=with_year)}"
-
-
-def mask_phone(phone: str) -> str:
-    """138****5678: personal data stays masked in views unless the user may and asks to see it."""
-    if len(phone) < 7:
-        return "*" * len(phone)
-    return f"{phone[:3]}{'*' * (len(phone) - 7)}{phone[-4:]}"

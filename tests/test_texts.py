@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from desktop.texts import format_span, mask_phone
+from desktop.texts import format_span
+from sync.privacy import age_on, mask_id_number, mask_phone, needs_guardian_consent
 
 
 def test_time_span_is_shown_in_china_time_and_shortened_within_a_day():
@@ -27,3 +28,17 @@ def test_phone_numbers_are_masked():
     assert mask_phone("13812345678") == "138****5678"
     assert mask_phone("025-52101234") == "025*****1234"
     assert mask_phone("12345") == "*****"
+
+
+def test_id_numbers_keep_only_the_region_and_the_last_two_characters():
+    assert mask_id_number("32011520100101123X") == "320115**********3X"
+    assert mask_id_number("123") == "***"
+
+
+def test_guardian_consent_is_needed_until_the_fourteenth_birthday():
+    born = date(2012, 11, 25)
+    assert needs_guardian_consent(born, date(2026, 11, 24))
+    assert not needs_guardian_consent(born, date(2026, 11, 25))
+    assert not needs_guardian_consent(None, date(2026, 11, 25))  # unknown age: no flag
+    assert age_on(date(2008, 2, 29), date(2026, 2, 28)) == 17
+    assert age_on(date(2008, 2, 29), date(2026, 3, 1)) == 18
