@@ -382,10 +382,18 @@ def _ensure_youth(ctx: ApplyContext, youth: dict[str, Any]) -> str:
 
 
 def _insert_youth(ctx: ApplyContext, youth_id: str, youth: dict[str, Any]) -> None:
-    values = from_json(Youth, {k: youth.get(k) for k in YOUTH_FIELDS if youth.get(k) is not None})
+    given = {k: youth.get(k) for k in YOUTH_FIELDS if youth.get(k) not in (None, "")}
+    unreadable = []
+    for name in ("gender", "birth_date"):
+        try:
+            from_json(Youth, {name: given[name]} if name in given else {})
+        except (ValueError, TypeError):
+            unreadable.append(rules.Problem(f"bad_{name}", name))
+            given.pop(name)
+    values = from_json(Youth, given)
     values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
     values["id_number"] = (values.get("id_number") or "").upper()
-    problems = rules.validate_youth(
+    problems = unreadable + rules.validate_youth(
         values,
         today=ctx.now.astimezone(CHINA_TIME).date(),
         is_valid_region=ctx.reference.is_valid_region,

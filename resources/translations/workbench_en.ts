@@ -930,94 +930,104 @@ Log folder: {path}</translation>
         <translation>This registration is “{current}” and cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="46"/>
+        <location filename="../../sync/messages.py" line="44"/>
         <source>活动当前为“{current}”，不能报名</source>
         <translation>The activity is “{current}”: registration is not possible</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="47"/>
+        <location filename="../../sync/messages.py" line="45"/>
         <source>该青年已报名这个活动</source>
         <translation>This person has already registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="48"/>
+        <location filename="../../sync/messages.py" line="46"/>
         <source>青年信息不完整或有误</source>
-        <translation>The person's details are incomplete or wrong</translation>
+        <translation>The person&apos;s details are incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="49"/>
+        <location filename="../../sync/messages.py" line="47"/>
         <source>手机号应为 11 位数字，以 1 开头</source>
         <translation>A mobile number has 11 digits and starts with 1</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="50"/>
+        <location filename="../../sync/messages.py" line="48"/>
         <source>身份证号格式不正确或校验位不符</source>
         <translation>The ID number is malformed or its check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="51"/>
+        <location filename="../../sync/messages.py" line="49"/>
         <source>出生日期不正确</source>
         <translation>The date of birth is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="52"/>
+        <location filename="../../sync/messages.py" line="50"/>
+        <source>性别只能是男、女或未知</source>
+        <translation>Gender must be male, female or unknown</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="51"/>
         <source>标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符</source>
         <translation>Tag “{tag}” is not valid: a tag has 1 to {max} characters, without quotes or control characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="55"/>
+        <location filename="../../sync/messages.py" line="54"/>
         <source>通知内容不完整或有误</source>
         <translation>The notice is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="56"/>
+        <location filename="../../sync/messages.py" line="55"/>
         <source>理由不能超过 {max} 个字</source>
         <translation>The reason cannot be longer than {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="57"/>
+        <location filename="../../sync/messages.py" line="56"/>
         <source>监护人同意状态无效</source>
         <translation>Not a valid guardian-consent status</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="58"/>
+        <location filename="../../sync/messages.py" line="57"/>
         <source>您的账号没有这项权限，请联系上级团组织</source>
         <translation>Your account does not have this permission; ask the League committee above you</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="59"/>
+        <location filename="../../sync/messages.py" line="58"/>
         <source>这项操作不能由此账号进行</source>
         <translation>This account cannot do this</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="60"/>
+        <location filename="../../sync/messages.py" line="59"/>
         <source>已经关注了这个组织</source>
         <translation>Already following this organisation</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="61"/>
+        <location filename="../../sync/messages.py" line="60"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="62"/>
+        <location filename="../../sync/messages.py" line="61"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="63"/>
+        <location filename="../../sync/messages.py" line="62"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="64"/>
+        <location filename="../../sync/messages.py" line="63"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="65"/>
+        <location filename="../../sync/messages.py" line="64"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="65"/>
+        <source>查看个人信息的记录不能撤销</source>
+        <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
         <location filename="../../sync/messages.py" line="66"/>
