@@ -217,3 +217,36 @@ def test_unreadable_youth_fields_are_named_not_crashed_on(store: Store):
         ("bad_gender", "gender"),
         ("bad_birth_date", "birth_date"),
     }
+
+
+def synced_activity(store: Store, **overrides) -> str:
+    """A published activity as a pull brings it (no operation of this device behind it)."""
+    from sync.store.tables import activities
+
+    values = {**activity_fields(**overrides), "status": "published", "version": 1}
+    with store.bulk_write() as conn:
+        conn.execute(insert(activities).values(id="synced-activity", org_id=HOME_ORG, **values))
+    return "synced-activity"
+
+
+def test_an_operation_the_pulled_state_refuses_drops_out_of_the_replay_alone(store: Store):
+    """The youth cancelled R1 on the server while this device rejected it offline: after the
+    pull R1 shows the server's cancellation, and the device's later approval of R2 still
+    stands on top of it."""
+    from sync.protocol import PullPage
+
+    activity_id = synced_activity(store, capacity=5)
+    first, second = pending(store, activity_id, 2)
+    store.review_registration(first, "reject", "材料不全")
+    store.review_registration(second, "approve")
+    with store.engine.connect() as conn:
+        row = conn.execute(select(registrations).where(registrations.c.id == first)).one()
+    server = {**row._mapping, "status": "cancelled", "reject_reason": "", "version": 2}
+    server = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in server.items()}
+    page = PullPage(cursor=5, more=False, rows={"registrations": [server]}, deleted={})
+    store.take_pull_page(page)
+    assert statuses(store)[first] == "cancelled"
+    assert statuses(store)[second] == "approved"
+    assert history(store, second) == [("approved", "", "")]
+    assert history(store, first) == []  # the refused rejection left no trace here
+    assert store.pending_count() == 2  # both stay queued: the server has the last word

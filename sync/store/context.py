@@ -53,6 +53,11 @@ class LocalContext:
         self._counts: dict[CountKey, int] = {}
         self._buffer = _WriteBuffer(conn) if buffered else None
 
+    def forget(self) -> None:
+        """Drop what was read (after a rollback the cache may hold writes that were undone)."""
+        self._rows.clear()
+        self._counts.clear()
+
     def flush(self) -> None:
         """Send the buffered writes to the database (the caller must before it commits)."""
         if self._buffer is not None:
@@ -70,8 +75,7 @@ class LocalContext:
         key = (table, record_id)
         if key not in self._rows:
             self.flush()
-            t = RECORDS[table]
-            row = self.conn.execute(select(t).where(t.c[primary_key(table)] == record_id)).first()
+            row = self.conn.execute(_select_statement(table), {_KEY: record_id}).first()
             self._rows[key] = dict(row._mapping) if row else None
         row = self._rows[key]
         return dict(row) if row is not None else None
@@ -215,6 +219,11 @@ class _WriteBuffer:
                 break
         self.groups.append((statement, [params], {key}))
 
+    def forget(self) -> None:
+        """Drop what was read (after a rollback the cache may hold writes that were undone)."""
+        self._rows.clear()
+        self._counts.clear()
+
     def flush(self) -> None:
         groups, self.groups = self.groups, []
         for statement, rows, _ in groups:
@@ -241,6 +250,12 @@ def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
                 conn.execute(_insert_statement(table, tuple(values)), values)
         touched.append(table)
     return touched
+
+
+@cache
+def _select_statement(table: str) -> Any:
+    t = RECORDS[table]
+    return select(t).where(t.c[primary_key(table)] == bindparam(_KEY))
 
 
 @cache

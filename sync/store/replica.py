@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync import operations
@@ -51,18 +51,25 @@ def rebase(
     for op in reversed(outstanding_ops(conn)):
         restore(conn, json.loads(op.undo))
     change(conn)
+    # One context for the whole replay, so rows and counts read for one operation serve the
+    # next (a bulk approval replays thousands); a refused operation's savepoint takes back its
+    # writes, and the context forgets what it had read, which may have been those writes.
+    ctx = LocalContext(conn, datetime.now(UTC), reference, actor=actor)
+    undo: list[dict[str, Any]] = []
     for op in outstanding_ops(conn):
-        ctx = LocalContext(conn, op.occurred_at, reference, actor=actor)
+        ctx.now, ctx.snapshots = op.occurred_at, []
         try:
             with conn.begin_nested():
                 operations.apply(ctx, op.kind, json.loads(op.payload))
             snapshots = ctx.snapshots
         except RuleViolation:
             snapshots = []
+            ctx.forget()
+        undo.append({"_seq": op.seq, "undo": json.dumps(snapshots, ensure_ascii=False)})
+    if undo:
         conn.execute(
-            update(outbox)
-            .where(outbox.c.seq == op.seq)
-            .values(undo=json.dumps(snapshots, ensure_ascii=False))
+            update(outbox).where(outbox.c.seq == bindparam("_seq")).values(undo=bindparam("undo")),
+            undo,
         )
 
 
@@ -144,21 +151,36 @@ def record_results(
     results = list(results)
 
     def change(c: Connection) -> None:
+        answers = [
+            {
+                "_op_id": result.op_id,
+                "state": "rejected" if result.status is OpStatus.REJECTED else "acknowledged",
+                "server_seq": result.seq,
+                "result": json.dumps(result.to_json(), ensure_ascii=False),
+            }
+            for result in results
+        ]
+        if answers:
+            c.execute(_RECORD_ANSWER, answers)
         for result in results:
-            state = "rejected" if result.status is OpStatus.REJECTED else "acknowledged"
-            c.execute(
-                update(outbox)
-                .where(outbox.c.op_id == result.op_id, outbox.c.state == "pending")
-                .values(
-                    state=state,
-                    server_seq=result.seq,
-                    result=json.dumps(result.to_json(), ensure_ascii=False),
-                )
-            )
             if result.code == "field_conflict":
                 _keep_conflicts(c, result, now)
 
-    rebase(conn, reference, change, actor=actor)
+    if any(result.status is OpStatus.REJECTED for result in results):
+        rebase(conn, reference, change, actor=actor)
+    else:
+        # Accepted operations keep their local effect until a pull brings the server's rows:
+        # nothing to take back, so no rebase (after a bulk action that is thousands of them).
+        change(conn)
+
+
+_RECORD_ANSWER = (
+    update(outbox)
+    .where(outbox.c.op_id == bindparam("_op_id"), outbox.c.state == "pending")
+    .values(
+        state=bindparam("state"), server_seq=bindparam("server_seq"), result=bindparam("result")
+    )
+)
 
 
 def _keep_conflicts(conn: Connection, result: OpResult, now: datetime) -> None:
