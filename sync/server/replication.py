@@ -11,9 +11,10 @@ import json
 import logging
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, exists, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, bindparam, exists, func, insert, literal, or_, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
 from sync import operations
@@ -70,14 +71,18 @@ class ServerContext:
         return table in UNSCOPED or row.scope_path.startswith(self.scope_path)
 
     def _row(self, table: str, record_id: str) -> Any:
-        t = RECORDS[table]
-        return self.conn.execute(select(t).where(t.c[PRIMARY_KEYS[table]] == record_id)).first()
+        return self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
 
-    def get(self, table: str, record_id: str) -> dict[str, Any] | None:
+    def _live_row(self, table: str, record_id: str) -> Any:
+        """The row if it exists, is not a tombstone and is in scope; else None."""
         row = self._row(table, record_id)
         if row is None or row.deleted or not self._visible(table, row):
             return None
-        return _record_values(table, row)
+        return row
+
+    def get(self, table: str, record_id: str) -> dict[str, Any] | None:
+        row = self._live_row(table, record_id)
+        return None if row is None else _record_values(table, row)
 
     def _owner_path(self, table: str, values: dict[str, Any]) -> str:
         """The scope path a new row gets from the organisation that owns it (through its
@@ -85,37 +90,30 @@ class ServerContext:
         if table in UNSCOPED:
             return "/"
         if table == "organizations":
-            parent = self.get("organizations", values.get("parent_id") or "")
+            parent = self._live_row("organizations", values.get("parent_id") or "")
             if parent is None:
                 raise RuleViolation("not_found")
-            return f"{self._row('organizations', parent['id']).scope_path}{values['id']}/"
-        owner_table, owner_id = OWNERS[table](values)
-        if self.get(owner_table, owner_id) is None:
+            return f"{parent.scope_path}{values['id']}/"
+        owner = self._live_row(*OWNERS[table](values))
+        if owner is None:
             raise RuleViolation("not_found")
-        return self._row(owner_table, owner_id).scope_path
+        return owner.scope_path
 
     def insert(self, table: str, values: dict[str, Any]) -> None:
         if self._row(table, values[PRIMARY_KEYS[table]]) is not None:
             raise RuleViolation("duplicate_id")
-        self.conn.execute(
-            insert(RECORDS[table]).values(
-                {
-                    **values,
-                    "version": 1,
-                    "seq": self.seq,
-                    "deleted": False,
-                    "scope_path": self._owner_path(table, values),
-                }
-            )
-        )
+        row = {
+            **values,
+            "version": 1,
+            "seq": self.seq,
+            "deleted": False,
+            "scope_path": self._owner_path(table, values),
+        }
+        self.conn.execute(_insert(table, tuple(row)), row)
 
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
-        t = RECORDS[table]
-        self.conn.execute(
-            update(t)
-            .where(t.c[PRIMARY_KEYS[table]] == record_id)
-            .values({**values, "version": t.c.version + 1, "seq": self.seq})
-        )
+        statement = _update_by_key(table, tuple(values))
+        self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
 
     def count(self, table: str, **equals: Any) -> int:
         t = RECORDS[table]
@@ -178,6 +176,38 @@ def deliver(conn: Connection, notice: dict[str, Any], at: datetime) -> int:
     return conn.scalar(select(func.count()).where(n == notice["id"])) or 0
 
 
+# Statements built once per table (and set of columns), executed with parameters: building
+# one per row costs more than the database's work for it.
+_KEY = "_record_id"
+
+
+@cache
+def _select_by_key(table: str) -> Any:
+    t = RECORDS[table]
+    return select(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
+
+
+@cache
+def _insert(table: str, names: tuple[str, ...]) -> Any:
+    return insert(RECORDS[table]).values({name: bindparam(name) for name in names})
+
+
+@cache
+def _update_by_key(table: str, names: tuple[str, ...]) -> Any:
+    t = RECORDS[table]
+    return (
+        update(t)
+        .where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
+        .values(
+            {
+                **{name: bindparam(name) for name in names},
+                "version": t.c.version + 1,
+                "seq": bindparam("seq"),
+            }
+        )
+    )
+
+
 # The row whose scope a new row takes: (table, id) from the new row's values.
 OWNERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
     "activities": lambda v: ("organizations", v["org_id"]),
@@ -204,75 +234,137 @@ def apply_one(
     permissions: Collection[str] = (),
     youth_id: str | None = None,
 ) -> OpResult:
+    """Apply one operation in its own transaction (see `apply_many`)."""
+    (result,) = apply_many(
+        db,
+        account_id=account_id,
+        scope_path=scope_path,
+        ops=[op],
+        actor=actor,
+        permissions=permissions,
+        youth_id=youth_id,
+    )
+    return result
+
+
+# Operations applied per transaction: one commit (one fsync) for many, while the change
+# counter stays locked for a fraction of a second at most.
+OPS_PER_TRANSACTION = 100
+
+
+def apply_many(
+    db: Database,
+    *,
+    account_id: str | None,
+    scope_path: str,
+    ops: list[dict[str, Any]],
+    actor: str = "",
+    permissions: Collection[str] = (),
+    youth_id: str | None = None,
+) -> list[OpResult]:
+    """Apply pushed operations in order, OPS_PER_TRANSACTION to a transaction, each in a
+    savepoint of its own (a refusal takes back that operation's writes only). An unexpected
+    error rolls back only the current transaction; the client sends those again."""
+    results: list[OpResult] = []
+    for start in range(0, len(ops), OPS_PER_TRANSACTION):
+        with db.write() as conn:
+            reference = server_reference(conn)
+            for op in ops[start : start + OPS_PER_TRANSACTION]:
+                results.append(
+                    _apply(
+                        conn,
+                        reference,
+                        account_id=account_id,
+                        scope_path=scope_path,
+                        op=op,
+                        actor=actor,
+                        permissions=permissions,
+                        youth_id=youth_id,
+                    )
+                )
+    return results
+
+
+def _apply(
+    conn: Connection,
+    reference: Reference,
+    *,
+    account_id: str | None,
+    scope_path: str,
+    op: dict[str, Any],
+    actor: str = "",
+    permissions: Collection[str] = (),
+    youth_id: str | None = None,
+) -> OpResult:
     """Apply one pushed operation, exactly once: a replayed op_id gets the stored result, for as
     long as the server keeps the operation (forever, for now). A cadre's operation names its
     account (`actor` its username); a youth's, through the public API, names the youth
     (`youth_id`, actor "youth") and may only be one of `operations.YOUTH_KINDS`.
 
     The change sequence is taken first: it locks the counter until commit, so operations apply
-    one after another and each sees every earlier one (the capacity check relies on it).
+    one after another and each sees every earlier one (the capacity check relies on it). Runs
+    inside the caller's write transaction.
     """
-    with db.write() as conn:
-        seq = next_seq(conn)
-        stored = conn.execute(
-            select(applied_ops.c.result).where(applied_ops.c.op_id == op["op_id"])
-        ).scalar()
-        if stored is not None:  # a replay: the sequence number taken is simply never used
-            return OpResult.from_json(json.loads(stored))
-        now = datetime.now(UTC)  # the server's clock decides; the device's is kept for audit
-        ctx = ServerContext(
-            conn,
-            now=now,
-            reference=server_reference(conn),
-            scope_path=scope_path,
-            seq=seq,
-            actor=operations.YOUTH_ACTOR if youth_id else actor,
-            permissions=permissions,
-            youth_id=youth_id,
+    seq = next_seq(conn)
+    stored = conn.execute(
+        select(applied_ops.c.result).where(applied_ops.c.op_id == op["op_id"])
+    ).scalar()
+    if stored is not None:  # a replay: the sequence number taken is simply never used
+        return OpResult.from_json(json.loads(stored))
+    now = datetime.now(UTC)  # the server's clock decides; the device's is kept for audit
+    ctx = ServerContext(
+        conn,
+        now=now,
+        reference=reference,
+        scope_path=scope_path,
+        seq=seq,
+        actor=operations.YOUTH_ACTOR if youth_id else actor,
+        permissions=permissions,
+        youth_id=youth_id,
+    )
+    try:
+        if youth_id is not None and op["kind"] not in operations.YOUTH_KINDS:
+            raise RuleViolation("not_allowed")
+        with conn.begin_nested():  # a refusal takes back this operation's writes only
+            outcome = operations.apply(ctx, op["kind"], op["payload"])
+    except RuleViolation as refusal:
+        params = dict(refusal.params)
+        if refusal.problems:
+            params["problems"] = [
+                {"code": p.code, "field": p.field, "params": p.params} for p in refusal.problems
+            ]
+        result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        DataError,
+        IntegrityError,
+    ) as error:
+        # a malformed payload: missing keys, wrong types, an id too long for its column
+        log.warning("malformed op %s: %r", op["op_id"], error)
+        result = OpResult(op["op_id"], OpStatus.REJECTED, 0, "malformed_operation", {})
+    else:
+        status = OpStatus.CHANGED if outcome.changed else OpStatus.APPLIED
+        result = OpResult(op["op_id"], status, seq, outcome.changed, outcome.params)
+    logged_youth = youth_id
+    if youth_id and result.status is OpStatus.REJECTED and ctx.get("youths", youth_id) is None:
+        logged_youth = None  # a refused youth.create: there is no youth row to refer to
+    conn.execute(
+        insert(applied_ops).values(
+            op_id=op["op_id"],
+            account_id=account_id,
+            youth_id=logged_youth,
+            device_id=op.get("device_id") or "",
+            kind=op["kind"],
+            payload=json.dumps(op["payload"], ensure_ascii=False),
+            occurred_at=_device_time(op.get("occurred_at")) or now,
+            received_at=now,
+            result=json.dumps(result.to_json(), ensure_ascii=False),
+            seq=result.seq or None,
         )
-        try:
-            if youth_id is not None and op["kind"] not in operations.YOUTH_KINDS:
-                raise RuleViolation("not_allowed")
-            with conn.begin_nested():  # a refusal takes back this operation's writes only
-                outcome = operations.apply(ctx, op["kind"], op["payload"])
-        except RuleViolation as refusal:
-            params = dict(refusal.params)
-            if refusal.problems:
-                params["problems"] = [
-                    {"code": p.code, "field": p.field, "params": p.params} for p in refusal.problems
-                ]
-            result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
-        except (
-            KeyError,
-            TypeError,
-            ValueError,
-            AttributeError,
-            DataError,
-            IntegrityError,
-        ) as error:
-            # a malformed payload: missing keys, wrong types, an id too long for its column
-            log.warning("malformed op %s: %r", op["op_id"], error)
-            result = OpResult(op["op_id"], OpStatus.REJECTED, 0, "malformed_operation", {})
-        else:
-            status = OpStatus.CHANGED if outcome.changed else OpStatus.APPLIED
-            result = OpResult(op["op_id"], status, seq, outcome.changed, outcome.params)
-        logged_youth = youth_id
-        if youth_id and result.status is OpStatus.REJECTED and ctx.get("youths", youth_id) is None:
-            logged_youth = None  # a refused youth.create: there is no youth row to refer to
-        conn.execute(
-            insert(applied_ops).values(
-                op_id=op["op_id"],
-                account_id=account_id,
-                youth_id=logged_youth,
-                device_id=op.get("device_id") or "",
-                kind=op["kind"],
-                payload=json.dumps(op["payload"], ensure_ascii=False),
-                occurred_at=_device_time(op.get("occurred_at")) or now,
-                received_at=now,
-                result=json.dumps(result.to_json(), ensure_ascii=False),
-                seq=result.seq or None,
-            )
-        )
+    )
     return result
 
 

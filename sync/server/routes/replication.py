@@ -82,16 +82,17 @@ class PullOut(BaseModel):
 def push(body: PushIn, request: Request, account: CurrentAccount, db: DatabaseDep) -> Any:
     """Apply the device's operations in order, each once; one result per operation."""
     check_protocol(request)
+    ops = [{**op.model_dump(), "occurred_at": str(op.occurred_at or "")} for op in body.ops]
     results = [
-        replication.apply_one(
+        result.to_json()
+        for result in replication.apply_many(
             db,
             account_id=account.id,
             scope_path=account.org_path,
+            ops=ops,
             actor=account.username,
             permissions=account.permissions,
-            op={**op.model_dump(), "occurred_at": str(op.occurred_at or "")},
-        ).to_json()
-        for op in body.ops
+        )
     ]
     return {"results": results}
 
