@@ -250,3 +250,17 @@ def test_an_operation_the_pulled_state_refuses_drops_out_of_the_replay_alone(sto
     assert history(store, second) == [("approved", "", "")]
     assert history(store, first) == []  # the refused rejection left no trace here
     assert store.pending_count() == 2  # both stay queued: the server has the last word
+
+
+def test_a_bulk_action_is_one_step_of_the_undo_history(store: Store, qtbot):
+    from desktop.undo import UndoHistory
+
+    history_ = UndoHistory(store)
+    activity_id = published(store, capacity=10)
+    ids = pending(store, activity_id, 3)
+    history_.push(store.review_registration(ids[0], "approve"), "通过报名")
+    history_.push(store.review_registrations(ids[1:], "reject", "名额已满"), "批量拒绝")
+    assert history_.top().label == "批量拒绝" and len(history_.top().op_ids) == 2
+    history_.undo()
+    assert [statuses(store)[i] for i in ids] == ["approved", "pending", "pending"]
+    assert history_.top().op_ids == (history_.top().op_id,)
