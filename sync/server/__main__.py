@@ -129,6 +129,26 @@ def cmd_seed_demo(args: argparse.Namespace) -> None:
         )
 
 
+def cmd_purge_tombstones(args: argparse.Namespace) -> None:
+    from datetime import timedelta
+
+    from sync.server.retention import purge_tombstones
+
+    if args.days is not None and args.days < 0:
+        raise InputError(f"保留天数不能为负数（--days {args.days}）")
+    retention = (
+        timedelta(days=args.days) if args.days is not None else _settings(args).tombstone_retention
+    )
+    db = _database(args)
+    try:
+        purged = purge_tombstones(db, older_than=retention)
+    finally:
+        db.dispose()
+    counts = ", ".join(f"{n} {table}" for table, n in purged.counts.items() if n) or "nothing"
+    print(f"purged tombstones older than {retention.days} days: {counts}")
+    print(f"tombstone horizon: {purged.horizon}")
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -186,6 +206,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", choices=["small", "county"], default="small")
     p.add_argument("--seed", type=int, help="random seed (default: the generator's)")
     p.set_defaults(func=cmd_seed_demo)
+
+    p = sub.add_parser(
+        "purge-tombstones",
+        parents=[common],
+        help="delete tombstones older than the retention ($SUQING_TOMBSTONE_RETENTION_DAYS)",
+    )
+    p.add_argument("--days", type=int, help="retention in days (default: the setting, 90)")
+    p.set_defaults(func=cmd_purge_tombstones)
 
     p = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     p.add_argument("--host", default="127.0.0.1")

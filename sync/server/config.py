@@ -55,6 +55,9 @@ class Settings:
     max_page_size: int = 10_000  # the most a client may ask for in one page
     db_pool_size: int = 10  # connections per server process (PostgreSQL; SQLite as well)
     db_max_overflow: int = 20
+    # Tombstones older than this are deleted by `purge-tombstones`; a device offline for longer
+    # downloads its data afresh (keeping its unsent work). Long enough for a month offline.
+    tombstone_retention: timedelta = timedelta(days=90)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -74,6 +77,9 @@ class Settings:
             "max_page_size": _int(env, "SUQING_MAX_PAGE_SIZE", 10_000),
             "db_pool_size": _int(env, "SUQING_DB_POOL_SIZE", 10),
             "db_max_overflow": _int(env, "SUQING_DB_MAX_OVERFLOW", 20, minimum=0),
+            "tombstone_retention": timedelta(
+                days=_int(env, "SUQING_TOMBSTONE_RETENTION_DAYS", 90, minimum=0)
+            ),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)  # type: ignore[arg-type]
