@@ -59,7 +59,7 @@ def check(path: Path) -> SnapshotInfo:
     try:
         verdict = [row[0] for row in db.execute("PRAGMA integrity_check")]
         if verdict != ["ok"]:
-            raise SnapshotError(f"integrity check: {'; '.join(verdict[:5])}")
+            raise SnapshotError(f"integrity check: {'; '.join(verdict)[:300]}")
         header = dict(db.execute(f"SELECT key, value FROM {protocol.SNAPSHOT_META_TABLE}"))
         version = int(header["protocol"])
         if not protocol.PROTOCOL_MIN <= version <= protocol.PROTOCOL_MAX:
