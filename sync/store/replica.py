@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync import operations
@@ -129,25 +129,42 @@ def record_results(
     conn: Connection, reference: Reference, results: Iterable[OpResult], now: datetime
 ) -> None:
     """The server's answers to a push. Rejected operations leave the queue (and take their
-    local effect with them); field conflicts are kept for the user."""
+    local effect with them); field conflicts are kept for the user.
+
+    Only a rejection needs the rebase: pending and acknowledged operations are both replayed,
+    so when none leaves the queue, taking them all back and replaying them on the same rows
+    would give the same rows again (and cost seconds for a 1,000-operation push)."""
     results = list(results)
 
     def change(c: Connection) -> None:
+        c.execute(
+            update(outbox)
+            .where(outbox.c.op_id == bindparam("b_op_id"), outbox.c.state == "pending")
+            .values(
+                state=bindparam("b_state"),
+                server_seq=bindparam("b_seq"),
+                result=bindparam("b_result"),
+            ),
+            [
+                {
+                    "b_op_id": result.op_id,
+                    "b_state": "rejected" if result.status is OpStatus.REJECTED else "acknowledged",
+                    "b_seq": result.seq,
+                    "b_result": json.dumps(result.to_json(), ensure_ascii=False),
+                }
+                for result in results
+            ],
+        )
         for result in results:
-            state = "rejected" if result.status is OpStatus.REJECTED else "acknowledged"
-            c.execute(
-                update(outbox)
-                .where(outbox.c.op_id == result.op_id, outbox.c.state == "pending")
-                .values(
-                    state=state,
-                    server_seq=result.seq,
-                    result=json.dumps(result.to_json(), ensure_ascii=False),
-                )
-            )
             if result.code == "field_conflict":
                 _keep_conflicts(c, result, now)
 
-    rebase(conn, reference, change)
+    if not results:
+        return
+    if any(result.status is OpStatus.REJECTED for result in results):
+        rebase(conn, reference, change)
+    else:
+        change(conn)
 
 
 def _keep_conflicts(conn: Connection, result: OpResult, now: datetime) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,14 +106,29 @@ def _copy_statement(table: str, present: set[str]) -> Any:
 
 def install(conn: Connection, reference: Reference, info: SnapshotInfo) -> None:
     """Replace the record tables' rows by the ATTACHed snapshot's, in the caller's transaction,
-    with the outstanding operations taken back first and replayed after."""
+    with the outstanding operations taken back first and replayed after.
+
+    Run with foreign keys off (`prepare`): checked row by row they cost more than the copy
+    itself, so they are checked once, over everything, before the commit. The tables'
+    indexes are dropped and built again after the copy, which is faster than keeping them
+    up to date row by row; both are part of the transaction, so a crash undoes them too.
+    """
     statements = {table: _copy_statement(table, info.columns[table]) for table in RECORD_TABLES}
+    names = ", ".join(f"'{table}'" for table in RECORD_TABLES)
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM main.sqlite_master "
+        f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
+    ).all()
 
     def change(c: Connection) -> None:
+        for name, _sql in indexes:
+            c.exec_driver_sql(f'DROP INDEX main."{name}"')
         for table in reversed(RECORD_TABLES):  # children before the rows they refer to
             c.execute(delete(RECORDS[table]))
         for table in RECORD_TABLES:
             c.execute(statements[table])
+        for _name, sql in indexes:
+            c.exec_driver_sql(sql)
         c.execute(
             delete(outbox).where(
                 outbox.c.state == "acknowledged", outbox.c.server_seq <= info.cursor
@@ -121,14 +138,30 @@ def install(conn: Connection, reference: Reference, info: SnapshotInfo) -> None:
         c.execute(meta.insert().values(key=replica.CURSOR_KEY, value=str(info.cursor)))
 
     replica.rebase(conn, reference, change)
+    broken = conn.exec_driver_sql("PRAGMA main.foreign_key_check").all()
+    if broken:
+        table, _rowid, parent, _fk = broken[0]
+        raise SnapshotError(f"{len(broken)} rows refer to missing rows, e.g. {table} → {parent}")
     log.info("installed a snapshot: %d rows, cursor %d", info.rows, info.cursor)
 
 
-def attach(conn: Connection, path: Path) -> None:
-    """ATTACH the file to this connection; outside any transaction (SQLite refuses it inside),
-    through the driver so SQLAlchemy does not begin one first."""
-    conn.connection.driver_connection.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(path),))
+INSTALL_CACHE_KIB = 64 * 1024  # page cache while installing: the indexes are built in memory
 
 
-def detach(conn: Connection) -> None:
-    conn.connection.driver_connection.execute(f"DETACH DATABASE {SCHEMA}")
+@contextmanager
+def prepared(conn: Connection, path: Path) -> Iterator[None]:
+    """The connection ready for `install`: the file ATTACHed, foreign keys off, a larger page
+    cache; all put back afterwards. Done through the driver, outside any transaction (SQLite
+    refuses ATTACH inside one and ignores the foreign-key switch there), before SQLAlchemy
+    begins one."""
+    raw = conn.connection.driver_connection
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(path),))
+    raw.execute("PRAGMA foreign_keys=OFF")
+    raw.execute(f"PRAGMA cache_size={-INSTALL_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size={int(cache)}")
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.execute(f"DETACH DATABASE {SCHEMA}")

@@ -286,15 +286,12 @@ class Store:
         the record tables, the cursor and the outbox change together or not at all.
         SnapshotError, with nothing changed, when the file is damaged or incomplete."""
         info = snapshot.check(path)
-        with self._writer.connect() as conn:
-            snapshot.attach(conn, path)
+        with self._writer.connect() as conn, snapshot.prepared(conn, path):
             try:
                 with conn.begin():
                     snapshot.install(conn, self.reference, info)
-            except IntegrityError as error:  # rows that refer to rows the file lacks
+            except IntegrityError as error:  # e.g. two rows with one id
                 raise snapshot.SnapshotError(f"inconsistent snapshot: {error.orig}") from error
-            finally:
-                snapshot.detach(conn)
         self._announce_all()
         return info
 

@@ -83,16 +83,13 @@ class PullOut(BaseModel):
 def push(body: PushIn, request: Request, account: CurrentAccount, db: DatabaseDep) -> Any:
     """Apply the device's operations in order, each once; one result per operation."""
     check_protocol(request)
-    results = [
-        replication.apply_one(
-            db,
-            account_id=account.id,
-            scope_path=account.org_path,
-            op={**op.model_dump(), "occurred_at": str(op.occurred_at or "")},
-        ).to_json()
-        for op in body.ops
-    ]
-    return {"results": results}
+    results = replication.apply_batch(
+        db,
+        account_id=account.id,
+        scope_path=account.org_path,
+        ops=[{**op.model_dump(), "occurred_at": str(op.occurred_at or "")} for op in body.ops],
+    )
+    return {"results": [result.to_json() for result in results]}
 
 
 def _ancestors(org_path: str) -> list[str]:
