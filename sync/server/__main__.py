@@ -155,14 +155,30 @@ def cmd_serve(args: argparse.Namespace) -> None:
     if args.database_url:  # the app (and any worker process) reads the environment
         os.environ["SUQING_DATABASE_URL"] = args.database_url
     _database(args).dispose()  # refuse to serve an uninitialised database, with a message
-    uvicorn.run(
-        "sync.server.app:create_app_from_env",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level=args.log_level,
+    if args.workers < 1:
+        raise InputError(f"--workers 至少为 1（not {args.workers}）")
+    options = dict(
+        factory=True, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level
     )
+    if args.workers == 1:
+        uvicorn.run("sync.server.app:create_app_from_env", **options)
+        return
+    _serve_workers(uvicorn.Config("sync.server.app:create_app_from_env", **options))
+
+
+def _serve_workers(config) -> None:
+    """Several worker processes on one listening socket, as `uvicorn.run` does, except that
+    the socket is marked TCP. uvicorn creates it with protocol 0, and asyncio sets TCP_NODELAY
+    only on connections whose socket says TCP: without it every answer waited for the client's
+    delayed ACK (Nagle), about 40 ms per request on loopback (measured)."""
+    import socket
+
+    from uvicorn.supervisors import Multiprocess
+
+    bound = config.bind_socket()
+    sock = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, fileno=bound.detach())
+    sock.set_inheritable(True)
+    Multiprocess(config, sockets=[sock]).run()
 
 
 # --- parser -------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from sync.operations import Reference, jiangsu_reference
 from sync.protocol import OpResult, OpStatus, PullPage
 from sync.records import RECORD_TABLES, field_names
 from sync.rules import RuleViolation
-from sync.server.db import Database, next_seq, tombstone_horizon
+from sync.server.db import Database, current_seq, next_seq, tombstone_horizon
 from sync.server.scope import within_scope
 from sync.server.tables import PRIMARY_KEYS, RECORDS, applied_ops
 
@@ -270,6 +270,8 @@ def pull(
 ) -> PullPage:
     """Rows in scope changed after `after`, oldest first, never splitting one change sequence
     across pages (an operation's rows share one sequence number)."""
+    if current_seq(conn) <= after:  # nothing changed anywhere: one query instead of one a table
+        return PullPage(cursor=after, more=False, rows={}, deleted={})
     candidates: list[tuple[int, str, Any]] = []
     for table in PULLED:
         seq = RECORDS[table].c.seq

@@ -265,12 +265,22 @@ class Store:
         self._announce_all()
 
     def take_pull_page(self, page: PullPage) -> None:
+        if not page.rows and not page.deleted and self._settled(page.cursor):
+            return  # nothing changed: no write, nobody to tell (a sync with nothing to do)
         with self._writer.begin() as conn:
             replica.apply_page(conn, self.reference, page)
         self._announce_all()
 
     def pull_cursor(self) -> int:
         return self.read(replica.get_cursor)
+
+    def _settled(self, cursor: int) -> bool:
+        """The cursor is `cursor` and no acknowledged operation waits for a pull to pass it."""
+        with self.engine.connect() as conn:
+            waiting = conn.scalar(
+                select(func.count()).select_from(outbox).where(outbox.c.state == "acknowledged")
+            )
+            return not waiting and replica.get_cursor(conn) == cursor
 
     @property
     def snapshot_download_path(self) -> Path:
