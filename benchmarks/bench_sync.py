@@ -20,6 +20,7 @@ The seeded county server database is cached under benchmark-results/ (SQLite: a 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -369,10 +370,8 @@ def concurrent_devices(url: str, devices: int, cycles: int, cursor: int, ids: li
             )
         with lock:
             latencies.pop()  # sign-in is not part of the steady state measured
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             start.wait(timeout=600)
-        except threading.BrokenBarrierError:
-            pass
         if not body:
             return
         http.headers["Authorization"] = f"Bearer {body['token']}"
@@ -419,6 +418,41 @@ def concurrent_devices(url: str, devices: int, cycles: int, cursor: int, ids: li
     }
 
 
+def _server_state(database_url: str) -> tuple[int, list[str]]:
+    """The server's change counter and published activities, read from its database."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            cursor = conn.execute(text("SELECT value FROM change_counter WHERE id = 1")).scalar()
+            ids = list(conn.scalars(text("SELECT id FROM activities WHERE status = 'published'")))
+    finally:
+        engine.dispose()
+    return int(cursor), ids
+
+
+def _crowd_row(args: argparse.Namespace, crowd: dict) -> tuple[str, str, str, str, str]:
+    return (
+        f"{args.devices} devices × {args.cycles} cycles",
+        f"p95 {_ms(crowd['p95'])}, p50 {_ms(crowd['p50'])}, "
+        f"{len(crowd['errors'])} errors, {crowd['requests']} requests in {crowd['seconds']:.1f} s",
+        "—",
+        "0 errors",
+        POUCHDB["devices"],
+    )
+
+
+def _report_errors(crowd: dict, work: Path) -> None:
+    if crowd["errors"]:
+        print("first errors:", crowd["errors"][:5])
+    log = (work / "server.log").read_text(errors="replace")
+    if re.search(r"Traceback|internal_error", log):
+        kept = RESULTS / "bench-sync-server.log"
+        kept.write_text(log)
+        print(f"the server log shows errors; kept in {kept}")
+
+
 # --- the table ------------------------------------------------------------------------------
 
 
@@ -429,7 +463,7 @@ def _ms(seconds: float) -> str:
 def print_table(rows: list[tuple[str, str, str, str, str]]) -> None:
     headers = ("figure", "ours", "bare bulk copy (same run)", "goal", "PouchDB")
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(5)]
-    line = "  ".join("{:<%d}" % w for w in widths)
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
     print()
     print(line.format(*headers))
     print(line.format(*("-" * w for w in widths)))
@@ -445,6 +479,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ops", type=int, default=1000)
     parser.add_argument("--devices", type=int, default=200)
     parser.add_argument("--cycles", type=int, default=3, help="sync cycles per simulated device")
+    parser.add_argument(
+        "--crowd-only", action="store_true", help="only the concurrent devices (quicker)"
+    )
     args = parser.parse_args(argv)
 
     database = PostgresDatabase(args.postgres) if args.postgres else SqliteDatabase()
@@ -455,6 +492,12 @@ def main(argv: list[str] | None = None) -> int:
         backend = "PostgreSQL" if args.postgres else "SQLite"
         print(f"server: {backend}, {args.workers} worker(s), {url}")
 
+        if args.crowd_only:
+            cursor, ids = _server_state(database.url)
+            crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
+            print_table([_crowd_row(args, crowd)])
+            _report_errors(crowd, work)
+            return 0
         initial = _child(INITIAL_SYNC, str(work / "a"), url, USERNAME, _password())
         replica = work / "a" / "workbench.sqlite"
         bare_all = _child(BARE_COPY, str(replica), "0")
@@ -511,22 +554,10 @@ def main(argv: list[str] | None = None) -> int:
                 "≤ 300 MB",
                 POUCHDB["memory"],
             ),
-            (
-                f"{args.devices} devices × {args.cycles} cycles",
-                f"p95 {_ms(crowd['p95'])}, p50 {_ms(crowd['p50'])}, "
-                f"{len(crowd['errors'])} errors, {crowd['requests']} requests "
-                f"in {crowd['seconds']:.1f} s",
-                "—",
-                "0 errors",
-                POUCHDB["devices"],
-            ),
+            _crowd_row(args, crowd),
         ]
         print_table(rows)
-        if crowd["errors"]:
-            print("first errors:", crowd["errors"][:5])
-        log = (work / "server.log").read_text(errors="replace")
-        if re.search(r"Traceback|internal_error", log):
-            print("the server log shows errors:", log[-2000:])
+        _report_errors(crowd, work)
     finally:
         if server is not None:
             server.terminate()
