@@ -85,7 +85,7 @@ def sync_once(
     try:
         cursor = store.pull_cursor()
         if (cursor == 0 or full_download) and not stop.is_set():
-            cursor = _download_snapshot(store, client, report, notify, fallback=cursor)
+            cursor = _download_snapshot(store, client, report, notify, stop, fallback=cursor)
         while not stop.is_set():
             try:
                 page = client.pull(cursor, page_size)
@@ -93,7 +93,7 @@ def sync_once(
                 if report.snapshot_rows:  # the server contradicts itself: do not loop
                     raise
                 log.info("cursor %d predates the tombstone horizon: downloading afresh", cursor)
-                cursor = _download_snapshot(store, client, report, notify, fallback=None)
+                cursor = _download_snapshot(store, client, report, notify, stop, fallback=None)
                 continue
             store.take_pull_page(page)
             report.pages += 1
@@ -121,25 +121,42 @@ def sync_once(
     return report
 
 
+class _Cancelled(Exception):
+    """The user cancelled during a download."""
+
+
 def _download_snapshot(
     store: Store,
     client: ServerClient,
     report: SyncReport,
     notify: Progress,
+    stop: threading.Event,
     *,
     fallback: int | None,
 ) -> int:
     """Download, check and install a snapshot; the cursor to pull after. A server without the
-    snapshot endpoint (404) leaves `fallback` (JSON pages from there) when one is given."""
+    snapshot endpoint (404) leaves `fallback` (JSON pages from there) when one is given; a
+    cancelled download leaves everything as it was."""
     target = store.snapshot_download_path
+
+    def downloaded(done: int, total: int) -> None:
+        if stop.is_set():
+            raise _Cancelled
+        notify("download", done, total)
+
     try:
         try:
-            client.download_snapshot(target, lambda done, total: notify("download", done, total))
+            client.download_snapshot(target, downloaded)
+        except _Cancelled:
+            log.info("snapshot download cancelled")
+            return store.pull_cursor()
         except Refused as error:
             if fallback is None or "404" not in str(error):
                 raise
             log.info("server has no snapshot endpoint: pulling pages instead")
             return fallback
+        if stop.is_set():
+            return store.pull_cursor()
         notify("install", 0, 0)
         try:
             info = store.install_snapshot(target)

@@ -25,7 +25,21 @@ from sync.records import RECORD_TABLES, ActivityStatus
 from sync.store import DATABASE_NAME
 from sync.store.snapshot import SnapshotError
 from tests.server.conftest import ROOT, Server, bearer, run_cli
-from tests.server.test_sync_e2e import Device, _server_rows, devices  # noqa: F401 (fixture)
+from tests.server.test_sync_e2e import Device, _server_rows
+
+
+@pytest.fixture
+def devices(server: Server, tmp_path: Path):
+    made: list[Device] = []
+
+    def make(name: str, **kwargs) -> Device:
+        device = Device(server, tmp_path / name, **kwargs)
+        made.append(device)
+        return device
+
+    yield make
+    for device in made:
+        device.close()
 
 
 def _dump(device: Device) -> dict[str, list[tuple]]:
@@ -186,6 +200,26 @@ def test_damaged_snapshot_is_refused_and_changes_nothing(devices, server: Server
             a.store.install_snapshot(damaged)
         assert "本机数据没有改动" in refused.value.user_message
         assert _dump(a) == before and _outbox(a) == outbox and a.store.pull_cursor() == cursor
+
+
+def test_cancelled_download_changes_nothing(devices, server: Server):
+    a = devices("a")
+    a.sync()
+    before, cursor = _dump(a), a.store.pull_cursor()
+    stop = threading.Event()
+
+    def progress(phase: str, _done: int, _total: int) -> None:
+        if phase == "download":
+            stop.set()  # the window is closing
+
+    client = session.connect(a.store)
+    try:
+        report = sync_once(a.store, client, progress=progress, cancelled=stop, full_download=True)
+    finally:
+        client.close()
+    assert report.snapshot_rows == 0 and report.ok
+    assert _dump(a) == before and a.store.pull_cursor() == cursor
+    assert not a.store.snapshot_download_path.exists()
 
 
 class CuttingProxy:
