@@ -124,7 +124,10 @@ def test_pending_operations_made_before_the_install_are_replayed(
         client.download_snapshot(tmp_path / "snap.sqlite")
     finally:
         client.close()
+    heard: list[str] = []
+    a.store.add_listener(heard.append)
     a.store.install_snapshot(tmp_path / "snap.sqlite")
+    assert sorted(t for t in heard if t in RECORD_TABLES) == sorted(RECORD_TABLES)  # once each
     assert a.activities()[target]["title"] == "下载前的修改"  # replayed on the server's rows
     assert [e[:2] for e in _outbox(a)] == [e[:2] for e in pending]
     a.sync()
