@@ -11,7 +11,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, insert, make_url, select, update
+from sqlalchemy import (
+    URL,
+    BigInteger,
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    insert,
+    make_url,
+    select,
+    update,
+)
 
 from sync.server.config import InputError
 from sync.server.tables import change_counter
@@ -127,17 +138,19 @@ class Database:
 # anyway (one write lock from BEGIN IMMEDIATE), so the same code holds there.
 
 
+_RESERVE = (
+    update(change_counter)
+    .where(change_counter.c.id == 1)
+    .values(value=change_counter.c.value + bindparam("count", type_=BigInteger))
+    .returning(change_counter.c.value)
+)
+
+
 def reserve_seqs(conn: Connection, count: int) -> range:
     """`count` consecutive change sequences for this transaction (bulk writes: one per row)."""
     if count < 1:
         raise ValueError("count must be at least 1")
-    stmt = (
-        update(change_counter)
-        .where(change_counter.c.id == 1)
-        .values(value=change_counter.c.value + count)
-        .returning(change_counter.c.value)
-    )
-    last = conn.execute(stmt).scalar_one()
+    last = conn.execute(_RESERVE, {"count": count}).scalar_one()
     return range(last - count + 1, last + 1)
 
 
