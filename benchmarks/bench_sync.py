@@ -330,51 +330,62 @@ def _published(store) -> dict[str, dict]:
         return {r.id: dict(r._mapping) for r in rows}
 
 
-def concurrent_devices(url: str, devices: int, cycles: int, cursor: int, ids: list[str]) -> dict:
-    """`devices` threads, each: sign in once, then `cycles` rounds of push (two edits) and pull
-    (until no more). Latency per request; errors = exceptions or non-2xx answers."""
+def _sign_in_all(url: str, devices: int) -> tuple[list[str], list[str]]:
+    """One sign-in per simulated device, a few at a time (argon2id takes 64 MiB each)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    def sign_in(n: int) -> str | None:
+        body = {"username": USERNAME, "password": _password(), "device_id": f"bench-{n}"}
+        try:
+            response = requests.post(url + "/api/v1/login", json=body, timeout=120)
+            return response.json()["token"] if response.status_code == 200 else None
+        except Exception:
+            return None
+
+    with ThreadPoolExecutor(8) as pool:
+        tokens = list(pool.map(sign_in, range(devices)))
+    errors = [f"sign-in of device {n} failed" for n, t in enumerate(tokens) if t is None]
+    return [t for t in tokens if t], errors
+
+
+def _devices_part(
+    url: str, first: int, tokens: list[str], cycles: int, cursor: int, ids: list[str]
+) -> tuple[list[float], list[str]]:
+    """In a child process: one thread per device, each `cycles` rounds of push (two edits)
+    and pull (until no more). Latency per request; errors = exceptions or non-2xx answers."""
     import requests
 
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
-    logins = threading.Semaphore(8)  # argon2id: 64 MiB per sign-in, so a few at a time
-    start = threading.Barrier(devices)
+    start = threading.Barrier(len(tokens))
 
-    def device(n: int) -> None:
+    def device(n: int, token: str) -> None:
         rng = random.Random(n)
         http = requests.Session()
         http.headers["X-Suqing-Protocol"] = "1"
+        http.headers["Authorization"] = f"Bearer {token}"
 
         def call(method: str, path: str, **kwargs) -> dict | None:
             began = time.perf_counter()
             try:
                 response = http.request(method, url + path, timeout=120, **kwargs)
                 ok = response.status_code < 300
+                problem = str(response.status_code)
                 body = response.json() if ok else None
             except Exception as error:  # any failure is an error to count
-                ok, body = False, None
-                response = error
+                ok, body, problem = False, None, repr(error)
             elapsed = time.perf_counter() - began
             with lock:
                 latencies.append(elapsed)
                 if not ok:
-                    errors.append(f"{method} {path}: {getattr(response, 'status_code', response)}")
+                    errors.append(f"{method} {path}: {problem}")
             return body
 
-        with logins:
-            body = call(
-                "POST",
-                "/api/v1/login",
-                json={"username": USERNAME, "password": _password(), "device_id": f"bench-{n}"},
-            )
-        with lock:
-            latencies.pop()  # sign-in is not part of the steady state measured
         with contextlib.suppress(threading.BrokenBarrierError):
-            start.wait(timeout=600)
-        if not body:
-            return
-        http.headers["Authorization"] = f"Bearer {body['token']}"
+            start.wait(timeout=120)
         at = cursor
         for cycle in range(cycles):
             ops = [
@@ -384,7 +395,7 @@ def concurrent_devices(url: str, devices: int, cycles: int, cursor: int, ids: li
                     "device_id": f"bench-{n}",
                     "occurred_at": "2026-01-01T00:00:00+00:00",
                     "payload": {
-                        "id": (target := rng.choice(ids)),
+                        "id": rng.choice(ids),
                         "base_version": 1,
                         "changes": {"capacity": rng.randint(50, 500)},
                         "before": {},
@@ -393,21 +404,43 @@ def concurrent_devices(url: str, devices: int, cycles: int, cursor: int, ids: li
                 for k in range(2)
             ]
             call("POST", "/api/v1/push", json={"ops": ops})
-            del target
-            while True:
-                page = call("GET", "/api/v1/changes", params={"after": at})
-                if not page:
-                    break
+            while (page := call("GET", "/api/v1/changes", params={"after": at})) is not None:
                 at = page["cursor"]
                 if not page["more"]:
                     break
 
-    threads = [threading.Thread(target=device, args=(n,)) for n in range(devices)]
-    started = time.perf_counter()
+    threads = [
+        threading.Thread(target=device, args=(first + i, token)) for i, token in enumerate(tokens)
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    return latencies, errors
+
+
+def concurrent_devices(
+    url: str, devices: int, cycles: int, cursor: int, ids: list[str], processes: int = 4
+) -> dict:
+    """`devices` simulated devices: each signs in once, then syncs `cycles` times. They run as
+    threads spread over `processes` processes, so the client side's GIL distorts less of the
+    server's latency (the machine's cores are still shared with the server)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    tokens, errors = _sign_in_all(url, devices)
+    size = -(-len(tokens) // processes)
+    chunks = [tokens[i : i + size] for i in range(0, len(tokens), size)]
+    latencies: list[float] = []
+    started = time.perf_counter()
+    with ProcessPoolExecutor(len(chunks)) as pool:
+        parts = [
+            pool.submit(_devices_part, url, i * size, chunk, cycles, cursor, ids)
+            for i, chunk in enumerate(chunks)
+        ]
+        for part in parts:
+            got, failed = part.result()
+            latencies.extend(got)
+            errors.extend(failed)
     latencies.sort()
     return {
         "requests": len(latencies),
