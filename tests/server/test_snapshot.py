@@ -193,7 +193,19 @@ def test_damaged_snapshot_is_refused_and_changes_nothing(devices, server: Server
     db.commit()
     db.close()
 
+    orphaned = tmp_path / "orphaned.sqlite"  # counts agree, but a parent row is missing
+    orphaned.write_bytes(good)
+    db = sqlite3.connect(orphaned)
+    db.execute("DELETE FROM activities WHERE id = (SELECT activity_id FROM registrations LIMIT 1)")
+    db.execute(
+        "UPDATE snapshot_meta SET value = (SELECT count(*) FROM activities) "
+        "WHERE key = 'rows.activities'"
+    )
+    db.commit()
+    db.close()
+
     for damaged, reason in [
+        (orphaned, "missing rows"),
         (truncated, "integrity|unreadable|header says"),
         (scribbled, "integrity|unreadable|header says"),
         (emptied, "registrations"),
