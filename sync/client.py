@@ -5,7 +5,9 @@ whose `user_message` a cadre can read; nothing here touches the local database."
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -47,6 +49,23 @@ class Refused(SyncError):
 
 class BadResponse(SyncError):
     user_message = "服务器返回了无法识别的内容，请稍后再试或联系管理员"
+
+
+class CursorTooOld(SyncError):
+    """The server purged deletions this device has not heard of: download everything afresh."""
+
+    user_message = "这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留"
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    """A snapshot written to disk by `ServerClient.download_snapshot`."""
+
+    cursor: int  # as the server announced it; the file's own header is what counts
+    size: int  # bytes written (uncompressed)
+
+
+DownloadProgress = Callable[[int, int], None]  # (bytes written, total bytes or 0)
 
 
 @dataclass(frozen=True)
@@ -92,11 +111,11 @@ class ServerClient:
 
     # --- requests ----------------------------------------------------------------------------
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         url = self.config.base_url.rstrip("/") + path
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
-            response = self.session.request(
+            return self.session.request(
                 method,
                 url,
                 headers=headers,
@@ -109,7 +128,9 @@ class ServerClient:
             ) from error
         except requests.RequestException as error:
             raise Unreachable(str(error)) from error
-        return self._decode(response)
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._decode(self._send(method, path, **kwargs))
 
     def _decode(self, response: requests.Response) -> Any:
         try:
@@ -117,6 +138,9 @@ class ServerClient:
         except ValueError:
             body = None
         message = body.get("message") if isinstance(body, dict) else None
+        code = body.get("code") if isinstance(body, dict) else None
+        if response.status_code == 410 and code == protocol.CURSOR_TOO_OLD:
+            raise CursorTooOld(f"410 {message}")
         if response.status_code == 401:
             raise AuthRequired(f"401 {message}", user_message=message or None)
         if response.status_code == 426:
@@ -179,6 +203,37 @@ class ServerClient:
         if page.cursor < cursor:
             raise BadResponse(f"pull cursor went back from {cursor} to {page.cursor}")
         return page
+
+    def download_snapshot(
+        self, target: Path, progress: DownloadProgress | None = None
+    ) -> Downloaded:
+        """Stream the scope's snapshot into `target` (created or overwritten), decompressing
+        on the way; never held in memory. A cut connection raises Unreachable; what arrived is
+        left for the caller to check or delete."""
+        response = self._send("GET", protocol.SNAPSHOT_PATH, stream=True)
+        with response:
+            if response.status_code != 200:
+                self._decode(response)
+                raise BadResponse(f"snapshot answer {response.status_code}")
+            try:
+                cursor = int(response.headers.get(protocol.SNAPSHOT_CURSOR_HEADER, ""))
+                total = int(response.headers.get(protocol.SNAPSHOT_SIZE_HEADER) or 0)
+            except ValueError as error:
+                raise BadResponse(f"snapshot without a cursor: {response.headers}") from error
+            written = 0
+            try:
+                with target.open("wb") as out:
+                    for chunk in response.iter_content(SNAPSHOT_CHUNK):
+                        out.write(chunk)
+                        written += len(chunk)
+                        if progress:
+                            progress(written, total)
+            except requests.RequestException as error:
+                raise Unreachable(f"snapshot download cut at {written} bytes: {error}") from error
+        return Downloaded(cursor=cursor, size=written)
+
+
+SNAPSHOT_CHUNK = 1 << 20
 
 
 if __name__ == "__main__":  # python -m sync.client

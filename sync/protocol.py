@@ -5,6 +5,8 @@ Push: the client sends its outbox in order; the server applies each operation on
 op_id gets the stored result) and answers per operation.
 Pull: everything in the caller's scope changed after a cursor (the server's change sequence), a
 page at a time; deleted rows travel as tombstones.
+Snapshot: the first download (and a re-download, when the cursor predates the server's tombstone
+horizon) is one gzip-compressed SQLite file of the whole scope, with its cursor in a header table.
 """
 
 from __future__ import annotations
@@ -25,9 +27,21 @@ LOGIN_PATH = f"{API}/login"
 LOGOUT_PATH = f"{API}/logout"
 ME_PATH = f"{API}/me"
 HEALTH_PATH = "/healthz"
+SNAPSHOT_PATH = f"{API}/snapshot"
 
 PUSH_BATCH = 500  # operations per push request
 PULL_PAGE = 2000  # rows per pull page
+
+# A pull whose cursor is older than the server's tombstone horizon (deletions before it are gone
+# for good) is answered 410 with this code: the device downloads a snapshot instead.
+CURSOR_TOO_OLD = "cursor_too_old"
+
+# The snapshot file: the record tables (columns named as the records' fields) plus this table of
+# key/value text. Keys: "protocol", "cursor", "created_at", and "rows.<table>" for each table.
+SNAPSHOT_META_TABLE = "snapshot_meta"
+SNAPSHOT_MEDIA_TYPE = "application/vnd.sqlite3"
+SNAPSHOT_CURSOR_HEADER = "X-Suqing-Snapshot-Cursor"
+SNAPSHOT_SIZE_HEADER = "X-Suqing-Snapshot-Bytes"  # the uncompressed size, for progress
 
 
 class OpStatus(StrEnum):

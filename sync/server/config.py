@@ -54,7 +54,13 @@ class Settings:
     page_size: int = PULL_PAGE  # rows per pull page when the client does not say
     max_page_size: int = 10_000  # the most a client may ask for in one page
     db_pool_size: int = 10  # connections per server process (PostgreSQL; SQLite as well)
-    db_max_overflow: int = 20
+    # Beyond the pool, under load. Pool + overflow = 40, the worker threads a server process
+    # runs endpoints on (anyio's default), each holding one connection at a time: fewer, and
+    # 200 busy devices made requests time out waiting for a connection (measured).
+    db_max_overflow: int = 30
+    # Tombstones older than this are deleted by `purge-tombstones`; a device offline for longer
+    # downloads its data afresh (keeping its unsent work). Long enough for a month offline.
+    tombstone_retention: timedelta = timedelta(days=90)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -73,7 +79,10 @@ class Settings:
             "page_size": _int(env, "SUQING_PAGE_SIZE", PULL_PAGE),
             "max_page_size": _int(env, "SUQING_MAX_PAGE_SIZE", 10_000),
             "db_pool_size": _int(env, "SUQING_DB_POOL_SIZE", 10),
-            "db_max_overflow": _int(env, "SUQING_DB_MAX_OVERFLOW", 20, minimum=0),
+            "db_max_overflow": _int(env, "SUQING_DB_MAX_OVERFLOW", 30, minimum=0),
+            "tombstone_retention": timedelta(
+                days=_int(env, "SUQING_TOMBSTONE_RETENTION_DAYS", 90, minimum=0)
+            ),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)  # type: ignore[arg-type]

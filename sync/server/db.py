@@ -11,7 +11,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, make_url, select, update
+from sqlalchemy import (
+    URL,
+    BigInteger,
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    insert,
+    make_url,
+    select,
+    update,
+)
 
 from sync.server.config import InputError
 from sync.server.tables import change_counter
@@ -127,17 +138,19 @@ class Database:
 # anyway (one write lock from BEGIN IMMEDIATE), so the same code holds there.
 
 
+_RESERVE = (
+    update(change_counter)
+    .where(change_counter.c.id == 1)
+    .values(value=change_counter.c.value + bindparam("count", type_=BigInteger))
+    .returning(change_counter.c.value)
+)
+
+
 def reserve_seqs(conn: Connection, count: int) -> range:
     """`count` consecutive change sequences for this transaction (bulk writes: one per row)."""
     if count < 1:
         raise ValueError("count must be at least 1")
-    stmt = (
-        update(change_counter)
-        .where(change_counter.c.id == 1)
-        .values(value=change_counter.c.value + count)
-        .returning(change_counter.c.value)
-    )
-    last = conn.execute(stmt).scalar_one()
+    last = conn.execute(_RESERVE, {"count": count}).scalar_one()
     return range(last - count + 1, last + 1)
 
 
@@ -150,6 +163,39 @@ def current_seq(conn: Connection) -> int:
     """The last sequence committed as of this transaction's snapshot: a pull's cursor when it
     has nothing newer to send (read it in the same `Database.read()` transaction as the rows)."""
     return conn.execute(select(change_counter.c.value).where(change_counter.c.id == 1)).scalar_one()
+
+
+# --- the tombstone horizon ------------------------------------------------------------------------
+#
+# `python -m sync.server purge-tombstones` deletes tombstones older than the retention for good
+# (`sync.server.retention`). A device whose cursor lies before the last sequence purged could
+# then miss a deletion, so that sequence, the horizon, is kept in row id = 2 of `change_counter`
+# (no schema change: the table is a tiny key/value store of sequences; the row is inserted the
+# first time a purge records a horizon, and its absence means 0). A pull after a cursor below it
+# is answered 410 `cursor_too_old` and the device downloads a snapshot instead.
+
+HORIZON_ID = 2
+
+
+def tombstone_horizon(conn: Connection) -> int:
+    """The last change sequence whose tombstones may have been purged; 0 when none were."""
+    value = conn.execute(
+        select(change_counter.c.value).where(change_counter.c.id == HORIZON_ID)
+    ).scalar()
+    return int(value or 0)
+
+
+def raise_tombstone_horizon(conn: Connection, seq: int) -> int:
+    """Move the horizon up to `seq` (never down); the horizon now in force."""
+    current = tombstone_horizon(conn)
+    if seq <= current:
+        return current
+    done = conn.execute(
+        update(change_counter).where(change_counter.c.id == HORIZON_ID).values(value=seq)
+    )
+    if done.rowcount == 0:
+        conn.execute(insert(change_counter).values(id=HORIZON_ID, value=seq))
+    return seq
 
 
 # --- schema migrations ------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from sync.protocol import OpResult, OpStatus, PullPage
 from sync.records import RECORD_TABLES, field_names
 from sync.rules import RuleViolation
 from sync.schema import UTCDateTime, tag_condition
-from sync.server.db import Database, next_seq
+from sync.server.db import Database, current_seq, next_seq, tombstone_horizon
 from sync.server.scope import within_scope
 from sync.server.tables import PRIMARY_KEYS, RECORDS, applied_ops, notice_deliveries
 
@@ -377,9 +377,10 @@ def _device_time(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _scoped(table: str, scope_path: str, ancestors: list[str]) -> Any:
+def scoped_select(table: str, scope_path: str, ancestors: list[str]) -> Any:
     """A select of `table` limited to the caller's scope (organisations: with its ancestors;
-    youths: those registered for or following something in scope)."""
+    youths: those registered for or following something in scope). Shared by the pull and the
+    snapshot (`sync.server.snapshot`)."""
     t = RECORDS[table]
     stmt = select(t)
     in_scope = within_scope(t.c.scope_path, scope_path)
@@ -407,15 +408,28 @@ def _scoped(table: str, scope_path: str, ancestors: list[str]) -> Any:
 PULLED = list(RECORD_TABLES)
 
 
+class CursorTooOld(Exception):
+    """The cursor predates the tombstone horizon: deletions after it may be gone for good."""
+
+
+def check_cursor(conn: Connection, after: int) -> None:
+    """CursorTooOld when a pull after `after` could miss a purged tombstone (see
+    `sync.server.db.tombstone_horizon`); a cursor of 0 (nothing yet) is always fine."""
+    if 0 < after < tombstone_horizon(conn):
+        raise CursorTooOld(after)
+
+
 def pull(
     conn: Connection, *, scope_path: str, ancestors: list[str], after: int, limit: int
 ) -> PullPage:
     """Rows in scope changed after `after`, oldest first, never splitting one change sequence
     across pages (an operation's rows share one sequence number)."""
+    if current_seq(conn) <= after:  # nothing changed anywhere: one query instead of one a table
+        return PullPage(cursor=after, more=False, rows={}, deleted={})
     candidates: list[tuple[int, str, Any]] = []
     for table in PULLED:
         seq = RECORDS[table].c.seq
-        stmt = _scoped(table, scope_path, ancestors).where(seq > after).order_by(seq)
+        stmt = scoped_select(table, scope_path, ancestors).where(seq > after).order_by(seq)
         candidates.extend((row.seq, table, row) for row in conn.execute(stmt.limit(limit + 1)))
     candidates.sort(key=lambda c: c[0])
     more = len(candidates) > limit
@@ -423,7 +437,9 @@ def pull(
         boundary = candidates[limit - 1][0]
         chosen = [c for c in candidates if c[0] < boundary]
         for table in PULLED:  # every row at the boundary, however many share it
-            stmt = _scoped(table, scope_path, ancestors).where(RECORDS[table].c.seq == boundary)
+            stmt = scoped_select(table, scope_path, ancestors).where(
+                RECORDS[table].c.seq == boundary
+            )
             chosen.extend((boundary, table, row) for row in conn.execute(stmt))
     else:
         chosen = candidates

@@ -147,7 +147,11 @@ def record_results(
     actor: str = "",
 ) -> None:
     """The server's answers to a push. Rejected operations leave the queue (and take their
-    local effect with them); field conflicts are kept for the user."""
+    local effect with them); field conflicts are kept for the user.
+
+    Only a rejection needs the rebase: pending and acknowledged operations are both replayed,
+    so when none leaves the queue, taking them all back and replaying them on the same rows
+    would give the same rows again (and cost seconds for a 1,000-operation push)."""
     results = list(results)
 
     def change(c: Connection) -> None:
@@ -166,6 +170,8 @@ def record_results(
             if result.code == "field_conflict":
                 _keep_conflicts(c, result, now)
 
+    if not results:
+        return
     if any(result.status is OpStatus.REJECTED for result in results):
         rebase(conn, reference, change, actor=actor)
     else:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from sync import operations
 from sync.codec import to_json
@@ -20,7 +21,7 @@ from sync.operations import YOUTH_FIELDS, Outcome, Reference, jiangsu_reference
 from sync.protocol import OpResult, PullPage
 from sync.records import Activity, ActivityStatus, GuardianConsent, RegistrationSource, Youth
 from sync.rules import RuleViolation
-from sync.store import queries, replica
+from sync.store import queries, replica, snapshot
 from sync.store.context import LocalContext, restore
 from sync.store.db import make_engine, writer
 from sync.store.migrations import migrate
@@ -415,12 +416,45 @@ class Store:
         self._announce_all()
 
     def take_pull_page(self, page: PullPage) -> None:
+        if not page.rows and not page.deleted and self._settled(page.cursor):
+            return  # nothing changed: no write, nobody to tell (a sync with nothing to do)
         with self._writer.begin() as conn:
             replica.apply_page(conn, self.reference, page, actor=self.actor())
         self._announce_all()
 
     def pull_cursor(self) -> int:
         return self.read(replica.get_cursor)
+
+    def _settled(self, cursor: int) -> bool:
+        """The cursor is `cursor` and no acknowledged operation waits for a pull to pass it."""
+        with self.engine.connect() as conn:
+            waiting = conn.scalar(
+                select(func.count()).select_from(outbox).where(outbox.c.state == "acknowledged")
+            )
+            return not waiting and replica.get_cursor(conn) == cursor
+
+    @property
+    def snapshot_download_path(self) -> Path:
+        """Where a snapshot is downloaded: beside the database (same disk, same permissions)."""
+        return self.path.with_name(self.path.stem + ".download.sqlite")
+
+    def discard_snapshot_download(self) -> None:
+        """Delete a downloaded snapshot, e.g. one a crash left behind."""
+        self.snapshot_download_path.unlink(missing_ok=True)
+
+    def install_snapshot(self, path: Path) -> snapshot.SnapshotInfo:
+        """Check a downloaded server snapshot and install it atomically (`sync.store.snapshot`):
+        the record tables, the cursor and the outbox change together or not at all.
+        SnapshotError, with nothing changed, when the file is damaged or incomplete."""
+        info = snapshot.check(path)
+        with self._writer.connect() as conn, snapshot.prepared(conn, path):
+            try:
+                with conn.begin():
+                    snapshot.install(conn, self.reference, info)
+            except IntegrityError as error:  # e.g. two rows with one id
+                raise snapshot.SnapshotError(f"inconsistent snapshot: {error.orig}") from error
+        self._announce_all()
+        return info
 
     def _announce_all(self) -> None:
         for table in RECORDS:

@@ -6,13 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from sync import protocol
-from sync.server import replication
+from sync.server import replication, snapshot
 from sync.server.deps import (
     ApiError,
-    ConnDep,
     CurrentAccount,
     DatabaseDep,
     SettingsDep,
@@ -97,11 +97,23 @@ def push(body: PushIn, request: Request, account: CurrentAccount, db: DatabaseDe
     return {"results": results}
 
 
-@router.get(protocol.PULL_PATH, response_model=PullOut, responses=error_responses(401, 422, 426))
+def _ancestors(org_path: str) -> list[str]:
+    return [part for part in org_path.strip("/").split("/") if part]
+
+
+CURSOR_TOO_OLD_MESSAGE = (
+    "这台电脑很久没有同步，服务器上的部分删除记录已清理，需要重新下载全部数据；"
+    "尚未上传的工作会保留。The cursor predates the tombstone horizon: download a snapshot."
+)
+
+
+@router.get(
+    protocol.PULL_PATH, response_model=PullOut, responses=error_responses(401, 410, 422, 426)
+)
 def pull(
     request: Request,
     account: CurrentAccount,
-    conn: ConnDep,
+    db: DatabaseDep,
     settings: SettingsDep,
     after: int = Query(0, ge=0, le=MAX_SEQ),
     limit: int | None = Query(None, ge=1, le=MAX_SEQ),
@@ -109,8 +121,49 @@ def pull(
     """Everything in the caller's scope changed after the cursor `after`, oldest first."""
     check_protocol(request)
     size = min(limit or settings.page_size, settings.max_page_size)
-    ancestors = [part for part in account.org_path.strip("/").split("/") if part]
-    page = replication.pull(
-        conn, scope_path=account.org_path, ancestors=ancestors, after=after, limit=size
-    )
+    # The read transaction is opened here, not as a dependency: a dependency's connection is
+    # held while the request waits for a worker thread to run the endpoint, and under load
+    # (200 devices) such waiting requests emptied the connection pool (measured: 500s).
+    with db.read() as conn:
+        try:
+            replication.check_cursor(conn, after)
+        except replication.CursorTooOld:
+            raise ApiError(410, protocol.CURSOR_TOO_OLD, CURSOR_TOO_OLD_MESSAGE) from None
+        page = replication.pull(
+            conn,
+            scope_path=account.org_path,
+            ancestors=_ancestors(account.org_path),
+            after=after,
+            limit=size,
+        )
     return page.to_json()
+
+
+@router.get(
+    protocol.SNAPSHOT_PATH,
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "A SQLite file of the caller's scope (gzip when accepted)",
+            "content": {protocol.SNAPSHOT_MEDIA_TYPE: {}},
+        },
+        **error_responses(401, 426),
+    },
+)
+def get_snapshot(request: Request, account: CurrentAccount, db: DatabaseDep) -> Any:
+    """Everything in the caller's scope as one SQLite file, for the first download; continue
+    with pulls after the cursor it carries (also in the X-Suqing-Snapshot-Cursor header)."""
+    check_protocol(request)
+    built = snapshot.build(db, scope_path=account.org_path, ancestors=_ancestors(account.org_path))
+    gzip = "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    headers = {
+        protocol.SNAPSHOT_CURSOR_HEADER: str(built.cursor),
+        protocol.SNAPSHOT_SIZE_HEADER: str(built.size),
+    }
+    if gzip:  # compressed here, streamed as it goes; GZipMiddleware leaves it alone
+        headers["Content-Encoding"] = "gzip"
+    return StreamingResponse(
+        snapshot.stream(built, compress=gzip),
+        media_type=protocol.SNAPSHOT_MEDIA_TYPE,
+        headers=headers,
+    )

@@ -1,0 +1,604 @@
+"""Benchmark of sync on loopback against a real server process. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_sync.py [--postgres URL] [--workers 2] [--devices 200]
+
+Each figure is printed beside a bare bulk copy of the same rows measured in the same run (JSON
+encode, gzip, decode, SQLite executemany into a replica's tables), the goal, and PouchDB's
+figures measured on these machines (PouchDB 9, leveldb, loopback):
+
+- initial sync of the `county` demo dataset, rows/s (goal >= 100,000);
+- a sync with nothing to do (goal <= 5 ms; median and p95);
+- pushing 1,000 queued operations, applied and acknowledged (goal <= 0.2 s);
+- pulling 1,000 changed rows (goal <= 0.2 s);
+- client peak memory (RSS) during the initial sync (goal <= 300 MB), in a child process;
+- the server under many concurrent simulated devices: p95 latency and errors (goal 0 errors).
+
+The seeded county server database is cached under benchmark-results/ (SQLite: a file; with
+--postgres: a template database `suqing_bench_county`); each run works on a fresh copy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "benchmark-results"
+SQLITE_CACHE = RESULTS / "county-server-sqlite.sqlite"
+PG_TEMPLATE = "suqing_bench_county"
+USERNAME = "jiangning"
+
+POUCHDB = {
+    "initial": "≈6,500 docs/s",
+    "noop": "3–9 ms",
+    "push": "0.23–0.29 s",
+    "pull": "0.25–0.32 s",
+    "memory": "323 MiB",
+    "devices": "—",
+}
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUQING_")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def _cli(*args: str, database_url: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.server", *args, "--database-url", database_url],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise SystemExit(f"{args[0]} failed:\n{done.stderr}")
+    return done.stdout
+
+
+def _seed(url: str) -> None:
+    started = time.perf_counter()
+    _cli("init-db", database_url=url)
+    _cli("seed-demo", "--size", "county", database_url=url)
+    print(f"seeded the county server database in {time.perf_counter() - started:.0f} s")
+
+
+# --- the server database --------------------------------------------------------------------
+
+
+class SqliteDatabase:
+    def __init__(self) -> None:
+        if not SQLITE_CACHE.exists():
+            RESULTS.mkdir(exist_ok=True)
+            partial = SQLITE_CACHE.with_suffix(".partial")
+            partial.unlink(missing_ok=True)
+            _seed(f"sqlite:///{partial}")
+            partial.rename(SQLITE_CACHE)
+        self.folder = Path(tempfile.mkdtemp(prefix="bench-sync-", dir=RESULTS))
+        work = self.folder / "server.sqlite"
+        source, target = sqlite3.connect(SQLITE_CACHE), sqlite3.connect(work)
+        source.backup(target)
+        source.close()
+        target.close()
+        self.url = f"sqlite:///{work}"
+
+    def drop(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class PostgresDatabase:
+    def __init__(self, admin_url: str) -> None:
+        from sqlalchemy import create_engine, make_url
+        from sqlalchemy.pool import NullPool
+
+        self.base = make_url(admin_url).set(drivername="postgresql+psycopg")
+        self.admin = create_engine(self.base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        with self.admin.connect() as conn:
+            exists = conn.exec_driver_sql(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (PG_TEMPLATE,)
+            ).first()
+            if not exists:
+                conn.exec_driver_sql(f'CREATE DATABASE "{PG_TEMPLATE}"')
+        if not exists:
+            try:
+                _seed(self._url(PG_TEMPLATE))
+            except BaseException:
+                with self.admin.connect() as conn:
+                    conn.exec_driver_sql(f'DROP DATABASE "{PG_TEMPLATE}" WITH (FORCE)')
+                raise
+        self.name = f"suqing_bench_{os.getpid()}"
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{self.name}" TEMPLATE "{PG_TEMPLATE}"')
+        self.url = self._url(self.name)
+
+    def _url(self, name: str) -> str:
+        return self.base.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        self.admin.dispose()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(database_url: str, workers: int, log: Path) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "sync.server", "serve", "--port", str(port)]
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    command += ["--database-url", database_url]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=_env(), stdout=out, stderr=out)
+    import requests
+
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited:\n{log.read_text()}")
+        try:
+            if requests.get(url + "/healthz", timeout=2).status_code == 200:
+                return process, url
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    raise SystemExit(f"server did not start:\n{log.read_text()}")
+
+
+def _password() -> str:
+    from sync.demo import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
+
+
+# --- the client side, in child processes (peak memory is per process) -----------------------
+
+INITIAL_SYNC = """
+import json, resource, sys, time
+from pathlib import Path
+from sync import session
+from sync.client import ClientConfig
+from sync.engine import sync_once
+from sync.store import DATABASE_NAME, Store
+
+store = Store(Path(sys.argv[1]) / DATABASE_NAME)
+session.sign_in(store, ClientConfig(base_url=sys.argv[2]), sys.argv[3], sys.argv[4])
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.perf_counter()
+report = sync_once(store, session.connect(store))
+seconds = time.perf_counter() - started
+assert report.ok, (report.push_error, report.pull_error)
+print(json.dumps({"seconds": seconds, "rows": report.pulled_rows,
+                  "snapshot_rows": report.snapshot_rows, "before_mb": before / 1024,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+# The bare bulk copy: the rows of a replica (or the ids given) through JSON, gzip and back into
+# a fresh replica's tables with executemany, timed end to end, with the process's peak memory.
+BARE_COPY = """
+import gzip, json, resource, sqlite3, sys, tempfile, time
+from pathlib import Path
+from sync.records import RECORD_TABLES
+from sync.store.migrations import migrate
+
+source = sqlite3.connect(sys.argv[1])
+limit = int(sys.argv[2])
+tables = list(RECORD_TABLES) if limit == 0 else ["activities"]
+rows = {}
+for t in tables:
+    cur = source.execute(f'SELECT * FROM "{t}"' + (f" LIMIT {limit}" if limit else ""))
+    names = [d[0] for d in cur.description]
+    rows[t] = [dict(zip(names, r)) for r in cur]
+count = sum(len(r) for r in rows.values())
+with tempfile.TemporaryDirectory() as folder:
+    target_path = Path(folder) / "bare.sqlite"
+    migrate(target_path)
+    target = sqlite3.connect(target_path, isolation_level=None)
+    target.execute("PRAGMA journal_mode=WAL")
+    target.execute("PRAGMA synchronous=NORMAL")
+    for t in reversed(list(RECORD_TABLES)):  # the migration's default categories
+        target.execute(f'DELETE FROM "{t}"')
+    started = time.perf_counter()
+    wire = gzip.compress(json.dumps(rows, ensure_ascii=False).encode(), 6)
+    decoded = json.loads(gzip.decompress(wire))
+    target.execute("BEGIN")
+    for t, batch in decoded.items():
+        if batch:
+            names = list(batch[0])
+            sql = f'INSERT INTO "{t}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
+            target.executemany(sql, [tuple(r[n] for n in names) for r in batch])
+    target.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    target.close()
+print(json.dumps({"seconds": seconds, "rows": count, "wire_mb": len(wire) / 1e6,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _child(code: str, *args: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, env=_env(), capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"child failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- measurements in this process -----------------------------------------------------------
+
+
+def _device(profile: Path, url: str):
+    from sync import session
+    from sync.client import ClientConfig
+    from sync.store import DATABASE_NAME, Store
+
+    store = Store(profile / DATABASE_NAME)
+    session.sign_in(store, ClientConfig(base_url=url), USERNAME, _password())
+    return store
+
+
+def noop_syncs(store, runs: int) -> list[float]:
+    from sync import session
+    from sync.engine import sync_once
+
+    client = session.connect(store)
+    times = []
+    try:
+        for _ in range(runs + 3):
+            started = time.perf_counter()
+            report = sync_once(store, client)
+            times.append(time.perf_counter() - started)
+            assert report.ok and report.pulled_rows == 0 and report.pushed == 0
+    finally:
+        client.close()
+    return times[3:]  # the first ones warm connections and caches
+
+
+def push_ops(store, count: int) -> tuple[float, float]:
+    """Queue `count` edits, then sync: (seconds until every push was answered and recorded,
+    seconds for the whole sync)."""
+    from sync import session
+    from sync.engine import sync_once
+
+    ids = [i for i, r in _published(store).items()]
+    for n in range(count):
+        store.update_activity(ids[n % len(ids)], {"capacity": 1000 + n})
+    client = session.connect(store)
+    marks: list[float] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "push" and done == total:
+            marks.append(time.perf_counter())
+
+    try:
+        started = time.perf_counter()
+        report = sync_once(store, client, progress=progress)
+        ended = time.perf_counter()
+    finally:
+        client.close()
+    assert report.ok and report.pushed == count and report.rejected == 0, report
+    return marks[0] - started, ended - started
+
+
+def pull_changes(store) -> tuple[float, int]:
+    from sync import session
+    from sync.engine import sync_once
+
+    client = session.connect(store)
+    try:
+        started = time.perf_counter()
+        report = sync_once(store, client)
+        seconds = time.perf_counter() - started
+    finally:
+        client.close()
+    assert report.ok
+    return seconds, report.pulled_rows
+
+
+def _published(store) -> dict[str, dict]:
+    from sqlalchemy import select
+
+    from sync.store.tables import activities
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(activities.c.id, activities.c.capacity, activities.c.version).where(
+                activities.c.status == "published"
+            )
+        )
+        return {r.id: dict(r._mapping) for r in rows}
+
+
+def _sign_in_all(url: str, devices: int) -> tuple[list[str], list[str]]:
+    """One sign-in per simulated device, a few at a time (argon2id takes 64 MiB each)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    def sign_in(n: int) -> str | None:
+        body = {"username": USERNAME, "password": _password(), "device_id": f"bench-{n}"}
+        try:
+            response = requests.post(url + "/api/v1/login", json=body, timeout=120)
+            return response.json()["token"] if response.status_code == 200 else None
+        except Exception:
+            return None
+
+    with ThreadPoolExecutor(8) as pool:
+        tokens = list(pool.map(sign_in, range(devices)))
+    errors = [f"sign-in of device {n} failed" for n, t in enumerate(tokens) if t is None]
+    return [t for t in tokens if t], errors
+
+
+def _devices_part(
+    url: str, first: int, tokens: list[str], cycles: int, cursor: int, ids: list[str]
+) -> tuple[list[float], list[str]]:
+    """In a child process: one thread per device, each `cycles` rounds of push (two edits)
+    and pull (until no more). Latency per request; errors = exceptions or non-2xx answers."""
+    import requests
+
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    start = threading.Barrier(len(tokens))
+
+    def device(n: int, token: str) -> None:
+        rng = random.Random(n)
+        http = requests.Session()
+        http.headers["X-Suqing-Protocol"] = "1"
+        http.headers["Authorization"] = f"Bearer {token}"
+
+        def call(method: str, path: str, **kwargs) -> dict | None:
+            began = time.perf_counter()
+            try:
+                response = http.request(method, url + path, timeout=120, **kwargs)
+                ok = response.status_code < 300
+                problem = str(response.status_code)
+                body = response.json() if ok else None
+            except Exception as error:  # any failure is an error to count
+                ok, body, problem = False, None, repr(error)
+            elapsed = time.perf_counter() - began
+            with lock:
+                latencies.append(elapsed)
+                if not ok:
+                    errors.append(f"{method} {path}: {problem}")
+            return body
+
+        with contextlib.suppress(threading.BrokenBarrierError):
+            start.wait(timeout=120)
+        at = cursor
+        for cycle in range(cycles):
+            ops = [
+                {
+                    "op_id": f"bench-{os.getpid()}-{n}-{cycle}-{k}",
+                    "kind": "activity.update",
+                    "device_id": f"bench-{n}",
+                    "occurred_at": "2026-01-01T00:00:00+00:00",
+                    "payload": {
+                        "id": rng.choice(ids),
+                        "base_version": 1,
+                        "changes": {"capacity": rng.randint(50, 500)},
+                        "before": {},
+                    },
+                }
+                for k in range(2)
+            ]
+            call("POST", "/api/v1/push", json={"ops": ops})
+            while (page := call("GET", "/api/v1/changes", params={"after": at})) is not None:
+                at = page["cursor"]
+                if not page["more"]:
+                    break
+
+    threads = [
+        threading.Thread(target=device, args=(first + i, token)) for i, token in enumerate(tokens)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors
+
+
+def concurrent_devices(
+    url: str, devices: int, cycles: int, cursor: int, ids: list[str], processes: int = 4
+) -> dict:
+    """`devices` simulated devices: each signs in once, then syncs `cycles` times. They run as
+    threads spread over `processes` processes, so the client side's GIL distorts less of the
+    server's latency (the machine's cores are still shared with the server)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    tokens, errors = _sign_in_all(url, devices)
+    size = -(-len(tokens) // processes)
+    chunks = [tokens[i : i + size] for i in range(0, len(tokens), size)]
+    latencies: list[float] = []
+    started = time.perf_counter()
+    with ProcessPoolExecutor(len(chunks)) as pool:
+        parts = [
+            pool.submit(_devices_part, url, i * size, chunk, cycles, cursor, ids)
+            for i, chunk in enumerate(chunks)
+        ]
+        for part in parts:
+            got, failed = part.result()
+            latencies.extend(got)
+            errors.extend(failed)
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "p50": latencies[len(latencies) // 2] if latencies else 0,
+        "p95": latencies[int(len(latencies) * 0.95)] if latencies else 0,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def _server_state(database_url: str) -> tuple[int, list[str]]:
+    """The server's change counter and published activities, read from its database."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            cursor = conn.execute(text("SELECT value FROM change_counter WHERE id = 1")).scalar()
+            ids = list(conn.scalars(text("SELECT id FROM activities WHERE status = 'published'")))
+    finally:
+        engine.dispose()
+    return int(cursor), ids
+
+
+def _crowd_row(args: argparse.Namespace, crowd: dict) -> tuple[str, str, str, str, str]:
+    return (
+        f"{args.devices} devices × {args.cycles} cycles",
+        f"p95 {_ms(crowd['p95'])}, p50 {_ms(crowd['p50'])}, "
+        f"{len(crowd['errors'])} errors, {crowd['requests']} requests in {crowd['seconds']:.1f} s",
+        "—",
+        "0 errors",
+        POUCHDB["devices"],
+    )
+
+
+def _report_errors(crowd: dict, work: Path) -> None:
+    if crowd["errors"]:
+        print("first errors:", crowd["errors"][:5])
+    log = (work / "server.log").read_text(errors="replace")
+    if re.search(r"Traceback|internal_error", log):
+        kept = RESULTS / "bench-sync-server.log"
+        kept.write_text(log)
+        print(f"the server log shows errors; kept in {kept}")
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def print_table(rows: list[tuple[str, str, str, str, str]]) -> None:
+    headers = ("figure", "ours", "bare bulk copy (same run)", "goal", "PouchDB")
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(5)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    print()
+    print(line.format(*headers))
+    print(line.format(*("-" * w for w in widths)))
+    for row in rows:
+        print(line.format(*row))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--postgres", metavar="URL", help="run the server on this PostgreSQL")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (default 2)")
+    parser.add_argument("--noop-runs", type=int, default=50)
+    parser.add_argument("--ops", type=int, default=1000)
+    parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--cycles", type=int, default=3, help="sync cycles per simulated device")
+    parser.add_argument(
+        "--crowd-only", action="store_true", help="only the concurrent devices (quicker)"
+    )
+    args = parser.parse_args(argv)
+
+    database = PostgresDatabase(args.postgres) if args.postgres else SqliteDatabase()
+    work = Path(tempfile.mkdtemp(prefix="bench-sync-client-", dir=RESULTS))
+    server = None
+    try:
+        server, url = start_server(database.url, args.workers, work / "server.log")
+        backend = "PostgreSQL" if args.postgres else "SQLite"
+        print(f"server: {backend}, {args.workers} worker(s), {url}")
+
+        if args.crowd_only:
+            cursor, ids = _server_state(database.url)
+            crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
+            print_table([_crowd_row(args, crowd)])
+            _report_errors(crowd, work)
+            return 0
+        initial = _child(INITIAL_SYNC, str(work / "a"), url, USERNAME, _password())
+        replica = work / "a" / "workbench.sqlite"
+        bare_all = _child(BARE_COPY, str(replica), "0")
+        bare_1000 = _child(BARE_COPY, str(replica), str(args.ops))
+        shutil.copytree(work / "a", work / "b")  # a second device, as synced as the first
+
+        a = _device(work / "a", url)
+        noop = noop_syncs(a, args.noop_runs)
+        push_seconds, push_sync = push_ops(a, args.ops)
+        b = _device(work / "b", url)
+        pull_seconds, pulled = pull_changes(b)
+        cursor, ids = b.pull_cursor(), list(_published(b))
+        a.close()
+        b.close()
+
+        crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
+
+        rate = initial["rows"] / initial["seconds"]
+        bare_rate = bare_all["rows"] / bare_all["seconds"]
+        noop_p95 = sorted(noop)[int(len(noop) * 0.95)]
+        rows = [
+            (
+                f"initial sync, {initial['rows']:,} rows",
+                f"{rate:,.0f} rows/s ({initial['seconds']:.1f} s)",
+                f"{bare_rate:,.0f} rows/s ({bare_all['seconds']:.1f} s)",
+                "≥ 100,000 rows/s",
+                POUCHDB["initial"],
+            ),
+            (
+                "sync with nothing to do",
+                f"median {_ms(statistics.median(noop))}, p95 {_ms(noop_p95)}",
+                "n/a (no rows)",
+                "≤ 5 ms",
+                POUCHDB["noop"],
+            ),
+            (
+                f"push {args.ops:,} operations",
+                f"{push_seconds:.3f} s (whole sync {push_sync:.3f} s)",
+                f"{bare_1000['seconds']:.3f} s",
+                "≤ 0.2 s",
+                POUCHDB["push"],
+            ),
+            (
+                f"pull {pulled:,} changed rows",
+                f"{pull_seconds:.3f} s",
+                f"{bare_1000['seconds']:.3f} s",
+                "≤ 0.2 s",
+                POUCHDB["pull"],
+            ),
+            (
+                "client peak RSS, initial sync",
+                f"{initial['peak_mb']:.0f} MB (at start {initial['before_mb']:.0f} MB)",
+                f"{bare_all['peak_mb']:.0f} MB",
+                "≤ 300 MB",
+                POUCHDB["memory"],
+            ),
+            _crowd_row(args, crowd),
+        ]
+        print_table(rows)
+        _report_errors(crowd, work)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(10)
+        database.drop()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
