@@ -20,7 +20,7 @@ from sync.operations import Outcome, Reference, jiangsu_reference
 from sync.protocol import OpResult, PullPage
 from sync.records import Activity, ActivityStatus
 from sync.rules import RuleViolation
-from sync.store import queries, replica
+from sync.store import queries, replica, sync_issues
 from sync.store.context import LocalContext, restore
 from sync.store.db import make_engine, writer
 from sync.store.migrations import migrate
@@ -107,8 +107,15 @@ class Store:
 
     # --- operations --------------------------------------------------------------------------
 
-    def execute(self, kind: str, payload: dict[str, Any]) -> tuple[str, Outcome]:
+    def execute(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        also: Callable[[Connection, datetime], None] | None = None,
+    ) -> tuple[str, Outcome]:
         """Apply one operation locally and queue it for the server; returns (op_id, outcome).
+        `also(conn, now)` runs in the same transaction (a conflict settled by this edit).
 
         Raises RuleViolation (and changes nothing) when the rules refuse it.
         """
@@ -117,6 +124,8 @@ class Store:
         with self._writer.begin() as conn:
             ctx = LocalContext(conn, now, self.reference)
             outcome = operations.apply(ctx, kind, payload)
+            if also is not None:
+                also(conn, now)
             conn.execute(
                 insert(outbox).values(
                     op_id=op_id,
@@ -149,10 +158,13 @@ class Store:
                     raise RuleViolation("undo_superseded")
             touched = restore(conn, snapshots)
             conn.execute(delete(outbox).where(outbox.c.op_id == op_id))
+            reopened = sync_issues.reopen_resolved_by(conn, row)
         log.info("undid op %s", op_id)
         for table in dict.fromkeys(touched):
             self._announce(table)
         self._announce("outbox")
+        if reopened:
+            self._announce("conflicts")
 
     # --- activity commands -------------------------------------------------------------------
 
@@ -201,6 +213,60 @@ class Store:
             "registration.review", {"id": registration_id, "decision": decision, "reason": reason}
         )
         return op_id
+
+    # --- sync issues and wiping the device (thin: the work is in sync_issues) ----------------
+
+    def open_conflicts(self) -> list[dict[str, Any]]:
+        return self.read(sync_issues.open_conflicts)
+
+    def rejected_operations(self) -> list[dict[str, Any]]:
+        return self.read(sync_issues.rejected_operations)
+
+    def sync_issue_count(self) -> int:
+        return self.read(sync_issues.issue_count)
+
+    def resolve_conflict(self, conflict_id: str, *, use_mine: bool) -> str | None:
+        """Settle a conflict: keep the server's value (nothing to send), or queue an edit that
+        sets this device's value again, settled in the same transaction. Returns that edit's
+        op_id (undoable; undo reopens the conflict), else None. RuleViolation when the record
+        is gone or no longer editable; the conflict then stays open."""
+        item = self.read(sync_issues.conflict, conflict_id)
+        if item is None:
+            raise RuleViolation("not_found")
+        operation = self.read(sync_issues.use_mine_operation, item) if use_mine else None
+        if operation is None:
+            with self._writer.begin() as conn:
+                sync_issues.mark_resolved(conn, item, self.clock())
+            self._announce("conflicts")
+            return None
+        op_id, _ = self.execute(
+            *operation, also=lambda conn, now: sync_issues.mark_resolved(conn, item, now)
+        )
+        self._announce("conflicts")
+        return op_id
+
+    def dismiss_rejected(self, op_id: str) -> bool:
+        with self._writer.begin() as conn:
+            dismissed = sync_issues.dismiss_rejected(conn, op_id)
+        if dismissed:
+            self._announce("outbox")
+        return dismissed
+
+    def clear_local_data(self) -> None:
+        """Forget this device's data (records, outbox, conflicts, account, cursor) in one
+        transaction, then compact the file so no deleted personal data lingers in free pages.
+        Works with the file open, so also on Windows."""
+        with self._writer.begin() as conn:
+            sync_issues.wipe(conn)
+        self._reference = None
+        raw = self.engine.raw_connection()  # VACUUM cannot run inside a transaction
+        try:
+            raw.driver_connection.execute("VACUUM")
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+        log.info("local data cleared")
+        self._announce_all()
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -275,4 +341,5 @@ class Store:
         for table in RECORDS:
             self._announce(table)
         self._announce("outbox")
+        self._announce("conflicts")
         self._announce("meta")
