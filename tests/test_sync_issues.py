@@ -152,7 +152,7 @@ def test_refused_operation_is_listed_and_dismissed(store: Store):
     assert store.rejected_operations() == [] and store.sync_issue_count() == 0
     assert store.dismiss_rejected(op_id) is False
     # a pending operation is not a refusal and cannot be dismissed
-    _, activity_id = store.create_activity(HOME_ORG, activity_fields())
+    store.create_activity(HOME_ORG, activity_fields())
     [pending] = store.ops_to_push(10)
     assert store.dismiss_rejected(pending["op_id"]) is False
     assert store.pending_count() == 1
@@ -315,7 +315,8 @@ def test_readable_values_and_descriptions():
         "修改活动“读书会”（活动名称）"
     )
     assert describe_operation("activity.delete", {"id": "gone"}, titles) == "删除活动“已删除的活动”"
-    assert describe_operation("registration.review", {"decision": "approve"}, {}) == "审核报名：通过"
+    approve = {"decision": "approve"}
+    assert describe_operation("registration.review", approve, {}) == "审核报名：通过"
     assert describe_operation("youth.merge", {}, {}) == "其他操作（youth.merge）"
     problems = [{"code": "required", "field": "title", "params": {"label": "title"}}]
     assert reason_text("invalid_activity", {"problems": problems}) == "请填写活动名称"
