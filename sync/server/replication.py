@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from sync import operations
 from sync.codec import to_json
@@ -157,8 +157,16 @@ def apply_one(db: Database, *, account_id: str, scope_path: str, op: dict[str, A
                     {"code": p.code, "field": p.field, "params": p.params} for p in refusal.problems
                 ]
             result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
-        except (KeyError, TypeError, ValueError, DataError, IntegrityError) as error:
-            # a malformed payload: missing keys, wrong types, an id too long for its column
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            DataError,
+            IntegrityError,
+            StatementError,
+        ) as error:
+            # a malformed payload: missing keys, wrong types, an id too long for its column, a
+            # value a column refuses to bind (a time without its zone: StatementError)
             log.warning("malformed op %s: %r", op["op_id"], error)
             result = OpResult(op["op_id"], OpStatus.REJECTED, 0, "malformed_operation", {})
         else:
