@@ -47,16 +47,13 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CONTEXT = "SyncIssuesDialog"
 CELL_CHARS = 40  # longer values are cut in the cell and shown whole in the tooltip
 MAX_COLUMN = 240  # pixels: a long title does not push the values out of sight
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 # --- readable texts ------------------------------------------------------------------------------
+
+# Module functions translate in the dialog's context, spelled out for lupdate to find.
 
 
 def field_text(field: str) -> str:
@@ -64,9 +61,9 @@ def field_text(field: str) -> str:
     if field in messages.LABELS:
         return label(field)
     extra = {
-        "requires_review": _tr("报名需审核"),
-        "featured": _tr("精选活动"),
-        "status": _tr("状态"),
+        "requires_review": QCoreApplication.translate("SyncIssuesDialog", "报名需审核"),
+        "featured": QCoreApplication.translate("SyncIssuesDialog", "精选活动"),
+        "status": QCoreApplication.translate("SyncIssuesDialog", "状态"),
     }
     return extra.get(field, field)
 
@@ -74,9 +71,13 @@ def field_text(field: str) -> str:
 def value_text(field: str, value: Any, categories: dict[str, str]) -> str:
     """A field value as a cadre reads it: China time, 是/否, category and region names."""
     if value is None or value == "":
-        return _tr("（空）")
+        return QCoreApplication.translate("SyncIssuesDialog", "（空）")
     if isinstance(value, bool):
-        return _tr("是") if value else _tr("否")
+        return (
+            QCoreApplication.translate("SyncIssuesDialog", "是")
+            if value
+            else QCoreApplication.translate("SyncIssuesDialog", "否")
+        )
     if isinstance(value, datetime):
         return format_time(value)
     if field == "category":
@@ -97,25 +98,39 @@ def describe_operation(kind: str, payload: dict[str, Any], titles: dict[str, str
     """What an operation did, in a cadre's words: 修改活动“标题”（活动名称）, 审核报名 …"""
     record_id = str(payload.get("id", ""))
     fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}
-    title = titles.get(record_id) or str(fields.get("title") or "") or _tr("已删除的活动")
+    title = (
+        titles.get(record_id)
+        or str(fields.get("title") or "")
+        or QCoreApplication.translate("SyncIssuesDialog", "已删除的活动")
+    )
     if kind == "activity.create":
-        return _tr("新建活动“{title}”").format(title=title)
+        return QCoreApplication.translate("SyncIssuesDialog", "新建活动“{title}”").format(
+            title=title
+        )
     if kind == "activity.update":
         changed = "、".join(field_text(f) for f in (payload.get("changes") or {}))
-        return _tr("修改活动“{title}”（{fields}）").format(title=title, fields=changed)
+        return QCoreApplication.translate(
+            "SyncIssuesDialog", "修改活动“{title}”（{fields}）"
+        ).format(title=title, fields=changed)
     if kind == "activity.transition":
         action = {"published": "publish", "cancelled": "cancel", "completed": "complete"}.get(
             str(payload.get("to"))
         )
-        verb = label(action) if action else _tr("更改状态")
-        return _tr("{verb}活动“{title}”").format(verb=verb, title=title)
+        verb = (
+            label(action) if action else QCoreApplication.translate("SyncIssuesDialog", "更改状态")
+        )
+        return QCoreApplication.translate("SyncIssuesDialog", "{verb}活动“{title}”").format(
+            verb=verb, title=title
+        )
     if kind == "activity.delete":
-        return _tr("删除活动“{title}”").format(title=title)
+        return QCoreApplication.translate("SyncIssuesDialog", "删除活动“{title}”").format(
+            title=title
+        )
     if kind == "registration.review":
         if payload.get("decision") == "reject":
-            return _tr("审核报名：拒绝")
-        return _tr("审核报名：通过")
-    return _tr("其他操作（{kind}）").format(kind=kind)
+            return QCoreApplication.translate("SyncIssuesDialog", "审核报名：拒绝")
+        return QCoreApplication.translate("SyncIssuesDialog", "审核报名：通过")
+    return QCoreApplication.translate("SyncIssuesDialog", "其他操作（{kind}）").format(kind=kind)
 
 
 def reason_text(code: str | None, params: dict[str, Any]) -> str:
@@ -127,7 +142,9 @@ def reason_text(code: str | None, params: dict[str, Any]) -> str:
             return "；".join(rule_message(p["code"], p.get("params") or {}) for p in problems)
         return rule_message(code or "", params)
     except (KeyError, IndexError, TypeError):  # a newer server's reason this version lacks
-        return _tr("服务器拒绝了这个操作（{code}）").format(code=code or "?")
+        return QCoreApplication.translate(
+            "SyncIssuesDialog", "服务器拒绝了这个操作（{code}）"
+        ).format(code=code or "?")
 
 
 # --- a small sortable list -----------------------------------------------------------------------
