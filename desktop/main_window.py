@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
         self.connection_label.setToolTip(tip)
         signed_in = state is not SyncState.SIGNED_OUT
         self.sync_action.setEnabled(signed_in)
-        self.logout_action.setEnabled(signed_in)
+        # also after the token expired, or once signed out: the local data can still be removed
+        self.logout_action.setEnabled(signed_in or self.store.get_meta("org_id") is not None)
         self.login_action.setEnabled(True)
         self._refresh_home()
         pending = self.store.pending_count()
@@ -412,16 +413,21 @@ class MainWindow(QMainWindow):
         from sync import session
 
         pending = self.store.pending_count()
+        account = session.signed_in(self.store)
+        if account is not None:
+            text = self.tr("退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。")
+        else:  # signed out already (or the token expired): only the data is left to remove
+            text = self.tr("当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。")
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("退出登录"),
-            self.tr("退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。").format(
-                n=pending
-            ),
+            text.format(n=pending),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("退出登录"))
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            self.tr("退出登录") if account is not None else self.tr("确定")
+        )
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         remove = QCheckBox(self.tr("同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）"))

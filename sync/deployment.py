@@ -83,7 +83,7 @@ def load(path: Path | None = None) -> Deployment:
     except (OSError, UnicodeDecodeError, configparser.Error, ValueError) as error:
         log.error("deployment file %s ignored: %s", path, error)
         return Deployment()
-    log.info("deployment settings from %s", path)
+    log.debug("deployment settings from %s", path)
     return found
 
 

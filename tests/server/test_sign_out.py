@@ -95,6 +95,27 @@ def test_sign_out_keeping_the_data(qtbot, signed_in, server: Server):
     assert store.count("activities") > 0 and store.pending_count() == 1
     assert session.signed_in(store) is None
 
+    # signed out, the data can still be removed later
+    assert window.logout_action.isEnabled()
+    texts: list[str] = []
+
+    def remove(box: QMessageBox) -> None:
+        texts.append(box.text())
+        _check(box, remove=True)
+
+    seen = answer_boxes(
+        qtbot,
+        {
+            "退出登录": remove,
+            "清除本机数据": lambda box: box.button(QMessageBox.StandardButton.Discard).click(),
+        },
+    )
+    window.sign_out()
+    assert seen == ["退出登录", "清除本机数据"]
+    assert "当前没有登录" in texts[0]
+    assert store.count("activities") == 0 and store.pending_count() == 0
+    assert not window.logout_action.isEnabled()  # nothing left to sign out of or remove
+
 
 def test_sign_out_removing_data_with_pending_work_asks_twice(qtbot, signed_in, server: Server):
     window, store = signed_in
