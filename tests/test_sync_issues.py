@@ -147,6 +147,7 @@ def test_refused_operation_is_listed_and_dismissed(store: Store):
     )
     assert item["params"] == {"current": "cancelled", "action": "publish"}
     assert item["payload"]["to"] == "published"
+    assert item["subject"] == "被拒绝的活动"
     assert store.sync_issue_count() == 1
     assert store.dismiss_rejected(op_id) is True
     assert store.rejected_operations() == [] and store.sync_issue_count() == 0
@@ -156,6 +157,33 @@ def test_refused_operation_is_listed_and_dismissed(store: Store):
     [pending] = store.ops_to_push(10)
     assert store.dismiss_rejected(pending["op_id"]) is False
     assert store.pending_count() == 1
+
+
+def test_a_refused_review_names_the_youth_and_the_activity(store: Store):
+    from sqlalchemy import insert
+
+    from sync.store.tables import activities
+    from tests.test_store import _registrations
+
+    activity_id = "a-synced"  # as a pull brought it: the registration refers to it
+    with store.bulk_write() as conn:
+        conn.execute(
+            insert(activities).values(
+                id=activity_id,
+                org_id=HOME_ORG,
+                status="published",
+                version=1,
+                **activity_fields(title="读书会"),
+            )
+        )
+    [registration] = _registrations(store, activity_id, 1)
+    store.review_registration(registration, "reject", "名额已定")
+    [review] = store.ops_to_push(10)
+    store.take_push_results(
+        [OpResult(review["op_id"], OpStatus.REJECTED, code="registration_not_reviewable")]
+    )
+    [item] = store.rejected_operations()
+    assert item["subject"] == "青年0，读书会"
 
 
 def test_clear_local_data_leaves_the_replica_of_a_new_device(store: Store):
@@ -310,14 +338,18 @@ def test_readable_values_and_descriptions():
     assert value_text("category", "innovation", {"innovation": "创新创业"}) == "创新创业"
     assert value_text("starts_at", NOW, {}) == "2026-11-24 10:00"
     assert value_text("description", "", {}) == "（空）"
-    titles = {"a1": "读书会"}
-    assert describe_operation("activity.update", {"id": "a1", "changes": {"title": 1}}, titles) == (
-        "修改活动“读书会”（活动名称）"
+    edit = {"id": "a1", "changes": {"title": 1, "capacity": 2}}
+    assert describe_operation("activity.update", edit, "读书会") == (
+        "修改活动“读书会”（活动名称、招募人数）"
     )
-    assert describe_operation("activity.delete", {"id": "gone"}, titles) == "删除活动“已删除的活动”"
-    approve = {"decision": "approve"}
-    assert describe_operation("registration.review", approve, {}) == "审核报名：通过"
-    assert describe_operation("youth.merge", {}, {}) == "其他操作（youth.merge）"
+    assert describe_operation("activity.delete", {"id": "gone"}, None) == "删除活动“已删除的活动”"
+    publish = {"id": "a1", "to": "published"}
+    assert describe_operation("activity.transition", publish, "读书会") == "发布活动“读书会”"
+    approve = {"id": "r1", "decision": "approve"}
+    assert describe_operation("registration.review", approve, "张三，读书会") == (
+        "通过报名（张三，读书会）"
+    )
+    assert describe_operation("youth.merge", {}, None) == "其他操作（youth.merge）"
     problems = [{"code": "required", "field": "title", "params": {"label": "title"}}]
     assert reason_text("invalid_activity", {"problems": problems}) == "请填写活动名称"
     assert reason_text("from_a_newer_server", {}) == "服务器拒绝了这个操作（from_a_newer_server）"

@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CELL_CHARS = 40  # longer values are cut in the cell and shown whole in the tooltip
 MAX_COLUMN = 240  # pixels: a long title does not push the values out of sight
 
 
@@ -94,15 +93,10 @@ def value_text(field: str, value: Any, categories: dict[str, str]) -> str:
     return repr(value)
 
 
-def describe_operation(kind: str, payload: dict[str, Any], titles: dict[str, str]) -> str:
-    """What an operation did, in a cadre's words: 修改活动“标题”（活动名称）, 审核报名 …"""
-    record_id = str(payload.get("id", ""))
-    fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}
-    title = (
-        titles.get(record_id)
-        or str(fields.get("title") or "")
-        or QCoreApplication.translate("SyncIssuesDialog", "已删除的活动")
-    )
+def describe_operation(kind: str, payload: dict[str, Any], subject: str | None) -> str:
+    """What an operation did, in a cadre's words: 修改活动“标题”（活动名称）, 审核报名 …;
+    `subject` names its record (the store's `rejected_operations` finds it)."""
+    title = subject or QCoreApplication.translate("SyncIssuesDialog", "已删除的活动")
     if kind == "activity.create":
         return QCoreApplication.translate("SyncIssuesDialog", "新建活动“{title}”").format(
             title=title
@@ -119,17 +113,21 @@ def describe_operation(kind: str, payload: dict[str, Any], titles: dict[str, str
         verb = (
             label(action) if action else QCoreApplication.translate("SyncIssuesDialog", "更改状态")
         )
-        return QCoreApplication.translate("SyncIssuesDialog", "{verb}活动“{title}”").format(
+        text = QCoreApplication.translate("SyncIssuesDialog", "{verb}活动“{title}”").format(
             verb=verb, title=title
         )
+        return text[:1].upper() + text[1:]  # English starts with the (lower-case) verb
     if kind == "activity.delete":
         return QCoreApplication.translate("SyncIssuesDialog", "删除活动“{title}”").format(
             title=title
         )
     if kind == "registration.review":
+        who = subject or QCoreApplication.translate("SyncIssuesDialog", "已删除的报名")
         if payload.get("decision") == "reject":
-            return QCoreApplication.translate("SyncIssuesDialog", "审核报名：拒绝")
-        return QCoreApplication.translate("SyncIssuesDialog", "审核报名：通过")
+            text = QCoreApplication.translate("SyncIssuesDialog", "拒绝报名（{who}）")
+        else:
+            text = QCoreApplication.translate("SyncIssuesDialog", "通过报名（{who}）")
+        return text.format(who=who)
     return QCoreApplication.translate("SyncIssuesDialog", "其他操作（{kind}）").format(kind=kind)
 
 
@@ -177,7 +175,7 @@ class IssueListModel(QAbstractTableModel):
         row_id, cells, tooltip = self._rows[index.row()]
         text, key = cells[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1] + "…"
+            return " ".join(text.split("\n"))  # one line; Qt elides what does not fit
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip or text
         if role == SORT_ROLE:
@@ -437,11 +435,9 @@ class SyncIssuesDialog(QDialog):
         self.conflict_model.set_rows(rows)
 
         refused = self.store.rejected_operations()
-        ids = {str(r["payload"].get("id", "")) for r in refused}
-        titles = {i: row["title"] for i, row in self.store.activity_rows(list(ids)).items()}
         rows = []
         for r in refused:
-            what = describe_operation(r["kind"], r["payload"], titles)
+            what = describe_operation(r["kind"], r["payload"], r["subject"])
             why = reason_text(r["code"], r["params"])
             when = format_time(r["occurred_at"])
             rows.append(

@@ -925,193 +925,198 @@ Log folder: {path}</translation>
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="369"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
+        <source>已删除的报名</source>
+        <translation>a deleted registration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="127"/>
+        <source>拒绝报名（{who}）</source>
+        <translation>Reject a registration ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
+        <source>通过报名（{who}）</source>
+        <translation>Approve a registration ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="367"/>
         <source>活动</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="370"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="368"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="371"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="369"/>
         <source>我的修改</source>
         <translation>My change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="372"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="370"/>
         <source>对方的修改</source>
         <translation>Their change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="373"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="371"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="377"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="377"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
         <source>操作时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="377"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
         <source>服务器的理由</source>
         <translation>The server’s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="380"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="378"/>
         <source>同步问题</source>
         <translation>Sync issues</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="381"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="379"/>
         <source>没有需要处理的同步问题</source>
         <translation>No sync issues to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="384"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="382"/>
         <source>其他设备同时修改了相同内容，服务器暂时保留了对方的修改。请选择保留哪一方（Delete 保留对方，Enter 使用我的，Ctrl+Z 撤销）。</source>
         <translation>Another device changed the same thing at the same time; the server kept their change for now. Choose which to keep (Delete keeps theirs, Enter uses mine, Ctrl+Z undoes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="389"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="387"/>
         <source>服务器没有执行这些操作，它们在本机的效果已经撤回。看过后点“知道了”。</source>
         <translation>The server did not carry out these operations, and their effect on this computer was taken back. Click “Got it” once read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="391"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="389"/>
         <source>保留对方</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="392"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="390"/>
         <source>使用我的</source>
         <translation>Use mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="393"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="391"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="394"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="392"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="395"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="393"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="104"/>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="419"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
         <source>已删除的活动</source>
         <translation>a deleted activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="64"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="63"/>
         <source>报名需审核</source>
         <translation>Registrations need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="65"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="64"/>
         <source>精选活动</source>
         <translation>Featured</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="66"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="65"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="74"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="73"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="77"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="76"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="79"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="78"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="107"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="101"/>
         <source>新建活动“{title}”</source>
         <translation>Create activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="112"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="106"/>
         <source>修改活动“{title}”（{fields}）</source>
         <translation>Edit activity “{title}” ({fields})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="120"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="114"/>
         <source>更改状态</source>
         <translation>change the status of</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="122"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="116"/>
         <source>{verb}活动“{title}”</source>
         <translation>{verb} activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="126"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="121"/>
         <source>删除活动“{title}”</source>
         <translation>Delete activity “{title}”</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="131"/>
-        <source>审核报名：拒绝</source>
-        <translation>Review a registration: reject</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="132"/>
-        <source>审核报名：通过</source>
-        <translation>Review a registration: approve</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="133"/>
         <source>其他操作（{kind}）</source>
         <translation>Another operation ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="145"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="143"/>
         <source>服务器拒绝了这个操作（{code}）</source>
         <translation>The server refused this operation ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="456"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="452"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="457"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="453"/>
         <source>被拒绝的操作（{n}）</source>
         <translation>Refused operations ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="499"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="495"/>
         <source>使用我的修改（{title}：{field}）</source>
         <translation>use my change ({title}: {field})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="509"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="505"/>
         <source>无法使用我的修改</source>
         <translation>Cannot use my change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="510"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="506"/>
         <source>以下内容无法改回我的修改，可以选择“保留对方”：
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:

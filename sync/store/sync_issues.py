@@ -21,7 +21,15 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sync.codec import from_json, to_json
 from sync.records import RECORD_TABLES
 from sync.rules import DEFAULT_CATEGORIES, RuleViolation
-from sync.store.tables import RECORDS, activities, conflicts, meta, outbox
+from sync.store.tables import (
+    RECORDS,
+    activities,
+    conflicts,
+    meta,
+    outbox,
+    registrations,
+    youths,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +80,31 @@ def conflict(conn: Connection, conflict_id: str) -> dict[str, Any] | None:
     return next((c for c in open_conflicts(conn) if c["id"] == conflict_id), None)
 
 
+def _subject(conn: Connection, kind: str, payload: dict[str, Any]) -> str | None:
+    """What a cadre calls the record an operation was about: the activity's title, or the
+    youth and activity of a registration; None when it is not here (any more)."""
+    record_id = str(payload.get("id", ""))
+    if kind.startswith("activity."):
+        title = conn.scalar(select(activities.c.title).where(activities.c.id == record_id))
+        fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}
+        return title or fields.get("title") or None
+    if kind.startswith("registration."):
+        row = conn.execute(
+            select(youths.c.name, activities.c.title)
+            .select_from(
+                registrations.join(youths, youths.c.id == registrations.c.youth_id).join(
+                    activities, activities.c.id == registrations.c.activity_id
+                )
+            )
+            .where(registrations.c.id == record_id)
+        ).first()
+        return f"{row.name}，{row.title}" if row else None
+    return None
+
+
 def rejected_operations(conn: Connection) -> list[dict[str, Any]]:
-    """Operations the server refused, oldest first: kind, payload, when they were made and the
-    server's answer (`code`, `params`)."""
+    """Operations the server refused, oldest first: kind, payload, `subject` (see _subject),
+    when they were made and the server's answer (`code`, `params`)."""
     stmt = select(outbox).where(outbox.c.state == "rejected").order_by(outbox.c.seq)
     found = []
     for row in conn.execute(stmt):
@@ -82,11 +112,13 @@ def rejected_operations(conn: Connection) -> list[dict[str, Any]]:
             result = json.loads(row.result or "{}")
         except ValueError:
             result = {}
+        payload = json.loads(row.payload)
         found.append(
             {
                 "op_id": row.op_id,
                 "kind": row.kind,
-                "payload": json.loads(row.payload),
+                "payload": payload,
+                "subject": _subject(conn, row.kind, payload),
                 "occurred_at": row.occurred_at,
                 "code": result.get("code"),
                 "params": result.get("params") or {},
