@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                     {
                         "account": account and account.__dict__,
                         "pending": store.pending_count(),
+                        "conflicts": len(store.open_conflicts()),
+                        "rejected": len(store.rejected_operations()),
                         "cursor": store.pull_cursor(),
                         "last_sync_at": store.get_meta("last_sync_at"),
                         "activities": store.count("activities"),

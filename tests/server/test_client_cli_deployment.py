@@ -41,6 +41,7 @@ def test_login_uses_the_deployment_address_and_logout_can_wipe(server: Server, t
     status = json.loads(_client("--profile", profile, "status", deployment=deployment).stdout)
     assert status["account"]["server_url"] == server.base_url
     assert status["activities"] > 0
+    assert (status["pending"], status["conflicts"], status["rejected"]) == (0, 0, 0)
 
     done = _client("--profile", profile, "logout", "--remove-local-data", deployment=deployment)
     assert done.returncode == 0, done.stderr
