@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -263,6 +264,8 @@ class Store:
         try:
             raw.driver_connection.execute("VACUUM")
             raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:  # the data is gone already; the next VACUUM compacts
+            log.warning("VACUUM after clearing the local data failed: %s", error)
         finally:
             raw.close()
         log.info("local data cleared")
