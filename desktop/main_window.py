@@ -206,10 +206,14 @@ class MainWindow(QMainWindow):
         self.sync_action = QAction(self)
         self.sync_action.setShortcut(QKeySequence("F9"))
         self.sync_action.triggered.connect(self.sync_now)
+        self.issues_action = QAction(self)
+        self.issues_action.triggered.connect(self.open_sync_issues)
         self.logout_action = QAction(self)
         self.logout_action.triggered.connect(self.sign_out)
-        for action in (self.login_action, self.sync_action, self.logout_action):
+        for action in (self.login_action, self.sync_action, self.issues_action):
             self.account_menu.addAction(action)
+        self.account_menu.addSeparator()
+        self.account_menu.addAction(self.logout_action)
 
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
@@ -217,6 +221,14 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
+        # Shown only while conflicts or refused operations wait for the user.
+        self.issues_button = QToolButton(objectName="issues_button")
+        self.issues_button.setAutoRaise(True)
+        self.issues_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.issues_button.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.issues_button.clicked.connect(self.open_sync_issues)
+        self.issues_button.hide()
+        self.statusBar().addPermanentWidget(self.issues_button)
         self.connection_label = QLabel(objectName="connection")
         self.pending_label = QLabel(objectName="pending")
         self.last_sync_label = QLabel(objectName="last_sync")
@@ -254,7 +266,9 @@ class MainWindow(QMainWindow):
         self.account_menu.setTitle(self.tr("账户(&A)"))
         self.login_action.setText(self.tr("登录…"))
         self.sync_action.setText(self.tr("同步 (F9)"))
-        self.logout_action.setText(self.tr("退出登录"))
+        self.logout_action.setText(self.tr("退出登录…"))
+        self.issues_action.setText(self.tr("同步问题…"))
+        self.issues_button.setToolTip(self.tr("查看并处理冲突和被服务器拒绝的操作"))
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.settings_action.setText(self.tr("设置…"))
         self.logs_action.setText(self.tr("打开日志文件夹"))
@@ -272,7 +286,12 @@ class MainWindow(QMainWindow):
         if self.store is None:  # the shell shows before the data layer is even imported
             self.connection_label.setText("● " + self.tr("离线（未登录）"))
             self.connection_label.setStyleSheet("color: #b26a00;")
-            for action in (self.sync_action, self.logout_action, self.login_action):
+            for action in (
+                self.sync_action,
+                self.logout_action,
+                self.login_action,
+                self.issues_action,
+            ):
                 action.setEnabled(False)
             return
         from desktop.sync_controller import SyncState
@@ -297,7 +316,8 @@ class MainWindow(QMainWindow):
         self.connection_label.setToolTip(tip)
         signed_in = state is not SyncState.SIGNED_OUT
         self.sync_action.setEnabled(signed_in)
-        self.logout_action.setEnabled(signed_in)
+        # also after the token expired, or once signed out: the local data can still be removed
+        self.logout_action.setEnabled(signed_in or self.store.get_meta("org_id") is not None)
         self.login_action.setEnabled(True)
         self._refresh_home()
         pending = self.store.pending_count()
@@ -305,10 +325,19 @@ class MainWindow(QMainWindow):
         last = self.store.get_meta("last_sync_at")
         when = format_time(datetime.fromisoformat(last)) if last else self.tr("从未")
         self.last_sync_label.setText(self.tr("上次同步：{when}").format(when=when))
+        self._update_issues()
+
+    def _update_issues(self) -> None:
+        issues = self.store.sync_issue_count()
+        self.issues_button.setText("⚠ " + self.tr("{n} 项需处理").format(n=issues))
+        self.issues_button.setVisible(issues > 0)
+        self.issues_action.setEnabled(True)
 
     def _on_table_changed(self, table: str) -> None:
         if table in ("outbox", "meta"):
             self.update_status()
+        elif table == "conflicts":
+            self._update_issues()
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -343,6 +372,7 @@ class MainWindow(QMainWindow):
             server_url=account.server_url if account else self.settings.get(s.SERVER_URL),
             username=account.username if account else "",
             parent=self,
+            **s.network_options(self.settings),
         )
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.account is None:
             return
@@ -360,19 +390,86 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.sync.sync_now()
 
+    def open_sync_issues(self) -> None:
+        """The 同步问题 window: modeless, one of it, so the user can look at the activity."""
+        if self.store is None:
+            return
+        from desktop.dialogs.sync_issues_dialog import SyncIssuesDialog
+
+        if getattr(self, "issues_dialog", None) is None:
+            self.issues_dialog = SyncIssuesDialog(
+                self.store, self.events, self.undo_history, undo=self.undo, parent=self
+            )
+        self.issues_dialog.show()
+        self.issues_dialog.raise_()
+        self.issues_dialog.activateWindow()
+
     def sign_out(self) -> None:
+        """Ask, offering to remove this device's data too; losing operations not yet synced
+        needs a second, plain confirmation."""
+        from PySide6.QtWidgets import QCheckBox
+
+        from desktop.workers import run_with_progress
         from sync import session
 
-        answer = QMessageBox.question(
-            self,
+        pending = self.store.pending_count()
+        account = session.signed_in(self.store)
+        if account is not None:
+            text = self.tr("退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。")
+        else:  # signed out already (or the token expired): only the data is left to remove
+            text = self.tr("当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("退出登录"),
-            self.tr(
-                "退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。确定退出吗？"
-            ).format(n=self.store.pending_count()),
+            text.format(n=pending),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            session.sign_out(self.store)
-            self.sync.sync_now()  # finds nobody signed in: the status says so
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            self.tr("退出登录") if account is not None else self.tr("确定")
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        remove = QCheckBox(self.tr("同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）"))
+        box.setCheckBox(remove)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        remove_data = remove.isChecked()
+        if remove_data and pending:
+            sure = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("清除本机数据"),
+                self.tr(
+                    "还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，"
+                    "无法恢复。\n\n确定清除吗？"
+                ).format(n=pending),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            sure.button(QMessageBox.StandardButton.Discard).setText(
+                self.tr("丢弃 {n} 项操作并清除").format(n=pending)
+            )
+            sure.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+            sure.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            if sure.exec() != QMessageBox.StandardButton.Discard:
+                return
+        self.sync.stop()  # no sync may write while the data goes
+        options = s.network_options(self.settings)
+        try:
+            run_with_progress(
+                lambda _p, _c: session.sign_out(
+                    self.store, remove_local_data=remove_data, **options
+                ),
+                self.tr("正在退出登录…"),
+                parent=self,
+                cancellable=False,
+            )
+        finally:
+            if remove_data:
+                self.undo_history.clear()  # their operations are gone
+            self.sync.resume()  # finds nobody signed in: the status says so
+        if remove_data:
+            self.statusBar().showMessage(self.tr("已退出登录，本机数据已清除"), 10_000)
 
     def _refresh_home(self) -> None:
         """Signing in to a new profile, and its first sync, bring the organisation."""

@@ -39,6 +39,8 @@ SERVER_URL = Setting("sync/server_url", str, "", QT_TRANSLATE_NOOP("settings", "
 AUTO_SYNC_MINUTES = Setting(
     "sync/auto_minutes", int, 5, QT_TRANSLATE_NOOP("settings", "自动同步间隔（分钟）")
 )
+PROXY = Setting("sync/proxy", str, "", QT_TRANSLATE_NOOP("settings", "代理服务器"))
+CA_BUNDLE = Setting("sync/ca_bundle", str, "", QT_TRANSLATE_NOOP("settings", "单位 CA 证书文件"))
 SHOW_FULL_PHONE = Setting(
     "privacy/show_full_phone", bool, False, QT_TRANSLATE_NOOP("settings", "显示完整手机号")
 )
@@ -49,6 +51,8 @@ ALL: tuple[Setting, ...] = (
     LANGUAGE,
     SERVER_URL,
     AUTO_SYNC_MINUTES,
+    PROXY,
+    CA_BUNDLE,
     SHOW_FULL_PHONE,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
@@ -100,3 +104,9 @@ class Settings:
                 log.info("settings upgraded to version %d", target)
         if version != SETTINGS_VERSION:
             self._q.setValue(_VERSION_KEY, SETTINGS_VERSION)
+
+
+def network_options(settings: Settings) -> dict[str, str]:
+    """The user's proxy and CA bundle, as `sync.session.connect` and
+    `sync.deployment.client_config` take them (the deployment decides whether they count)."""
+    return {"proxy": settings.get(PROXY), "ca_bundle": settings.get(CA_BUNDLE)}

@@ -77,8 +77,10 @@ class SyncController(QObject):
         self.soon.stop()
         self._set_state(SyncState.SYNCING)
 
+        options = s.network_options(self.settings)
+
         def job(_progress: Any, cancelled: Any) -> SyncReport:
-            client = session.connect(self.store)
+            client = session.connect(self.store, **options)
             try:
                 return sync_once(self.store, client, cancelled=cancelled)
             finally:
@@ -107,6 +109,8 @@ class SyncController(QObject):
             else:
                 self._set_state(SyncState.ONLINE)
             self.sync_finished.emit(report)
+        if self.state is not SyncState.SIGNED_OUT and session.signed_in(self.store) is None:
+            self._set_state(SyncState.SIGNED_OUT)  # signed out while this sync ran
         if self._again:
             self._again = False
             self.sync_now()
@@ -115,6 +119,12 @@ class SyncController(QObject):
         """Before the window closes: no new syncs; let a running one finish its step."""
         self.periodic.stop()
         self.soon.stop()
+        self._again = False
         if self._job is not None:
             self._job.cancelled.set()
             self._job.wait()
+
+    def resume(self) -> None:
+        """After `stop` for a moment (signing out): timers on again, the state re-read."""
+        self.apply_settings()
+        self.refresh_state()

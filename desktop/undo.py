@@ -47,6 +47,11 @@ class UndoHistory(QObject):
         del self._actions[:-LIMIT]
         self.changed.emit()
 
+    def clear(self) -> None:
+        """Forget every action: their operations are gone (the local data was removed)."""
+        self._actions.clear()
+        self.changed.emit()
+
     def top(self) -> Action | None:
         return self._actions[-1] if self._actions else None
 

@@ -114,6 +114,12 @@ class ServerClient:
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         url = self.config.base_url.rstrip("/") + path
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        # Per request as well: requests lets HTTP(S)_PROXY and REQUESTS_CA_BUNDLE of the
+        # environment override a session's own settings (psf/requests#2018).
+        if self.config.proxy:
+            kwargs.setdefault("proxies", self.session.proxies)
+        if self.config.ca_bundle:
+            kwargs.setdefault("verify", self.config.ca_bundle)
         try:
             return self.session.request(
                 method,

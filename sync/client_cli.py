@@ -1,5 +1,6 @@
 """`python -m sync.client --profile DIR login|sync|status|logout`: sync without the GUI, for
-scripts, support staff and tests."""
+scripts, support staff and tests. Server address, proxy and CA bundle default to the
+deployment's presets (`sync.deployment`), as in the workbench."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import logging
 import sys
 from pathlib import Path
 
-from sync import credentials, session
-from sync.client import ClientConfig, SyncError
+from sync import credentials, deployment, session
+from sync.client import SyncError
 from sync.engine import sync_once
 from sync.store import DATABASE_NAME, Store
 
@@ -23,12 +24,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--proxy", help="HTTP(S) proxy, e.g. http://proxy:8080")
     commands = parser.add_subparsers(dest="command", required=True)
     login = commands.add_parser("login", help="sign in and keep the token in the OS keyring")
-    login.add_argument("--server", required=True)
+    login.add_argument("--server", help="the server's address (default: the deployment's)")
     login.add_argument("--username", required=True)
     login.add_argument("--password", help="prompted for when left out")
     commands.add_parser("sync", help="push the outbox, then pull changes")
     commands.add_parser("status", help="print this device's sync state as JSON")
-    commands.add_parser("logout", help="sign out and forget the token")
+    logout = commands.add_parser("logout", help="sign out and forget the token")
+    logout.add_argument(
+        "--remove-local-data",
+        action="store_true",
+        help="also delete this device's data, operations not yet synced included",
+    )
     return parser
 
 
@@ -36,11 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     options = {"ca_bundle": args.ca_bundle, "proxy": args.proxy}
+    preset = deployment.load()
     store = Store(args.profile / DATABASE_NAME)
     try:
         if args.command == "login":
+            server = deployment.server_url(args.server or "", preset)
+            if not server:
+                print("请用 --server 指定服务器地址", file=sys.stderr)
+                return 2
             password = args.password or getpass.getpass("密码: ")
-            config = ClientConfig(base_url=args.server, **options)
+            config = deployment.client_config(server, deployment=preset, **options)
             account = session.sign_in(store, config, args.username, password)
             print(f"已登录：{account.org_name or account.org_id}（{account.username}）")
         elif args.command == "sync":
@@ -71,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                     {
                         "account": account and account.__dict__,
                         "pending": store.pending_count(),
+                        "conflicts": len(store.open_conflicts()),
+                        "rejected": len(store.rejected_operations()),
                         "cursor": store.pull_cursor(),
                         "last_sync_at": store.get_meta("last_sync_at"),
                         "activities": store.count("activities"),
@@ -79,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         elif args.command == "logout":
-            session.sign_out(store)
-            print("已退出登录")
+            session.sign_out(store, remove_local_data=args.remove_local_data, **options)
+            print("已退出登录，本机数据已清除" if args.remove_local_data else "已退出登录")
         return 0
     except (SyncError, session.AccountMismatch, credentials.CredentialsUnavailable) as error:
         print(error.user_message, file=sys.stderr)

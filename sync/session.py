@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from dataclasses import dataclass
 
-from sync import credentials
+from sync import credentials, deployment
 from sync.client import AuthRequired, ClientConfig, ServerClient
 from sync.store import Store
+
+log = logging.getLogger(__name__)
 
 # Tokens of this process only, where the OS has no keyring: the user signs in again next time.
 _unremembered: dict[tuple[str, str], str] = {}
@@ -94,29 +97,44 @@ def _token(account: Account) -> str | None:
         return None
 
 
-def connect(store: Store, **options: object) -> ServerClient:
-    """A client for the signed-in account; AuthRequired when nobody is signed in here."""
+def connect(
+    store: Store, *, proxy: str | None = None, ca_bundle: str | None = None
+) -> ServerClient:
+    """A client for the signed-in account, with the user's proxy and CA bundle where the
+    deployment allows them (`sync.deployment.client_config`); AuthRequired when nobody is
+    signed in here."""
     account = signed_in(store)
     token = _token(account) if account else None
     if account is None or token is None:
         raise AuthRequired("not signed in")
-    return ServerClient(ClientConfig(base_url=account.server_url, **options), token=token)
+    config = deployment.client_config(account.server_url, proxy=proxy, ca_bundle=ca_bundle)
+    return ServerClient(config, token=token)
 
 
-def sign_out(store: Store) -> None:
-    """Revoke the token on the server if it can be reached, and forget it here either way."""
+def sign_out(
+    store: Store,
+    *,
+    remove_local_data: bool = False,
+    proxy: str | None = None,
+    ca_bundle: str | None = None,
+) -> None:
+    """Revoke the token on the server if it can be reached, and forget it here either way.
+    `remove_local_data` also wipes this device's replica, pending operations included (the
+    caller has asked the user), leaving the database of a device never signed in."""
     account = signed_in(store)
-    if account is None:
-        return
-    try:
-        client = connect(store)
+    if account is not None:
         try:
-            client.logout()
-        finally:
-            client.close()
-    except Exception:
-        pass
-    _unremembered.pop((account.server_url, account.username), None)
-    with contextlib.suppress(credentials.CredentialsUnavailable):  # nothing was kept there
-        credentials.delete_token(account.server_url, account.username)
-    store.set_meta(ACCOUNT_KEY, "")
+            client = connect(store, proxy=proxy, ca_bundle=ca_bundle)
+            try:
+                client.logout()
+            finally:
+                client.close()
+        except Exception as error:  # offline, or the token had expired: forget it anyway
+            log.info("token not revoked on the server: %s", error)
+        _unremembered.pop((account.server_url, account.username), None)
+        with contextlib.suppress(credentials.CredentialsUnavailable):  # nothing was kept there
+            credentials.delete_token(account.server_url, account.username)
+        if not remove_local_data:
+            store.set_meta(ACCOUNT_KEY, "")
+    if remove_local_data:
+        store.clear_local_data()

@@ -1,5 +1,6 @@
 """Sign in to the province's server. The password is sent once and never kept; the token goes
-to the OS keyring (or, where there is none, lives until the workbench closes)."""
+to the OS keyring (or, where there is none, lives until the workbench closes). The address may
+be preset, and locked, by the deployment (`sync.deployment`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.workers import run_with_progress
-from sync import credentials, session
-from sync.client import ClientConfig, SyncError
+from sync import credentials, deployment, session
+from sync.client import SyncError
 from sync.store import Store
 
 
@@ -26,15 +27,27 @@ class LoginDialog(QDialog):
         *,
         server_url: str = "",
         username: str = "",
+        proxy: str = "",
+        ca_bundle: str = "",
+        preset: deployment.Deployment | None = None,
         parent: QWidget | None = None,
     ):
+        """`proxy` and `ca_bundle` are the user's settings; `preset` the deployment's (read
+        from its file when not given)."""
         super().__init__(parent)
         self.store = store
         self.account: session.Account | None = None
+        self._preset = preset if preset is not None else deployment.load()
+        self._network = {"proxy": proxy, "ca_bundle": ca_bundle}
         self.setWindowTitle(self.tr("登录苏青U+"))
         self.setMinimumWidth(420)
-        self.server_edit = QLineEdit(server_url)
+        self.server_edit = QLineEdit(deployment.server_url(server_url, self._preset))
         self.server_edit.setPlaceholderText("https://suqing.example.gov.cn")
+        self.server_locked = self._preset.lock_server_url and bool(self._preset.server_url)
+        if self.server_locked:
+            self.server_edit.setReadOnly(True)
+            self.server_edit.setStyleSheet("color: #555; background: #f0f0f0;")
+            self.server_edit.setToolTip(self.tr("服务器地址由本单位的部署配置指定"))
         self.username_edit = QLineEdit(username)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -58,7 +71,9 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        (self.password_edit if server_url and username else self.server_edit).setFocus()
+        has_server = bool(self.server_edit.text())
+        first = self.server_edit if not has_server else self.username_edit
+        (self.password_edit if has_server and username else first).setFocus()
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -76,7 +91,10 @@ class LoginDialog(QDialog):
         try:
             self.account = run_with_progress(
                 lambda _p, _c: session.sign_in(
-                    self.store, ClientConfig(base_url=url), username, password
+                    self.store,
+                    deployment.client_config(url, deployment=self._preset, **self._network),
+                    username,
+                    password,
                 ),
                 self.tr("正在登录…"),
                 parent=self,

@@ -439,43 +439,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="34"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="42"/>
         <source>登录苏青U+</source>
         <translation>Sign in to Suqing U+</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="47"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="50"/>
+        <source>服务器地址由本单位的部署配置指定</source>
+        <translation>The server address is set by your organisation’s deployment configuration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="60"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="48"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="61"/>
         <source>账号</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="49"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="62"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="53"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="66"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="54"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="67"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="72"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="87"/>
         <source>请填写服务器地址、账号和密码</source>
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="135"/>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="81"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="99"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -484,7 +489,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="132"/>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
@@ -544,225 +549,295 @@
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
-        <location filename="../../desktop/main_window.py" line="232"/>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="505"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
-        <location filename="../../desktop/main_window.py" line="380"/>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="477"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
-        <location filename="../../desktop/main_window.py" line="368"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
+        <source>退出登录…</source>
+        <translation>Sign out…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="270"/>
+        <source>同步问题…</source>
+        <translation>Sync issues…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="271"/>
+        <source>查看并处理冲突和被服务器拒绝的操作</source>
+        <translation>See and settle conflicts and operations the server refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="332"/>
+        <source>{n} 项需处理</source>
+        <translation>{n} to settle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="420"/>
+        <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
+        <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="423"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
+        <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
+        <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="431"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="433"/>
+        <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
+        <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="441"/>
+        <source>清除本机数据</source>
+        <translation>Remove local data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="443"/>
+        <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
+
+确定清除吗？</source>
+        <translation>{n} operations have not reached the server yet. If you remove the local data they are lost for good and cannot be recovered.
+
+Remove the data?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="450"/>
+        <source>丢弃 {n} 项操作并清除</source>
+        <translation>Discard {n} operations and remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="463"/>
+        <source>正在退出登录…</source>
+        <translation>Signing out…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="472"/>
+        <source>已退出登录，本机数据已清除</source>
+        <translation>Signed out; the local data was removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="525"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
-        <location filename="../../desktop/main_window.py" line="283"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="302"/>
         <source>离线（未登录）</source>
         <translation>Offline (not signed in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="152"/>
-        <location filename="../../desktop/main_window.py" line="286"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>在“账户 → 登录”中登录省级服务器</source>
         <translation>Sign in to the provincial server under Account → Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>待同步 {n} 项</source>
         <translation>{n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306"/>
+        <location filename="../../desktop/main_window.py" line="326"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
+        <location filename="../../desktop/main_window.py" line="361"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="354"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
         <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
-        <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。确定退出吗？</source>
-        <translation>The data stays on this computer; the {n} operations not yet synced will sync after the next sign-in. Sign out?</translation>
+        <location filename="../../desktop/main_window.py" line="429"/>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="391"/>
+        <location filename="../../desktop/main_window.py" line="488"/>
         <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
         <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="502"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="504"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="418"/>
+        <location filename="../../desktop/main_window.py" line="515"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="418"/>
+        <location filename="../../desktop/main_window.py" line="515"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="527"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -797,24 +872,255 @@ Log folder: {path}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="37"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="54"/>
+        <source>不填则使用系统的代理设置，例如 http://proxy.example:8080</source>
+        <translation>Empty: the system proxy; e.g. http://proxy:8080</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
+        <source>不填则使用系统信任的证书</source>
+        <translation>Empty: the certificates the system trusts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="60"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="68"/>
+        <source>灰色的项目由本单位的部署配置指定，不能在这里修改。</source>
+        <translation>Greyed-out items are set by your organisation’s deployment configuration and cannot be changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="75"/>
         <source>在列表中显示完整手机号（需有相应权限）</source>
         <translation>Show full phone numbers in lists (needs permission)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="89"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="101"/>
+        <source>选择单位 CA 证书文件</source>
+        <translation>Choose your organisation’s CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="103"/>
+        <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssuesDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
+        <source>已删除的报名</source>
+        <translation>a deleted registration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="127"/>
+        <source>拒绝报名（{who}）</source>
+        <translation>Reject a registration ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
+        <source>通过报名（{who}）</source>
+        <translation>Approve a registration ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="367"/>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="368"/>
+        <source>内容</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="369"/>
+        <source>我的修改</source>
+        <translation>My change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="370"/>
+        <source>对方的修改</source>
+        <translation>Their change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="371"/>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
+        <source>操作时间</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
+        <source>服务器的理由</source>
+        <translation>The server’s reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="378"/>
+        <source>同步问题</source>
+        <translation>Sync issues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="379"/>
+        <source>没有需要处理的同步问题</source>
+        <translation>No sync issues to settle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="382"/>
+        <source>其他设备同时修改了相同内容，服务器暂时保留了对方的修改。请选择保留哪一方（Delete 保留对方，Enter 使用我的，Ctrl+Z 撤销）。</source>
+        <translation>Another device changed the same thing at the same time; the server kept their change for now. Choose which to keep (Delete keeps theirs, Enter uses mine, Ctrl+Z undoes).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="387"/>
+        <source>服务器没有执行这些操作，它们在本机的效果已经撤回。看过后点“知道了”。</source>
+        <translation>The server did not carry out these operations, and their effect on this computer was taken back. Click “Got it” once read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="389"/>
+        <source>保留对方</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="390"/>
+        <source>使用我的</source>
+        <translation>Use mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="391"/>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="392"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="393"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
+        <source>已删除的活动</source>
+        <translation>a deleted activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="63"/>
+        <source>报名需审核</source>
+        <translation>Registrations need review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="64"/>
+        <source>精选活动</source>
+        <translation>Featured</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="65"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="73"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="76"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="78"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="101"/>
+        <source>新建活动“{title}”</source>
+        <translation>Create activity “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="106"/>
+        <source>修改活动“{title}”（{fields}）</source>
+        <translation>Edit activity “{title}” ({fields})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="114"/>
+        <source>更改状态</source>
+        <translation>change the status of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="116"/>
+        <source>{verb}活动“{title}”</source>
+        <translation>{verb} activity “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="121"/>
+        <source>删除活动“{title}”</source>
+        <translation>Delete activity “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="131"/>
+        <source>其他操作（{kind}）</source>
+        <translation>Another operation ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="143"/>
+        <source>服务器拒绝了这个操作（{code}）</source>
+        <translation>The server refused this operation ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="452"/>
+        <source>冲突（{n}）</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="453"/>
+        <source>被拒绝的操作（{n}）</source>
+        <translation>Refused operations ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="495"/>
+        <source>使用我的修改（{title}：{field}）</source>
+        <translation>use my change ({title}: {field})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="505"/>
+        <source>无法使用我的修改</source>
+        <translation>Cannot use my change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="506"/>
+        <source>以下内容无法改回我的修改，可以选择“保留对方”：
+{items}</source>
+        <translation>These cannot be set back to my change; you can choose “Keep theirs”:
+{items}</translation>
     </message>
 </context>
 <context>
@@ -1278,7 +1584,17 @@ Log folder: {path}</translation>
         <translation>Sync every (minutes)</translation>
     </message>
     <message>
+        <location filename="../../desktop/settings.py" line="42"/>
+        <source>代理服务器</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
         <location filename="../../desktop/settings.py" line="43"/>
+        <source>单位 CA 证书文件</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="45"/>
         <source>显示完整手机号</source>
         <translation>Full phone numbers</translation>
     </message>

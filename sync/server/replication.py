@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, exists, func, insert, literal, or_, select, update
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from sync import operations
 from sync.codec import to_json
@@ -334,15 +334,9 @@ def _apply(
                 {"code": p.code, "field": p.field, "params": p.params} for p in refusal.problems
             ]
         result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
-    except (
-        KeyError,
-        TypeError,
-        ValueError,
-        AttributeError,
-        DataError,
-        IntegrityError,
-    ) as error:
-        # a malformed payload: missing keys, wrong types, an id too long for its column
+    except Exception as error:
+        if not _is_malformed(error):
+            raise  # the database's fault: the request fails and the device sends the op again
         log.warning("malformed op %s: %r", op["op_id"], error)
         result = OpResult(op["op_id"], OpStatus.REJECTED, 0, "malformed_operation", {})
     else:
@@ -366,6 +360,22 @@ def _apply(
         )
     )
     return result
+
+
+def _is_malformed(error: Exception) -> bool:
+    """Whether an error is the payload's fault, which no retry mends: missing keys, wrong types,
+    an id too long for its column, or a value a column refuses to bind (a time without its zone
+    arrives as a StatementError wrapping the ValueError). A lost connection or a deadlock is a
+    StatementError too, but the database's: that one must not reject the operation for good."""
+    if isinstance(error, KeyError | TypeError | ValueError | AttributeError):
+        return True
+    if isinstance(error, DataError | IntegrityError):
+        return True
+    return (
+        isinstance(error, StatementError)
+        and not isinstance(error, DBAPIError)
+        and isinstance(error.orig, TypeError | ValueError)
+    )
 
 
 def _device_time(value: Any) -> datetime | None:

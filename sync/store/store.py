@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from sync.operations import YOUTH_FIELDS, Outcome, Reference, jiangsu_reference
 from sync.protocol import OpResult, PullPage
 from sync.records import Activity, ActivityStatus, GuardianConsent, RegistrationSource, Youth
 from sync.rules import RuleViolation
-from sync.store import queries, replica, snapshot
+from sync.store import queries, replica, snapshot, sync_issues
 from sync.store.context import LocalContext, restore
 from sync.store.db import make_engine, writer
 from sync.store.migrations import migrate
@@ -112,12 +113,19 @@ class Store:
 
     # --- operations --------------------------------------------------------------------------
 
-    def execute(self, kind: str, payload: dict[str, Any]) -> tuple[str, Outcome]:
+    def execute(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        also: Callable[[Connection, datetime], None] | None = None,
+    ) -> tuple[str, Outcome]:
         """Apply one operation locally and queue it for the server; returns (op_id, outcome).
+        `also(conn, now)` runs in the same transaction (a conflict settled by this edit).
 
         Raises RuleViolation (and changes nothing) when the rules refuse it.
         """
-        ((op_id, outcome),) = self.execute_many([(kind, payload)])
+        ((op_id, outcome),) = self.execute_many([(kind, payload)], also=also)
         return op_id, outcome
 
     def execute_many(
@@ -125,11 +133,13 @@ class Store:
         ops: Sequence[tuple[str, dict[str, Any]]],
         *,
         preload: Mapping[str, Iterable[str]] | None = None,
+        also: Callable[[Connection, datetime], None] | None = None,
     ) -> list[tuple[str, Outcome]]:
         """Apply several operations in ONE transaction and queue them, all or nothing; returns
         (op_id, outcome) for each. A refusal raises RuleViolation with `params["index"]` naming
         the operation refused, and nothing is changed. `preload` ({table: ids}) reads rows the
-        operations will touch in a few queries instead of one each."""
+        operations will touch in a few queries instead of one each. `also(conn, now)` runs in the
+        same transaction (a conflict settled by an edit)."""
         if not ops:
             return []
         now = self.clock()
@@ -162,6 +172,8 @@ class Store:
                 results.append((op_id, outcome))
                 touched.update(dict.fromkeys(t for t, _, _ in ctx.snapshots))
             ctx.flush()
+            if also is not None:
+                also(conn, now)
             conn.execute(insert(outbox), entries)
         if len(ops) == 1:
             log.info("applied %s %s (op %s)", ops[0][0], results[0][1].record_id, results[0][0])
@@ -217,10 +229,13 @@ class Store:
             for start in range(0, len(op_ids), 500):
                 chunk = list(op_ids)[start : start + 500]
                 conn.execute(delete(outbox).where(outbox.c.op_id.in_(chunk)))
+            reopened = sum(sync_issues.reopen_resolved_by(conn, row) for row in rows)
         log.info("undid %d operation(s), newest %s", len(rows), rows[-1].op_id)
         for table in dict.fromkeys(touched):
             self._announce(table)
         self._announce("outbox")
+        if reopened:
+            self._announce("conflicts")
 
     # --- activity commands -------------------------------------------------------------------
 
@@ -354,6 +369,62 @@ class Store:
         )
         return op_id
 
+    # --- sync issues and wiping the device (thin: the work is in sync_issues) ----------------
+
+    def open_conflicts(self) -> list[dict[str, Any]]:
+        return self.read(sync_issues.open_conflicts)
+
+    def rejected_operations(self) -> list[dict[str, Any]]:
+        return self.read(sync_issues.rejected_operations)
+
+    def sync_issue_count(self) -> int:
+        return self.read(sync_issues.issue_count)
+
+    def resolve_conflict(self, conflict_id: str, *, use_mine: bool) -> str | None:
+        """Settle a conflict: keep the server's value (nothing to send), or queue an edit that
+        sets this device's value again, settled in the same transaction. Returns that edit's
+        op_id (undoable; undo reopens the conflict), else None. RuleViolation when the record
+        is gone or no longer editable; the conflict then stays open."""
+        item = self.read(sync_issues.conflict, conflict_id)
+        if item is None:
+            raise RuleViolation("not_found")
+        operation = self.read(sync_issues.use_mine_operation, item) if use_mine else None
+        if operation is None:
+            with self._writer.begin() as conn:
+                sync_issues.mark_resolved(conn, item, self.clock())
+            self._announce("conflicts")
+            return None
+        op_id, _ = self.execute(
+            *operation, also=lambda conn, now: sync_issues.mark_resolved(conn, item, now)
+        )
+        self._announce("conflicts")
+        return op_id
+
+    def dismiss_rejected(self, op_id: str) -> bool:
+        with self._writer.begin() as conn:
+            dismissed = sync_issues.dismiss_rejected(conn, op_id)
+        if dismissed:
+            self._announce("outbox")
+        return dismissed
+
+    def clear_local_data(self) -> None:
+        """Forget this device's data (records, outbox, conflicts, account, cursor) in one
+        transaction, then compact the file so no deleted personal data lingers in free pages.
+        Works with the file open, so also on Windows."""
+        with self._writer.begin() as conn:
+            sync_issues.wipe(conn)
+        self._reference = None
+        raw = self.engine.raw_connection()  # VACUUM cannot run inside a transaction
+        try:
+            raw.driver_connection.execute("VACUUM")
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:  # the data is gone already; the next VACUUM compacts
+            log.warning("VACUUM after clearing the local data failed: %s", error)
+        finally:
+            raw.close()
+        log.info("local data cleared")
+        self._announce_all()
+
     # --- reads -------------------------------------------------------------------------------
 
     def read(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -460,6 +531,7 @@ class Store:
         for table in RECORDS:
             self._announce(table)
         self._announce("outbox")
+        self._announce("conflicts")
         self._announce("meta")
 
 
