@@ -27,7 +27,13 @@ from sync.rules import RuleViolation
 from sync.schema import UTCDateTime, tag_condition
 from sync.server.db import Database, current_seq, next_seq, tombstone_horizon
 from sync.server.scope import within_scope
-from sync.server.tables import PRIMARY_KEYS, RECORDS, applied_ops, notice_deliveries
+from sync.server.tables import (
+    PRIMARY_KEYS,
+    RECORDS,
+    ROOT_SCOPE,
+    applied_ops,
+    notice_deliveries,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +74,28 @@ class ServerContext:
         self.youth_id = youth_id
 
     def _visible(self, table: str, row: Any) -> bool:
+        if table == "youths":
+            return self._youth_visible(row.id)
         return table in UNSCOPED or row.scope_path.startswith(self.scope_path)
+
+    def _youth_visible(self, youth_id: str) -> bool:
+        """A youth belongs to no organisation; an account sees one that registered for or
+        follows something in its scope (as a pull sends them), or one nobody refers to yet
+        (created by this very operation). So an account cannot change, or learn of, a youth
+        known only to a sibling."""
+        if self.scope_path == ROOT_SCOPE:
+            return True
+        links = [RECORDS["registrations"], RECORDS["followers"]]
+        anywhere = or_(*(exists().where(link.c.youth_id == youth_id) for link in links))
+        in_scope = or_(
+            *(
+                exists().where(
+                    link.c.youth_id == youth_id, within_scope(link.c.scope_path, self.scope_path)
+                )
+                for link in links
+            )
+        )
+        return bool(self.conn.scalar(select(in_scope | ~anywhere)))
 
     def _row(self, table: str, record_id: str) -> Any:
         return self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()

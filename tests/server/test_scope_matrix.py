@@ -13,7 +13,9 @@ Adding one is a one-line entry:
     "push"    every operation kind of OP_KINDS, aimed at B's records: rejected `not_found`, and
               B's rows on the server unchanged;
     "me"      who-am-I: A's own account, never B's;
-    "logout"  revokes only the token it is called with.
+    "logout"  revokes only the token it is called with;
+    "youth"   a route of the public youth API: a cadre's token is no youth's (401), nor is none.
+              That a youth acts only on their own records is tests/server/test_youth_e2e.py's.
 - OP_KINDS: kind → a payload touching B's records, built from `Sibling` (B's ids and rows).
 """
 
@@ -42,6 +44,13 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/me"): "me",
     ("POST", "/api/v1/push"): "push",
     ("GET", "/api/v1/changes"): "pull",
+    ("GET", "/api/v1/snapshot"): "reads",
+    ("POST", "/api/v1/public/youths"): "public",
+    ("GET", "/api/v1/public/activities"): "youth",
+    ("POST", "/api/v1/public/registrations"): "youth",
+    ("POST", "/api/v1/public/registrations/{registration_id}/cancel"): "youth",
+    ("PUT", "/api/v1/public/organizations/{org_id}/follow"): "youth",
+    ("DELETE", "/api/v1/public/organizations/{org_id}/follow"): "youth",
 }
 
 OP_KINDS: dict[str, Callable[[Sibling], dict[str, Any]]] = {
@@ -55,6 +64,41 @@ OP_KINDS: dict[str, Callable[[Sibling], dict[str, Any]]] = {
     "activity.transition": lambda b: {"id": b.activity_id, "to": "cancelled"},
     "activity.delete": lambda b: {"id": b.draft_id},
     "registration.review": lambda b: {"id": b.registration_id, "decision": "reject", "reason": "x"},
+    "registration.create": lambda b: {
+        "id": uuid7(),
+        "activity_id": b.activity_id,
+        "youth": {"id": uuid7(), "name": "越权报名", "phone": "13800138000"},
+        "source": "walk_in",
+    },
+    "registration.cancel": lambda b: {"id": b.registration_id},
+    "follower.tag": lambda b: {"ids": [b.follower_id], "add": ["越权"], "remove": []},
+    "notice.send": lambda b: {
+        "id": uuid7(),
+        "org_id": b.org_id,
+        "title": "越权通知",
+        "body": "不应送达",
+        "tag": "",
+    },
+    "youth.consent": lambda b: {"id": b.youth_id, "status": "given"},
+    "personal.reveal": lambda b: {
+        "table": "registrations",
+        "id": b.registration_id,
+        "fields": ["phone"],
+    },
+    # Kinds only a youth may send (through the public API): refused to every cadre.
+    "youth.create": lambda b: {"id": uuid7(), "name": "越权", "phone": "13800138001"},
+    "follower.follow": lambda b: {"id": uuid7(), "org_id": b.org_id},
+    "follower.unfollow": lambda b: {"id": b.follower_id},
+}
+
+# What A is told instead of `not_found` where the refusal comes before the scope: kinds no
+# cadre may send, and a reveal by an account without the permission (demo grassroots accounts
+# have none; the reveal's scope is the same `get` as every other kind's).
+EXPECTED_CODE = {
+    "youth.create": "not_allowed",
+    "follower.follow": "not_allowed",
+    "follower.unfollow": "not_allowed",
+    "personal.reveal": "permission_denied",
 }
 
 # Tables whose rows belong to an organisation (youths and categories are shared).
@@ -80,6 +124,8 @@ class Sibling:
     activity: dict[str, Any]
     draft_id: str
     registration_id: str
+    follower_id: str
+    youth_id: str  # a youth whose registrations and follows are all B's
 
     @property
     def activity_fields(self) -> dict[str, Any]:
@@ -173,6 +219,18 @@ def matrix(server: Server) -> Matrix:
         "SELECT id FROM registrations WHERE scope_path LIKE :p AND deleted = :d ORDER BY id LIMIT 1"
     )
     assert registration is not None, f"{b_name} has no registration in the demo"
+    follower = one(
+        "SELECT id FROM followers WHERE scope_path LIKE :p AND deleted = :d ORDER BY id LIMIT 1"
+    )
+    assert follower is not None, f"{b_name} has no follower in the demo"
+    youth = one(
+        "SELECT r.youth_id FROM registrations r WHERE r.scope_path LIKE :p AND r.deleted = :d "
+        "AND NOT EXISTS (SELECT 1 FROM registrations o "
+        "WHERE o.youth_id = r.youth_id AND o.scope_path NOT LIKE :p) "
+        "AND NOT EXISTS (SELECT 1 FROM followers f "
+        "WHERE f.youth_id = r.youth_id AND f.scope_path NOT LIKE :p) ORDER BY r.youth_id LIMIT 1"
+    )
+    assert youth is not None, f"{b_name} has no youth of its own in the demo"
     b = Sibling(
         username=b_name,
         token=_token(server, b_name),
@@ -182,6 +240,8 @@ def matrix(server: Server) -> Matrix:
         activity=_activity(server, activity_id.id),
         draft_id=draft.id if draft else activity_id.id,
         registration_id=registration.id,
+        follower_id=follower.id,
+        youth_id=youth.youth_id,
     )
     return Matrix(server, _token(server, a_name), server.accounts[a_name].org_id, b)
 
@@ -270,7 +330,8 @@ def check_push(m: Matrix, method: str, path: str) -> None:
     results = {r["op_id"]: r for r in response.json()["results"]}
     for op in ops:
         result = results[op["op_id"]]
-        assert (result["status"], result["code"]) == ("rejected", "not_found"), (op["kind"], result)
+        code = EXPECTED_CODE.get(op["kind"], "not_found")
+        assert (result["status"], result["code"]) == ("rejected", code), (op["kind"], result)
     assert _b_rows(m.server, m.b.path) == before, "a refused operation changed B's rows"
     created = OP_KINDS["activity.create"]  # nothing was created under B either
     assert created and not _server_rows(
@@ -294,6 +355,17 @@ def check_logout(m: Matrix, method: str, path: str) -> None:
     assert requests.get(me, headers=bearer(m.b.token), timeout=10).status_code == 200
 
 
+def check_youth(m: Matrix, method: str, path: str) -> None:
+    filled = path
+    for name in re.findall(r"{(\w+)}", path):
+        filled = filled.replace("{" + name + "}", getattr(m.b, PATH_IDS[name]))
+    for headers in ({}, bearer(m.a_token)):
+        response = requests.request(
+            method, m.server.url(filled), json={}, headers=headers, timeout=10
+        )
+        assert response.status_code == 401, (method, filled, headers, response.status_code)
+
+
 CHECKS: dict[str, Callable[[Matrix, str, str], None]] = {
     "public": check_public,
     "reads": check_reads,
@@ -301,6 +373,7 @@ CHECKS: dict[str, Callable[[Matrix, str, str], None]] = {
     "push": check_push,
     "me": check_me,
     "logout": check_logout,
+    "youth": check_youth,
 }
 
 
@@ -325,7 +398,7 @@ def test_every_route_and_operation_kind_is_in_the_matrix(server: Server):
 
 def test_without_a_valid_token_every_private_route_answers_401(server: Server):
     for (method, path), check in sorted(ROUTES.items()):
-        if check == "public":
+        if check in ("public", "youth"):  # youth routes: check_youth
             continue
         url = server.url(re.sub(r"{\w+}", "x", path))
         body = {"ops": []} if check == "push" else {}
@@ -344,17 +417,29 @@ def test_account_a_cannot_read_or_change_sibling_b(matrix: Matrix):
     assert not failures, "\n".join(failures)
 
 
+# Kinds whose payloads B may send itself (the cadre kinds a grassroots account may use).
+OWN_KINDS = (
+    "activity.create",
+    "activity.update",
+    "follower.tag",
+    "notice.send",
+    "youth.consent",
+    "registration.create",
+    "registration.cancel",
+)
+
+
 def test_b_can_change_its_own_records_the_push_check_is_not_vacuous(matrix: Matrix):
     """The payloads A was refused are valid: sent by B they apply (so `not_found` above came
     from scope, not from a malformed payload)."""
     b = matrix.b
     ops = [
         {"op_id": f"own-{kind}-{uuid7()}", "kind": kind, "payload": OP_KINDS[kind](b)}
-        for kind in ("activity.create", "activity.update")
+        for kind in OWN_KINDS
     ]
     response = requests.post(
         matrix.server.url("/api/v1/push"), json={"ops": ops}, headers=bearer(b.token), timeout=60
     )
     assert response.status_code == 200, response.text
     statuses = [r["status"] for r in response.json()["results"]]
-    assert statuses == ["applied", "applied"], json.dumps(response.json(), ensure_ascii=False)
+    assert statuses == ["applied"] * len(OWN_KINDS), json.dumps(response.json(), ensure_ascii=False)
