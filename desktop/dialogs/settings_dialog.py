@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -35,14 +34,11 @@ class SettingsDialog(QDialog):
         self.sync_spin = QSpinBox()
         self.sync_spin.setRange(1, 120)
         self.sync_spin.setValue(settings.get(s.AUTO_SYNC_MINUTES))
-        self.phone_check = QCheckBox(self.tr("在列表中显示完整手机号（需有相应权限）"))
-        self.phone_check.setChecked(settings.get(s.SHOW_FULL_PHONE))
 
         form = QFormLayout()
         form.addRow(s.LANGUAGE.title_text(), self.language_combo)
         form.addRow(s.SERVER_URL.title_text(), self.server_edit)
         form.addRow(s.AUTO_SYNC_MINUTES.title_text(), self.sync_spin)
-        form.addRow(s.SHOW_FULL_PHONE.title_text(), self.phone_check)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -59,5 +55,4 @@ class SettingsDialog(QDialog):
         self._settings.set(s.LANGUAGE, self.language_combo.currentData())
         self._settings.set(s.SERVER_URL, self.server_edit.text().strip())
         self._settings.set(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
-        self._settings.set(s.SHOW_FULL_PHONE, self.phone_check.isChecked())
         self._settings.sync()

@@ -1,0 +1,547 @@
+"""The 报名审核 page driven as a cadre would: real widgets, real store, pytest-qt."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import settings as s
+from desktop.dialogs.import_dialog import ImportDialog
+from desktop.dialogs.reject_dialog import RejectDialog
+from desktop.main_window import MainWindow
+from desktop.pages import registrations as page_module
+from sync import operations, session
+from sync.records import ActivityStatus, RegistrationSource
+from sync.store import Store
+from sync.store import registration_queries as rq
+from tests.conftest import HOME_ORG, NOW, activity_fields
+from tests.test_activities_page import activate, type_text, when_modal
+
+NAMES = ["陈一鸣", "林小雨", "王大力", "赵子龙", "刘晓燕"]
+
+
+@pytest.fixture
+def window(qtbot, store: Store, tmp_path) -> MainWindow:
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, log_dir=str(tmp_path), store=store)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(1)
+    activate(qtbot, window)
+    return window
+
+
+def youth(i: int, name: str, **overrides) -> dict:
+    values = {
+        "name": name,
+        "phone": f"1390000{i:04d}",
+        "gender": "female" if i % 2 else "male",
+        "birth_date": date(2000, 1, 1) + timedelta(days=i),
+        "school_or_employer": "南京市江宁高级中学",
+        "id_number": "",
+    }
+    values.update(overrides)
+    return values
+
+
+def seed(store: Store, *, names=NAMES, capacity: int = 30, title: str = "江宁区青年创业沙龙"):
+    """A published activity with one pending registration per name, registered in order."""
+    _, activity_id = store.create_activity(
+        HOME_ORG, activity_fields(title=title, capacity=capacity)
+    )
+    store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
+    store.create_registrations(
+        activity_id,
+        [youth(i, name) for i, name in enumerate(names)],
+        source=RegistrationSource.WALK_IN,
+    )
+    return activity_id
+
+
+def open_activity(window: MainWindow, activity_id: str | None, status=None):
+    page = window.registrations_page
+    page.filters.fill_activities()
+    page.set_status(status)
+    page.set_activity(activity_id)
+    return page
+
+
+def names(page) -> list[str]:
+    model = page.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def statuses(store: Store, activity_id: str) -> dict[str, str]:
+    page_ids = store.read(rq.registration_ids, rq.RegistrationQuery(activity_id=activity_id))
+    rows = store.read(rq.registration_rows, page_ids)
+    return {r["name"]: r["status"] for r in rows.values()}
+
+
+def click_row(qtbot, page, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    rect = page.table.visualRect(page.model.index(row, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def sign_in(store: Store, permissions: list[str]) -> None:
+    account = {
+        "server_url": "https://suqing.example.gov.cn",
+        "username": "jiangning",
+        "org_id": HOME_ORG,
+        "permissions": permissions,
+    }
+    store.set_meta(session.ACCOUNT_KEY, json.dumps(account, ensure_ascii=False))
+
+
+def test_the_page_replaces_the_placeholder(qtbot, window: MainWindow, store: Store):
+    seed(store)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.registrations_page
+    page = open_activity(window, None)
+    assert page.count_label.text() == "共 5 条"
+    assert page.status_combo.currentText() == "全部状态"
+
+
+def test_single_approve_with_a_key_moves_on_and_updates_the_seats(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    assert "已通过 0 / 名额 30 · 候补 0 · 待审核 5" in page.capacity_label.text()
+    click_row(qtbot, page, 0)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert statuses(store, activity_id)["陈一鸣"] == "approved"
+    assert "已通过 1 / 名额 30 · 候补 0 · 待审核 4" in page.capacity_label.text()
+    assert page.current_id() == page.model.registration_id(1)  # on to the next one
+    assert store.outbox_entries()[-1]["kind"] == "registration.review"
+    assert window.undo_action.text() == "撤销 通过 陈一鸣 的报名"
+
+
+def test_reject_requires_a_reason(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    click_row(qtbot, page, 1)
+    seen: dict = {}
+
+    def answer(dialog: RejectDialog) -> None:
+        assert "林小雨" in dialog.heading.text()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # no reason yet: refused
+        seen["still_open"] = dialog.isVisible()
+        seen["error"] = dialog.error_label.text()
+        dialog.reasons.setFocus()
+        qtbot.keyClick(dialog.reasons, Qt.Key.Key_2)  # the second common reason
+        qtbot.keyClick(dialog.reasons, Qt.Key.Key_Down)
+        qtbot.keyClick(dialog.reasons, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, answer)
+    qtbot.keyClick(page.table, Qt.Key.Key_R)
+    assert not errors, errors
+    assert seen == {"still_open": True, "error": "请选择或填写拒绝理由"}
+    rows = store.read(rq.registration_rows, [page.model.registration_id(1)])
+    (row,) = rows.values()
+    assert (row["status"], row["reject_reason"]) == ("rejected", "报名信息不完整")
+    assert page.model.index(1, page.model.column_of("reject_reason")).data() == "报名信息不完整"
+
+
+def test_cancelling_the_reject_dialog_changes_nothing(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    click_row(qtbot, page, 0)
+    before = len(store.outbox_entries())
+    errors = when_modal(qtbot, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    qtbot.keyClick(page.table, Qt.Key.Key_R)
+    assert not errors, errors
+    assert set(statuses(store, activity_id).values()) == {"pending"}
+    assert len(store.outbox_entries()) == before
+
+
+@pytest.mark.parametrize("threshold", [1000, 0], ids=["in-place", "worker"])
+def test_bulk_approve_and_reject_are_one_undo_step_each(
+    qtbot, window, store, monkeypatch, threshold
+):
+    monkeypatch.setattr(page_module, "WORKER_THRESHOLD", threshold)
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    click_row(qtbot, page, 0)
+    click_row(qtbot, page, 2, Qt.KeyboardModifier.ShiftModifier)  # 陈一鸣, 林小雨, 王大力
+    assert page.approve_action.text() == "通过 3 条"
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert statuses(store, activity_id) == {
+        "陈一鸣": "approved",
+        "林小雨": "approved",
+        "王大力": "approved",
+        "赵子龙": "pending",
+        "刘晓燕": "pending",
+    }
+    assert window.undo_action.text() == "撤销 批量通过 3 条报名"
+
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.selected_ids()) == 5
+
+    def reason(dialog: RejectDialog) -> None:
+        assert "5 条" in dialog.heading.text()
+        type_text(dialog.reason_edit, "活动改期，请关注下一期")
+        qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, reason)
+    qtbot.keyClick(page.table, Qt.Key.Key_R)
+    assert not errors, errors
+    assert set(statuses(store, activity_id).values()) == {"rejected"}
+
+    activate(qtbot, window)
+    page.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the bulk reject
+    assert list(statuses(store, activity_id).values()).count("approved") == 3
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the bulk approve
+    assert set(statuses(store, activity_id).values()) == {"pending"}
+    assert "已通过 0 / 名额 30 · 候补 0 · 待审核 5" in page.capacity_label.text()
+
+
+def test_rejecting_an_approved_one_promotes_the_waitlist(qtbot, window, store):
+    activity_id = seed(store, names=NAMES[:3], capacity=2)
+    page = open_activity(window, activity_id)
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert statuses(store, activity_id) == {
+        "陈一鸣": "approved",
+        "林小雨": "approved",
+        "王大力": "waitlisted",
+    }
+    assert "已通过 2 / 名额 2 · 候补 1 · 待审核 0" in page.capacity_label.text()
+
+    click_row(qtbot, page, 0)
+
+    def reason(dialog: RejectDialog) -> None:
+        qtbot.keyClick(dialog.reasons, Qt.Key.Key_3)
+        qtbot.keyClick(dialog.reasons, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, reason)
+    qtbot.keyClick(page.table, Qt.Key.Key_R)
+    assert not errors, errors
+    assert statuses(store, activity_id) == {
+        "陈一鸣": "rejected",
+        "林小雨": "approved",
+        "王大力": "approved",
+    }
+    assert "已通过 2 / 名额 2 · 候补 0 · 待审核 0" in page.capacity_label.text()
+    page._select_row(2)
+    history = page.details.toPlainText()
+    assert "候补转正" in history and "系统" in history
+
+
+def test_keyboard_review_without_the_mouse(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_J)  # no row yet: the first
+    assert page.current_id() == page.model.registration_id(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_J)
+    qtbot.keyClick(page.table, Qt.Key.Key_J)
+    qtbot.keyClick(page.table, Qt.Key.Key_K)
+    assert page.current_id() == page.model.registration_id(1)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)  # 林小雨 approved, on to 王大力
+    assert page.current_id() == page.model.registration_id(2)
+    qtbot.keyClick(page.table, Qt.Key.Key_Up)
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # skips the approved 林小雨? it is on it: next
+    assert page.current_id() == page.model.registration_id(2)
+
+    errors = when_modal(
+        qtbot,
+        lambda dialog: (
+            qtbot.keyClick(dialog.reasons, Qt.Key.Key_Down),
+            qtbot.keyClick(dialog.reasons, Qt.Key.Key_Return),
+        ),
+    )
+    qtbot.keyClick(page.table, Qt.Key.Key_R)  # 王大力 rejected: 名额已满
+    assert not errors, errors
+    result = statuses(store, activity_id)
+    assert (result["林小雨"], result["王大力"]) == ("approved", "rejected")
+    assert page.current_id() == page.model.registration_id(3)
+
+    activate(qtbot, window)  # the offscreen platform does not give it back after a dialog
+    page.table.setFocus()
+    page._select_row(4)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)  # the last one: stays on it
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # wraps to the first pending
+    assert page.current_id() == page.model.registration_id(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    assert page.current_id() == page.model.registration_id(3)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    assert "没有待审核的报名了" in window.statusBar().currentMessage()
+    for key in ("A", "R", "N", "J", "K"):
+        assert f"({key}" in " ".join(a.toolTip() for a in page.table.actions())
+
+
+def test_pending_filter_lets_the_list_shrink_as_decisions_are_made(qtbot, window, store):
+    from sync.records import RegistrationStatus
+
+    activity_id = seed(store)
+    page = open_activity(window, activity_id, RegistrationStatus.PENDING)
+    click_row(qtbot, page, 0)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert names(page) == NAMES[2:]
+    assert page.current_id() == page.model.registration_id(0)
+
+
+def test_search_by_name_and_phone_tail(qtbot, window, store):
+    seed(store)
+    seed(store, names=["林小雨", "周杰"], title="秦淮河岸垃圾清理志愿行动")
+    page = open_activity(window, None)
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_edit.hasFocus()
+    type_text(page.search_edit, "小雨")
+    qtbot.waitUntil(lambda: names(page) == ["林小雨", "林小雨"], timeout=2000)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_A)  # a letter in the box is text, not approval
+    assert set(statuses(store, page.model.row_data(0)["activity_id"]).values()) == {"pending"}
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "0003")  # 赵子龙's phone ends with 0003
+    qtbot.waitUntil(lambda: names(page) == ["赵子龙"], timeout=2000)
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "9000")  # the middle of every phone: not a tail
+    qtbot.waitUntil(lambda: names(page) == [], timeout=2000)
+    assert page.count_label.text() == "没有符合条件的报名"
+
+
+def test_phones_are_masked_in_the_view_and_the_details(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    column = page.model.column_of("phone")
+    shown = [page.model.index(r, column).data() for r in range(5)]
+    assert shown[0] == "139****0000"
+    click_row(qtbot, page, 0)
+    assert "139****0000" in page.details.toPlainText()
+    assert "13900000000" not in page.details.toPlainText()
+
+
+def test_under_14_is_flagged_and_consent_can_be_recorded(qtbot, window, store):
+    _, activity_id = store.create_activity(HOME_ORG, activity_fields())
+    store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
+    child = youth(1, "小明", birth_date=date(2014, 1, 1))  # 12 on NOW
+    store.create_registrations(activity_id, [child], source=RegistrationSource.WALK_IN)
+    page = open_activity(window, activity_id)
+    age = page.model.index(0, page.model.column_of("birth_date"))
+    assert age.data() == "12 岁 · 未满14岁"
+    click_row(qtbot, page, 0)
+    assert "监护人同意未确认" in page.details.toPlainText()
+    page.consent_actions[page_module.GuardianConsent.GIVEN].trigger()
+    assert "监护人已同意" in page.details.toPlainText()
+    assert store.outbox_entries()[-1]["kind"] == "youth.consent"
+
+
+def test_reveal_needs_the_permission(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    click_row(qtbot, page, 0)
+    before = len(store.outbox_entries())
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    errors = when_modal(qtbot, read)
+    page.reveal_action.trigger()  # not signed in: no permission
+    assert not errors, errors
+    assert "没有查看完整个人信息的权限" in seen[0]
+    assert "13900000000" not in seen[0]
+    assert len(store.outbox_entries()) == before
+
+    sign_in(store, ["reveal_personal_data"])
+    errors = when_modal(qtbot, read)
+    page.reveal_action.trigger()
+    assert not errors, errors
+    assert "13900000000" in seen[1]
+    logged = store.outbox_entries()[-1]
+    assert logged["kind"] == "personal.reveal"
+    assert json.loads(logged["payload"])["id"] == page.model.row_data(0)["youth_id"]
+    assert page.model.index(0, 1).data() == "139****0000"  # the table stays masked
+
+
+def test_export_is_masked_and_a_full_one_needs_the_permission(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    path = tmp_path / "list.xlsx"
+    assert page.excel.export_to(path) == 5
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == NAMES
+    assert rows[1][1] == "139****0000"
+
+    errors = when_modal(qtbot, lambda box: box.accept())
+    assert page.excel.export_to(tmp_path / "full.xlsx", full=True) is None  # no permission
+    assert not errors, errors
+    assert not (tmp_path / "full.xlsx").exists()
+
+    sign_in(store, ["reveal_personal_data"])
+    before = len(store.outbox_entries())
+    assert page.excel.export_to(tmp_path / "full.xlsx", full=True) == 5
+    assert load_workbook(tmp_path / "full.xlsx").active["B2"].value == "13900000000"
+    logged = store.outbox_entries()[before:]
+    assert [e["kind"] for e in logged] == ["personal.reveal"] * 5
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def walk_in_list(path, rows) -> object:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "手机号", "性别", "出生日期", "学校/单位", "身份证号"])
+    for values in rows:
+        sheet.append(values)
+    workbook.save(path)
+    return path
+
+
+WALK_INS = [
+    ["吴一", "13700000001", "男", "2001-01-01", "江宁区东山街道", ""],
+    ["郑二", "1370000", "女", "", "", ""],  # row 3: phone too short
+    ["冯三", "13700000003", "女", "2002-02-02", "", ""],
+    ["陈四", "13900000000", "男", "", "", ""],  # row 5: 陈一鸣's phone, already registered
+    ["褚五", "13700000005", "男", "2003-03-03", "", ""],
+]
+
+
+def test_import_preview_names_bad_rows_and_imports_exactly_the_good_ones(
+    qtbot, window, store, tmp_path
+):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    path = walk_in_list(tmp_path / "walk-in.xlsx", WALK_INS)
+    seen: dict = {}
+
+    def confirm(dialog: ImportDialog) -> None:
+        seen["summary"] = dialog.summary.text()
+        seen["button"] = dialog.import_button.text()
+        model = dialog.model
+        seen["problems"] = {
+            model.index(r, 0).data(): model.index(r, model.columnCount() - 1).data()
+            for r in range(model.rowCount())
+            if model.index(r, model.columnCount() - 1).data()
+        }
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, confirm)
+    assert page.excel.import_file(path) == 3
+    assert not errors, errors
+    assert "3 行有效" in seen["summary"] and "2 行有问题" in seen["summary"]
+    assert seen["button"] == "导入 3 条有效记录"
+    assert seen["problems"] == {"3": "手机号应为 11 位数字，以 1 开头", "5": "该手机号已报名此活动"}
+    result = statuses(store, activity_id)
+    assert {"吴一", "冯三", "褚五"} <= set(result) and "郑二" not in result
+    assert len(result) == 8
+    assert window.undo_action.text() == "撤销 导入 3 条报名"
+    window.undo_action.trigger()
+    assert len(statuses(store, activity_id)) == 5
+
+
+def test_cancelled_import_imports_nothing(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    before = len(store.outbox_entries())
+    errors = when_modal(qtbot, lambda dialog: dialog.cancel_button.click())
+    assert page.excel.import_file(walk_in_list(tmp_path / "w.xlsx", WALK_INS)) is None
+    assert not errors, errors
+    assert len(statuses(store, activity_id)) == 5
+    assert len(store.outbox_entries()) == before
+
+
+def test_a_failure_half_way_imports_nothing(qtbot, window, store, tmp_path, monkeypatch):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    rows = [[f"青年{i}", f"137{i:08d}", "男", "", "", ""] for i in range(80)]
+    path = walk_in_list(tmp_path / "big.xlsx", rows)
+    create = operations.HANDLERS["registration.create"]
+    calls = {"n": 0}
+
+    def failing(ctx, payload):
+        calls["n"] += 1
+        if calls["n"] == 40:
+            raise OSError("disk full")
+        return create(ctx, payload)
+
+    monkeypatch.setitem(operations.HANDLERS, "registration.create", failing)
+    before = len(store.outbox_entries())
+    seen: list[str] = []
+
+    def confirm(dialog: ImportDialog) -> None:
+        def read(box: QMessageBox) -> None:
+            seen.append(box.text())
+            box.accept()
+
+        when_modal(qtbot, read)
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, confirm)
+    assert page.excel.import_file(path) is None
+    assert not errors, errors
+    assert calls["n"] == 40
+    assert "没有导入任何记录" in seen[0] and "disk full" in seen[0]
+    assert len(statuses(store, activity_id)) == 5
+    assert len(store.outbox_entries()) == before
+
+
+def test_a_rule_refusing_one_row_imports_nothing_and_names_the_row(
+    qtbot, window, store, tmp_path, monkeypatch
+):
+    from sync.rules import RuleViolation
+
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    rows = [[f"青年{i}", f"137{i:08d}", "男", "", "", ""] for i in range(80)]
+    path = walk_in_list(tmp_path / "big.xlsx", rows)
+    create = operations.HANDLERS["registration.create"]
+
+    def refuse_57(ctx, payload):
+        if payload["youth"]["name"] == "青年55":  # sheet row 57 (header is row 1)
+            raise RuleViolation("reject_reason_required")
+        return create(ctx, payload)
+
+    monkeypatch.setitem(operations.HANDLERS, "registration.create", refuse_57)
+    seen: list[str] = []
+
+    def confirm(dialog: ImportDialog) -> None:
+        def read(box: QMessageBox) -> None:
+            seen.append(box.text())
+            box.accept()
+
+        when_modal(qtbot, read)
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, confirm)
+    assert page.excel.import_file(path) is None
+    assert not errors, errors
+    assert seen and seen[0].startswith("第 57 行：") and "没有导入任何记录" in seen[0]
+    assert len(statuses(store, activity_id)) == 5
+
+
+def test_import_of_a_file_that_is_not_excel_says_so(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    seen: list[str] = []
+    errors = when_modal(qtbot, lambda box: (seen.append(box.text()), box.accept()))
+    assert page.excel.import_file(path) is None
+    assert not errors, errors
+    assert "不是 Excel 工作簿" in seen[0]
+
+
+def test_registered_after_filter_and_dates(qtbot, window, store, clock):
+    activity_id = seed(store, names=NAMES[:2])
+    clock.advance(timedelta(days=10))
+    store.create_registrations(activity_id, [youth(9, "晚报名")], source=RegistrationSource.WALK_IN)
+    page = open_activity(window, activity_id)
+    page.time_combo.setCurrentIndex(page.time_combo.findData("7"))
+    assert names(page) == ["晚报名"]
+    page.time_combo.setCurrentIndex(page.time_combo.findData("custom"))
+    day = NOW.date()
+    page.date_from.setDate(page.date_from.date().fromString(f"{day:%Y-%m-%d}", "yyyy-MM-dd"))
+    page.date_until.setDate(page.date_until.date().fromString(f"{day:%Y-%m-%d}", "yyyy-MM-dd"))
+    assert names(page) == NAMES[:2]
+    page.clear_filters()
+    assert len(names(page)) == 3
