@@ -244,3 +244,26 @@ def test_round_trip_through_libreoffice_keeps_every_field(tmp_path: Path):
     assert not preview.bad, [(r.row_number, r.problems) for r in preview.bad]
     fields = ("name", "phone", "gender", "birth_date", "school_or_employer", "id_number")
     assert [r.values for r in preview.good] == [{f: r[f] for f in fields} for r in rows]
+
+
+def test_followers_export_masks_phones_and_lists_tags(tmp_path: Path):
+    path = tmp_path / "followers.xlsx"
+    follower = {
+        "name": "@林小雨",
+        "phone": "13900001234",
+        "gender": "female",
+        "birth_date": date(2001, 5, 6),
+        "school_or_employer": "南京大学",
+        "org_name": "共青团南京市江宁区委员会",
+        "followed_at": datetime(2026, 3, 1, 16, 0, tzinfo=UTC),
+        "source_activity_title": "江宁区青年创业沙龙",
+        "activity_count": 3,
+        "tags": ["志愿者", "大学生"],
+    }
+    assert excel.export_followers(path, [follower]) == 1
+    header, values = sheet_rows(path)
+    assert header[:2] == ("姓名", "手机号")
+    assert values[0] == "'@林小雨"
+    assert values[1] == "139****1234"
+    assert values[6] == datetime(2026, 3, 2, 0, 0)  # China time
+    assert values[8:] == (3, "志愿者、大学生")

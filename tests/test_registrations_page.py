@@ -545,3 +545,13 @@ def test_registered_after_filter_and_dates(qtbot, window, store, clock):
     assert names(page) == NAMES[:2]
     page.clear_filters()
     assert len(names(page)) == 3
+
+
+def test_the_old_show_full_phone_setting_is_dropped(tmp_path):
+    """Version 1 could show every full phone number without permission or log: gone."""
+    q = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
+    q.setValue("settings_version", 1)
+    q.setValue("privacy/show_full_phone", True)
+    s.Settings(q)
+    assert not q.contains("privacy/show_full_phone")
+    assert int(q.value("settings_version")) == s.SETTINGS_VERSION

@@ -114,6 +114,8 @@ class PreviewModel(QAbstractTableModel):
             if column == len(self.FIELDS) + 1:
                 return "；".join(excel_problem_text(p) for p in row.problems)
             return self._value(row, self.FIELDS[column - 1])
+        if role == Qt.ItemDataRole.ToolTipRole and column == len(self.FIELDS) + 1:
+            return "\n".join(excel_problem_text(p) for p in row.problems) or None
         if role == Qt.ItemDataRole.BackgroundRole and not row.good:
             return QColor("#fdecea")
         if role == Qt.ItemDataRole.ForegroundRole and column == len(self.FIELDS) + 1:

@@ -31,7 +31,8 @@ class RejectDialog(QDialog):
         self.reasons = QListWidget()
         for i, reason in enumerate(self.common_reasons(), start=1):
             self.reasons.addItem(f"{i}. {reason}")
-        self.reasons.setMaximumHeight(30 * (self.reasons.count() + 1))
+        rows = self.reasons.sizeHintForRow(0) * self.reasons.count()
+        self.reasons.setFixedHeight(rows + 2 * self.reasons.frameWidth() + 4)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(200)
         self.reason_edit.setPlaceholderText(self.tr("其他理由，直接输入"))

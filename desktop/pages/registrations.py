@@ -77,7 +77,7 @@ class RegistrationsPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 300])
+        splitter.setSizes([920, 260])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
@@ -176,7 +176,7 @@ class RegistrationsPage(QWidget):
             RegistrationTableModel.KEYS.index("reject_reason"), QHeaderView.ResizeMode.Stretch
         )
         # Fixed widths: sizing to contents would read every row of a lazy model.
-        widths = (80, 110, 48, 120, 170, 220, 130, 64, 80)
+        widths = (72, 100, 40, 96, 140, 170, 124, 56, 64)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
@@ -250,6 +250,8 @@ class RegistrationsPage(QWidget):
     def apply_filters(self) -> None:
         selected = self.current_id()
         self.model.set_query(self.current_query())
+        # One activity in view: its title in every row says nothing, the seat line names it.
+        self.table.setColumnHidden(self.model.column_of("activity"), self.activity_id() is not None)
         self._select_ids([selected] if selected else [])
         self._update_capacity()
 

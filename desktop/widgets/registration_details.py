@@ -97,8 +97,11 @@ class RegistrationDetails(QTextBrowser):
         for event in history:
             text = f"{format_time(event['at'])} · {self.actor_text(event['actor'])} · "
             text += self.action_text(event["action"])
-            if event["detail"]:
-                text += f"：{event['detail']}"
+            detail = event["detail"]
+            if event["action"] == "registered":
+                detail = model.source_text(detail) if detail else ""
+            if detail:
+                text += f"：{detail}"
             html.append(f"<p style='margin:2px 0'>{escape(text)}</p>")
         self.setHtml("".join(html))
 
