@@ -555,3 +555,24 @@ def test_the_old_show_full_phone_setting_is_dropped(tmp_path):
     s.Settings(q)
     assert not q.contains("privacy/show_full_phone")
     assert int(q.value("settings_version")) == s.SETTINGS_VERSION
+
+
+def test_bulk_approve_skips_what_it_cannot_change(qtbot, window, store):
+    activity_id = seed(store)
+    first, second = store.read(rq.registration_ids, rq.RegistrationQuery(activity_id=activity_id))[
+        :2
+    ]
+    store.review_registrations([first], "approve")
+    store.cancel_registration(second)
+    page = open_activity(window, activity_id)
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert statuses(store, activity_id) == {
+        "陈一鸣": "approved",
+        "林小雨": "cancelled",
+        "王大力": "approved",
+        "赵子龙": "approved",
+        "刘晓燕": "approved",
+    }
+    assert window.undo_action.text() == "撤销 批量通过 3 条报名"
+    assert "另有 2 条已处理过或已取消" in window.statusBar().currentMessage()

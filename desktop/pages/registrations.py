@@ -35,7 +35,7 @@ from desktop.undo import UndoHistory
 from desktop.widgets.registration_details import RegistrationDetails, SeatsLabel
 from desktop.widgets.registration_filters import RegistrationFilters
 from desktop.workers import run_with_progress
-from sync import session
+from sync import rules, session
 from sync.records import GuardianConsent, RegistrationStatus
 from sync.rules import RuleViolation
 from sync.store import Store
@@ -412,6 +412,18 @@ class RegistrationsPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
+        skipped = 0
+        if len(ids) > 1:  # a bulk action takes the registrations the decision applies to
+            ids, skipped = self._decidable(ids, decision)
+            if not ids:
+                QMessageBox.information(
+                    self,
+                    self.tr("无需处理"),
+                    self.tr("选中的报名都已处理过或已取消，没有可以{action}的。").format(
+                        action=self.tr("通过") if decision == "approve" else self.tr("拒绝")
+                    ),
+                )
+                return
         reason = ""
         if decision == "reject":
             current = self._current_row()
@@ -455,6 +467,12 @@ class RegistrationsPage(QWidget):
         if op_ids is None:
             return
         self._advance(old_ids, rows, set(ids))
+        if skipped:
+            self._status(
+                self.tr("{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销").format(
+                    done=done, n=skipped
+                )
+            )
         if decision == "approve":
             counts = self.store.read(rq.status_counts, ids)
             waitlisted = counts.get(RegistrationStatus.WAITLISTED.value, 0)
@@ -464,6 +482,18 @@ class RegistrationsPage(QWidget):
                         done=done, n=waitlisted
                     )
                 )
+
+    def _decidable(self, ids: list[str], decision: str) -> tuple[list[str], int]:
+        """(the ids the decision changes, how many it leaves alone): approving skips the
+        approved and cancelled; rejecting skips the rejected and cancelled."""
+        statuses = self.store.read(rq.registration_statuses, ids)
+        if decision == "approve":
+            allowed = rules.REVIEWABLE
+        else:
+            allowed = rules.REJECTABLE - {RegistrationStatus.REJECTED}
+        values = {status.value for status in allowed}
+        kept = [i for i in ids if statuses.get(i) in values]
+        return kept, len(ids) - len(kept)
 
     def _advance(self, old_ids: list[str], old_rows: list[int], decided: set[str]) -> None:
         """After a decision the keyboard goes on to the next registration in the old order."""

@@ -102,6 +102,17 @@ def registration_rows(conn: Connection, ids: Sequence[str]) -> dict[str, dict[st
     return {row.id: dict(row._mapping) for row in conn.execute(stmt)}
 
 
+def registration_statuses(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """The status of each of the given registrations."""
+    statuses: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(registrations.c.id, registrations.c.status).where(
+            registrations.c.id.in_(list(ids[start : start + 500]))
+        )
+        statuses.update((row.id, row.status) for row in conn.execute(stmt))
+    return statuses
+
+
 def status_counts(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     """How many of the given registrations are in each status (e.g. after a bulk approval,
     how many went to the waitlist)."""
