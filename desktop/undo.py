@@ -6,6 +6,7 @@ it has reached the server the store refuses, and the user is told why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -17,8 +18,13 @@ LIMIT = 50
 
 @dataclass(frozen=True)
 class Action:
-    op_id: str
+    op_ids: tuple[str, ...]  # one, or every operation of a bulk action (one undo step)
     label: str  # shown as "撤销 <label>"
+
+    @property
+    def op_id(self) -> str:
+        """The newest operation of the action."""
+        return self.op_ids[-1]
 
 
 class UndoHistory(QObject):
@@ -30,10 +36,14 @@ class UndoHistory(QObject):
         self._store = store
         self._actions: list[Action] = []
 
-    def push(self, op_id: str | None, label: str) -> None:
+    def push(self, op_id: str | Sequence[str] | None, label: str) -> None:
+        """Remember an action: one op_id, or the op_ids of a bulk action (undone together)."""
         if op_id is None:
             return
-        self._actions.append(Action(op_id, label))
+        op_ids = (op_id,) if isinstance(op_id, str) else tuple(op_id)
+        if not op_ids:
+            return
+        self._actions.append(Action(op_ids, label))
         del self._actions[:-LIMIT]
         self.changed.emit()
 
@@ -44,7 +54,7 @@ class UndoHistory(QObject):
         """Undo the newest action; raises RuleViolation (and forgets the action) if it cannot be."""
         action = self._actions.pop()
         try:
-            self._store.undo(action.op_id)
+            self._store.undo_many(action.op_ids)
         finally:
             self.changed.emit()
         return action

@@ -23,14 +23,34 @@ from sqlalchemy import Connection, insert
 
 from sync import demo_words as words
 from sync import regions
-from sync.records import CHINA_TIME, ActivityStatus, Gender, OrgLevel, RegistrationStatus
-from sync.rules import DEFAULT_CATEGORIES
+from sync.privacy import needs_guardian_consent
+from sync.records import (
+    CHINA_TIME,
+    ActivityStatus,
+    Gender,
+    GuardianConsent,
+    NoticeStatus,
+    OrgLevel,
+    RegistrationAction,
+    RegistrationSource,
+    RegistrationStatus,
+)
+from sync.rules import DEFAULT_CATEGORIES, encode_tags
 from sync.store.store import Store
 from sync.store.tables import RECORDS
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SEED = 20171031  # the founding notice's date
+# Follower tags a cadre would give, and the notices an organisation sends its followers.
+FOLLOWER_TAGS = ("志愿者骨干", "大学生", "青年创业者", "活跃粉丝", "社区青年", "团员", "返乡青年")
+NOTICES_PER_ORG = 2
+NOTICES = (
+    ("{org}近期活动预告", "本月我们将陆续举办多场青年活动，欢迎关注报名，名额有限，先到先得。"),
+    ("关于开展志愿服务活动的通知", "请各位志愿者留意报名时间，按时参加活动，注意安全。"),
+    ("青年夜校课程开课啦", "本期课程包括摄影、茶艺、编程入门，请在工作台报名，欢迎转发。"),
+    ("活动时间调整说明", "因天气原因，本周六的活动顺延一周举行，已报名的青年无需重新报名。"),
+)
 # The demo server's accounts (python -m sync.server seed-demo): the home county's username and
 # the one password every demo account shares. Demo data only; never a real deployment.
 DEMO_HOME_USERNAME = "jiangning"
@@ -67,6 +87,8 @@ class DemoSummary:
     registrations: int
     followers: int
     home_org_id: str
+    registration_events: int = 0
+    notices: int = 0
 
 
 class DemoDataExists(RuntimeError):
@@ -106,7 +128,10 @@ def generate(
         writer.write("activities", gen.activities())
         writer.write("youths", gen.youths())
         writer.write("registrations", gen.registrations())
+        writer.total += gen.planned_events_and_notices()
+        writer.write("registration_events", gen.registration_events())
         writer.write("followers", gen.followers())
+        writer.write("notices", gen.notices())
         conn.exec_driver_sql(f"PRAGMA cache_size={cache_size}")
         store.set_meta("org_id", gen.home.id, conn=conn)
     log.info("generated %s demo data in %.1f s", size, time.perf_counter() - started)
@@ -224,6 +249,11 @@ _PLANTED = ("in_progress", "registration_closed", "registering", "not_started", 
 class _Generator:
     def __init__(self, size: DemoSize, seed: int, now: datetime, store: Store):
         self.size, self.rng, self.now = size, random.Random(seed), now
+        # Fields added later (sources, histories, tags, notices, ID numbers) draw from their
+        # own generator, so the rows drawn before they existed stay exactly the same.
+        self.extra = random.Random(seed + 1)
+        self.histories: list[tuple[str, str, str, int, int | None, str, str]] = []
+        self.followers_by_tag: dict[tuple[str, str], int] = {}  # (org id, tag or "") → count
         reference = store.reference
         self.inside_jiangsu = reference.contains_point
         self.categories = [c.code for c in DEFAULT_CATEGORIES if c.code in reference.categories]
@@ -579,6 +609,12 @@ class _Generator:
             while phone in phones:
                 phone = words.mobile(rng)
             phones.add(phone)
+            consent = GuardianConsent.UNKNOWN
+            if needs_guardian_consent(birth, today):
+                r = self.extra.random()
+                consent = GuardianConsent.GIVEN if r < 0.6 else consent
+                consent = GuardianConsent.REFUSED if 0.6 <= r < 0.7 else consent
+            has_id = self.extra.random() < 0.3
             yield {
                 "id": youth_id,
                 "name": words.person(rng, gender),
@@ -588,7 +624,17 @@ class _Generator:
                 "school_or_employer": where,
                 "region_code": region,
                 "version": 1,
+                "id_number": self._id_number(region, birth, gender) if has_id else "",
+                "guardian_consent": consent,
             }
+
+    def _id_number(self, region: str, birth: date, gender: Gender) -> str:
+        """A synthetic resident ID number with a valid check character (GB 11643)."""
+        serial = self.extra.randrange(500) * 2 + (1 if gender is Gender.MALE else 0)
+        body = f"{region}{birth:%Y%m%d}{serial:03d}"
+        weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+        total = sum(int(d) * w for d, w in zip(body, weights, strict=True))
+        return body + "10X98765432"[total % 11]
 
     # registrations and followers ----------------------------------------------------------
 
@@ -629,8 +675,18 @@ class _Generator:
                 reviewed_at = None
                 if reviewed:  # ts < limit: registration closes before the start and now
                     reviewed_at = _utc(ts + min(rng.randint(600, 3 * DAY), limit - ts))
+                r = self.extra.random()
+                source = RegistrationSource.ONLINE
+                if r > 0.8:
+                    source = RegistrationSource.WALK_IN if r < 0.95 else RegistrationSource.IMPORT
+                registration_id = self._id(ts)
+                decided = int(reviewed_at.timestamp()) if reviewed_at else None
+                if status is RegistrationStatus.CANCELLED:
+                    decided = min(ts + self.extra.randint(600, 2 * DAY), max(ts, now_ts - 1))
+                who = DEMO_HOME_USERNAME if plan.requires_review else "system"
+                self.histories.append((registration_id, status, source, ts, decided, reason, who))
                 yield {
-                    "id": self._id(ts),
+                    "id": registration_id,
                     "activity_id": plan.id,
                     "youth_id": self.youth_ids[youth],
                     "status": status,
@@ -638,7 +694,34 @@ class _Generator:
                     "reviewed_at": reviewed_at,
                     "reject_reason": reason,
                     "version": 1,
+                    "source": source,
                 }
+
+    def registration_events(self) -> Iterator[dict[str, Any]]:
+        """Each registration's history: registered, then how it was decided (if it was)."""
+        for registration_id, status, source, ts, decided, reason, who in self.histories:
+            by = "youth" if source is RegistrationSource.ONLINE else DEMO_HOME_USERNAME
+            yield self._event(registration_id, ts, by, RegistrationAction.REGISTERED, source)
+            if decided is None:
+                continue
+            if status is RegistrationStatus.CANCELLED:
+                yield self._event(registration_id, decided, "youth", RegistrationAction.CANCELLED)
+            else:
+                action = RegistrationAction(status.value)
+                yield self._event(registration_id, decided, who, action, reason)
+
+    def _event(
+        self, registration_id: str, ts: int, actor: str, action: RegistrationAction, detail=""
+    ) -> dict[str, Any]:
+        return {
+            "id": self._id(ts),
+            "registration_id": registration_id,
+            "at": _utc(ts),
+            "actor": actor,
+            "action": action,
+            "detail": detail,
+            "version": 1,
+        }
 
     def followers(self) -> Iterator[dict[str, Any]]:
         """Followers of the home county and its grassroots: many found the org through one of
@@ -674,6 +757,12 @@ class _Generator:
                     yield self._follow(org, youth, followed, None)
 
     def _follow(self, org: _Org, youth: int, ts: int, activity_id: str | None) -> dict[str, Any]:
+        tags: list[str] = []
+        if self.extra.random() < 0.25:
+            tags = self.extra.sample(FOLLOWER_TAGS, self.extra.choice((1, 1, 2)))
+        for tag in ("", *tags):
+            key = (org.id, tag)
+            self.followers_by_tag[key] = self.followers_by_tag.get(key, 0) + 1
         return {
             "id": self._id(ts),
             "org_id": org.id,
@@ -681,7 +770,38 @@ class _Generator:
             "followed_at": _utc(ts),
             "source_activity_id": activity_id,
             "version": 1,
+            "tags": encode_tags(tags),
         }
+
+    def planned_events_and_notices(self) -> int:
+        """Rows the history and notices will add (known once registrations are drawn)."""
+        events = sum(2 if h[4] is not None else 1 for h in self.histories)
+        return events + NOTICES_PER_ORG * len(self._notice_orgs())
+
+    def _notice_orgs(self) -> list[_Org]:
+        """The county and its three most active grassroots organisations send notices."""
+        return [self.home, *sorted(self.grassroots, key=lambda o: -o.weight)[:3]]
+
+    def notices(self) -> Iterator[dict[str, Any]]:
+        """A few notices already delivered by the server, each counted to its recipients."""
+        rng = self.extra
+        for org in self._notice_orgs():
+            for title, body in rng.sample(NOTICES, NOTICES_PER_ORG):
+                tag = rng.choice(("", "", *FOLLOWER_TAGS))
+                sent = self.now_ts - rng.randint(DAY, 60 * DAY)
+                yield {
+                    "id": self._id(sent),
+                    "org_id": org.id,
+                    "title": title.format(org=org.name.removeprefix("共青团")),
+                    "body": body,
+                    "tag": tag,
+                    "status": NoticeStatus.SENT,
+                    "recipient_count": self.followers_by_tag.get((org.id, tag), 0),
+                    "created_at": _utc(sent - rng.randint(60, 3600)),
+                    "created_by": DEMO_HOME_USERNAME,
+                    "sent_at": _utc(sent),
+                    "version": 1,
+                }
 
 
 # --- command line ----------------------------------------------------------------------------

@@ -16,11 +16,26 @@ from sync import regions, rules
 from sync.codec import from_json, to_json
 from sync.records import (
     ACTIVITY_EDITABLE_FIELDS,
+    CHINA_TIME,
     Activity,
     ActivityStatus,
+    GuardianConsent,
+    NoticeStatus,
+    RegistrationAction,
+    RegistrationSource,
     RegistrationStatus,
+    Youth,
 )
 from sync.rules import RuleViolation
+
+# Who a registration event names when no account did it.
+YOUTH_ACTOR = "youth"  # the youth themself, through the public API
+SYSTEM_ACTOR = "system"  # an automatic step, e.g. a promotion from the waitlist
+REVEAL_PERMISSION = "reveal_personal_data"
+# What a youth may do through the public API (each on their own records only).
+YOUTH_KINDS = frozenset(
+    {"registration.create", "registration.cancel", "follower.follow", "follower.unfollow"}
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,13 @@ def jiangsu_reference(category_codes: list[str]) -> Reference:
 class ApplyContext(Protocol):
     now: datetime
     reference: Reference
+    actor: str
+    """Who acts: the account's username, or YOUTH_ACTOR; recorded in registration events."""
+    youth_id: str | None
+    """The youth acting through the public API (actor YOUTH_ACTOR), else None."""
+    permissions: Collection[str] | None
+    """The account's permissions where they are enforced (the server); None on a device,
+    which leaves the decision to the server."""
 
     def get(self, table: str, record_id: str) -> dict[str, Any] | None: ...
     def insert(self, table: str, values: dict[str, Any]) -> None: ...
@@ -53,6 +75,26 @@ class ApplyContext(Protocol):
     def delete(self, table: str, record_id: str) -> None: ...
     def count(self, table: str, **equals: Any) -> int:
         """Live rows of `table` whose fields equal the given values."""
+        ...
+
+    def find(
+        self,
+        table: str,
+        *,
+        order_by: tuple[str, ...] = (),
+        limit: int | None = None,
+        **equals: Any,
+    ) -> list[dict[str, Any]]:
+        """Live rows of `table` whose fields equal the given values, in `order_by` order."""
+        ...
+
+    def new_id(self) -> str:
+        """A fresh id for a row an operation adds besides its own (e.g. a history event)."""
+        ...
+
+    def deliver_notice(self, notice: dict[str, Any]) -> int | None:
+        """Deliver a notice to its recipients; their number, or None where notices cannot be
+        delivered (a device: the notice stays queued until the server delivers it)."""
         ...
 
 
@@ -154,6 +196,8 @@ def update_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
     _validate(ctx, {**current, **merged})
     if merged:
         ctx.update("activities", payload["id"], {**merged, "updated_at": ctx.now})
+        if merged.get("capacity", current["capacity"]) > current["capacity"]:
+            _fill_seats(ctx, {**current, **merged})
     if conflicts:
         return Outcome(
             payload["id"],
@@ -192,23 +236,87 @@ def delete_activity(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
 # --- registrations ---------------------------------------------------------------------------
 
 
+def _event(
+    ctx: ApplyContext,
+    registration_id: str,
+    action: RegistrationAction,
+    detail: str = "",
+    *,
+    actor: str | None = None,
+) -> None:
+    """One line of a registration's history."""
+    ctx.insert(
+        "registration_events",
+        {
+            "id": ctx.new_id(),
+            "registration_id": registration_id,
+            "at": ctx.now,
+            "actor": actor or ctx.actor,
+            "action": action.value,
+            "detail": detail,
+        },
+    )
+
+
+def _fill_seats(ctx: ApplyContext, activity: dict[str, Any]) -> list[str]:
+    """Promote the earliest waitlisted registrations into the seats that are free
+    (`rules.to_promote`); called by every handler that frees a seat or adds capacity."""
+    if ActivityStatus(activity["status"]) is not ActivityStatus.PUBLISHED:
+        return []
+    approved = ctx.count(
+        "registrations", activity_id=activity["id"], status=RegistrationStatus.APPROVED.value
+    )
+    free = activity["capacity"] - approved
+    if free <= 0:
+        return []
+    waitlist = ctx.find(
+        "registrations",
+        order_by=("registered_at", "id"),
+        limit=free,
+        activity_id=activity["id"],
+        status=RegistrationStatus.WAITLISTED.value,
+    )
+    promoted = rules.to_promote(activity["capacity"], approved, [r["id"] for r in waitlist])
+    for registration_id in promoted:
+        ctx.update(
+            "registrations",
+            registration_id,
+            {"status": RegistrationStatus.APPROVED.value, "reviewed_at": ctx.now},
+        )
+        _event(ctx, registration_id, RegistrationAction.PROMOTED, actor=SYSTEM_ACTOR)
+    return promoted
+
+
+def _own(ctx: ApplyContext, row: dict[str, Any]) -> dict[str, Any]:
+    """A youth acts only on their own registrations and follows; another's reads as absent."""
+    if ctx.youth_id is not None and row["youth_id"] != ctx.youth_id:
+        raise RuleViolation("not_found")
+    return row
+
+
 @handler("registration.review")
 def review_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
     """payload: id, decision ("approve" or "reject"), reason (required to reject).
 
     Approval takes a seat if one is free and otherwise puts the youth on the waitlist, so
-    devices approving the last seats offline never exceed the capacity once merged.
+    devices approving the last seats offline never exceed the capacity once merged. Rejecting
+    an approved registration frees its seat for the waitlist. Each step is a history event.
     """
+    if ctx.youth_id is not None:
+        raise RuleViolation("not_allowed")
     current = _existing(ctx, "registrations", payload["id"])
     status = RegistrationStatus(current["status"])
     activity = _existing(ctx, "activities", current["activity_id"])
     if ActivityStatus(activity["status"]) is ActivityStatus.CANCELLED:
         raise RuleViolation("edit_not_allowed", current=ActivityStatus.CANCELLED.value)
-    if payload["decision"] == "reject":
+    decision = payload["decision"]
+    if decision == "reject":
         reason = (payload.get("reason") or "").strip()
         if not reason:
             raise RuleViolation("reject_reason_required")
-        rules.check_reviewable(status)
+        if len(reason) > rules.REASON_MAX:
+            raise RuleViolation("reason_too_long", max=rules.REASON_MAX)
+        rules.check_reviewable(status, "reject")
         ctx.update(
             "registrations",
             payload["id"],
@@ -218,7 +326,12 @@ def review_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
                 "reviewed_at": ctx.now,
             },
         )
+        _event(ctx, payload["id"], RegistrationAction.REJECTED, reason)
+        if status is RegistrationStatus.APPROVED:
+            _fill_seats(ctx, activity)
         return Outcome(payload["id"])
+    if decision != "approve":
+        raise RuleViolation("malformed_operation")
     if status is RegistrationStatus.APPROVED:
         return Outcome(payload["id"])  # approving twice changes nothing
     rules.check_reviewable(status)
@@ -231,8 +344,252 @@ def review_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
         payload["id"],
         {"status": seat.value, "reject_reason": "", "reviewed_at": ctx.now},
     )
+    _event(ctx, payload["id"], RegistrationAction(seat.value))
     if seat is RegistrationStatus.WAITLISTED:
         return Outcome(
             payload["id"], changed="waitlisted_full", params={"capacity": activity["capacity"]}
         )
+    return Outcome(payload["id"])
+
+
+YOUTH_FIELDS = (
+    "name",
+    "phone",
+    "gender",
+    "birth_date",
+    "school_or_employer",
+    "id_number",
+    "region_code",
+)
+
+
+def _ensure_youth(ctx: ApplyContext, youth: dict[str, Any]) -> str:
+    """The youth of a new registration: the stored one with this id, else a new record made
+    from the payload's fields (validated)."""
+    youth_id = youth["id"]
+    if not isinstance(youth_id, str) or not youth_id:
+        raise RuleViolation("malformed_operation")
+    if ctx.get("youths", youth_id) is not None:
+        return youth_id
+    if ctx.youth_id is not None:  # a youth identifies first (public API), then registers
+        raise RuleViolation("not_found")
+    values = from_json(Youth, {k: youth.get(k) for k in YOUTH_FIELDS if youth.get(k) is not None})
+    values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    values["id_number"] = (values.get("id_number") or "").upper()
+    problems = rules.validate_youth(values, today=ctx.now.astimezone(CHINA_TIME).date())
+    if problems:
+        raise RuleViolation("invalid_youth", problems=problems)
+    ctx.insert("youths", {**values, "id": youth_id})
+    return youth_id
+
+
+@handler("registration.create")
+def create_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id, activity_id, youth {id, name, phone, gender, birth_date, school_or_employer,
+    id_number, region_code}, source ("online" from the public API; "walk_in" or "import" from
+    a cadre). The youth record is created when no youth has that id yet.
+
+    Takes a seat if the activity needs no review and one is free; else pending (review) or
+    waitlisted (full). A youth holds at most one active registration per activity.
+    """
+    source = RegistrationSource(payload["source"])
+    youth = payload["youth"]
+    if not isinstance(youth, dict):
+        raise RuleViolation("malformed_operation")
+    if (ctx.youth_id is not None) != (source is RegistrationSource.ONLINE) or (
+        ctx.youth_id is not None and youth.get("id") != ctx.youth_id
+    ):
+        raise RuleViolation("not_allowed")
+    activity = _existing(ctx, "activities", payload["activity_id"])
+    rules.check_may_register(activity, ctx.now, source)
+    youth_id = _ensure_youth(ctx, youth)
+    for other in ctx.find("registrations", activity_id=activity["id"], youth_id=youth_id):
+        if RegistrationStatus(other["status"]) in rules.ACTIVE:
+            raise RuleViolation("already_registered")
+    approved = ctx.count(
+        "registrations", activity_id=activity["id"], status=RegistrationStatus.APPROVED.value
+    )
+    status = rules.status_on_registering(
+        requires_review=activity["requires_review"],
+        capacity=activity["capacity"],
+        approved=approved,
+    )
+    ctx.insert(
+        "registrations",
+        {
+            "id": payload["id"],
+            "activity_id": activity["id"],
+            "youth_id": youth_id,
+            "status": status.value,
+            "registered_at": ctx.now,
+            "reviewed_at": None if status is RegistrationStatus.PENDING else ctx.now,
+            "reject_reason": "",
+            "source": source.value,
+        },
+    )
+    _event(ctx, payload["id"], RegistrationAction.REGISTERED, source.value)
+    if status is not RegistrationStatus.PENDING:
+        _event(ctx, payload["id"], RegistrationAction(status.value), actor=SYSTEM_ACTOR)
+    if status is RegistrationStatus.WAITLISTED:
+        return Outcome(
+            payload["id"], changed="waitlisted_full", params={"capacity": activity["capacity"]}
+        )
+    return Outcome(payload["id"])
+
+
+@handler("registration.cancel")
+def cancel_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id. The youth (their own only) or a cadre cancels; a freed seat goes to the
+    waitlist. Cancelling a cancelled registration changes nothing."""
+    current = _own(ctx, _existing(ctx, "registrations", payload["id"]))
+    status = RegistrationStatus(current["status"])
+    if status is RegistrationStatus.CANCELLED:
+        return Outcome(payload["id"])
+    rules.check_cancellable(status)
+    ctx.update("registrations", payload["id"], {"status": RegistrationStatus.CANCELLED.value})
+    _event(ctx, payload["id"], RegistrationAction.CANCELLED)
+    if status is RegistrationStatus.APPROVED:
+        _fill_seats(ctx, _existing(ctx, "activities", current["activity_id"]))
+    return Outcome(payload["id"])
+
+
+# --- followers and notices -------------------------------------------------------------------
+
+
+def _string_list(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleViolation("malformed_operation")
+    return value
+
+
+@handler("follower.tag")
+def tag_followers(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: ids, add, remove (tags). Set operations on each follower's tags, so devices
+    tagging offline merge without loss. Followers that are gone (unfollowed, or out of scope)
+    are skipped; none left at all is `not_found`."""
+    if ctx.youth_id is not None:
+        raise RuleViolation("not_allowed")
+    ids = _string_list(payload["ids"])
+    add = [rules.validate_tag(t) for t in _string_list(payload.get("add") or [])]
+    remove = _string_list(payload.get("remove") or [])
+    found = 0
+    for follower_id in dict.fromkeys(ids):
+        row = ctx.get("followers", follower_id)
+        if row is None:
+            continue
+        found += 1
+        tags = rules.change_tags(row["tags"], add=add, remove=remove)
+        if tags != row["tags"]:
+            ctx.update("followers", follower_id, {"tags": tags})
+    if ids and not found:
+        raise RuleViolation("not_found")
+    return Outcome(ids[0] if ids else "")
+
+
+@handler("follower.follow")
+def follow(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id, org_id, source_activity_id (optional). Only a youth follows, themself;
+    following twice keeps the first follow."""
+    if ctx.youth_id is None:
+        raise RuleViolation("not_allowed")
+    org = _existing(ctx, "organizations", payload["org_id"])
+    source = payload.get("source_activity_id") or None
+    if source is not None and ctx.get("activities", source) is None:
+        source = None
+    for existing in ctx.find("followers", org_id=org["id"], youth_id=ctx.youth_id):
+        return Outcome(existing["id"], changed="already_following")
+    ctx.insert(
+        "followers",
+        {
+            "id": payload["id"],
+            "org_id": org["id"],
+            "youth_id": ctx.youth_id,
+            "followed_at": ctx.now,
+            "source_activity_id": source,
+            "tags": "",
+        },
+    )
+    return Outcome(payload["id"])
+
+
+@handler("follower.unfollow")
+def unfollow(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id. Only the youth themself unfollows."""
+    if ctx.youth_id is None:
+        raise RuleViolation("not_allowed")
+    _own(ctx, _existing(ctx, "followers", payload["id"]))
+    ctx.delete("followers", payload["id"])
+    return Outcome(payload["id"])
+
+
+@handler("notice.send")
+def send_notice(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id, org_id, title, body, tag ("" = every follower). Queued where it is
+    written; the server delivers it at once and marks it sent with the number of recipients."""
+    if ctx.youth_id is not None:
+        raise RuleViolation("not_allowed")
+    values = {k: payload.get(k) or "" for k in ("title", "body", "tag")}
+    problems = rules.validate_notice(values)
+    if problems:
+        raise RuleViolation("invalid_notice", problems=problems)
+    org = _existing(ctx, "organizations", payload["org_id"])
+    notice = {
+        "id": payload["id"],
+        "org_id": org["id"],
+        "title": values["title"].strip(),
+        "body": values["body"].strip(),
+        "tag": values["tag"].strip(),
+        "status": NoticeStatus.QUEUED.value,
+        "recipient_count": 0,
+        "created_at": ctx.now,
+        "created_by": ctx.actor,
+        "sent_at": None,
+    }
+    ctx.insert("notices", notice)
+    delivered = ctx.deliver_notice(notice)
+    if delivered is not None:
+        ctx.update(
+            "notices",
+            payload["id"],
+            {"status": NoticeStatus.SENT.value, "recipient_count": delivered, "sent_at": ctx.now},
+        )
+    return Outcome(payload["id"])
+
+
+# --- personal data ---------------------------------------------------------------------------
+
+
+@handler("youth.consent")
+def record_consent(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: id (a youth), status (a GuardianConsent value)."""
+    if ctx.youth_id is not None:
+        raise RuleViolation("not_allowed")
+    try:
+        status = GuardianConsent(payload["status"])
+    except ValueError:
+        raise RuleViolation("invalid_consent") from None
+    _existing(ctx, "youths", payload["id"])
+    ctx.update("youths", payload["id"], {"guardian_consent": status.value})
+    return Outcome(payload["id"])
+
+
+REVEALABLE: dict[str, frozenset[str]] = {
+    "youths": frozenset({"phone", "id_number"}),
+    "registrations": frozenset({"phone", "id_number"}),  # of the registration's youth
+    "followers": frozenset({"phone", "id_number"}),
+}
+
+
+@handler("personal.reveal")
+def reveal(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
+    """payload: table, id, fields. Changes nothing: it exists so that the server's log of
+    applied operations records who saw which personal data, and refuses it to an account
+    without the `reveal_personal_data` permission."""
+    if ctx.permissions is not None and REVEAL_PERMISSION not in ctx.permissions:
+        raise RuleViolation("permission_denied")
+    table = payload["table"]
+    fields = _string_list(payload["fields"])
+    if table not in REVEALABLE or not fields or set(fields) - REVEALABLE[table]:
+        raise RuleViolation("malformed_operation")
+    _existing(ctx, table, payload["id"])
     return Outcome(payload["id"])

@@ -75,6 +75,37 @@ class Gender(StrEnum):
     UNKNOWN = "unknown"
 
 
+class GuardianConsent(StrEnum):
+    """Whether a guardian agreed that the organisation keeps a child's data (under 14 only:
+    `sync.privacy.needs_guardian_consent`)."""
+
+    UNKNOWN = "unknown"
+    GIVEN = "given"
+    REFUSED = "refused"
+
+
+class RegistrationSource(StrEnum):
+    ONLINE = "online"  # the youth, through the public API
+    WALK_IN = "walk_in"  # typed in by a cadre
+    IMPORT = "import"  # from an Excel list
+
+
+class NoticeStatus(StrEnum):
+    QUEUED = "queued"  # written on a device; the server has not delivered it yet
+    SENT = "sent"  # delivered by the server to the followers it names
+
+
+class RegistrationAction(StrEnum):
+    """What a `RegistrationEvent` records."""
+
+    REGISTERED = "registered"
+    APPROVED = "approved"
+    WAITLISTED = "waitlisted"
+    PROMOTED = "promoted"  # approved from the waitlist when a seat freed
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Category:
     """An activity category. The seven defaults live in `sync.rules.DEFAULT_CATEGORIES`."""
@@ -138,6 +169,10 @@ class Youth:
     school_or_employer: str = ""
     region_code: str = ""
     version: int = 0
+    # Added in local schema 5 / server revision 0002: after `version`, because ALTER TABLE
+    # appends columns and the schema tests compare the column order.
+    id_number: str = ""  # 身份证号; masked in every view (`sync.privacy`)
+    guardian_consent: GuardianConsent = GuardianConsent.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,6 +188,21 @@ class Registration:
     reviewed_at: datetime | None = None
     reject_reason: str = ""
     version: int = 0
+    source: RegistrationSource = RegistrationSource.ONLINE  # schema 5 (appended, see Youth)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegistrationEvent:
+    """One step in a registration's history: who did what, when. Written by the operation
+    handlers (`sync.operations`), never edited."""
+
+    id: str = _pk()
+    registration_id: str = _ref("registrations.id")
+    at: datetime | None = None
+    actor: str = ""  # an account's username, "youth" (the youth themself) or "system"
+    action: RegistrationAction = RegistrationAction.REGISTERED
+    detail: str = ""  # e.g. the reason of a rejection
+    version: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,6 +212,26 @@ class Follower:
     youth_id: str = _ref("youths.id")
     followed_at: datetime | None = None
     source_activity_id: str | None = None  # the activity through which the youth found the org
+    version: int = 0
+    # The follower's tags: a JSON array of strings, sorted and unique, "" for none; written by
+    # `sync.rules.encode_tags`, read by `sync.rules.decode_tags`. Schema 5 (appended).
+    tags: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    """A message from an organisation to its followers (all, or those with `tag`)."""
+
+    id: str = _pk()
+    org_id: str = _ref("organizations.id")
+    title: str = ""
+    body: str = ""
+    tag: str = ""  # "" = every follower of the organisation
+    status: NoticeStatus = NoticeStatus.QUEUED
+    recipient_count: int = 0  # set by the server when it delivers
+    created_at: datetime | None = None
+    created_by: str = ""  # the account's username
+    sent_at: datetime | None = None
     version: int = 0
 
 
@@ -183,7 +253,9 @@ RECORD_TABLES: dict[str, type] = {
     "activities": Activity,
     "youths": Youth,
     "registrations": Registration,
+    "registration_events": RegistrationEvent,
     "followers": Follower,
+    "notices": Notice,
 }
 
 

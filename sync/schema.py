@@ -49,6 +49,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+def tag_condition(column: Any, tag: str) -> Any:
+    """SQL for "the follower tags in `column` include `tag`": the tags are a JSON array of
+    strings (`sync.rules.encode_tags`), so the quoted tag appears in it exactly when it is one
+    of them. LIKE's wildcards in the tag are escaped."""
+    quoted = '"' + tag.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = quoted.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return column.like(f"%{escaped}%", escape="!")
+
+
 def _column_type(py_type: Any) -> tuple[Any, bool]:
     """(SQLAlchemy type, nullable) for a record field's annotation."""
     nullable = False

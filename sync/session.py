@@ -14,7 +14,7 @@ from sync.store import Store
 # Tokens of this process only, where the OS has no keyring: the user signs in again next time.
 _unremembered: dict[tuple[str, str], str] = {}
 
-ACCOUNT_KEY = "account"  # JSON: server_url, username, org_id, org_name, display_name
+ACCOUNT_KEY = "account"  # JSON: server_url, username, org_id, org_name, display_name, permissions
 HOME_ORG_KEY = "org_id"
 
 
@@ -31,11 +31,23 @@ class Account:
     org_id: str
     org_name: str = ""
     display_name: str = ""
+    permissions: tuple[str, ...] = ()  # as the server granted them at sign-in
 
 
 def signed_in(store: Store) -> Account | None:
     raw = store.get_meta(ACCOUNT_KEY)
-    return Account(**json.loads(raw)) if raw else None
+    if not raw:
+        return None
+    values = json.loads(raw)
+    values["permissions"] = tuple(values.get("permissions") or ())
+    return Account(**values)
+
+
+def has_permission(store: Store, name: str) -> bool:
+    """Whether the account signed in here was granted permission `name` (e.g.
+    "reveal_personal_data"); False when nobody is signed in. The server checks again."""
+    account = signed_in(store)
+    return account is not None and name in account.permissions
 
 
 def sign_in(store: Store, config: ClientConfig, username: str, password: str) -> Account:
@@ -53,6 +65,7 @@ def sign_in(store: Store, config: ClientConfig, username: str, password: str) ->
         org_id=str(info["org_id"]),
         org_name=str(info.get("org_name") or ""),
         display_name=str(info.get("display_name") or ""),
+        permissions=tuple(str(p) for p in info.get("permissions") or ()),
     )
     home = store.get_meta(HOME_ORG_KEY)
     if home and home != account.org_id and store.count("activities"):

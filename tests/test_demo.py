@@ -257,8 +257,13 @@ def test_same_seed_and_clock_give_the_same_rows(tmp_path):
 
 def test_progress_is_reported_up_to_the_total(empty_store):
     calls: list[tuple[int, int]] = []
-    demo.generate(empty_store, "small", now=NOW, progress=lambda *args: calls.append(args))
+    summary = demo.generate(
+        empty_store, "small", now=NOW, progress=lambda *args: calls.append(args)
+    )
     total = empty_store.count("organizations") + 80 + 1_500 + 1_500 + 2_000
+    total += summary.registration_events + summary.notices
+    assert summary.registration_events == empty_store.count("registration_events") > 1_500
+    assert summary.notices == empty_store.count("notices") > 0
     assert calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 

@@ -93,6 +93,7 @@ def cmd_create_account(args: argparse.Namespace) -> None:
             password=password,
             org_id=args.org_id,
             display_name=args.display_name or "",
+            permissions=args.permission or [],
         )
     except ValidationError as error:
         problems = "; ".join(
@@ -178,6 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password", required=True, help="'-' reads it from the first stdin line")
     p.add_argument("--org-id", required=True)
     p.add_argument("--display-name")
+    p.add_argument(
+        "--permission",
+        action="append",
+        metavar="NAME",
+        help="grant a permission (repeatable): reveal_personal_data",
+    )
     p.set_defaults(func=cmd_create_account)
 
     p = sub.add_parser(

@@ -4,6 +4,7 @@ of wrong passwords; the account schemas. All account queries live here."""
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
@@ -31,6 +32,11 @@ _hash_slots = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
 _dummy_hash: str | None = None
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
+
+# What an account may do beyond its organisation's ordinary work.
+PERMISSIONS: dict[str, str] = {
+    "reveal_personal_data": "查看完整的手机号和身份证号（reveal phone and ID numbers）",
+}
 
 # What a refused sign-in or token says: (HTTP status, message). Chinese for the cadre, English
 # for whoever reads the logs or runs a script.
@@ -95,6 +101,17 @@ class AccountCreate(BaseModel):
     password: str = Field(min_length=8, max_length=256)
     org_id: str = Field(min_length=1, max_length=64)
     display_name: str = Field(default="", max_length=100)
+    permissions: list[str] = Field(default_factory=list)
+
+    @field_validator("permissions")
+    @classmethod
+    def _permissions(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(PERMISSIONS))
+        if unknown:
+            raise ValueError(
+                f"没有这种权限：{', '.join(unknown)}（known: {', '.join(PERMISSIONS)}）"
+            )
+        return sorted(set(value))
 
     @field_validator("username")
     @classmethod
@@ -114,6 +131,7 @@ class AccountPublic(BaseModel):
     org_id: str
     org_name: str
     org_level: OrgLevel
+    permissions: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -129,6 +147,7 @@ class CurrentAccount:
     org_path: str  # materialised path: the account sees rows whose scope_path starts with it
     token_hash: str
     device_id: str  # the device the token was issued to
+    permissions: tuple[str, ...] = ()
 
     def public(self) -> AccountPublic:
         return AccountPublic(
@@ -138,6 +157,7 @@ class CurrentAccount:
             org_id=self.org_id,
             org_name=self.org_name,
             org_level=self.org_level,
+            permissions=list(self.permissions),
         )
 
 
@@ -149,6 +169,15 @@ class LoginResult:
 
 
 # --- passwords and tokens -----------------------------------------------------------------------
+
+
+def decode_permissions(stored: str | None) -> tuple[str, ...]:
+    """The permissions kept in an account row (a JSON array); a damaged value grants none."""
+    try:
+        value = json.loads(stored or "[]")
+    except ValueError:
+        return ()
+    return tuple(sorted(p for p in value if p in PERMISSIONS)) if isinstance(value, list) else ()
 
 
 def normalise_username(username: str) -> str:
@@ -199,6 +228,7 @@ _ACCOUNT_COLUMNS = (
     organizations.c.level.label("org_level"),
     organizations.c.scope_path.label("org_path"),
     organizations.c.deleted.label("org_deleted"),
+    accounts.c.permissions,
 )
 _ACCOUNT_JOIN = accounts.join(organizations, organizations.c.id == accounts.c.org_id)
 
@@ -289,6 +319,7 @@ def login(
         org_id=row.org_id,
         org_name=row.org_name,
         org_level=row.org_level,
+        permissions=list(decode_permissions(row.permissions)),
     )
     return LoginResult(token=token, expires_at=expires_at, account=account)
 
@@ -325,6 +356,7 @@ def authenticate(
         org_path=row.org_path,
         token_hash=token_hash,
         device_id=row.device_id,
+        permissions=decode_permissions(row.permissions),
     )
 
 
@@ -371,6 +403,7 @@ def create_account(
             display_name=new.display_name,
             active=True,
             created_at=now or datetime.now(UTC),
+            permissions=json.dumps(sorted(new.permissions)),
         )
     )
     return account_id

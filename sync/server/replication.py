@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, exists, func, insert, literal, or_, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
 from sync import operations
 from sync.codec import to_json
+from sync.ids import uuid7
 from sync.operations import Reference, jiangsu_reference
 from sync.protocol import OpResult, OpStatus, PullPage
 from sync.records import RECORD_TABLES, field_names
 from sync.rules import RuleViolation
+from sync.schema import UTCDateTime, tag_condition
 from sync.server.db import Database, next_seq
 from sync.server.scope import within_scope
-from sync.server.tables import PRIMARY_KEYS, RECORDS, applied_ops
+from sync.server.tables import PRIMARY_KEYS, RECORDS, applied_ops, notice_deliveries
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +41,30 @@ def _record_values(table: str, row: Any) -> dict[str, Any]:
 
 
 class ServerContext:
-    """ApplyContext for one operation of one account: everything outside the account's scope
-    reads as absent, so an operation cannot touch, or learn of, a sibling's records."""
+    """ApplyContext for one operation of one account (or one youth of the public API):
+    everything outside the scope reads as absent, so an operation cannot touch, or learn of, a
+    sibling's records."""
 
     def __init__(
-        self, conn: Connection, *, now: datetime, reference: Reference, scope_path: str, seq: int
+        self,
+        conn: Connection,
+        *,
+        now: datetime,
+        reference: Reference,
+        scope_path: str,
+        seq: int,
+        actor: str = "",
+        permissions: Collection[str] = (),
+        youth_id: str | None = None,
     ):
         self.conn = conn
         self.now = now
         self.reference = reference
         self.scope_path = scope_path
         self.seq = seq
+        self.actor = actor
+        self.permissions: Collection[str] | None = frozenset(permissions)
+        self.youth_id = youth_id
 
     def _visible(self, table: str, row: Any) -> bool:
         return table in UNSCOPED or row.scope_path.startswith(self.scope_path)
@@ -64,7 +80,8 @@ class ServerContext:
         return _record_values(table, row)
 
     def _owner_path(self, table: str, values: dict[str, Any]) -> str:
-        """The scope path a new row gets from the organisation that owns it."""
+        """The scope path a new row gets from the organisation that owns it (through its
+        activity for a registration, through its registration for a history event)."""
         if table in UNSCOPED:
             return "/"
         if table == "organizations":
@@ -72,16 +89,10 @@ class ServerContext:
             if parent is None:
                 raise RuleViolation("not_found")
             return f"{self._row('organizations', parent['id']).scope_path}{values['id']}/"
-        owner = (
-            self.get("activities", values["activity_id"])
-            if table == "registrations"
-            else self.get("organizations", values["org_id"])
-        )
-        if owner is None:
+        owner_table, owner_id = OWNERS[table](values)
+        if self.get(owner_table, owner_id) is None:
             raise RuleViolation("not_found")
-        return self._row(
-            "activities" if table == "registrations" else "organizations", owner["id"]
-        ).scope_path
+        return self._row(owner_table, owner_id).scope_path
 
     def insert(self, table: str, values: dict[str, Any]) -> None:
         if self._row(table, values[PRIMARY_KEYS[table]]) is not None:
@@ -113,6 +124,43 @@ class ServerContext:
             stmt = stmt.where(t.c[name] == value)
         return self.conn.scalar(stmt) or 0
 
+    def find(
+        self,
+        table: str,
+        *,
+        order_by: tuple[str, ...] = (),
+        limit: int | None = None,
+        **equals: Any,
+    ) -> list[dict[str, Any]]:
+        t = RECORDS[table]
+        stmt = select(t).where(t.c.deleted.is_(False))
+        if table not in UNSCOPED:
+            stmt = stmt.where(within_scope(t.c.scope_path, self.scope_path))
+        for name, value in equals.items():
+            stmt = stmt.where(t.c[name] == value)
+        stmt = stmt.order_by(*(t.c[name] for name in order_by)).limit(limit)
+        return [_record_values(table, row) for row in self.conn.execute(stmt)]
+
+    def new_id(self) -> str:
+        return uuid7()
+
+    def deliver_notice(self, notice: dict[str, Any]) -> int:
+        """Record one delivery per follower of the notice's organisation (with its tag, if it
+        has one); the number of recipients."""
+        f = RECORDS["followers"]
+        chosen = select(
+            literal(notice["id"]).label("notice_id"),
+            f.c.youth_id,
+            literal(self.now, UTCDateTime()).label("delivered_at"),
+        ).where(f.c.org_id == notice["org_id"], f.c.deleted.is_(False))
+        if notice["tag"]:
+            chosen = chosen.where(tag_condition(f.c.tags, notice["tag"]))
+        chosen = chosen.distinct()
+        done = self.conn.execute(
+            insert(notice_deliveries).from_select(["notice_id", "youth_id", "delivered_at"], chosen)
+        )
+        return done.rowcount
+
     def delete(self, table: str, record_id: str) -> None:
         """A tombstone, so every device hears of the deletion."""
         t = RECORDS[table]
@@ -123,15 +171,36 @@ class ServerContext:
         )
 
 
+# The row whose scope a new row takes: (table, id) from the new row's values.
+OWNERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
+    "activities": lambda v: ("organizations", v["org_id"]),
+    "followers": lambda v: ("organizations", v["org_id"]),
+    "notices": lambda v: ("organizations", v["org_id"]),
+    "registrations": lambda v: ("activities", v["activity_id"]),
+    "registration_events": lambda v: ("registrations", v["registration_id"]),
+}
+
+
 def server_reference(conn: Connection) -> Reference:
     t = RECORDS["categories"]
     codes = list(conn.scalars(select(t.c.code).where(t.c.deleted.is_(False))))
     return jiangsu_reference(codes)
 
 
-def apply_one(db: Database, *, account_id: str, scope_path: str, op: dict[str, Any]) -> OpResult:
+def apply_one(
+    db: Database,
+    *,
+    account_id: str | None,
+    scope_path: str,
+    op: dict[str, Any],
+    actor: str = "",
+    permissions: Collection[str] = (),
+    youth_id: str | None = None,
+) -> OpResult:
     """Apply one pushed operation, exactly once: a replayed op_id gets the stored result, for as
-    long as the server keeps the operation (forever, for now).
+    long as the server keeps the operation (forever, for now). A cadre's operation names its
+    account (`actor` its username); a youth's, through the public API, names the youth
+    (`youth_id`, actor "youth") and may only be one of `operations.YOUTH_KINDS`.
 
     The change sequence is taken first: it locks the counter until commit, so operations apply
     one after another and each sees every earlier one (the capacity check relies on it).
@@ -145,9 +214,18 @@ def apply_one(db: Database, *, account_id: str, scope_path: str, op: dict[str, A
             return OpResult.from_json(json.loads(stored))
         now = datetime.now(UTC)  # the server's clock decides; the device's is kept for audit
         ctx = ServerContext(
-            conn, now=now, reference=server_reference(conn), scope_path=scope_path, seq=seq
+            conn,
+            now=now,
+            reference=server_reference(conn),
+            scope_path=scope_path,
+            seq=seq,
+            actor=operations.YOUTH_ACTOR if youth_id else actor,
+            permissions=permissions,
+            youth_id=youth_id,
         )
         try:
+            if youth_id is not None and op["kind"] not in operations.YOUTH_KINDS:
+                raise RuleViolation("not_allowed")
             with conn.begin_nested():  # a refusal takes back this operation's writes only
                 outcome = operations.apply(ctx, op["kind"], op["payload"])
         except RuleViolation as refusal:
@@ -157,7 +235,14 @@ def apply_one(db: Database, *, account_id: str, scope_path: str, op: dict[str, A
                     {"code": p.code, "field": p.field, "params": p.params} for p in refusal.problems
                 ]
             result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
-        except (KeyError, TypeError, ValueError, DataError, IntegrityError) as error:
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            AttributeError,
+            DataError,
+            IntegrityError,
+        ) as error:
             # a malformed payload: missing keys, wrong types, an id too long for its column
             log.warning("malformed op %s: %r", op["op_id"], error)
             result = OpResult(op["op_id"], OpStatus.REJECTED, 0, "malformed_operation", {})
@@ -168,6 +253,7 @@ def apply_one(db: Database, *, account_id: str, scope_path: str, op: dict[str, A
             insert(applied_ops).values(
                 op_id=op["op_id"],
                 account_id=account_id,
+                youth_id=youth_id,
                 device_id=op.get("device_id") or "",
                 kind=op["kind"],
                 payload=json.dumps(op["payload"], ensure_ascii=False),
@@ -190,18 +276,33 @@ def _device_time(value: Any) -> datetime | None:
 
 
 def _scoped(table: str, scope_path: str, ancestors: list[str]) -> Any:
-    """A select of `table` limited to the caller's scope (organisations: with its ancestors)."""
+    """A select of `table` limited to the caller's scope (organisations: with its ancestors;
+    youths: those registered for or following something in scope)."""
     t = RECORDS[table]
     stmt = select(t)
     in_scope = within_scope(t.c.scope_path, scope_path)
     if table == "organizations":
         stmt = stmt.where(in_scope | t.c.id.in_(ancestors))
+    elif table == "youths":
+        links = [RECORDS["registrations"], RECORDS["followers"]]
+        stmt = stmt.where(
+            or_(
+                *(
+                    exists().where(
+                        link.c.youth_id == t.c.id, within_scope(link.c.scope_path, scope_path)
+                    )
+                    for link in links
+                )
+            )
+        )
     elif table not in UNSCOPED:
         stmt = stmt.where(in_scope)
     return stmt
 
 
-PULLED = [t for t in RECORD_TABLES if t != "youths"]
+# Youths are pulled too (scoped by what refers to them), so a change to a youth, e.g. the
+# guardian's consent, reaches every device that shows them.
+PULLED = list(RECORD_TABLES)
 
 
 def pull(
@@ -240,6 +341,8 @@ def pull(
 # What a row refers to, so a page never holds a row whose parent the device lacks: a parent
 # changed later than its child has a later sequence, and would only come in a later page.
 REFERENCES: tuple[tuple[str, str, str], ...] = (
+    ("registration_events", "registration_id", "registrations"),  # before registrations' own
+    ("notices", "org_id", "organizations"),
     ("registrations", "activity_id", "activities"),
     ("registrations", "youth_id", "youths"),
     ("followers", "youth_id", "youths"),

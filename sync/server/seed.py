@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from sync.demo import DEMO_HOME_USERNAME, DEMO_PASSWORD
+from sync.operations import REVEAL_PERMISSION
 from sync.records import RECORD_TABLES, OrgLevel, field_names
 from sync.server.config import InputError
 from sync.server.db import Database, next_seq, reserve_seqs
@@ -238,7 +239,9 @@ def seed_demo(
                     activities=summary.activities,
                     youths=summary.youths,
                     registrations=summary.registrations,
+                    registration_events=summary.registration_events,
                     followers=summary.followers,
+                    notices=summary.notices,
                 )
         finally:
             store.close()
@@ -277,11 +280,23 @@ def _copy(src: Connection, dst: Connection, replica: dict, progress) -> tuple[li
 
     copier.write("activities", activities())
     copier.write("youths", (dict(r, scope_path=ROOT_SCOPE) for r in rows("youths")))
+    registration_paths: dict[str, str] = {}
+
+    def registrations() -> Iterator[dict[str, Any]]:
+        for row in rows("registrations"):
+            registration_paths[row["id"]] = row["scope_path"] = activity_paths[row["activity_id"]]
+            yield row
+
+    copier.write("registrations", registrations())
     copier.write(
-        "registrations",
-        (dict(r, scope_path=activity_paths[r["activity_id"]]) for r in rows("registrations")),
+        "registration_events",
+        (
+            dict(r, scope_path=registration_paths[r["registration_id"]])
+            for r in rows("registration_events")
+        ),
     )
     copier.write("followers", (dict(r, scope_path=paths[r["org_id"]]) for r in rows("followers")))
+    copier.write("notices", (dict(r, scope_path=paths[r["org_id"]]) for r in rows("notices")))
     return orgs, paths
 
 
@@ -311,7 +326,12 @@ def _demo_accounts(
     for username, org_id in chosen:
         name = by_id[org_id]["name"]
         new = auth.AccountCreate(
-            username=username, password=DEMO_PASSWORD, org_id=org_id, display_name=name
+            username=username,
+            password=DEMO_PASSWORD,
+            org_id=org_id,
+            display_name=name,
+            # the county committee may see full phone and ID numbers; grassroots see them masked
+            permissions=[REVEAL_PERMISSION] if org_id == home_org_id else [],
         )
         auth.create_account(conn, new, password_hash=password_hash)
         accounts.append(DemoAccount(username, org_id, name))

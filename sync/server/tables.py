@@ -65,6 +65,8 @@ activities = RECORDS["activities"]
 youths = RECORDS["youths"]
 registrations = RECORDS["registrations"]
 followers = RECORDS["followers"]
+registration_events = RECORDS["registration_events"]
+notices = RECORDS["notices"]
 
 # The primary key column of each record table.
 PRIMARY_KEYS: dict[str, str] = {
@@ -90,6 +92,8 @@ accounts = Table(
     Column("display_name", String(100), nullable=False, default=""),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", UTCDateTime, nullable=False),
+    # JSON array of permission names (e.g. "reveal_personal_data"); revision 0002
+    Column("permissions", Text, nullable=False, default="[]"),
 )
 
 # Bearer tokens, stored only as the SHA-256 of the token a client holds.
@@ -120,7 +124,8 @@ applied_ops = Table(
     "applied_ops",
     metadata,
     Column("op_id", String(64), primary_key=True),
-    Column("account_id", String(64), ForeignKey("accounts.id"), nullable=False, index=True),
+    # the cadre's account, or none for a youth's operation through the public API (youth_id)
+    Column("account_id", String(64), ForeignKey("accounts.id"), nullable=True, index=True),
     Column("device_id", String(64), nullable=False),
     Column("kind", String(64), nullable=False),
     Column("payload", Text, nullable=False),  # JSON
@@ -128,4 +133,26 @@ applied_ops = Table(
     Column("received_at", UTCDateTime, nullable=False),
     Column("result", Text, nullable=False),  # JSON
     Column("seq", BigInteger, nullable=True),  # the change it made; none when rejected
+    Column("youth_id", String(64), ForeignKey("youths.id"), nullable=True, index=True),
+)
+
+# A youth's sign-in to the public API (no password: name and phone; see
+# `sync.server.youths`), stored like the cadres' tokens, as the token's SHA-256.
+youth_tokens = Table(
+    "youth_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("youth_id", String(64), ForeignKey("youths.id"), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+# Each delivery of a notice to a follower: server-only, the proof behind recipient_count.
+notice_deliveries = Table(
+    "notice_deliveries",
+    metadata,
+    Column("notice_id", String(64), ForeignKey("notices.id"), primary_key=True),
+    Column("youth_id", String(64), ForeignKey("youths.id"), primary_key=True, index=True),
+    Column("delivered_at", UTCDateTime, nullable=False),
 )

@@ -194,11 +194,53 @@ def _v4_sync_results(db: sqlite3.Connection) -> None:
     )
 
 
+def _v5_review_followers_notices(db: sqlite3.Connection) -> None:
+    """报名审核, 粉丝 and notices: ID numbers and guardian consent of youths, where a
+    registration came from, follower tags, each registration's history, notices."""
+    _run(
+        db,
+        """
+        ALTER TABLE youths ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
+        ALTER TABLE youths ADD COLUMN guardian_consent VARCHAR(32) NOT NULL DEFAULT 'unknown';
+        ALTER TABLE registrations ADD COLUMN source VARCHAR(32) NOT NULL DEFAULT 'online';
+        ALTER TABLE followers ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+
+        CREATE TABLE registration_events (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            registration_id VARCHAR(64) NOT NULL REFERENCES registrations (id),
+            at DATETIME,
+            actor TEXT NOT NULL,
+            action VARCHAR(32) NOT NULL,
+            detail TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX ix_registration_events_registration_id
+            ON registration_events (registration_id);
+
+        CREATE TABLE notices (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            org_id VARCHAR(64) NOT NULL REFERENCES organizations (id),
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            tag TEXT NOT NULL,
+            status VARCHAR(32) NOT NULL,
+            recipient_count INTEGER NOT NULL,
+            created_at DATETIME,
+            created_by TEXT NOT NULL,
+            sent_at DATETIME,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX ix_notices_org_id ON notices (org_id);
+        """,
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _v1_initial,
     _v2_categories,
     _v3_registration_counts,
     _v4_sync_results,
+    _v5_review_followers_notices,
 )
 LATEST = len(STEPS)
 

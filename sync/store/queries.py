@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sync.records import ActivityStatus, Phase, RegistrationStatus
 from sync.regions import code_prefix
 from sync.rules import PHASE_AFTER_LAST_BOUNDARY, PUBLISHED_PHASE_BOUNDARIES, STATUS_PHASES
+from sync.schema import tag_condition  # noqa: F401  (the follower-tag filter, shared)
 from sync.store.tables import activities, categories, organizations, outbox, registrations
 
 # Columns a list of activities can be sorted by, beyond the phase (computed below).

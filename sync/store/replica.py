@@ -36,7 +36,13 @@ def outstanding_ops(conn: Connection) -> list[Any]:
     return list(conn.execute(stmt))
 
 
-def rebase(conn: Connection, reference: Reference, change: Callable[[Connection], None]) -> None:
+def rebase(
+    conn: Connection,
+    reference: Reference,
+    change: Callable[[Connection], None],
+    *,
+    actor: str = "",
+) -> None:
     """Take back every outstanding operation, run `change`, then replay what is outstanding.
 
     An operation that no longer applies (the server state moved under it) stays queued with no
@@ -46,7 +52,7 @@ def rebase(conn: Connection, reference: Reference, change: Callable[[Connection]
         restore(conn, json.loads(op.undo))
     change(conn)
     for op in outstanding_ops(conn):
-        ctx = LocalContext(conn, op.occurred_at, reference)
+        ctx = LocalContext(conn, op.occurred_at, reference, actor=actor)
         try:
             with conn.begin_nested():
                 operations.apply(ctx, op.kind, json.loads(op.payload))
@@ -107,7 +113,7 @@ def get_cursor(conn: Connection) -> int:
     return int(value) if value else 0
 
 
-def apply_page(conn: Connection, reference: Reference, page: PullPage) -> None:
+def apply_page(conn: Connection, reference: Reference, page: PullPage, *, actor: str = "") -> None:
     """One pulled page, with the cursor moved in the same transaction: a crash before the commit
     leaves the old cursor, so the page is fetched again (applying it twice is harmless)."""
 
@@ -122,11 +128,16 @@ def apply_page(conn: Connection, reference: Reference, page: PullPage) -> None:
         c.execute(delete(meta).where(meta.c.key == CURSOR_KEY))
         c.execute(meta.insert().values(key=CURSOR_KEY, value=str(page.cursor)))
 
-    rebase(conn, reference, change)
+    rebase(conn, reference, change, actor=actor)
 
 
 def record_results(
-    conn: Connection, reference: Reference, results: Iterable[OpResult], now: datetime
+    conn: Connection,
+    reference: Reference,
+    results: Iterable[OpResult],
+    now: datetime,
+    *,
+    actor: str = "",
 ) -> None:
     """The server's answers to a push. Rejected operations leave the queue (and take their
     local effect with them); field conflicts are kept for the user."""
@@ -147,7 +158,7 @@ def record_results(
             if result.code == "field_conflict":
                 _keep_conflicts(c, result, now)
 
-    rebase(conn, reference, change)
+    rebase(conn, reference, change, actor=actor)
 
 
 def _keep_conflicts(conn: Connection, result: OpResult, now: datetime) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,17 +16,19 @@ from sqlalchemy import Connection, delete, func, insert, select
 from sync import operations
 from sync.codec import to_json
 from sync.ids import uuid7
-from sync.operations import Outcome, Reference, jiangsu_reference
+from sync.operations import YOUTH_FIELDS, Outcome, Reference, jiangsu_reference
 from sync.protocol import OpResult, PullPage
-from sync.records import Activity, ActivityStatus
+from sync.records import Activity, ActivityStatus, GuardianConsent, RegistrationSource, Youth
 from sync.rules import RuleViolation
 from sync.store import queries, replica
 from sync.store.context import LocalContext, restore
 from sync.store.db import make_engine, writer
 from sync.store.migrations import migrate
-from sync.store.tables import RECORDS, meta, outbox
+from sync.store.tables import RECORDS, meta, outbox, youths
 
 log = logging.getLogger(__name__)
+
+ACCOUNT_KEY = "account"  # the signed-in account (JSON), written by `sync.session`
 
 Clock = Callable[[], datetime]
 
@@ -112,44 +114,105 @@ class Store:
 
         Raises RuleViolation (and changes nothing) when the rules refuse it.
         """
+        ((op_id, outcome),) = self.execute_many([(kind, payload)])
+        return op_id, outcome
+
+    def execute_many(
+        self,
+        ops: Sequence[tuple[str, dict[str, Any]]],
+        *,
+        preload: Mapping[str, Iterable[str]] | None = None,
+    ) -> list[tuple[str, Outcome]]:
+        """Apply several operations in ONE transaction and queue them, all or nothing; returns
+        (op_id, outcome) for each. A refusal raises RuleViolation with `params["index"]` naming
+        the operation refused, and nothing is changed. `preload` ({table: ids}) reads rows the
+        operations will touch in a few queries instead of one each."""
+        if not ops:
+            return []
         now = self.clock()
-        op_id = uuid7()
+        results: list[tuple[str, Outcome]] = []
+        entries: list[dict[str, Any]] = []
+        touched: dict[str, None] = {}
         with self._writer.begin() as conn:
-            ctx = LocalContext(conn, now, self.reference)
-            outcome = operations.apply(ctx, kind, payload)
-            conn.execute(
-                insert(outbox).values(
-                    op_id=op_id,
-                    kind=kind,
-                    payload=json.dumps(payload, ensure_ascii=False),
-                    occurred_at=now,
-                    device_id=self.device_id,
-                    state="pending",
-                    undo=json.dumps(ctx.snapshots, ensure_ascii=False),
+            ctx = LocalContext(conn, now, self.reference, actor=self.actor(), buffered=True)
+            for table, ids in (preload or {}).items():
+                ctx.preload(table, ids)
+            for index, (kind, payload) in enumerate(ops):
+                ctx.snapshots = []
+                try:
+                    outcome = operations.apply(ctx, kind, payload)
+                except RuleViolation as refusal:
+                    refusal.params.setdefault("index", index)
+                    raise
+                op_id = uuid7()
+                entries.append(
+                    {
+                        "op_id": op_id,
+                        "kind": kind,
+                        "payload": json.dumps(payload, ensure_ascii=False),
+                        "occurred_at": now,
+                        "device_id": self.device_id,
+                        "state": "pending",
+                        "undo": json.dumps(ctx.snapshots, ensure_ascii=False),
+                    }
                 )
-            )
-        log.info("applied %s %s (op %s)", kind, outcome.record_id, op_id)
-        for table in dict.fromkeys(t for t, _, _ in ctx.snapshots):
+                results.append((op_id, outcome))
+                touched.update(dict.fromkeys(t for t, _, _ in ctx.snapshots))
+            ctx.flush()
+            conn.execute(insert(outbox), entries)
+        if len(ops) == 1:
+            log.info("applied %s %s (op %s)", ops[0][0], results[0][1].record_id, results[0][0])
+        else:
+            log.info("applied %d operations in one transaction", len(ops))
+        for table in touched:
             self._announce(table)
         self._announce("outbox")
-        return op_id, outcome
+        return results
+
+    def actor(self) -> str:
+        """The signed-in account's username (what the history shows until the server's own
+        record of the operation comes back), or "" when nobody is signed in here."""
+        raw = self.get_meta(ACCOUNT_KEY)
+        try:
+            return str(json.loads(raw).get("username") or "") if raw else ""
+        except (ValueError, AttributeError):
+            return ""
 
     def undo(self, op_id: str) -> None:
         """Take back an operation that has not reached the server yet: restore the rows it
         changed and drop it from the outbox, in one transaction."""
+        self.undo_many([op_id])
+
+    def undo_many(self, op_ids: Sequence[str]) -> None:
+        """Take back several pending operations (one bulk action) in one transaction, newest
+        first; refused as a whole when any has reached the server, or when a later operation
+        outside the group touched the same records."""
+        if not op_ids:
+            raise RuleViolation("nothing_to_undo")
+        wanted = set(op_ids)
         touched: list[str] = []
         with self._writer.begin() as conn:
-            row = conn.execute(select(outbox).where(outbox.c.op_id == op_id)).first()
-            if row is None or row.state != "pending":
+            rows = []
+            for start in range(0, len(op_ids), 500):
+                chunk = list(op_ids)[start : start + 500]
+                rows += conn.execute(select(outbox).where(outbox.c.op_id.in_(chunk))).all()
+            if len(rows) != len(wanted) or any(r.state != "pending" for r in rows):
                 raise RuleViolation("undo_already_synced")
-            snapshots = json.loads(row.undo)
-            keys = {(t, i) for t, i, _ in snapshots}
-            for later in conn.execute(select(outbox.c.undo).where(outbox.c.seq > row.seq)):
-                if keys & {(t, i) for t, i, _ in json.loads(later.undo)}:
+            rows.sort(key=lambda r: r.seq)
+            snapshots = [json.loads(r.undo) for r in rows]
+            keys = {(t, i) for snaps in snapshots for t, i, _ in snaps}
+            later = select(outbox.c.op_id, outbox.c.undo).where(outbox.c.seq > rows[0].seq)
+            for other in conn.execute(later):
+                if other.op_id in wanted:
+                    continue
+                if keys & {(t, i) for t, i, _ in json.loads(other.undo)}:
                     raise RuleViolation("undo_superseded")
-            touched = restore(conn, snapshots)
-            conn.execute(delete(outbox).where(outbox.c.op_id == op_id))
-        log.info("undid op %s", op_id)
+            for snaps in reversed(snapshots):
+                touched += restore(conn, snaps)
+            for start in range(0, len(op_ids), 500):
+                chunk = list(op_ids)[start : start + 500]
+                conn.execute(delete(outbox).where(outbox.c.op_id.in_(chunk)))
+        log.info("undid %d operation(s), newest %s", len(rows), rows[-1].op_id)
         for table in dict.fromkeys(touched):
             self._announce(table)
         self._announce("outbox")
@@ -199,6 +262,89 @@ class Store:
         """decision: "approve" (a seat if one is free, else the waitlist) or "reject"."""
         op_id, _ = self.execute(
             "registration.review", {"id": registration_id, "decision": decision, "reason": reason}
+        )
+        return op_id
+
+    def review_registrations(
+        self, ids: Sequence[str], decision: str, reason: str = ""
+    ) -> list[str]:
+        """Review many registrations in one transaction (one operation each, so the server
+        answers each on its own: some may join the waitlist); their op_ids. All or nothing."""
+        ops = [
+            ("registration.review", {"id": i, "decision": decision, "reason": reason}) for i in ids
+        ]
+        done = self.execute_many(ops, preload={"registrations": ids})
+        return [op_id for op_id, _ in done]
+
+    def create_registrations(
+        self,
+        activity_id: str,
+        youths: Sequence[Mapping[str, Any]],
+        *,
+        source: RegistrationSource | str,
+    ) -> list[str]:
+        """Walk-in or imported registrations, all or nothing; their op_ids. A youth whose phone
+        a local youth already has is that youth (their stored details are kept); otherwise a new
+        youth record comes with the registration. `youths` hold the fields of
+        `sync.operations.YOUTH_FIELDS` (birth_date a date or ISO text, or None)."""
+        source = RegistrationSource(source)
+        phones = [str(y.get("phone") or "").strip() for y in youths]
+        known = self.read(_youth_ids_by_phone, [p for p in phones if p])
+        ops = []
+        for youth, phone in zip(youths, phones, strict=True):
+            fields = {k: youth.get(k) for k in YOUTH_FIELDS if youth.get(k) not in (None, "")}
+            fields = to_json(Youth, fields)
+            fields["id"] = known.get(phone) or uuid7()
+            known.setdefault(phone, fields["id"])  # the same phone twice in one list: one youth
+            ops.append(
+                (
+                    "registration.create",
+                    {
+                        "id": uuid7(),
+                        "activity_id": activity_id,
+                        "youth": fields,
+                        "source": source.value,
+                    },
+                )
+            )
+        return [op_id for op_id, _ in self.execute_many(ops)]
+
+    def cancel_registration(self, registration_id: str) -> str:
+        op_id, _ = self.execute("registration.cancel", {"id": registration_id})
+        return op_id
+
+    # --- followers, notices, personal data -----------------------------------------------------
+
+    def tag_followers(
+        self, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> str:
+        """Add and remove tags on many followers: one operation (one undo step)."""
+        op_id, _ = self.execute(
+            "follower.tag", {"ids": list(ids), "add": list(add), "remove": list(remove)}
+        )
+        return op_id
+
+    def send_notice(self, org_id: str, title: str, body: str, tag: str = "") -> tuple[str, str]:
+        """Queue a notice to the organisation's followers (with `tag`, or all); the server
+        delivers it at the next sync. Returns (op_id, notice id)."""
+        notice_id = uuid7()
+        op_id, _ = self.execute(
+            "notice.send",
+            {"id": notice_id, "org_id": org_id, "title": title, "body": body, "tag": tag},
+        )
+        return op_id, notice_id
+
+    def set_guardian_consent(self, youth_id: str, status: GuardianConsent | str) -> str:
+        op_id, _ = self.execute(
+            "youth.consent", {"id": youth_id, "status": GuardianConsent(status).value}
+        )
+        return op_id
+
+    def log_reveal(self, table: str, record_id: str, fields: Sequence[str]) -> str:
+        """Record that the user revealed personal data (the server keeps the log, and refuses
+        an account without the permission). Call it before showing the data."""
+        op_id, _ = self.execute(
+            "personal.reveal", {"table": table, "id": record_id, "fields": list(fields)}
         )
         return op_id
 
@@ -260,12 +406,12 @@ class Store:
 
     def take_push_results(self, results: list[OpResult]) -> None:
         with self._writer.begin() as conn:
-            replica.record_results(conn, self.reference, results, self.clock())
+            replica.record_results(conn, self.reference, results, self.clock(), actor=self.actor())
         self._announce_all()
 
     def take_pull_page(self, page: PullPage) -> None:
         with self._writer.begin() as conn:
-            replica.apply_page(conn, self.reference, page)
+            replica.apply_page(conn, self.reference, page, actor=self.actor())
         self._announce_all()
 
     def pull_cursor(self) -> int:
@@ -276,3 +422,17 @@ class Store:
             self._announce(table)
         self._announce("outbox")
         self._announce("meta")
+
+
+def _youth_ids_by_phone(conn: Connection, phones: list[str]) -> dict[str, str]:
+    """phone → id of a local youth with that phone (the earliest id when several share it)."""
+    found: dict[str, str] = {}
+    for start in range(0, len(phones), 500):
+        chunk = phones[start : start + 500]
+        rows = conn.execute(
+            select(youths.c.phone, youths.c.id)
+            .where(youths.c.phone.in_(chunk))
+            .order_by(youths.c.id.desc())
+        )
+        found.update({r.phone: r.id for r in rows})
+    return found

@@ -15,6 +15,8 @@ activities = RECORDS["activities"]
 youths = RECORDS["youths"]
 registrations = RECORDS["registrations"]
 followers = RECORDS["followers"]
+registration_events = RECORDS["registration_events"]
+notices = RECORDS["notices"]
 
 # Operations waiting for the server, in the order the user made them.
 outbox = Table(

@@ -26,6 +26,7 @@ def test_login_gives_a_token_that_works_on_me(server: Server):
         "org_id": account.org_id,
         "org_name": account.org_name,
         "org_level": "grassroots",
+        "permissions": [],  # grassroots see personal data masked
     }
     expires_at = datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
     assert 29.9 < (expires_at - datetime.now(UTC)).total_seconds() / 86_400 <= 30
@@ -39,6 +40,7 @@ def test_login_gives_a_token_that_works_on_me(server: Server):
     # usernames ignore case and surrounding spaces
     county = login(server, " JiangNing ", "demo-password").json()["account"]
     assert (county["org_id"], county["org_level"]) == (server.seeded.home_org_id, "county")
+    assert county["permissions"] == ["reveal_personal_data"]
 
 
 def test_missing_or_unknown_tokens_get_401_with_a_message(server: Server):

@@ -35,8 +35,9 @@ def db(database_url: str):
 
 
 def test_init_db_twice_is_fine(database_url: str, db: Database):
-    assert "initialised at schema 0001" in run_ok("init-db", database_url=database_url)
-    assert "already at schema 0001" in run_ok("init-db", database_url=database_url)
+    head = head_revision()
+    assert f"initialised at schema {head}" in run_ok("init-db", database_url=database_url)
+    assert f"already at schema {head}" in run_ok("init-db", database_url=database_url)
     with db.read() as conn:
         assert schema_revision(conn) == head_revision()
         assert current_seq(conn) == 7  # the seven default categories, changes 1-7
@@ -53,7 +54,9 @@ def test_migrated_schema_equals_the_tables_metadata(database_url: str, db: Datab
         assert set(inspector.get_table_names()) == set(metadata.tables) | {"alembic_version"}
         for name, table in metadata.tables.items():
             columns = inspector.get_columns(name)
-            assert [c["name"] for c in columns] == [c.name for c in table.columns], name
+            # As sets: a later revision's ADD COLUMN appends after seq/deleted/scope_path, and
+            # PostgreSQL cannot reorder columns without copying the table.
+            assert {c["name"] for c in columns} == {c.name for c in table.columns}, name
             nullable = {c["name"]: c["nullable"] for c in columns}
             assert nullable == {c.name: c.nullable for c in table.columns}, name
             indexes = {

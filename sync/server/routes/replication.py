@@ -87,6 +87,8 @@ def push(body: PushIn, request: Request, account: CurrentAccount, db: DatabaseDe
             db,
             account_id=account.id,
             scope_path=account.org_path,
+            actor=account.username,
+            permissions=account.permissions,
             op={**op.model_dump(), "occurred_at": str(op.occurred_at or "")},
         ).to_json()
         for op in body.ops
