@@ -176,7 +176,7 @@ class RegistrationsPage(QWidget):
             RegistrationTableModel.KEYS.index("reject_reason"), QHeaderView.ResizeMode.Stretch
         )
         # Fixed widths: sizing to contents would read every row of a lazy model.
-        widths = (72, 100, 40, 96, 140, 170, 124, 56, 64)
+        widths = (72, 100, 52, 96, 140, 170, 124, 56, 64)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())

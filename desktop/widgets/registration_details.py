@@ -79,11 +79,14 @@ class RegistrationDetails(QTextBrowser):
         ]
         if row["reject_reason"]:
             lines.append((self.tr("拒绝理由"), row["reject_reason"]))
+        # Outside the f-strings below, so that lupdate finds them.
+        under_14, history_title = self.tr("未满14岁"), self.tr("审核记录")
+        no_history = self.tr("暂无记录")
         html = [f"<h3 style='margin:0'>{escape(row['name'])}</h3>"]
         if model.needs_consent(row):
             color = "#1e8a3a" if row["guardian_consent"] == GuardianConsent.GIVEN else "#c0392b"
             html.append(
-                f"<p style='color:{color}'><b>{escape(self.tr('未满14岁'))}</b> · "
+                f"<p style='color:{color}'><b>{escape(under_14)}</b> · "
                 f"{escape(model.consent_text(row['guardian_consent']))}</p>"
             )
         html.append("<table cellspacing='0' cellpadding='2'>")
@@ -91,9 +94,9 @@ class RegistrationDetails(QTextBrowser):
             html.append(
                 f"<tr><td style='color:#777'>{escape(name)}</td><td>{escape(value)}</td></tr>"
             )
-        html.append(f"</table><h4>{escape(self.tr('审核记录'))}</h4>")
+        html.append(f"</table><h4>{escape(history_title)}</h4>")
         if not history:
-            html.append(f"<p style='color:#777'>{escape(self.tr('暂无记录'))}</p>")
+            html.append(f"<p style='color:#777'>{escape(no_history)}</p>")
         for event in history:
             text = f"{format_time(event['at'])} · {self.actor_text(event['actor'])} · "
             text += self.action_text(event["action"])

@@ -446,7 +446,7 @@
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="147"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题&lt;/span&gt;（不会导入，原因见最后一列）。</source>
-        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style='color:#c0392b'&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
+        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
@@ -942,42 +942,57 @@ Log folder: {path}</translation>
         <translation>Reject reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="109"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="83"/>
+        <source>未满14岁</source>
+        <translation>Under 14</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="83"/>
+        <source>审核记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="84"/>
+        <source>暂无记录</source>
+        <translation>Nothing recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="112"/>
         <source>青年本人</source>
         <translation>the youth</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="109"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="112"/>
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="113"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="116"/>
         <source>报名</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="114"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="117"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="115"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="118"/>
         <source>转入候补</source>
         <translation>moved to the waitlist</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="116"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="119"/>
         <source>候补转正</source>
         <translation>promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="117"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="120"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="118"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="121"/>
         <source>取消报名</source>
         <translation>cancelled</translation>
     </message>
@@ -1258,7 +1273,7 @@ Nothing was imported; correct the list and import it again.</translation>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="167"/>
         <source>未满14岁：处理其个人信息需监护人同意</source>
-        <translation>Under 14: processing their personal data needs a guardian's consent</translation>
+        <translation>Under 14: processing their personal data needs a guardian&apos;s consent</translation>
     </message>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="182"/>
@@ -1379,7 +1394,7 @@ Nothing was imported; correct the list and import it again.</translation>
     <message>
         <location filename="../../desktop/pages/registrations.py" line="200"/>
         <source>显示选中青年的完整手机号和身份证号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
-        <translation>Show the selected youth's full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
+        <translation>Show the selected youth&apos;s full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/registrations.py" line="204"/>
@@ -1552,7 +1567,7 @@ ID number: {id_number}</translation>
     <message>
         <location filename="../../desktop/dialogs/reject_dialog.py" line="26"/>
         <source>拒绝 {name} 的报名。请选择或填写理由：</source>
-        <translation>Reject {name}'s registration. Pick or type a reason:</translation>
+        <translation>Reject {name}&apos;s registration. Pick or type a reason:</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/reject_dialog.py" line="28"/>
@@ -1620,7 +1635,7 @@ ID number: {id_number}</translation>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="26"/>
         <source>选择一个活动，或选中一条报名，即可看到该活动的名额情况</source>
-        <translation>Choose an activity, or select a registration, to see the activity's seats</translation>
+        <translation>Choose an activity, or select a registration, to see the activity&apos;s seats</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="31"/>
