@@ -310,6 +310,8 @@ def test_search_by_name_and_phone_tail(qtbot, window, store):
 def test_phones_are_masked_in_the_view_and_the_details(qtbot, window, store):
     activity_id = seed(store)
     page = open_activity(window, activity_id)
+    click_row(qtbot, page, 1)
+    assert not page.consent_button.isEnabled()  # an adult: no guardian consent to record
     column = page.model.column_of("phone")
     shown = [page.model.index(r, column).data() for r in range(5)]
     assert shown[0] == "139****0000"
@@ -328,6 +330,7 @@ def test_under_14_is_flagged_and_consent_can_be_recorded(qtbot, window, store):
     assert age.data() == "12 岁 · 未满14岁"
     click_row(qtbot, page, 0)
     assert "监护人同意未确认" in page.details.toPlainText()
+    assert page.consent_button.isEnabled()
     page.consent_actions[page_module.GuardianConsent.GIVEN].trigger()
     assert "监护人已同意" in page.details.toPlainText()
     assert store.outbox_entries()[-1]["kind"] == "youth.consent"

@@ -367,7 +367,8 @@ class RegistrationsPage(QWidget):
             action.setEnabled(count > 0)
         single = self._current_row()
         self.reveal_action.setEnabled(single is not None)
-        self.consent_button.setEnabled(single is not None)
+        # Consent is asked for children under 14 only (sync.privacy).
+        self.consent_button.setEnabled(single is not None and self.model.needs_consent(single))
         if count > 1:
             self.approve_action.setText(self.tr("通过 {n} 条").format(n=count))
             self.reject_action.setText(self.tr("拒绝 {n} 条…").format(n=count))
