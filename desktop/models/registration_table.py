@@ -156,8 +156,8 @@ class RegistrationTableModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ROLES or not index.isValid():
+            return None  # the view asks ~10 roles per cell: answer the rest without a lookup
         row = self.row_data(index.row())
         key = self.KEYS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -222,6 +222,15 @@ class RegistrationTableModel(QAbstractTableModel):
                 return row["reject_reason"]
         return ""
 
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 _STATUS_COLORS = {
     RegistrationStatus.PENDING.value: QColor("#b26a00"),

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.dialogs.import_dialog import ImportDialog, file_error_text
 from desktop.texts import local_time, violation_text
-from desktop.workers import run_with_progress
 from sync import excel
 from sync.records import RegistrationSource
 from sync.rules import RuleViolation
@@ -114,8 +113,8 @@ class RegistrationExcel(QObject):
             )
 
         try:
-            written = run_with_progress(
-                job, self.tr("正在导出 {n} 条报名…").format(n=len(ids)), parent=page
+            written = page.run_job(
+                job, self.tr("正在导出 {n} 条报名…").format(n=len(ids)), cancellable=True
             )
         except excel.ExportCancelled:
             self._status(self.tr("已取消导出，没有生成文件"))
@@ -160,7 +159,7 @@ class RegistrationExcel(QObject):
         phones, id_numbers = self.store.read(rq.registered_keys, activity_id)
         today = local_time(self.store.clock()).date()
         try:
-            return run_with_progress(
+            return self.page.run_job(
                 lambda progress, cancelled: excel.read_registrations(
                     path,
                     registered_phones=phones,
@@ -170,7 +169,7 @@ class RegistrationExcel(QObject):
                     cancelled=cancelled,
                 ),
                 self.tr("正在读取 {name}…").format(name=path.name),
-                parent=self.page,
+                cancellable=True,
             )
         except excel.ImportCancelled:
             return None
@@ -198,13 +197,11 @@ class RegistrationExcel(QObject):
         good = preview.good
         youths = [row.values for row in good]
         try:
-            op_ids = run_with_progress(
+            op_ids = page.run_job(
                 lambda _progress, _cancelled: self.store.create_registrations(
                     activity_id, youths, source=RegistrationSource.IMPORT
                 ),
                 self.tr("正在导入 {n} 条报名…").format(n=len(youths)),
-                parent=page,
-                cancellable=False,
             )
         except RuleViolation as error:
             index = error.params.get("index")

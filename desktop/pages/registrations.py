@@ -455,13 +455,7 @@ class RegistrationsPage(QWidget):
         if len(ids) > WORKER_THRESHOLD:
             label_text = self.tr("正在处理 {n} 条报名…").format(n=len(ids))
             op_ids = self._run(
-                lambda: run_with_progress(
-                    lambda _progress, _cancelled: command(),
-                    label_text,
-                    parent=self,
-                    cancellable=False,
-                ),
-                done,
+                lambda: self.run_job(lambda _progress, _cancelled: command(), label_text), done
             )
         else:
             op_ids = self._run(command, done)
@@ -510,6 +504,16 @@ class RegistrationsPage(QWidget):
             self._select_ids(still)
         else:
             self._select_row(self.model.rowCount() - 1)
+
+    def run_job(self, job: Any, label_text: str, *, cancellable: bool = False) -> Any:
+        """`workers.run_with_progress`, with the table frozen meanwhile: painting a Python model
+        takes the GIL thousands of times, and a busy worker thread makes each take up to a
+        switch interval, which would stall the event loop for seconds."""
+        self.table.setUpdatesEnabled(False)
+        try:
+            return run_with_progress(job, label_text, parent=self, cancellable=cancellable)
+        finally:
+            self.table.setUpdatesEnabled(True)
 
     def _run(self, command: Callable[[], Any], done_label: str) -> Any:
         """Run a store command; show a refusal in plain words; record the action for undo."""
