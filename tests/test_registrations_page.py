@@ -49,15 +49,23 @@ def youth(i: int, name: str, **overrides) -> dict:
     return values
 
 
-def seed(store: Store, *, names=NAMES, capacity: int = 30, title: str = "江宁区青年创业沙龙"):
-    """A published activity with one pending registration per name, registered in order."""
+def seed(
+    store: Store,
+    *,
+    names=NAMES,
+    capacity: int = 30,
+    title: str = "江宁区青年创业沙龙",
+    first: int = 0,
+):
+    """A published activity with one pending registration per name, registered in order; the
+    youths' phones count up from `first` (a phone already known is that youth, name and all)."""
     _, activity_id = store.create_activity(
         HOME_ORG, activity_fields(title=title, capacity=capacity)
     )
     store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
     store.create_registrations(
         activity_id,
-        [youth(i, name) for i, name in enumerate(names)],
+        [youth(i, name) for i, name in enumerate(names, start=first)],
         source=RegistrationSource.WALK_IN,
     )
     return activity_id
@@ -290,7 +298,7 @@ def test_pending_filter_lets_the_list_shrink_as_decisions_are_made(qtbot, window
 
 def test_search_by_name_and_phone_tail(qtbot, window, store):
     seed(store)
-    seed(store, names=["林小雨", "周杰"], title="秦淮河岸垃圾清理志愿行动")
+    seed(store, names=["林小雨", "周杰"], title="秦淮河岸垃圾清理志愿行动", first=10)
     page = open_activity(window, None)
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search_edit.hasFocus()
@@ -579,3 +587,20 @@ def test_bulk_approve_skips_what_it_cannot_change(qtbot, window, store):
     }
     assert window.undo_action.text() == "撤销 批量通过 3 条报名"
     assert "另有 2 条已处理过或已取消" in window.statusBar().currentMessage()
+
+
+def test_the_activity_picker_finds_an_activity_by_any_word(qtbot, window, store):
+    seed(store)
+    other = seed(store, names=["周杰"], title="秦淮河岸垃圾清理志愿行动", first=10)
+    page = open_activity(window, None)
+    combo = page.activity_combo
+    combo.lineEdit().clear()
+    type_text(combo.lineEdit(), "垃圾")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert combo.completer().completionCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.activity_id() == other, timeout=2000)
+    assert names(page) == ["周杰"]
+    assert "秦淮河岸垃圾清理志愿行动" in page.capacity_label.text()

@@ -67,7 +67,8 @@ class RegistrationFilters(QWidget):
         layout.addWidget(self.search_edit, 1)
         layout.addWidget(self.count_label)
 
-        self.activity_combo.activated.connect(lambda _: self._changed())
+        # Picked from the list or from the search's completions, or set by the page.
+        self.activity_combo.currentIndexChanged.connect(lambda _: self._changed())
         self.activity_combo.lineEdit().editingFinished.connect(self._on_activity_typed)
         self.status_combo.currentIndexChanged.connect(self._changed)
         self.time_combo.currentIndexChanged.connect(self._on_time_preset)
@@ -135,8 +136,11 @@ class RegistrationFilters(QWidget):
         return self.activity_combo.currentData()
 
     def set_activity(self, activity_id: str | None) -> None:
-        self.activity_combo.setCurrentIndex(max(0, self.activity_combo.findData(activity_id)))
-        self._changed()
+        index = max(0, self.activity_combo.findData(activity_id))
+        if index == self.activity_combo.currentIndex():
+            self._changed()
+        else:
+            self.activity_combo.setCurrentIndex(index)  # announces itself
 
     def set_status(self, status: RegistrationStatus | None) -> None:
         self.status_combo.setCurrentIndex(
@@ -194,7 +198,6 @@ class RegistrationFilters(QWidget):
             index = self.activity_combo.currentIndex()
         if index != self.activity_combo.currentIndex():
             self.activity_combo.setCurrentIndex(index)
-            self._changed()
         else:
             self.activity_combo.setEditText(self.activity_combo.itemText(index))
 
