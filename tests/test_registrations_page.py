@@ -604,3 +604,29 @@ def test_the_activity_picker_finds_an_activity_by_any_word(qtbot, window, store)
     qtbot.waitUntil(lambda: page.activity_id() == other, timeout=2000)
     assert names(page) == ["周杰"]
     assert "秦淮河岸垃圾清理志愿行动" in page.capacity_label.text()
+
+
+def test_header_clicks_sort_in_sql_except_the_phone(qtbot, window, store):
+    from PySide6.QtCore import QPoint
+
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    header = page.table.horizontalHeader()
+
+    def click(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+        )
+
+    click(page.model.column_of("name"))
+    assert page.model.query.sort == "name"
+    shown = names(page)
+    assert shown in (sorted(NAMES), sorted(NAMES, reverse=True))
+    click(page.model.column_of("phone"))
+    assert page.model.query.sort == "name" and names(page) == shown
+    assert header.sortIndicatorSection() == page.model.column_of("name")
+    click(page.model.column_of("birth_date"))  # shown as the age
+    assert page.model.query.sort == "birth_date"
+    births = [page.model.row_data(r)["birth_date"] for r in range(5)]
+    assert births in (sorted(births), sorted(births, reverse=True)) and len(set(births)) == 5

@@ -179,8 +179,24 @@ class RegistrationsPage(QWidget):
         widths = (72, 100, 52, 96, 140, 170, 124, 56, 64)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
+
+    def _on_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        """The phone column does not sort (its order would leak the hidden digits): its header
+        click leaves the arrow where the list is actually sorted."""
+        if self.model.KEYS[column] in rq.REGISTRATION_SORT_COLUMNS:
+            return
+        query = self.model.query
+        descending = query.descending != (query.sort == "birth_date")  # shown as the age
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(
+            self.model.column_of(query.sort),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.blockSignals(False)
 
     def retranslate(self) -> None:
         self.filters.retranslate()
