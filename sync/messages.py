@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "bad_mobile": QT_TRANSLATE_NOOP("rules", "手机号应为 11 位数字，以 1 开头"),
     "bad_id_number": QT_TRANSLATE_NOOP("rules", "身份证号格式不正确或校验位不符"),
     "bad_birth_date": QT_TRANSLATE_NOOP("rules", "出生日期不正确"),
+    "bad_gender": QT_TRANSLATE_NOOP("rules", "性别只能是男、女或未知"),
     "invalid_tag": QT_TRANSLATE_NOOP(
         "rules", "标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符"
     ),
@@ -61,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "unknown_kind": QT_TRANSLATE_NOOP("rules", "此版本不认识操作“{kind}”，请升级工作台"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
+    "undo_not_allowed": QT_TRANSLATE_NOOP("rules", "查看个人信息的记录不能撤销"),
     "undo_superseded": QT_TRANSLATE_NOOP("rules", "这条记录之后又有修改，请先撤销后面的操作"),
 }
 

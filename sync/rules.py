@@ -257,10 +257,15 @@ def mobile_valid(value: str) -> bool:
     return bool(_MOBILE.match(value))
 
 
-def validate_youth(values: Mapping[str, Any], *, today: date | None = None) -> list[Problem]:
+def validate_youth(
+    values: Mapping[str, Any],
+    *,
+    today: date | None = None,
+    is_valid_region: Callable[[str], bool] | None = None,
+) -> list[Problem]:
     """Everything wrong with a youth's fields (name, phone, ID number, birth date, school or
-    employer); an empty list means the youth may be saved. Shared by walk-in and imported
-    registrations and the public API."""
+    employer, region when `is_valid_region` is given); an empty list means the youth may be
+    saved. Shared by walk-in and imported registrations and the public API."""
     problems: list[Problem] = [
         Problem("control_characters", name, {"label": name})
         for name in ("name", "phone", "id_number", "school_or_employer")
@@ -288,6 +293,9 @@ def validate_youth(values: Mapping[str, Any], *, today: date | None = None) -> l
     birth = values.get("birth_date")
     if birth is not None and (not isinstance(birth, date) or (today and birth > today)):
         problems.append(Problem("bad_birth_date", "birth_date"))
+    region = values.get("region_code") or ""
+    if region and is_valid_region is not None and not is_valid_region(region):
+        problems.append(Problem("unknown_region", "region_code"))
     return problems
 
 

@@ -163,6 +163,9 @@ def test_guardian_consent_and_reveal_are_operations(store: Store):
     assert store.outbox_entries()[-1]["kind"] == "personal.reveal"
     assert store.outbox_entries()[-1]["op_id"] == op_id
     with pytest.raises(RuleViolation) as caught:
+        store.undo(op_id)  # the audit record stays
+    assert caught.value.code == "undo_not_allowed"
+    with pytest.raises(RuleViolation) as caught:
         store.log_reveal("youths", "y0", ["password"])
     assert caught.value.code == "malformed_operation"
 

@@ -205,3 +205,15 @@ def test_registered_history_names_the_source(store: Store):
         registration_id = conn.scalar(select(registrations.c.id))
     assert history(store, registration_id) == [("registered", "", "import")]
     assert statuses(store)[registration_id] == "pending"  # the activity wants a review
+
+
+def test_unreadable_youth_fields_are_named_not_crashed_on(store: Store):
+    activity_id = published(store)
+    people = [{"name": "李明", "phone": "13900000001", "gender": "x", "birth_date": "2001-13-45"}]
+    with pytest.raises(RuleViolation) as caught:
+        store.create_registrations(activity_id, people, source="walk_in")
+    assert caught.value.code == "invalid_youth"
+    assert {(p.code, p.field) for p in caught.value.problems} == {
+        ("bad_gender", "gender"),
+        ("bad_birth_date", "birth_date"),
+    }

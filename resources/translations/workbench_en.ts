@@ -446,7 +446,7 @@
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="147"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题&lt;/span&gt;（不会导入，原因见最后一列）。</source>
-        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
+        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style='color:#c0392b'&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
@@ -1000,147 +1000,147 @@ Log folder: {path}</translation>
 <context>
     <name>RegistrationExcel</name>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="54"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="58"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="72"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="57"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="71"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="54"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
         <source>没有可导出的报名</source>
         <translation>There are no registrations to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="59"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="58"/>
         <source>导出 {n} 条报名。手机号和身份证号要脱敏吗？</source>
         <translation>Export {n} registrations. Mask mobile and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="60"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="59"/>
         <source>导出完整信息会被记录；文件请妥善保管，用后删除。</source>
         <translation>A full export is logged; keep the file safe and delete it after use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="61"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="60"/>
         <source>脱敏导出（推荐）</source>
         <translation>Export masked (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="62"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="61"/>
         <source>导出完整信息</source>
         <translation>Export full data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="63"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="62"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="70"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="69"/>
         <source>报名名单-{day}.xlsx</source>
         <translation>registrations-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="72"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="71"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="103"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="102"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="118"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="117"/>
         <source>正在导出 {n} 条报名…</source>
         <translation>Exporting {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="121"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="125"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="124"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="127"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="126"/>
         <source>已导出 {n} 条报名到 {path}</source>
         <translation>Exported {n} registrations to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="145"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="144"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="146"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="145"/>
         <source>请先在上方“活动”中选择要导入报名的活动。</source>
         <translation>First choose, under “Activity” above, the activity to import registrations into.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="151"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="150"/>
         <source>选择报名名单</source>
         <translation>Choose a registration list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="153"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="152"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="172"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="171"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="179"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="178"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="196"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="195"/>
         <source>已取消导入，没有导入任何记录</source>
         <translation>Import cancelled; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="205"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="204"/>
         <source>正在导入 {n} 条报名…</source>
         <translation>Importing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="212"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="209"/>
         <source>第 {row} 行：</source>
         <translation>Row {row}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="218"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="228"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="215"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="225"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="219"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="216"/>
         <source>{where}{reason}
 没有导入任何记录，请修改名单后重新导入。</source>
         <translation>{where}{reason}
 Nothing was imported; correct the list and import it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="229"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="226"/>
         <source>导入时出错，没有导入任何记录：{error}</source>
         <translation>The import failed and nothing was imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="232"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="229"/>
         <source>导入 {n} 条报名</source>
         <translation>import of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="234"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="231"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -1148,72 +1148,72 @@ Nothing was imported; correct the list and import it again.</translation>
 <context>
     <name>RegistrationFilters</name>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="83"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="84"/>
         <source>活动</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="83"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="84"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="83"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="84"/>
         <source>报名时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="96"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="97"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="101"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="102"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="102"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="103"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="103"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="104"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="104"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="105"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="105"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="106"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="108"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="109"/>
         <source>搜索姓名或手机尾号（Ctrl+F）</source>
         <translation>Search a name or the last digits of a mobile (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="122"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="123"/>
         <source>全部活动</source>
         <translation>All activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="127"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="128"/>
         <source> · {n} 待审</source>
         <translation> · {n} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="148"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="152"/>
         <source>共 {n} 条</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_filters.py" line="150"/>
+        <location filename="../../desktop/widgets/registration_filters.py" line="154"/>
         <source>没有符合条件的报名</source>
         <translation>No registrations match</translation>
     </message>
@@ -1273,7 +1273,7 @@ Nothing was imported; correct the list and import it again.</translation>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="167"/>
         <source>未满14岁：处理其个人信息需监护人同意</source>
-        <translation>Under 14: processing their personal data needs a guardian&apos;s consent</translation>
+        <translation>Under 14: processing their personal data needs a guardian's consent</translation>
     </message>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="182"/>
@@ -1324,221 +1324,221 @@ Nothing was imported; correct the list and import it again.</translation>
 <context>
     <name>RegistrationsPage</name>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="188"/>
-        <location filename="../../desktop/pages/registrations.py" line="375"/>
-        <location filename="../../desktop/pages/registrations.py" line="423"/>
+        <location filename="../../desktop/pages/registrations.py" line="204"/>
+        <location filename="../../desktop/pages/registrations.py" line="392"/>
+        <location filename="../../desktop/pages/registrations.py" line="440"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="188"/>
+        <location filename="../../desktop/pages/registrations.py" line="204"/>
         <source>通过选中的报名 (A)</source>
         <translation>Approve the selected registrations (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="189"/>
-        <location filename="../../desktop/pages/registrations.py" line="376"/>
+        <location filename="../../desktop/pages/registrations.py" line="205"/>
+        <location filename="../../desktop/pages/registrations.py" line="393"/>
         <source>拒绝…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="189"/>
+        <location filename="../../desktop/pages/registrations.py" line="205"/>
         <source>拒绝选中的报名，须填写理由 (R)</source>
         <translation>Reject the selected registrations, with a reason (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="190"/>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
         <source>下一条待审</source>
         <translation>Next to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="190"/>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
         <source>跳到下一条待审核的报名 (N)</source>
         <translation>Go to the next registration waiting for review (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="191"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
         <source>下一条</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="191"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
         <source>下一条 (J 或 ↓)</source>
         <translation>Next (J or ↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="192"/>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
         <source>上一条</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="192"/>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
         <source>上一条 (K 或 ↑)</source>
         <translation>Previous (K or ↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="194"/>
+        <location filename="../../desktop/pages/registrations.py" line="210"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="195"/>
+        <location filename="../../desktop/pages/registrations.py" line="211"/>
         <source>选中全部符合条件的报名，用于批量通过或拒绝 (Ctrl+A)</source>
         <translation>Select every matching registration, to approve or reject them together (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="198"/>
+        <location filename="../../desktop/pages/registrations.py" line="214"/>
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="200"/>
+        <location filename="../../desktop/pages/registrations.py" line="216"/>
         <source>显示选中青年的完整手机号和身份证号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
-        <translation>Show the selected youth&apos;s full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
+        <translation>Show the selected youth's full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="204"/>
+        <location filename="../../desktop/pages/registrations.py" line="220"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="205"/>
+        <location filename="../../desktop/pages/registrations.py" line="221"/>
         <source>导出选中或全部符合条件的报名；手机号和身份证号默认脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected or all matching registrations; mobile and ID numbers masked by default (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <location filename="../../desktop/pages/registrations.py" line="224"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="209"/>
+        <location filename="../../desktop/pages/registrations.py" line="225"/>
         <source>从 Excel 名单导入所选活动的现场报名，先预览再导入 (Ctrl+I)</source>
         <translation>Import walk-in registrations for the chosen activity from an Excel list, after a preview (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="211"/>
+        <location filename="../../desktop/pages/registrations.py" line="227"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="211"/>
+        <location filename="../../desktop/pages/registrations.py" line="227"/>
         <source>显示全部活动的全部报名</source>
         <translation>Show every registration of every activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="212"/>
+        <location filename="../../desktop/pages/registrations.py" line="228"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="219"/>
+        <location filename="../../desktop/pages/registrations.py" line="235"/>
         <source>监护人同意</source>
         <translation>Guardian consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="220"/>
+        <location filename="../../desktop/pages/registrations.py" line="236"/>
         <source>记录未满14岁青年的监护人同意情况</source>
         <translation>Record whether a guardian consented, for a youth under 14</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="223"/>
+        <location filename="../../desktop/pages/registrations.py" line="239"/>
         <source>键盘审核：↑/↓ 或 J/K 移动 · A 通过 · R 拒绝 · N 下一条待审 · Shift/Ctrl+点击 多选 · Ctrl+A 全选 · Ctrl+Z 撤销</source>
         <translation>Keyboard: ↑/↓ or J/K move · A approve · R reject · N next to review · Shift/Ctrl+click select several · Ctrl+A select all · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="341"/>
+        <location filename="../../desktop/pages/registrations.py" line="357"/>
         <source>已选中全部 {n} 条符合条件的报名</source>
         <translation>All {n} matching registrations selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="360"/>
+        <location filename="../../desktop/pages/registrations.py" line="376"/>
         <source>没有待审核的报名了</source>
         <translation>No registration is waiting for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="372"/>
+        <location filename="../../desktop/pages/registrations.py" line="389"/>
         <source>通过 {n} 条</source>
         <translation>Approve {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="373"/>
+        <location filename="../../desktop/pages/registrations.py" line="390"/>
         <source>拒绝 {n} 条…</source>
         <translation>Reject {n}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="421"/>
+        <location filename="../../desktop/pages/registrations.py" line="438"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="422"/>
+        <location filename="../../desktop/pages/registrations.py" line="439"/>
         <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
         <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="423"/>
+        <location filename="../../desktop/pages/registrations.py" line="440"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="440"/>
+        <location filename="../../desktop/pages/registrations.py" line="457"/>
         <source>通过 {name} 的报名</source>
         <translation>approval of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="442"/>
+        <location filename="../../desktop/pages/registrations.py" line="459"/>
         <source>批量通过 {n} 条报名</source>
         <translation>approval of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="446"/>
+        <location filename="../../desktop/pages/registrations.py" line="463"/>
         <source>拒绝 {name} 的报名</source>
         <translation>rejection of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="448"/>
+        <location filename="../../desktop/pages/registrations.py" line="465"/>
         <source>批量拒绝 {n} 条报名</source>
         <translation>rejection of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="455"/>
+        <location filename="../../desktop/pages/registrations.py" line="472"/>
         <source>正在处理 {n} 条报名…</source>
         <translation>Processing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="472"/>
+        <location filename="../../desktop/pages/registrations.py" line="483"/>
         <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="481"/>
+        <location filename="../../desktop/pages/registrations.py" line="492"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="518"/>
-        <location filename="../../desktop/pages/registrations.py" line="550"/>
+        <location filename="../../desktop/pages/registrations.py" line="539"/>
+        <location filename="../../desktop/pages/registrations.py" line="571"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="521"/>
+        <location filename="../../desktop/pages/registrations.py" line="542"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="530"/>
+        <location filename="../../desktop/pages/registrations.py" line="551"/>
         <source>不能显示完整信息</source>
         <translation>Cannot show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="532"/>
+        <location filename="../../desktop/pages/registrations.py" line="553"/>
         <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
         <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="552"/>
+        <location filename="../../desktop/pages/registrations.py" line="573"/>
         <source>{name}
 手机号：{phone}
 身份证号：{id_number}</source>
@@ -1547,12 +1547,12 @@ Mobile: {phone}
 ID number: {id_number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="556"/>
+        <location filename="../../desktop/pages/registrations.py" line="577"/>
         <source>完整信息（已记录本次查看）</source>
         <translation>Full details (this look is logged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="567"/>
+        <location filename="../../desktop/pages/registrations.py" line="588"/>
         <source>记录 {name} 的监护人同意情况</source>
         <translation>guardian consent of {name}</translation>
     </message>
@@ -1567,7 +1567,7 @@ ID number: {id_number}</translation>
     <message>
         <location filename="../../desktop/dialogs/reject_dialog.py" line="26"/>
         <source>拒绝 {name} 的报名。请选择或填写理由：</source>
-        <translation>Reject {name}&apos;s registration. Pick or type a reason:</translation>
+        <translation>Reject {name}'s registration. Pick or type a reason:</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/reject_dialog.py" line="28"/>
@@ -1635,7 +1635,7 @@ ID number: {id_number}</translation>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="26"/>
         <source>选择一个活动，或选中一条报名，即可看到该活动的名额情况</source>
-        <translation>Choose an activity, or select a registration, to see the activity&apos;s seats</translation>
+        <translation>Choose an activity, or select a registration, to see the activity's seats</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="31"/>
@@ -1883,291 +1883,301 @@ ID number: {id_number}</translation>
     </message>
     <message>
         <location filename="../../sync/messages.py" line="50"/>
+        <source>性别只能是男、女或未知</source>
+        <translation>Gender must be male, female or unknown</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="51"/>
         <source>标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符</source>
         <translation>Tag “{tag}” is not valid: a tag has 1 to {max} characters, without quotes or control characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="53"/>
+        <location filename="../../sync/messages.py" line="54"/>
         <source>通知内容不完整或有误</source>
         <translation>The notice is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="54"/>
+        <location filename="../../sync/messages.py" line="55"/>
         <source>理由不能超过 {max} 个字</source>
         <translation>The reason cannot be longer than {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="55"/>
+        <location filename="../../sync/messages.py" line="56"/>
         <source>监护人同意状态无效</source>
         <translation>Not a valid guardian-consent status</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="56"/>
+        <location filename="../../sync/messages.py" line="57"/>
         <source>您的账号没有这项权限，请联系上级团组织</source>
         <translation>Your account does not have this permission; ask the League committee above you</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="57"/>
+        <location filename="../../sync/messages.py" line="58"/>
         <source>这项操作不能由此账号进行</source>
         <translation>This account cannot do this</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="58"/>
+        <location filename="../../sync/messages.py" line="59"/>
         <source>已经关注了这个组织</source>
         <translation>Already following this organisation</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="59"/>
+        <location filename="../../sync/messages.py" line="60"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="60"/>
+        <location filename="../../sync/messages.py" line="61"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="61"/>
+        <location filename="../../sync/messages.py" line="62"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="62"/>
+        <location filename="../../sync/messages.py" line="63"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="63"/>
+        <location filename="../../sync/messages.py" line="64"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="64"/>
+        <location filename="../../sync/messages.py" line="65"/>
+        <source>查看个人信息的记录不能撤销</source>
+        <translation>The record of viewing personal data cannot be undone</translation>
+    </message>
+    <message>
+        <location filename="../../sync/messages.py" line="66"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="69"/>
+        <location filename="../../sync/messages.py" line="71"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="70"/>
+        <location filename="../../sync/messages.py" line="72"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="71"/>
+        <location filename="../../sync/messages.py" line="73"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="72"/>
+        <location filename="../../sync/messages.py" line="74"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="73"/>
+        <location filename="../../sync/messages.py" line="75"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="74"/>
+        <location filename="../../sync/messages.py" line="76"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="75"/>
+        <location filename="../../sync/messages.py" line="77"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="76"/>
+        <location filename="../../sync/messages.py" line="78"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="77"/>
+        <location filename="../../sync/messages.py" line="79"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="78"/>
+        <location filename="../../sync/messages.py" line="80"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="79"/>
+        <location filename="../../sync/messages.py" line="81"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="80"/>
+        <location filename="../../sync/messages.py" line="82"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="81"/>
+        <location filename="../../sync/messages.py" line="83"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="82"/>
+        <location filename="../../sync/messages.py" line="84"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="84"/>
+        <location filename="../../sync/messages.py" line="86"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="85"/>
+        <location filename="../../sync/messages.py" line="87"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="86"/>
+        <location filename="../../sync/messages.py" line="88"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="87"/>
+        <location filename="../../sync/messages.py" line="89"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="88"/>
+        <location filename="../../sync/messages.py" line="90"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="89"/>
+        <location filename="../../sync/messages.py" line="91"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="91"/>
+        <location filename="../../sync/messages.py" line="93"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="92"/>
+        <location filename="../../sync/messages.py" line="94"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="93"/>
+        <location filename="../../sync/messages.py" line="95"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="94"/>
+        <location filename="../../sync/messages.py" line="96"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="95"/>
+        <location filename="../../sync/messages.py" line="97"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="96"/>
+        <location filename="../../sync/messages.py" line="98"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="97"/>
+        <location filename="../../sync/messages.py" line="99"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="98"/>
+        <location filename="../../sync/messages.py" line="100"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="99"/>
+        <location filename="../../sync/messages.py" line="101"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="100"/>
+        <location filename="../../sync/messages.py" line="102"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="101"/>
+        <location filename="../../sync/messages.py" line="103"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="102"/>
+        <location filename="../../sync/messages.py" line="104"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="103"/>
+        <location filename="../../sync/messages.py" line="105"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="105"/>
+        <location filename="../../sync/messages.py" line="107"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="106"/>
+        <location filename="../../sync/messages.py" line="108"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="107"/>
+        <location filename="../../sync/messages.py" line="109"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="108"/>
+        <location filename="../../sync/messages.py" line="110"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="109"/>
+        <location filename="../../sync/messages.py" line="111"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="110"/>
+        <location filename="../../sync/messages.py" line="112"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="111"/>
+        <location filename="../../sync/messages.py" line="113"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="112"/>
+        <location filename="../../sync/messages.py" line="114"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="113"/>
+        <location filename="../../sync/messages.py" line="115"/>
         <source>监护人不同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="115"/>
+        <location filename="../../sync/messages.py" line="117"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="116"/>
+        <location filename="../../sync/messages.py" line="118"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="117"/>
+        <location filename="../../sync/messages.py" line="119"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

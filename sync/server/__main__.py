@@ -146,6 +146,17 @@ def cmd_serve(args: argparse.Namespace) -> None:
     )
 
 
+def cmd_simulate(args: argparse.Namespace) -> None:
+    from sync.server.simulator import Simulator
+
+    simulator = Simulator(
+        args.url, youths=args.youths, rate=args.rate, duration=args.duration, seed=args.seed
+    )
+    print(f"simulating up to {args.youths} youths at {args.rate}/s for at most {args.duration} s")
+    for line in simulator.run().lines():
+        print(line)
+
+
 # --- parser -------------------------------------------------------------------------------------
 
 
@@ -193,6 +204,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", choices=["small", "county"], default="small")
     p.add_argument("--seed", type=int, help="random seed (default: the generator's)")
     p.set_defaults(func=cmd_seed_demo)
+
+    p = sub.add_parser(
+        "simulate", help="send simulated youths' registrations and follows to a server"
+    )
+    p.add_argument("--url", required=True, help="the server, e.g. http://127.0.0.1:8000")
+    p.add_argument("--youths", type=int, default=20, help="at most this many youths")
+    p.add_argument("--rate", type=float, default=5.0, help="requests per second")
+    p.add_argument("--duration", type=float, default=30.0, help="at most this many seconds")
+    p.add_argument("--seed", type=int, help="random seed (default: different every run)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    p.set_defaults(func=cmd_simulate)
 
     p = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     p.add_argument("--host", default="127.0.0.1")

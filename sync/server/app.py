@@ -20,7 +20,7 @@ from sync.rules import RuleViolation
 from sync.server.config import Settings
 from sync.server.db import Database, current_seq
 from sync.server.deps import ApiError, DatabaseDep
-from sync.server.routes import accounts, replication
+from sync.server.routes import accounts, public, replication
 from sync.server.scope import ScopeError
 
 log = logging.getLogger(__name__)
@@ -122,6 +122,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(health_router)
     app.include_router(accounts.router)
     app.include_router(replication.router)
+    app.include_router(public.router)
     return app
 
 

@@ -156,10 +156,12 @@ class ServerContext:
         if notice["tag"]:
             chosen = chosen.where(tag_condition(f.c.tags, notice["tag"]))
         chosen = chosen.distinct()
-        done = self.conn.execute(
+        self.conn.execute(
             insert(notice_deliveries).from_select(["notice_id", "youth_id", "delivered_at"], chosen)
         )
-        return done.rowcount
+        # Counted, not the INSERT's rowcount: psycopg reports -1 for INSERT ... SELECT here.
+        n = notice_deliveries.c.notice_id
+        return self.conn.scalar(select(func.count()).where(n == notice["id"])) or 0
 
     def delete(self, table: str, record_id: str) -> None:
         """A tombstone, so every device hears of the deletion."""
@@ -249,11 +251,14 @@ def apply_one(
         else:
             status = OpStatus.CHANGED if outcome.changed else OpStatus.APPLIED
             result = OpResult(op["op_id"], status, seq, outcome.changed, outcome.params)
+        logged_youth = youth_id
+        if youth_id and result.status is OpStatus.REJECTED and ctx.get("youths", youth_id) is None:
+            logged_youth = None  # a refused youth.create: there is no youth row to refer to
         conn.execute(
             insert(applied_ops).values(
                 op_id=op["op_id"],
                 account_id=account_id,
-                youth_id=youth_id,
+                youth_id=logged_youth,
                 device_id=op.get("device_id") or "",
                 kind=op["kind"],
                 payload=json.dumps(op["payload"], ensure_ascii=False),

@@ -54,21 +54,22 @@ class ActivityQuery:
     descending: bool = True
 
 
-def phase_condition(phase: Phase, now: datetime) -> ColumnElement[bool]:
-    """SQL twin of `sync.rules.phase`, built from the same boundary table."""
+def phase_condition(phase: Phase, now: datetime, table: Any = activities) -> ColumnElement[bool]:
+    """SQL twin of `sync.rules.phase`, built from the same boundary table; `table` may be the
+    server's activities table (same columns) as well as the local one."""
     for status, status_phase in STATUS_PHASES.items():
         if phase is status_phase:
-            return activities.c.status == status.value
+            return table.c.status == status.value
 
     def passed(column_name: str) -> ColumnElement[bool]:
-        column = activities.c[column_name]
+        column = table.c[column_name]
         return or_(column.is_(None), column <= now)
 
-    published = activities.c.status == ActivityStatus.PUBLISHED.value
+    published = table.c.status == ActivityStatus.PUBLISHED.value
     earlier: list[ColumnElement[bool]] = []
     for column_name, before in PUBLISHED_PHASE_BOUNDARIES:
         if phase is before:
-            column = activities.c[column_name]
+            column = table.c[column_name]
             return and_(published, *earlier, column.is_not(None), column > now)
         earlier.append(passed(column_name))
     if phase is PHASE_AFTER_LAST_BOUNDARY:

@@ -29,6 +29,8 @@ from sync.store.tables import RECORDS, meta, outbox, youths
 log = logging.getLogger(__name__)
 
 ACCOUNT_KEY = "account"  # the signed-in account (JSON), written by `sync.session`
+# Operations that are an audit record: taking one back would hide what the user saw.
+NOT_UNDOABLE = frozenset({"personal.reveal"})
 
 Clock = Callable[[], datetime]
 
@@ -198,6 +200,8 @@ class Store:
                 rows += conn.execute(select(outbox).where(outbox.c.op_id.in_(chunk))).all()
             if len(rows) != len(wanted) or any(r.state != "pending" for r in rows):
                 raise RuleViolation("undo_already_synced")
+            if any(r.kind in NOT_UNDOABLE for r in rows):
+                raise RuleViolation("undo_not_allowed")
             rows.sort(key=lambda r: r.seq)
             snapshots = [json.loads(r.undo) for r in rows]
             keys = {(t, i) for snaps in snapshots for t, i, _ in snaps}
@@ -319,9 +323,9 @@ class Store:
         self, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
     ) -> str:
         """Add and remove tags on many followers: one operation (one undo step)."""
-        op_id, _ = self.execute(
-            "follower.tag", {"ids": list(ids), "add": list(add), "remove": list(remove)}
-        )
+        ids = list(ids)
+        payload = {"ids": ids, "add": list(add), "remove": list(remove)}
+        [(op_id, _)] = self.execute_many([("follower.tag", payload)], preload={"followers": ids})
         return op_id
 
     def send_notice(self, org_id: str, title: str, body: str, tag: str = "") -> tuple[str, str]:
@@ -342,7 +346,8 @@ class Store:
 
     def log_reveal(self, table: str, record_id: str, fields: Sequence[str]) -> str:
         """Record that the user revealed personal data (the server keeps the log, and refuses
-        an account without the permission). Call it before showing the data."""
+        an account without the permission). Call it before showing the data; it cannot be
+        undone (`undo_not_allowed`), so keep it out of the undo history."""
         op_id, _ = self.execute(
             "personal.reveal", {"table": table, "id": record_id, "fields": list(fields)}
         )

@@ -195,6 +195,12 @@ def test_create_org_and_account_round_trip(database_url: str, db: Database):
         *("--display-name", "江宁高级中学团委书记"),
         database_url=database_url,
     ).strip()
+    county_admin = run_ok(
+        "create-account",
+        *("--username", "county-admin", "--password", "a long password", "--org-id", county),
+        *("--permission", "reveal_personal_data", "--permission", "reveal_personal_data"),
+        database_url=database_url,
+    ).strip()
 
     with db.read() as conn:
         assert org_path(conn, school) == f"/{province}/{county}/{school}/"
@@ -207,6 +213,9 @@ def test_create_org_and_account_round_trip(database_url: str, db: Database):
         )
         assert row.password_hash.startswith("$argon2id$")
         assert auth.verify_password(row.password_hash, "a long password")
+        assert auth.decode_permissions(row.permissions) == ()
+        admin = conn.execute(select(accounts).where(accounts.c.id == county_admin)).one()
+        assert auth.decode_permissions(admin.permissions) == ("reveal_personal_data",)
 
     refusals = [
         # a county under a school
@@ -223,6 +232,19 @@ def test_create_org_and_account_round_trip(database_url: str, db: Database):
         (
             ("create-account", "--username", "school-admin", "--password", "long enough"),
             "已被使用",
+        ),
+        # a permission nobody defined
+        (
+            (
+                "create-account",
+                "--username",
+                "x1",
+                "--password",
+                "long enough",
+                "--permission",
+                "root",
+            ),
+            "没有这种权限",
         ),
     ]
     commands = [

@@ -1,0 +1,225 @@
+"""The public API for youths (no cadre account): identify, browse published activities,
+register and cancel, follow and unfollow. Thin; the work is in `sync.server.youths`.
+
+Every call but the first carries the youth token from `POST /api/v1/public/youths` as
+`Authorization: Bearer <token>`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from sync.records import Gender, Phase, RegistrationStatus
+from sync.server import auth, youths
+from sync.server.deps import (
+    ApiError,
+    ConnDep,
+    DatabaseDep,
+    SettingsDep,
+    bearer_token,
+    error_responses,
+)
+
+PUBLIC = "/api/v1/public"
+router = APIRouter(prefix=PUBLIC, tags=["public"])
+
+# No control characters in anything a youth types (PostgreSQL text refuses NUL; none belongs in
+# a name or an id).
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+Id = Annotated[str, Path(min_length=1, max_length=64, pattern=PRINTABLE)]
+
+
+def current_youth(request: Request, db: DatabaseDep) -> youths.Youth:
+    try:
+        with db.read() as conn:
+            return youths.authenticate(conn, bearer_token(request))
+    except auth.AuthError as error:
+        raise ApiError.from_auth(error) from None
+
+
+CurrentYouth = Annotated[youths.Youth, Depends(current_youth)]
+
+
+def _refused(error: youths.YouthRefused) -> ApiError:
+    return ApiError(error.status, error.code, error.message)
+
+
+# --- schemas ------------------------------------------------------------------------------------
+
+
+class YouthCreate(BaseModel):
+    """Who the youth is. The same name and phone again identify the same youth."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=30, pattern=PRINTABLE)
+    phone: str = Field(pattern=r"^1[3-9][0-9]{9}$", description="mainland mobile number")
+    gender: Gender = Gender.UNKNOWN
+    birth_date: date | None = None
+    school_or_employer: str = Field(default="", max_length=100, pattern=PRINTABLE)
+    region_code: str = Field(default="", pattern=r"^([0-9]{6})?$")
+    id_number: str = Field(default="", pattern=r"^([0-9]{17}[0-9Xx])?$")
+
+
+class YouthToken(BaseModel):
+    token: str
+    expires_at: datetime
+    youth_id: str
+    name: str
+    created: bool  # false: an existing youth identified again
+
+
+class ActivityPublic(BaseModel):
+    id: str
+    org_id: str
+    org_name: str
+    title: str
+    category: str
+    description: str
+    region_code: str
+    location_name: str
+    lon: float | None
+    lat: float | None
+    starts_at: datetime | None
+    ends_at: datetime | None
+    registration_opens_at: datetime | None
+    registration_closes_at: datetime | None
+    capacity: int
+    approved: int  # seats taken
+    requires_review: bool
+
+
+class ActivityPage(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    items: list[ActivityPublic]
+
+
+class RegistrationCreate(BaseModel):
+    activity_id: str = Field(min_length=1, max_length=64, pattern=PRINTABLE)
+
+
+class RegistrationOut(BaseModel):
+    id: str
+    activity_id: str
+    status: RegistrationStatus
+
+
+class FollowCreate(BaseModel):
+    source_activity_id: str | None = Field(
+        default=None, max_length=64, pattern=PRINTABLE, description="where the youth found it"
+    )
+
+
+class FollowOut(BaseModel):
+    id: str
+    org_id: str
+    following: bool
+
+
+# --- routes -------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/youths",
+    response_model=YouthToken,
+    responses=error_responses(409, 422),
+    summary="Identify (or create) a youth; returns a youth token",
+)
+def identify(body: YouthCreate, db: DatabaseDep, settings: SettingsDep) -> Any:
+    fields = body.model_dump()
+    fields["id_number"] = fields["id_number"].upper()
+    try:
+        done = youths.identify(db, settings, fields)
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
+    return YouthToken(
+        token=done.token,
+        expires_at=done.expires_at,
+        youth_id=done.youth_id,
+        name=done.name,
+        created=done.created,
+    )
+
+
+@router.get(
+    "/activities",
+    response_model=ActivityPage,
+    responses=error_responses(401, 422),
+    summary="Published activities, soonest first",
+)
+def list_activities(
+    youth: CurrentYouth,
+    conn: ConnDep,
+    region_code: Annotated[
+        str | None, Query(pattern=r"^[0-9]{6}$", description="this region and below it")
+    ] = None,
+    category: Annotated[str | None, Query(max_length=64, pattern=PRINTABLE)] = None,
+    phase: Annotated[Phase | None, Query(description="e.g. registering")] = None,
+    starts_from: Annotated[datetime | None, Query(description="starting at or after")] = None,
+    starts_until: Annotated[datetime | None, Query(description="starting before")] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Any:
+    query = youths.ActivityFilter(
+        region_code, category, phase, starts_from, starts_until, page, page_size
+    )
+    total, items = youths.published_activities(conn, query, datetime.now(UTC))
+    return {"total": total, "page": page, "page_size": page_size, "items": items}
+
+
+@router.post(
+    "/registrations",
+    response_model=RegistrationOut,
+    responses=error_responses(401, 403, 404, 409, 422),
+    summary="Register for an activity (pending, approved or waitlisted)",
+)
+def register(body: RegistrationCreate, youth: CurrentYouth, db: DatabaseDep) -> Any:
+    try:
+        return youths.register(db, youth, body.activity_id)
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
+
+
+@router.post(
+    "/registrations/{registration_id}/cancel",
+    response_model=RegistrationOut,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Cancel one's own registration",
+)
+def cancel(registration_id: Id, youth: CurrentYouth, db: DatabaseDep) -> Any:
+    try:
+        return youths.cancel(db, youth, registration_id)
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
+
+
+@router.put(
+    "/organizations/{org_id}/follow",
+    response_model=FollowOut,
+    responses=error_responses(401, 404, 422),
+    summary="Follow an organisation",
+)
+def follow(org_id: Id, youth: CurrentYouth, db: DatabaseDep, body: FollowCreate | None = None):
+    try:
+        return youths.follow(db, youth, org_id, body.source_activity_id if body else None)
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
+
+
+@router.delete(
+    "/organizations/{org_id}/follow",
+    response_model=FollowOut,
+    responses=error_responses(401, 404, 422),
+    summary="Unfollow an organisation",
+)
+def unfollow(org_id: Id, youth: CurrentYouth, db: DatabaseDep) -> Any:
+    try:
+        return youths.unfollow(db, youth, org_id)
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
