@@ -107,8 +107,10 @@ def sign_in(store: Store, permissions: list[str]) -> None:
 
 def test_the_page_replaces_the_placeholder(qtbot, window: MainWindow, store: Store):
     seed(store)
+    window.nav.setCurrentRow(0)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.registrations_page
+    assert window.registrations_page.table.hasFocus()  # ready for J/K/A/R/N
     page = open_activity(window, None)
     assert page.count_label.text() == "共 5 条"
     assert page.status_combo.currentText() == "全部状态"
