@@ -632,3 +632,21 @@ def test_header_clicks_sort_in_sql_except_the_phone(qtbot, window, store):
     assert page.model.query.sort == "birth_date"
     births = [page.model.row_data(r)["birth_date"] for r in range(5)]
     assert births in (sorted(births), sorted(births, reverse=True)) and len(set(births)) == 5
+
+
+def test_a_refused_bulk_action_names_the_registration_and_changes_nothing(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    store.transition_activity(activity_id, ActivityStatus.CANCELLED)  # on another window
+    before = len(store.outbox_entries())
+    seen: list[str] = []
+    errors = when_modal(qtbot, lambda box: (seen.append(box.text()), box.accept()))
+    activate(qtbot, window)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert not errors, errors
+    assert seen[0].startswith("陈一鸣 的报名：活动当前为“已取消”")
+    assert "没有改动任何报名" in seen[0]
+    assert set(statuses(store, activity_id).values()) == {"pending"}
+    assert len(store.outbox_entries()) == before

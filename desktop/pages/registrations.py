@@ -449,17 +449,15 @@ class RegistrationsPage(QWidget):
                     ),
                 )
                 return
+        name = self._name_of(ids[0])
         reason = ""
         if decision == "reject":
-            current = self._current_row()
-            name = current["name"] if current and len(ids) == 1 else ""
-            dialog = RejectDialog(count=len(ids), name=name, parent=self)
+            dialog = RejectDialog(count=len(ids), name=name if len(ids) == 1 else "", parent=self)
             if dialog.exec() != RejectDialog.DialogCode.Accepted:
                 return
             reason = dialog.reason()
         old_ids = list(self.model.ids)
         rows = self.selected_rows()
-        name = self.model.row_data(rows[0])["name"]
         if decision == "approve":
             done = (
                 self.tr("通过 {name} 的报名").format(name=name)
@@ -479,10 +477,12 @@ class RegistrationsPage(QWidget):
         if len(ids) > WORKER_THRESHOLD:
             label_text = self.tr("正在处理 {n} 条报名…").format(n=len(ids))
             op_ids = self._run(
-                lambda: self.run_job(lambda _progress, _cancelled: command(), label_text), done
+                lambda: self.run_job(lambda _progress, _cancelled: command(), label_text),
+                done,
+                which=ids,
             )
         else:
-            op_ids = self._run(command, done)
+            op_ids = self._run(command, done, which=ids)
         if op_ids is None:
             return
         self._advance(old_ids, rows, set(ids))
@@ -539,12 +539,25 @@ class RegistrationsPage(QWidget):
         finally:
             self.table.setUpdatesEnabled(True)
 
-    def _run(self, command: Callable[[], Any], done_label: str) -> Any:
-        """Run a store command; show a refusal in plain words; record the action for undo."""
+    def _name_of(self, registration_id: str) -> str:
+        row = self.model.row_of(registration_id)
+        return self.model.row_data(row)["name"] if row >= 0 else ""
+
+    def _run(
+        self, command: Callable[[], Any], done_label: str, *, which: Sequence[str] = ()
+    ) -> Any:
+        """Run a store command; show a refusal in plain words; record the action for undo.
+        `which`: the registrations of a bulk command, to name the one the rules refused."""
         try:
             result = command()
         except RuleViolation as error:
-            QMessageBox.warning(self, self.tr("无法完成"), violation_text(error))
+            text = violation_text(error)
+            index = error.params.get("index")
+            if len(which) > 1 and isinstance(index, int) and 0 <= index < len(which):
+                text = self.tr("{name} 的报名：{reason}\n本次批量操作没有改动任何报名。").format(
+                    name=self._name_of(which[index]), reason=text
+                )
+            QMessageBox.warning(self, self.tr("无法完成"), text)
             return None
         self.undo_history.push(result, done_label)
         self._status(self.tr("已{action}。按 Ctrl+Z 可撤销").format(action=done_label))

@@ -446,7 +446,7 @@
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="147"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题&lt;/span&gt;（不会导入，原因见最后一列）。</source>
-        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style='color:#c0392b'&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
+        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
@@ -1273,7 +1273,7 @@ Nothing was imported; correct the list and import it again.</translation>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="167"/>
         <source>未满14岁：处理其个人信息需监护人同意</source>
-        <translation>Under 14: processing their personal data needs a guardian's consent</translation>
+        <translation>Under 14: processing their personal data needs a guardian&apos;s consent</translation>
     </message>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="182"/>
@@ -1324,221 +1324,228 @@ Nothing was imported; correct the list and import it again.</translation>
 <context>
     <name>RegistrationsPage</name>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="204"/>
-        <location filename="../../desktop/pages/registrations.py" line="392"/>
-        <location filename="../../desktop/pages/registrations.py" line="440"/>
+        <location filename="../../desktop/pages/registrations.py" line="205"/>
+        <location filename="../../desktop/pages/registrations.py" line="400"/>
+        <location filename="../../desktop/pages/registrations.py" line="448"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="204"/>
+        <location filename="../../desktop/pages/registrations.py" line="205"/>
         <source>通过选中的报名 (A)</source>
         <translation>Approve the selected registrations (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="205"/>
-        <location filename="../../desktop/pages/registrations.py" line="393"/>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <location filename="../../desktop/pages/registrations.py" line="401"/>
         <source>拒绝…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="205"/>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
         <source>拒绝选中的报名，须填写理由 (R)</source>
         <translation>Reject the selected registrations, with a reason (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
         <source>下一条待审</source>
         <translation>Next to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
         <source>跳到下一条待审核的报名 (N)</source>
         <translation>Go to the next registration waiting for review (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
         <source>下一条</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
         <source>下一条 (J 或 ↓)</source>
         <translation>Next (J or ↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <location filename="../../desktop/pages/registrations.py" line="209"/>
         <source>上一条</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <location filename="../../desktop/pages/registrations.py" line="209"/>
         <source>上一条 (K 或 ↑)</source>
         <translation>Previous (K or ↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="210"/>
+        <location filename="../../desktop/pages/registrations.py" line="211"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="211"/>
+        <location filename="../../desktop/pages/registrations.py" line="212"/>
         <source>选中全部符合条件的报名，用于批量通过或拒绝 (Ctrl+A)</source>
         <translation>Select every matching registration, to approve or reject them together (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="214"/>
+        <location filename="../../desktop/pages/registrations.py" line="215"/>
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="216"/>
+        <location filename="../../desktop/pages/registrations.py" line="217"/>
         <source>显示选中青年的完整手机号和身份证号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
-        <translation>Show the selected youth's full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
+        <translation>Show the selected youth&apos;s full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="220"/>
+        <location filename="../../desktop/pages/registrations.py" line="221"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="221"/>
+        <location filename="../../desktop/pages/registrations.py" line="222"/>
         <source>导出选中或全部符合条件的报名；手机号和身份证号默认脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected or all matching registrations; mobile and ID numbers masked by default (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="224"/>
+        <location filename="../../desktop/pages/registrations.py" line="225"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="225"/>
+        <location filename="../../desktop/pages/registrations.py" line="226"/>
         <source>从 Excel 名单导入所选活动的现场报名，先预览再导入 (Ctrl+I)</source>
         <translation>Import walk-in registrations for the chosen activity from an Excel list, after a preview (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="227"/>
+        <location filename="../../desktop/pages/registrations.py" line="228"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="227"/>
+        <location filename="../../desktop/pages/registrations.py" line="228"/>
         <source>显示全部活动的全部报名</source>
         <translation>Show every registration of every activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="228"/>
+        <location filename="../../desktop/pages/registrations.py" line="229"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="235"/>
+        <location filename="../../desktop/pages/registrations.py" line="236"/>
         <source>监护人同意</source>
         <translation>Guardian consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="236"/>
+        <location filename="../../desktop/pages/registrations.py" line="237"/>
         <source>记录未满14岁青年的监护人同意情况</source>
         <translation>Record whether a guardian consented, for a youth under 14</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="239"/>
+        <location filename="../../desktop/pages/registrations.py" line="240"/>
         <source>键盘审核：↑/↓ 或 J/K 移动 · A 通过 · R 拒绝 · N 下一条待审 · Shift/Ctrl+点击 多选 · Ctrl+A 全选 · Ctrl+Z 撤销</source>
         <translation>Keyboard: ↑/↓ or J/K move · A approve · R reject · N next to review · Shift/Ctrl+click select several · Ctrl+A select all · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="357"/>
+        <location filename="../../desktop/pages/registrations.py" line="365"/>
         <source>已选中全部 {n} 条符合条件的报名</source>
         <translation>All {n} matching registrations selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="376"/>
+        <location filename="../../desktop/pages/registrations.py" line="384"/>
         <source>没有待审核的报名了</source>
         <translation>No registration is waiting for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="389"/>
+        <location filename="../../desktop/pages/registrations.py" line="397"/>
         <source>通过 {n} 条</source>
         <translation>Approve {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="390"/>
+        <location filename="../../desktop/pages/registrations.py" line="398"/>
         <source>拒绝 {n} 条…</source>
         <translation>Reject {n}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="438"/>
+        <location filename="../../desktop/pages/registrations.py" line="446"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="439"/>
+        <location filename="../../desktop/pages/registrations.py" line="447"/>
         <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
         <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="440"/>
+        <location filename="../../desktop/pages/registrations.py" line="448"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="457"/>
+        <location filename="../../desktop/pages/registrations.py" line="463"/>
         <source>通过 {name} 的报名</source>
         <translation>approval of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="459"/>
+        <location filename="../../desktop/pages/registrations.py" line="465"/>
         <source>批量通过 {n} 条报名</source>
         <translation>approval of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="463"/>
+        <location filename="../../desktop/pages/registrations.py" line="469"/>
         <source>拒绝 {name} 的报名</source>
         <translation>rejection of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="465"/>
+        <location filename="../../desktop/pages/registrations.py" line="471"/>
         <source>批量拒绝 {n} 条报名</source>
         <translation>rejection of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="472"/>
+        <location filename="../../desktop/pages/registrations.py" line="478"/>
         <source>正在处理 {n} 条报名…</source>
         <translation>Processing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="483"/>
+        <location filename="../../desktop/pages/registrations.py" line="491"/>
         <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="492"/>
+        <location filename="../../desktop/pages/registrations.py" line="500"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="539"/>
-        <location filename="../../desktop/pages/registrations.py" line="571"/>
+        <location filename="../../desktop/pages/registrations.py" line="557"/>
+        <source>{name} 的报名：{reason}
+本次批量操作没有改动任何报名。</source>
+        <translation>{name}'s registration: {reason}
+This bulk action changed no registration.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="560"/>
+        <location filename="../../desktop/pages/registrations.py" line="592"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="542"/>
+        <location filename="../../desktop/pages/registrations.py" line="563"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="551"/>
+        <location filename="../../desktop/pages/registrations.py" line="572"/>
         <source>不能显示完整信息</source>
         <translation>Cannot show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="553"/>
+        <location filename="../../desktop/pages/registrations.py" line="574"/>
         <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
         <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="573"/>
+        <location filename="../../desktop/pages/registrations.py" line="594"/>
         <source>{name}
 手机号：{phone}
 身份证号：{id_number}</source>
@@ -1547,12 +1554,12 @@ Mobile: {phone}
 ID number: {id_number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="577"/>
+        <location filename="../../desktop/pages/registrations.py" line="598"/>
         <source>完整信息（已记录本次查看）</source>
         <translation>Full details (this look is logged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="588"/>
+        <location filename="../../desktop/pages/registrations.py" line="609"/>
         <source>记录 {name} 的监护人同意情况</source>
         <translation>guardian consent of {name}</translation>
     </message>
@@ -1567,7 +1574,7 @@ ID number: {id_number}</translation>
     <message>
         <location filename="../../desktop/dialogs/reject_dialog.py" line="26"/>
         <source>拒绝 {name} 的报名。请选择或填写理由：</source>
-        <translation>Reject {name}'s registration. Pick or type a reason:</translation>
+        <translation>Reject {name}&apos;s registration. Pick or type a reason:</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/reject_dialog.py" line="28"/>
@@ -1635,7 +1642,7 @@ ID number: {id_number}</translation>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="26"/>
         <source>选择一个活动，或选中一条报名，即可看到该活动的名额情况</source>
-        <translation>Choose an activity, or select a registration, to see the activity's seats</translation>
+        <translation>Choose an activity, or select a registration, to see the activity&apos;s seats</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="31"/>
