@@ -337,12 +337,13 @@ def test_under_14_is_flagged_and_consent_can_be_recorded(qtbot, window, store):
     store.create_registrations(activity_id, [child], source=RegistrationSource.WALK_IN)
     page = open_activity(window, activity_id)
     age = page.model.index(0, page.model.column_of("birth_date"))
-    assert age.data() == "12 岁 · 未满14岁"
+    assert age.data() == "12 岁 · 未满14岁 · 未确认"
     click_row(qtbot, page, 0)
     assert "监护人同意未确认" in page.details.toPlainText()
     assert page.consent_button.isEnabled()
     page.consent_actions[page_module.GuardianConsent.GIVEN].trigger()
     assert "监护人已同意" in page.details.toPlainText()
+    assert age.data() == "12 岁 · 未满14岁 · 已同意"
     assert store.outbox_entries()[-1]["kind"] == "youth.consent"
 
 

@@ -164,7 +164,9 @@ class RegistrationTableModel(QAbstractTableModel):
             return self._display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "birth_date" and self.needs_consent(row):
-                return self.tr("未满14岁：处理其个人信息需监护人同意")
+                return self.tr("未满14岁：处理其个人信息需监护人同意（{consent}）").format(
+                    consent=self.consent_text(row["guardian_consent"])
+                )
             if key in ("reject_reason", "activity", "school_or_employer"):
                 return self._display(row, key) or None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -182,6 +184,12 @@ class RegistrationTableModel(QAbstractTableModel):
             GuardianConsent.GIVEN.value: self.tr("监护人已同意"),
             GuardianConsent.REFUSED.value: self.tr("监护人未同意"),
         }.get(consent, self.tr("监护人同意未确认"))
+
+    def short_consent_text(self, consent: str) -> str:
+        return {
+            GuardianConsent.GIVEN.value: self.tr("已同意"),
+            GuardianConsent.REFUSED.value: self.tr("未同意"),
+        }.get(consent, self.tr("未确认"))
 
     def gender_text(self, gender: str) -> str:
         return {"male": self.tr("男"), "female": self.tr("女")}.get(gender, "")
@@ -206,7 +214,9 @@ class RegistrationTableModel(QAbstractTableModel):
                 if age is None:
                     return ""
                 if self.needs_consent(row):
-                    return self.tr("{age} 岁 · 未满14岁").format(age=age)
+                    return self.tr("{age} 岁 · 未满14岁 · {consent}").format(
+                        age=age, consent=self.short_consent_text(row["guardian_consent"])
+                    )
                 return str(age)
             case "school_or_employer":
                 return row["school_or_employer"]

@@ -1272,53 +1272,68 @@ Nothing was imported; correct the list and import it again.</translation>
     </message>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="167"/>
-        <source>未满14岁：处理其个人信息需监护人同意</source>
-        <translation>Under 14: processing their personal data needs a guardian&apos;s consent</translation>
+        <source>未满14岁：处理其个人信息需监护人同意（{consent}）</source>
+        <translation>Under 14: processing their personal data needs a guardian's consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="182"/>
+        <location filename="../../desktop/models/registration_table.py" line="217"/>
+        <source>{age} 岁 · 未满14岁 · {consent}</source>
+        <translation>{age} · under 14 · {consent}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="184"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="183"/>
+        <location filename="../../desktop/models/registration_table.py" line="185"/>
         <source>监护人未同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="184"/>
+        <location filename="../../desktop/models/registration_table.py" line="186"/>
         <source>监护人同意未确认</source>
         <translation>Guardian consent not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="187"/>
+        <location filename="../../desktop/models/registration_table.py" line="190"/>
+        <source>已同意</source>
+        <translation>consented</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="191"/>
+        <source>未同意</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="192"/>
+        <source>未确认</source>
+        <translation>not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="195"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="187"/>
+        <location filename="../../desktop/models/registration_table.py" line="195"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="191"/>
+        <location filename="../../desktop/models/registration_table.py" line="199"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="192"/>
+        <location filename="../../desktop/models/registration_table.py" line="200"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="193"/>
+        <location filename="../../desktop/models/registration_table.py" line="201"/>
         <source>Excel 导入</source>
         <translation>Excel import</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="209"/>
-        <source>{age} 岁 · 未满14岁</source>
-        <translation>{age} · under 14</translation>
     </message>
 </context>
 <context>
@@ -1520,7 +1535,7 @@ Nothing was imported; correct the list and import it again.</translation>
         <location filename="../../desktop/pages/registrations.py" line="557"/>
         <source>{name} 的报名：{reason}
 本次批量操作没有改动任何报名。</source>
-        <translation>{name}'s registration: {reason}
+        <translation>{name}&apos;s registration: {reason}
 This bulk action changed no registration.</translation>
     </message>
     <message>
