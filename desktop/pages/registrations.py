@@ -177,7 +177,7 @@ class RegistrationsPage(QWidget):
             RegistrationTableModel.KEYS.index("reject_reason"), QHeaderView.ResizeMode.Stretch
         )
         # Fixed widths: sizing to contents would read every row of a lazy model.
-        widths = (72, 100, 48, 150, 130, 170, 124, 56, 64)
+        widths = (72, 100, 48, 160, 116, 170, 124, 56, 78)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
