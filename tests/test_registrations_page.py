@@ -341,6 +341,9 @@ def test_under_14_is_flagged_and_consent_can_be_recorded(qtbot, window, store):
     click_row(qtbot, page, 0)
     assert "监护人同意未确认" in page.details.toPlainText()
     assert page.consent_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert "小明 未满14岁，监护人同意尚未确认" in window.statusBar().currentMessage()
+    click_row(qtbot, page, 0)
     page.consent_actions[page_module.GuardianConsent.GIVEN].trigger()
     assert "监护人已同意" in page.details.toPlainText()
     assert age.data() == "12 岁 · 未满14岁 · 已同意"

@@ -492,6 +492,15 @@ class RegistrationsPage(QWidget):
                     done=done, n=skipped
                 )
             )
+        if decision == "approve" and len(ids) == 1:
+            row = self.store.read(rq.registration_rows, ids)[ids[0]]
+            consented = row["guardian_consent"] == GuardianConsent.GIVEN.value
+            if self.model.needs_consent(row) and not consented:
+                self._status(
+                    self.tr("{done}。注意：{name} 未满14岁，监护人同意尚未确认").format(
+                        done=done, name=name
+                    )
+                )
         if decision == "approve":
             counts = self.store.read(rq.status_counts, ids)
             waitlisted = counts.get(RegistrationStatus.WAITLISTED.value, 0)

@@ -1273,7 +1273,7 @@ Nothing was imported; correct the list and import it again.</translation>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="167"/>
         <source>未满14岁：处理其个人信息需监护人同意（{consent}）</source>
-        <translation>Under 14: processing their personal data needs a guardian's consent ({consent})</translation>
+        <translation>Under 14: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="217"/>
@@ -1527,40 +1527,45 @@ Nothing was imported; correct the list and import it again.</translation>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="500"/>
+        <location filename="../../desktop/pages/registrations.py" line="499"/>
+        <source>{done}。注意：{name} 未满14岁，监护人同意尚未确认</source>
+        <translation>{done}. Note: {name} is under 14 and guardian consent is not confirmed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="508"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="557"/>
+        <location filename="../../desktop/pages/registrations.py" line="565"/>
         <source>{name} 的报名：{reason}
 本次批量操作没有改动任何报名。</source>
         <translation>{name}&apos;s registration: {reason}
 This bulk action changed no registration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="560"/>
-        <location filename="../../desktop/pages/registrations.py" line="592"/>
+        <location filename="../../desktop/pages/registrations.py" line="568"/>
+        <location filename="../../desktop/pages/registrations.py" line="600"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="563"/>
+        <location filename="../../desktop/pages/registrations.py" line="571"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="572"/>
+        <location filename="../../desktop/pages/registrations.py" line="580"/>
         <source>不能显示完整信息</source>
         <translation>Cannot show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="574"/>
+        <location filename="../../desktop/pages/registrations.py" line="582"/>
         <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
         <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="594"/>
+        <location filename="../../desktop/pages/registrations.py" line="602"/>
         <source>{name}
 手机号：{phone}
 身份证号：{id_number}</source>
@@ -1569,12 +1574,12 @@ Mobile: {phone}
 ID number: {id_number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="598"/>
+        <location filename="../../desktop/pages/registrations.py" line="606"/>
         <source>完整信息（已记录本次查看）</source>
         <translation>Full details (this look is logged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="609"/>
+        <location filename="../../desktop/pages/registrations.py" line="617"/>
         <source>记录 {name} 的监护人同意情况</source>
         <translation>guardian consent of {name}</translation>
     </message>
