@@ -53,7 +53,7 @@ class RegistrationExcel(QObject):
             QMessageBox.information(page, self.tr("导出 Excel"), self.tr("没有可导出的报名"))
             return
         full = False
-        if page.may_reveal():
+        if page.privacy.may_reveal():
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("导出 Excel"), "", parent=page)
             box.setText(self.tr("导出 {n} 条报名。手机号和身份证号要脱敏吗？").format(n=len(ids)))
             box.setInformativeText(self.tr("导出完整信息会被记录；文件请妥善保管，用后删除。"))
@@ -83,8 +83,8 @@ class RegistrationExcel(QObject):
         page = self.page
         ids = list(self.ids_to_export() if ids is None else ids)
         if full:
-            if not page.may_reveal():
-                page.refuse_reveal()
+            if not page.privacy.may_reveal():
+                page.privacy.refuse_reveal()
                 return None
             youth_ids = sorted({r["youth_id"] for r in self._rows(ids)})
             try:

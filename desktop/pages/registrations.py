@@ -31,12 +31,13 @@ from desktop.dialogs.reject_dialog import RejectDialog
 from desktop.events import StoreEvents
 from desktop.models.registration_table import RegistrationTableModel
 from desktop.pages.registration_excel import RegistrationExcel
+from desktop.pages.registration_privacy import RegistrationPrivacy
 from desktop.texts import violation_text
 from desktop.undo import UndoHistory
 from desktop.widgets.registration_details import RegistrationDetails, SeatsLabel
 from desktop.widgets.registration_filters import RegistrationFilters
 from desktop.workers import run_with_progress
-from sync import rules, session
+from sync import rules
 from sync.records import GuardianConsent, RegistrationStatus
 from sync.rules import RuleViolation
 from sync.store import Store
@@ -44,7 +45,6 @@ from sync.store import registration_queries as rq
 
 # Bulk decisions on more registrations than this run on a worker thread with progress.
 WORKER_THRESHOLD = 200
-REVEAL_PERMISSION = "reveal_personal_data"
 
 
 class RegistrationsPage(QWidget):
@@ -61,6 +61,7 @@ class RegistrationsPage(QWidget):
         self.undo_history = undo
         self.model = RegistrationTableModel(store, parent=self)
         self.excel = RegistrationExcel(self)
+        self.privacy = RegistrationPrivacy(self)
 
         self.filters = RegistrationFilters(store)
         for name in (
@@ -123,13 +124,13 @@ class RegistrationsPage(QWidget):
         self.down_action = self._action("J", lambda: self.move(1), table_only=True)
         self.up_action = self._action("K", lambda: self.move(-1), table_only=True)
         self.select_all_action = self._action(QKeySequence.StandardKey.SelectAll, self.select_all)
-        self.reveal_action = self._action("Ctrl+Shift+I", self.reveal_selected)
+        self.reveal_action = self._action("Ctrl+Shift+I", self.privacy.reveal_selected)
         self.export_action = self._action("Ctrl+Shift+E", self.excel.export_interactive)
         self.import_action = self._action("Ctrl+I", self.excel.import_interactive)
         self.search_action = self._action(QKeySequence.StandardKey.Find, self.filters.focus_search)
         self.clear_action = self._action(None, self.clear_filters)
         self.consent_actions = {
-            status: self._action(None, lambda s=status: self.set_consent(s))
+            status: self._action(None, lambda s=status: self.privacy.set_consent(s))
             for status in GuardianConsent
         }
         self.consent_menu = QMenu(self)
@@ -389,7 +390,7 @@ class RegistrationsPage(QWidget):
         count = len(self.selected_rows())
         for action in (self.approve_action, self.reject_action):
             action.setEnabled(count > 0)
-        single = self._current_row()
+        single = self.current_row()
         self.reveal_action.setEnabled(single is not None)
         # Consent is asked for children under 14 only (sync.privacy).
         self.consent_button.setEnabled(single is not None and self.model.needs_consent(single))
@@ -403,7 +404,7 @@ class RegistrationsPage(QWidget):
         if self.activity_id() is None:
             self._update_capacity()
 
-    def _current_row(self) -> dict[str, Any] | None:
+    def current_row(self) -> dict[str, Any] | None:
         registration_id = self.current_id()
         if registration_id is None:
             return None
@@ -414,14 +415,14 @@ class RegistrationsPage(QWidget):
     def _update_capacity(self) -> None:
         activity_id = self.activity_id()
         if activity_id is None:
-            row = self._current_row()
+            row = self.current_row()
             activity_id = row["activity_id"] if row else None
         self.capacity_label.show_counts(
             self.store.read(rq.seat_counts, activity_id) if activity_id else None
         )
 
     def _show_details(self) -> None:
-        row = self._current_row()
+        row = self.current_row()
         if row is None:
             self.details.show_selection(len(self.selected_rows()))
         else:
@@ -476,13 +477,13 @@ class RegistrationsPage(QWidget):
 
         if len(ids) > WORKER_THRESHOLD:
             label_text = self.tr("正在处理 {n} 条报名…").format(n=len(ids))
-            op_ids = self._run(
+            op_ids = self.run_command(
                 lambda: self.run_job(lambda _progress, _cancelled: command(), label_text),
                 done,
                 which=ids,
             )
         else:
-            op_ids = self._run(command, done, which=ids)
+            op_ids = self.run_command(command, done, which=ids)
         if op_ids is None:
             return
         self._advance(old_ids, rows, set(ids))
@@ -552,7 +553,7 @@ class RegistrationsPage(QWidget):
         row = self.model.row_of(registration_id)
         return self.model.row_data(row)["name"] if row >= 0 else ""
 
-    def _run(
+    def run_command(
         self, command: Callable[[], Any], done_label: str, *, which: Sequence[str] = ()
     ) -> Any:
         """Run a store command; show a refusal in plain words; record the action for undo.
@@ -571,49 +572,3 @@ class RegistrationsPage(QWidget):
         self.undo_history.push(result, done_label)
         self._status(self.tr("已{action}。按 Ctrl+Z 可撤销").format(action=done_label))
         return result
-
-    def may_reveal(self) -> bool:
-        return session.has_permission(self.store, REVEAL_PERMISSION)
-
-    def refuse_reveal(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("不能显示完整信息"),
-            self.tr(
-                "当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。"
-                "如确需查看，请联系上级团委为账号开通“查看个人信息”权限。"
-            ),
-        )
-
-    def reveal_selected(self) -> None:
-        """Show one youth's full phone and ID number, if the account may; every reveal is
-        logged (an operation the server keeps in its audit trail)."""
-        row = self._current_row()
-        if row is None:
-            return
-        if not self.may_reveal():
-            self.refuse_reveal()
-            return
-        fields = ["phone"] + (["id_number"] if row["id_number"] else [])
-        try:
-            self.store.log_reveal("youths", row["youth_id"], fields)
-        except RuleViolation as error:
-            QMessageBox.warning(self, self.tr("无法完成"), violation_text(error))
-            return
-        text = self.tr("{name}\n手机号：{phone}\n身份证号：{id_number}").format(
-            name=row["name"], phone=row["phone"], id_number=row["id_number"] or "—"
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("完整信息（已记录本次查看）"), text, parent=self
-        )
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.exec()
-
-    def set_consent(self, status: GuardianConsent) -> None:
-        row = self._current_row()
-        if row is None or row["guardian_consent"] == status.value:
-            return
-        self._run(
-            lambda: self.store.set_guardian_consent(row["youth_id"], status),
-            self.tr("记录 {name} 的监护人同意情况").format(name=row["name"]),
-        )

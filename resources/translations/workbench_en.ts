@@ -1219,6 +1219,43 @@ Nothing was imported; correct the list and import it again.</translation>
     </message>
 </context>
 <context>
+    <name>RegistrationPrivacy</name>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="33"/>
+        <source>不能显示完整信息</source>
+        <translation>Cannot show full details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="35"/>
+        <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
+        <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="53"/>
+        <source>无法完成</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="55"/>
+        <source>{name}
+手机号：{phone}
+身份证号：{id_number}</source>
+        <translation>{name}
+Mobile: {phone}
+ID number: {id_number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="60"/>
+        <source>完整信息（已记录本次查看）</source>
+        <translation>Full details (this look is logged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="73"/>
+        <source>记录 {name} 的监护人同意情况</source>
+        <translation>guardian consent of {name}</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationTableModel</name>
     <message>
         <location filename="../../desktop/models/registration_table.py" line="146"/>
@@ -1339,249 +1376,219 @@ Nothing was imported; correct the list and import it again.</translation>
 <context>
     <name>RegistrationsPage</name>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="205"/>
-        <location filename="../../desktop/pages/registrations.py" line="400"/>
-        <location filename="../../desktop/pages/registrations.py" line="448"/>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <location filename="../../desktop/pages/registrations.py" line="401"/>
+        <location filename="../../desktop/pages/registrations.py" line="449"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="205"/>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
         <source>通过选中的报名 (A)</source>
         <translation>Approve the selected registrations (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="206"/>
-        <location filename="../../desktop/pages/registrations.py" line="401"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="402"/>
         <source>拒绝…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
         <source>拒绝选中的报名，须填写理由 (R)</source>
         <translation>Reject the selected registrations, with a reason (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
         <source>下一条待审</source>
         <translation>Next to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
         <source>跳到下一条待审核的报名 (N)</source>
         <translation>Go to the next registration waiting for review (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <location filename="../../desktop/pages/registrations.py" line="209"/>
         <source>下一条</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <location filename="../../desktop/pages/registrations.py" line="209"/>
         <source>下一条 (J 或 ↓)</source>
         <translation>Next (J or ↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="209"/>
+        <location filename="../../desktop/pages/registrations.py" line="210"/>
         <source>上一条</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="209"/>
+        <location filename="../../desktop/pages/registrations.py" line="210"/>
         <source>上一条 (K 或 ↑)</source>
         <translation>Previous (K or ↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="211"/>
+        <location filename="../../desktop/pages/registrations.py" line="212"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="212"/>
+        <location filename="../../desktop/pages/registrations.py" line="213"/>
         <source>选中全部符合条件的报名，用于批量通过或拒绝 (Ctrl+A)</source>
         <translation>Select every matching registration, to approve or reject them together (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="215"/>
+        <location filename="../../desktop/pages/registrations.py" line="216"/>
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="217"/>
+        <location filename="../../desktop/pages/registrations.py" line="218"/>
         <source>显示选中青年的完整手机号和身份证号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
         <translation>Show the selected youth&apos;s full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="221"/>
+        <location filename="../../desktop/pages/registrations.py" line="222"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="222"/>
+        <location filename="../../desktop/pages/registrations.py" line="223"/>
         <source>导出选中或全部符合条件的报名；手机号和身份证号默认脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected or all matching registrations; mobile and ID numbers masked by default (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="225"/>
+        <location filename="../../desktop/pages/registrations.py" line="226"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="226"/>
+        <location filename="../../desktop/pages/registrations.py" line="227"/>
         <source>从 Excel 名单导入所选活动的现场报名，先预览再导入 (Ctrl+I)</source>
         <translation>Import walk-in registrations for the chosen activity from an Excel list, after a preview (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="228"/>
+        <location filename="../../desktop/pages/registrations.py" line="229"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="228"/>
+        <location filename="../../desktop/pages/registrations.py" line="229"/>
         <source>显示全部活动的全部报名</source>
         <translation>Show every registration of every activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="229"/>
+        <location filename="../../desktop/pages/registrations.py" line="230"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="236"/>
+        <location filename="../../desktop/pages/registrations.py" line="237"/>
         <source>监护人同意</source>
         <translation>Guardian consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="237"/>
+        <location filename="../../desktop/pages/registrations.py" line="238"/>
         <source>记录未满14岁青年的监护人同意情况</source>
         <translation>Record whether a guardian consented, for a youth under 14</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="240"/>
+        <location filename="../../desktop/pages/registrations.py" line="241"/>
         <source>键盘审核：↑/↓ 或 J/K 移动 · A 通过 · R 拒绝 · N 下一条待审 · Shift/Ctrl+点击 多选 · Ctrl+A 全选 · Ctrl+Z 撤销</source>
         <translation>Keyboard: ↑/↓ or J/K move · A approve · R reject · N next to review · Shift/Ctrl+click select several · Ctrl+A select all · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="365"/>
+        <location filename="../../desktop/pages/registrations.py" line="366"/>
         <source>已选中全部 {n} 条符合条件的报名</source>
         <translation>All {n} matching registrations selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="384"/>
+        <location filename="../../desktop/pages/registrations.py" line="385"/>
         <source>没有待审核的报名了</source>
         <translation>No registration is waiting for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="397"/>
+        <location filename="../../desktop/pages/registrations.py" line="398"/>
         <source>通过 {n} 条</source>
         <translation>Approve {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="398"/>
+        <location filename="../../desktop/pages/registrations.py" line="399"/>
         <source>拒绝 {n} 条…</source>
         <translation>Reject {n}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="446"/>
+        <location filename="../../desktop/pages/registrations.py" line="447"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="447"/>
+        <location filename="../../desktop/pages/registrations.py" line="448"/>
         <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
         <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="448"/>
+        <location filename="../../desktop/pages/registrations.py" line="449"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="463"/>
+        <location filename="../../desktop/pages/registrations.py" line="464"/>
         <source>通过 {name} 的报名</source>
         <translation>approval of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="465"/>
+        <location filename="../../desktop/pages/registrations.py" line="466"/>
         <source>批量通过 {n} 条报名</source>
         <translation>approval of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="469"/>
+        <location filename="../../desktop/pages/registrations.py" line="470"/>
         <source>拒绝 {name} 的报名</source>
         <translation>rejection of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="471"/>
+        <location filename="../../desktop/pages/registrations.py" line="472"/>
         <source>批量拒绝 {n} 条报名</source>
         <translation>rejection of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="478"/>
+        <location filename="../../desktop/pages/registrations.py" line="479"/>
         <source>正在处理 {n} 条报名…</source>
         <translation>Processing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="491"/>
+        <location filename="../../desktop/pages/registrations.py" line="492"/>
         <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="499"/>
+        <location filename="../../desktop/pages/registrations.py" line="501"/>
         <source>{done}。注意：{name} 未满14岁，监护人同意尚未确认</source>
         <translation>{done}. Note: {name} is under 14 and guardian consent is not confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="508"/>
+        <location filename="../../desktop/pages/registrations.py" line="510"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="565"/>
+        <location filename="../../desktop/pages/registrations.py" line="567"/>
         <source>{name} 的报名：{reason}
 本次批量操作没有改动任何报名。</source>
         <translation>{name}&apos;s registration: {reason}
 This bulk action changed no registration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="568"/>
-        <location filename="../../desktop/pages/registrations.py" line="600"/>
+        <location filename="../../desktop/pages/registrations.py" line="570"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="571"/>
+        <location filename="../../desktop/pages/registrations.py" line="573"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/registrations.py" line="580"/>
-        <source>不能显示完整信息</source>
-        <translation>Cannot show full details</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/registrations.py" line="582"/>
-        <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
-        <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/registrations.py" line="602"/>
-        <source>{name}
-手机号：{phone}
-身份证号：{id_number}</source>
-        <translation>{name}
-Mobile: {phone}
-ID number: {id_number}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/registrations.py" line="606"/>
-        <source>完整信息（已记录本次查看）</source>
-        <translation>Full details (this look is logged)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/registrations.py" line="617"/>
-        <source>记录 {name} 的监护人同意情况</source>
-        <translation>guardian consent of {name}</translation>
     </message>
 </context>
 <context>
