@@ -225,3 +225,39 @@ def test_import_of_a_file_that_is_not_excel_says_so(qtbot, window, store, tmp_pa
     assert page.excel.import_file(path) is None
     assert not errors, errors
     assert "不是 Excel 工作簿" in seen[0]
+
+
+def test_export_asks_masked_or_full_when_the_account_may(
+    qtbot, window, store, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    target = tmp_path / "名单"
+    # The save dialog is the platform's own: the test answers it with a path.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    page.excel.export_interactive()  # no permission: no question, masked
+    assert load_workbook(target.with_suffix(".xlsx")).active["B2"].value == "139****0000"
+
+    sign_in(store, ["reveal_personal_data"])
+    seen: list[str] = []
+
+    def full(box: QMessageBox) -> None:
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == "导出完整信息").click()
+
+    errors = when_modal(qtbot, full)
+    page.excel.export_interactive()
+    assert not errors, errors
+    assert seen == ["导出 5 条报名。手机号和身份证号要脱敏吗？"]
+    assert load_workbook(target.with_suffix(".xlsx")).active["B2"].value == "13900000000"
+
+    errors = when_modal(
+        qtbot, lambda box: next(b for b in box.buttons() if b.text() == "取消").click()
+    )
+    target.with_suffix(".xlsx").unlink()
+    page.excel.export_interactive()
+    assert not errors, errors
+    assert not target.with_suffix(".xlsx").exists()

@@ -458,3 +458,34 @@ def test_a_refused_bulk_action_names_the_registration_and_changes_nothing(qtbot,
     assert "没有改动任何报名" in seen[0]
     assert set(statuses(store, activity_id).values()) == {"pending"}
     assert len(store.outbox_entries()) == before
+
+
+def test_a_large_bulk_action_runs_off_the_ui_thread(qtbot, window, store, monkeypatch):
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr(page_module, "WORKER_THRESHOLD", 2)
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    review = store.review_registrations
+    threads: list[bool] = []
+
+    def slow_review(*args):
+        threads.append(threading.current_thread() is threading.main_thread())
+        time.sleep(0.3)  # long enough for the window to need repainting meanwhile
+        return review(*args)
+
+    monkeypatch.setattr(store, "review_registrations", slow_review)
+    ticks: list[int] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    timer.stop()
+    assert threads == [False]  # on the worker
+    assert ticks, "the event loop did not turn while the job ran"
+    assert set(statuses(store, activity_id).values()) == {"approved"}
+    assert window.undo_action.text() == "撤销 批量通过 5 条报名"
