@@ -145,23 +145,7 @@ class ServerContext:
         return uuid7()
 
     def deliver_notice(self, notice: dict[str, Any]) -> int:
-        """Record one delivery per follower of the notice's organisation (with its tag, if it
-        has one); the number of recipients."""
-        f = RECORDS["followers"]
-        chosen = select(
-            literal(notice["id"]).label("notice_id"),
-            f.c.youth_id,
-            literal(self.now, UTCDateTime()).label("delivered_at"),
-        ).where(f.c.org_id == notice["org_id"], f.c.deleted.is_(False))
-        if notice["tag"]:
-            chosen = chosen.where(tag_condition(f.c.tags, notice["tag"]))
-        chosen = chosen.distinct()
-        self.conn.execute(
-            insert(notice_deliveries).from_select(["notice_id", "youth_id", "delivered_at"], chosen)
-        )
-        # Counted, not the INSERT's rowcount: psycopg reports -1 for INSERT ... SELECT here.
-        n = notice_deliveries.c.notice_id
-        return self.conn.scalar(select(func.count()).where(n == notice["id"])) or 0
+        return deliver(self.conn, notice, self.now)
 
     def delete(self, table: str, record_id: str) -> None:
         """A tombstone, so every device hears of the deletion."""
@@ -171,6 +155,27 @@ class ServerContext:
             .where(t.c[PRIMARY_KEYS[table]] == record_id)
             .values(deleted=True, version=t.c.version + 1, seq=self.seq)
         )
+
+
+def deliver(conn: Connection, notice: dict[str, Any], at: datetime) -> int:
+    """Record one delivery per follower of the notice's organisation (with its tag, if it has
+    one); the number of recipients."""
+    f = RECORDS["followers"]
+    chosen = select(
+        literal(notice["id"]).label("notice_id"),
+        f.c.youth_id,
+        literal(at, UTCDateTime()).label("delivered_at"),
+    ).where(f.c.org_id == notice["org_id"], f.c.deleted.is_(False))
+    if notice["tag"]:
+        chosen = chosen.where(tag_condition(f.c.tags, notice["tag"]))
+    conn.execute(
+        insert(notice_deliveries).from_select(
+            ["notice_id", "youth_id", "delivered_at"], chosen.distinct()
+        )
+    )
+    # Counted, not the INSERT's rowcount: psycopg reports -1 for INSERT ... SELECT here.
+    n = notice_deliveries.c.notice_id
+    return conn.scalar(select(func.count()).where(n == notice["id"])) or 0
 
 
 # The row whose scope a new row takes: (table, id) from the new row's values.

@@ -23,6 +23,7 @@ from sync.operations import REVEAL_PERMISSION
 from sync.records import RECORD_TABLES, OrgLevel, field_names
 from sync.server.config import InputError
 from sync.server.db import Database, next_seq, reserve_seqs
+from sync.server.replication import deliver
 from sync.server.scope import child_path
 from sync.server.tables import RECORDS, ROOT_SCOPE, categories, organizations
 
@@ -296,7 +297,10 @@ def _copy(src: Connection, dst: Connection, replica: dict, progress) -> tuple[li
         ),
     )
     copier.write("followers", (dict(r, scope_path=paths[r["org_id"]]) for r in rows("followers")))
-    copier.write("notices", (dict(r, scope_path=paths[r["org_id"]]) for r in rows("notices")))
+    sent = list(rows("notices"))
+    copier.write("notices", (dict(r, scope_path=paths[r["org_id"]]) for r in sent))
+    for notice in sent:  # the demo's notices were delivered when they were sent
+        deliver(dst, notice, notice["sent_at"])
     return orgs, paths
 
 

@@ -21,7 +21,10 @@ from sync.server.tables import (
     activities,
     categories,
     metadata,
+    notice_deliveries,
+    notices,
     organizations,
+    registration_events,
     registrations,
 )
 from tests.server.conftest import Seeded, run_cli, run_cli_together, run_ok
@@ -130,6 +133,25 @@ def test_seed_demo_writes_the_demo_tree_and_accounts(seeded_database: tuple[str,
                 .where(registrations.c.scope_path != activities.c.scope_path)
             )
             assert mismatched == 0
+            events = registration_events.join(registrations)
+            mismatched = conn.scalar(
+                select(func.count())
+                .select_from(events)
+                .where(registration_events.c.scope_path != registrations.c.scope_path)
+            )
+            assert counts["registration_events"] > counts["registrations"] and mismatched == 0
+
+            # the demo's notices were delivered: one delivery per recipient counted
+            sent = list(conn.execute(select(notices)))
+            assert sent and {n.status for n in sent} == {"sent"}
+            delivered = dict(
+                conn.execute(
+                    select(notice_deliveries.c.notice_id, func.count()).group_by(
+                        notice_deliveries.c.notice_id
+                    )
+                ).all()
+            )
+            assert {n.id: n.recipient_count for n in sent if n.recipient_count} == delivered
 
             # the demo accounts: the home county, and grassroots organisations under it
             stored = {r.username: r for r in conn.execute(select(accounts))}
@@ -145,6 +167,12 @@ def test_seed_demo_writes_the_demo_tree_and_accounts(seeded_database: tuple[str,
                 assert not in_scope(conn, org_path(conn, account.org_id), seeded.home_org_id)
                 assert stored[account.username].org_id == account.org_id
             assert auth.verify_password(stored["jiangning"].password_hash, "demo-password")
+            assert auth.decode_permissions(stored["jiangning"].permissions) == (
+                "reveal_personal_data",
+            )
+            assert {
+                auth.decode_permissions(stored[a.username].permissions) for a in grassroots
+            } == {()}
 
             # the SQL scope condition agrees with the paths, on this backend's own SQL
             school = seeded.accounts["jiangning-school1"].org_id
