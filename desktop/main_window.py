@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened local database and show the last page used."""
         from desktop.events import StoreEvents
         from desktop.pages.activities import ActivitiesPage
+        from desktop.pages.registrations import RegistrationsPage
         from desktop.sync_controller import SyncController
         from desktop.undo import UndoHistory
 
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
         self.activities_page = ActivitiesPage(
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
-        self._page_widgets: list[QWidget] = [self.activities_page]
+        self.registrations_page = RegistrationsPage(store, self.events, self.undo_history)
+        self._page_widgets: list[QWidget] = [self.activities_page, self.registrations_page]
         for texts in self._placeholder_texts():
             self._page_widgets.append(PlaceholderPage(texts))
         self.pages.removeWidget(self.loading_label)
@@ -128,13 +130,6 @@ class MainWindow(QMainWindow):
 
     def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
         return [
-            lambda: (
-                self.tr("报名审核"),
-                self.tr(
-                    "查看各活动的报名，逐条或批量通过、拒绝（须填写理由），"
-                    "名额满后自动进入候补，并可导出 Excel 名单。"
-                ),
-            ),
             lambda: (
                 self.tr("粉丝管理"),
                 self.tr(

@@ -29,6 +29,7 @@ def capture_all(window, out_dir: Path) -> list[Path]:
     for row, key in enumerate(window.PAGE_KEYS):
         window.nav.setCurrentRow(row)
         paths.append(_save(window, out_dir / f"{row + 1:02d}-{key}.png"))
+    paths.extend(_capture_review(window, out_dir))
     window.nav.setCurrentRow(0)
     page = window.activities_page
     page.table.selectRow(0)
@@ -55,4 +56,35 @@ def _capture_dialog(page, out_dir: Path) -> list[Path]:
 
     QTimer.singleShot(0, grab_and_close)
     page.duplicate_selected()
+    return shots
+
+
+def _capture_review(window, out_dir: Path) -> list[Path]:
+    """报名审核 on the activity with the most pending registrations, a row selected, and the
+    reject dialog over it."""
+    from desktop.dialogs.reject_dialog import RejectDialog
+    from sync.store import registration_queries as rq
+
+    page = window.registrations_page
+    window.nav.setCurrentRow(window.PAGE_KEYS.index("registrations"))
+    choices = window.store.read(rq.activity_choices)
+    if not choices:
+        return []
+    busiest = max(choices, key=lambda c: c["pending_count"])
+    page.set_activity(busiest["id"])
+    page.next_pending()
+    shots = [_save(window, out_dir / "10-registrations-review.png")]
+
+    def grab_and_close() -> None:
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, RejectDialog) and w.isVisible()
+        )
+        dialog.reasons.setCurrentRow(1)
+        shots.append(_save(dialog, out_dir / "11-reject-dialog.png"))
+        dialog.reject()
+
+    QTimer.singleShot(0, grab_and_close)
+    page.decide("reject")
     return shots

@@ -41,9 +41,6 @@ AUTO_SYNC_MINUTES = Setting(
 )
 PROXY = Setting("sync/proxy", str, "", QT_TRANSLATE_NOOP("settings", "代理服务器"))
 CA_BUNDLE = Setting("sync/ca_bundle", str, "", QT_TRANSLATE_NOOP("settings", "单位 CA 证书文件"))
-SHOW_FULL_PHONE = Setting(
-    "privacy/show_full_phone", bool, False, QT_TRANSLATE_NOOP("settings", "显示完整手机号")
-)
 MAIN_WINDOW_GEOMETRY = Setting("ui/main_window_geometry", bytes, b"", "")
 LAST_PAGE = Setting("ui/last_page", int, 0, "")
 
@@ -53,20 +50,25 @@ ALL: tuple[Setting, ...] = (
     AUTO_SYNC_MINUTES,
     PROXY,
     CA_BUNDLE,
-    SHOW_FULL_PHONE,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
 )
 
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 _VERSION_KEY = "settings_version"
 
 
 def _upgrade_steps() -> dict[int, Any]:
     """Version → function(QSettings) bringing settings from version-1 to version."""
-    return {}
+    return {2: _drop_show_full_phone}
+
+
+def _drop_show_full_phone(q: QSettings) -> None:
+    """Version 1 had "show full phone numbers": a switch that skipped both the permission and
+    the log. Full numbers are now shown one youth at a time by 显示完整信息 (permission, logged)."""
+    q.remove("privacy/show_full_phone")
 
 
 class Settings:

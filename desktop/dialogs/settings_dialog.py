@@ -4,7 +4,6 @@ in settings.py; what the deployment locks is shown but cannot be changed."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -72,8 +71,6 @@ class SettingsDialog(QDialog):
         self.sync_spin = QSpinBox()
         self.sync_spin.setRange(1, 120)
         self.sync_spin.setValue(settings.get(s.AUTO_SYNC_MINUTES))
-        self.phone_check = QCheckBox(self.tr("在列表中显示完整手机号（需有相应权限）"))
-        self.phone_check.setChecked(settings.get(s.SHOW_FULL_PHONE))
 
         form = QFormLayout()
         form.addRow(s.LANGUAGE.title_text(), self.language_combo)
@@ -81,7 +78,6 @@ class SettingsDialog(QDialog):
         form.addRow(s.PROXY.title_text(), self.proxy_edit)
         form.addRow(s.CA_BUNDLE.title_text(), ca_row)
         form.addRow(s.AUTO_SYNC_MINUTES.title_text(), self.sync_spin)
-        form.addRow(s.SHOW_FULL_PHONE.title_text(), self.phone_check)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -113,5 +109,4 @@ class SettingsDialog(QDialog):
             self._settings.set(s.PROXY, self.proxy_edit.text().strip())
             self._settings.set(s.CA_BUNDLE, self.ca_edit.text().strip())
         self._settings.set(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
-        self._settings.set(s.SHOW_FULL_PHONE, self.phone_check.isChecked())
         self._settings.sync()

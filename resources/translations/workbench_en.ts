@@ -437,6 +437,39 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="143"/>
+        <source>导入报名预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="147"/>
+        <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题&lt;/span&gt;（不会导入，原因见最后一列）。</source>
+        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
+        <source>只看有问题的行</source>
+        <translation>Only rows with problems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="165"/>
+        <source>有效记录将一次全部导入；中途出错则一条也不导入。导入后可按 Ctrl+Z 撤销。</source>
+        <translation>Valid rows are imported all at once; if anything fails, none is. Ctrl+Z undoes the import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="170"/>
+        <source>导入 {n} 条有效记录</source>
+        <translation>Import {n} valid rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="174"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desktop/dialogs/login_dialog.py" line="42"/>
@@ -488,199 +521,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="132"/>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="134"/>
-        <source>查看各活动的报名，逐条或批量通过、拒绝（须填写理由），名额满后自动进入候补，并可导出 Excel 名单。</source>
-        <translation>Review each activity&apos;s registrations: approve or reject one by one or in bulk (a reason is required to reject); once seats run out, new approvals go to the waitlist; export the list to Excel.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
         <source>粉丝管理</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>关注本组织及下级组织的青年：关注时间、来源活动、参加活动次数，按标签分组并发送通知。</source>
         <translation>Youths who follow this organisation and its subordinates: when they followed, the activity they came through, how many activities they joined; group them by tag and send notices.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="150"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
-        <location filename="../../desktop/main_window.py" line="244"/>
-        <location filename="../../desktop/main_window.py" line="505"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="472"/>
         <location filename="../../desktop/main_window.py" line="477"/>
-        <location filename="../../desktop/main_window.py" line="482"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>查看并处理冲突和被服务器拒绝的操作</source>
         <translation>See and settle conflicts and operations the server refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>{n} 项需处理</source>
         <translation>{n} to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
         <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423"/>
-        <location filename="../../desktop/main_window.py" line="429"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
+        <location filename="../../desktop/main_window.py" line="424"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="418"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
         <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="431"/>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
+        <location filename="../../desktop/main_window.py" line="447"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433"/>
+        <location filename="../../desktop/main_window.py" line="428"/>
         <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
         <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="441"/>
+        <location filename="../../desktop/main_window.py" line="436"/>
         <source>清除本机数据</source>
         <translation>Remove local data</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="443"/>
+        <location filename="../../desktop/main_window.py" line="438"/>
         <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
 
 确定清除吗？</source>
@@ -689,155 +716,155 @@
 Remove the data?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="450"/>
+        <location filename="../../desktop/main_window.py" line="445"/>
         <source>丢弃 {n} 项操作并清除</source>
         <translation>Discard {n} operations and remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463"/>
+        <location filename="../../desktop/main_window.py" line="458"/>
         <source>正在退出登录…</source>
         <translation>Signing out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
-        <location filename="../../desktop/main_window.py" line="525"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="520"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
-        <location filename="../../desktop/main_window.py" line="302"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>离线（未登录）</source>
         <translation>Offline (not signed in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="298"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="299"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="152"/>
-        <location filename="../../desktop/main_window.py" line="305"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="306"/>
         <source>在“账户 → 登录”中登录省级服务器</source>
         <translation>Sign in to the provincial server under Account → Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="324"/>
+        <location filename="../../desktop/main_window.py" line="319"/>
         <source>待同步 {n} 项</source>
         <translation>{n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326"/>
+        <location filename="../../desktop/main_window.py" line="321"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="322"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="347"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="347"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
+        <location filename="../../desktop/main_window.py" line="358"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="379"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
         <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
         <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="429"/>
+        <location filename="../../desktop/main_window.py" line="424"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="488"/>
+        <location filename="../../desktop/main_window.py" line="483"/>
         <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
         <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="495"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="502"/>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="504"/>
+        <location filename="../../desktop/main_window.py" line="499"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515"/>
+        <location filename="../../desktop/main_window.py" line="510"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515"/>
+        <location filename="../../desktop/main_window.py" line="510"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="522"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -857,6 +884,59 @@ Log folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="96"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="97"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="98"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="99"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="100"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="101"/>
+        <source>学校/单位</source>
+        <translation>School/employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="102"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="103"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="132"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="132"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
     <name>RegionCombo</name>
     <message>
         <location filename="../../desktop/widgets/region_combo.py" line="28"/>
@@ -870,54 +950,857 @@ Log folder: {path}</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>RegistrationDetails</name>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="37"/>
-        <source>设置</source>
-        <translation>Settings</translation>
+        <location filename="../../desktop/widgets/registration_details.py" line="55"/>
+        <source>已选中 {n} 条报名</source>
+        <translation>{n} registrations selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="54"/>
-        <source>不填则使用系统的代理设置，例如 http://proxy.example:8080</source>
-        <translation>Empty: the system proxy; e.g. http://proxy:8080</translation>
+        <location filename="../../desktop/widgets/registration_details.py" line="57"/>
+        <source>选中一条报名，在这里查看详情和审核记录</source>
+        <translation>Select a registration to see its details and history here</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
-        <source>不填则使用系统信任的证书</source>
-        <translation>Empty: the certificates the system trusts</translation>
+        <location filename="../../desktop/widgets/registration_details.py" line="65"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="60"/>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
+        <location filename="../../desktop/widgets/registration_details.py" line="66"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="68"/>
-        <source>灰色的项目由本单位的部署配置指定，不能在这里修改。</source>
-        <translation>Greyed-out items are set by your organisation’s deployment configuration and cannot be changed here.</translation>
+        <location filename="../../desktop/widgets/registration_details.py" line="67"/>
+        <source>性别</source>
+        <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="75"/>
-        <source>在列表中显示完整手机号（需有相应权限）</source>
-        <translation>Show full phone numbers in lists (needs permission)</translation>
+        <location filename="../../desktop/widgets/registration_details.py" line="69"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="89"/>
-        <source>确定</source>
-        <translation>OK</translation>
+        <location filename="../../desktop/widgets/registration_details.py" line="70"/>
+        <source>{date}（{age} 岁）</source>
+        <translation>{date} (age {age})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="74"/>
+        <source>学校/单位</source>
+        <translation>School/employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="75"/>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="76"/>
+        <source>报名时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="77"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="78"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="81"/>
+        <source>拒绝理由</source>
+        <translation>Reject reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="83"/>
+        <source>未满14岁</source>
+        <translation>Under 14</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="83"/>
+        <source>审核记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="84"/>
+        <source>暂无记录</source>
+        <translation>Nothing recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="112"/>
+        <source>青年本人</source>
+        <translation>the youth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="112"/>
+        <source>系统</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="116"/>
+        <source>报名</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="117"/>
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="118"/>
+        <source>转入候补</source>
+        <translation>moved to the waitlist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="119"/>
+        <source>候补转正</source>
+        <translation>promoted from the waitlist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="120"/>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="121"/>
+        <source>取消报名</source>
+        <translation>cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationExcel</name>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="57"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="71"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
+        <source>没有可导出的报名</source>
+        <translation>There are no registrations to export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="58"/>
+        <source>导出 {n} 条报名。手机号和身份证号要脱敏吗？</source>
+        <translation>Export {n} registrations. Mask mobile and ID numbers?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="59"/>
+        <source>导出完整信息会被记录；文件请妥善保管，用后删除。</source>
+        <translation>A full export is logged; keep the file safe and delete it after use.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="60"/>
+        <source>脱敏导出（推荐）</source>
+        <translation>Export masked (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="61"/>
+        <source>导出完整信息</source>
+        <translation>Export full data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="62"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="69"/>
+        <source>报名名单-{day}.xlsx</source>
+        <translation>registrations-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="71"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="102"/>
+        <source>无法完成</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="117"/>
+        <source>正在导出 {n} 条报名…</source>
+        <translation>Exporting {n} registrations…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
+        <source>已取消导出，没有生成文件</source>
+        <translation>Export cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="124"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="126"/>
+        <source>已导出 {n} 条报名到 {path}</source>
+        <translation>Exported {n} registrations to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="144"/>
+        <source>导入报名</source>
+        <translation>Import registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="145"/>
+        <source>请先在上方“活动”中选择要导入报名的活动。</source>
+        <translation>First choose, under “Activity” above, the activity to import registrations into.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="150"/>
+        <source>选择报名名单</source>
+        <translation>Choose a registration list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="152"/>
+        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+        <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="171"/>
+        <source>正在读取 {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="178"/>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="195"/>
+        <source>已取消导入，没有导入任何记录</source>
+        <translation>Import cancelled; nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="204"/>
+        <source>正在导入 {n} 条报名…</source>
+        <translation>Importing {n} registrations…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="209"/>
+        <source>第 {row} 行：</source>
+        <translation>Row {row}: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="215"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="225"/>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="216"/>
+        <source>{where}{reason}
+没有导入任何记录，请修改名单后重新导入。</source>
+        <translation>{where}{reason}
+Nothing was imported; correct the list and import it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="226"/>
+        <source>导入时出错，没有导入任何记录：{error}</source>
+        <translation>The import failed and nothing was imported: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="229"/>
+        <source>导入 {n} 条报名</source>
+        <translation>import of {n} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="231"/>
+        <source>已{action}。按 Ctrl+Z 可撤销</source>
+        <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationFilters</name>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="84"/>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="84"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="84"/>
+        <source>报名时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="97"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="102"/>
+        <source>全部时间</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="103"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="104"/>
+        <source>最近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="105"/>
+        <source>最近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="106"/>
+        <source>自定义…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="109"/>
+        <source>搜索姓名或手机尾号（Ctrl+F）</source>
+        <translation>Search a name or the last digits of a mobile (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="123"/>
+        <source>全部活动</source>
+        <translation>All activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="128"/>
+        <source> · {n} 待审</source>
+        <translation> · {n} to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="152"/>
+        <source>共 {n} 条</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_filters.py" line="154"/>
+        <source>没有符合条件的报名</source>
+        <translation>No registrations match</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPrivacy</name>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="33"/>
+        <source>不能显示完整信息</source>
+        <translation>Cannot show full details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="35"/>
+        <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
+        <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="53"/>
+        <source>无法完成</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="55"/>
+        <source>{name}
+手机号：{phone}
+身份证号：{id_number}</source>
+        <translation>{name}
+Mobile: {phone}
+ID number: {id_number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="60"/>
+        <source>完整信息（已记录本次查看）</source>
+        <translation>Full details (this look is logged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="73"/>
+        <source>记录 {name} 的监护人同意情况</source>
+        <translation>guardian consent of {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationTableModel</name>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="146"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="147"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="148"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="149"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="150"/>
+        <source>学校/单位</source>
+        <translation>School/employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="151"/>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="152"/>
+        <source>报名时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="153"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="154"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="155"/>
+        <source>拒绝理由</source>
+        <translation>Reject reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="167"/>
+        <source>未满14岁：处理其个人信息需监护人同意（{consent}）</source>
+        <translation>Under 14: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="184"/>
+        <source>监护人已同意</source>
+        <translation>Guardian consented</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="185"/>
+        <source>监护人未同意</source>
+        <translation>Guardian refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="186"/>
+        <source>监护人同意未确认</source>
+        <translation>Guardian consent not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="190"/>
+        <source>已同意</source>
+        <translation>consented</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="191"/>
+        <source>未同意</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="192"/>
+        <source>未确认</source>
+        <translation>not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="195"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="195"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="199"/>
+        <source>线上报名</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="200"/>
+        <source>现场报名</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="201"/>
+        <source>Excel 导入</source>
+        <translation>Excel import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/registration_table.py" line="217"/>
+        <source>{age} 岁 · 未满14岁 · {consent}</source>
+        <translation>{age} · under 14 · {consent}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsPage</name>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <location filename="../../desktop/pages/registrations.py" line="401"/>
+        <location filename="../../desktop/pages/registrations.py" line="449"/>
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <source>通过选中的报名 (A)</source>
+        <translation>Approve the selected registrations (A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="402"/>
+        <source>拒绝…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <source>拒绝选中的报名，须填写理由 (R)</source>
+        <translation>Reject the selected registrations, with a reason (R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <source>下一条待审</source>
+        <translation>Next to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <source>跳到下一条待审核的报名 (N)</source>
+        <translation>Go to the next registration waiting for review (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="209"/>
+        <source>下一条</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="209"/>
+        <source>下一条 (J 或 ↓)</source>
+        <translation>Next (J or ↓)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="210"/>
+        <source>上一条</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="210"/>
+        <source>上一条 (K 或 ↑)</source>
+        <translation>Previous (K or ↑)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="212"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="213"/>
+        <source>选中全部符合条件的报名，用于批量通过或拒绝 (Ctrl+A)</source>
+        <translation>Select every matching registration, to approve or reject them together (Ctrl+A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="216"/>
+        <source>显示完整信息</source>
+        <translation>Show full details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="218"/>
+        <source>显示选中青年的完整手机号和身份证号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
+        <translation>Show the selected youth&apos;s full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="222"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="223"/>
+        <source>导出选中或全部符合条件的报名；手机号和身份证号默认脱敏 (Ctrl+Shift+E)</source>
+        <translation>Export the selected or all matching registrations; mobile and ID numbers masked by default (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="226"/>
+        <source>导入报名</source>
+        <translation>Import registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="227"/>
+        <source>从 Excel 名单导入所选活动的现场报名，先预览再导入 (Ctrl+I)</source>
+        <translation>Import walk-in registrations for the chosen activity from an Excel list, after a preview (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="229"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="229"/>
+        <source>显示全部活动的全部报名</source>
+        <translation>Show every registration of every activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="230"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="237"/>
+        <source>监护人同意</source>
+        <translation>Guardian consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="238"/>
+        <source>记录未满14岁青年的监护人同意情况</source>
+        <translation>Record whether a guardian consented, for a youth under 14</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="241"/>
+        <source>键盘审核：↑/↓ 或 J/K 移动 · A 通过 · R 拒绝 · N 下一条待审 · Shift/Ctrl+点击 多选 · Ctrl+A 全选 · Ctrl+Z 撤销</source>
+        <translation>Keyboard: ↑/↓ or J/K move · A approve · R reject · N next to review · Shift/Ctrl+click select several · Ctrl+A select all · Ctrl+Z undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="366"/>
+        <source>已选中全部 {n} 条符合条件的报名</source>
+        <translation>All {n} matching registrations selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="385"/>
+        <source>没有待审核的报名了</source>
+        <translation>No registration is waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="398"/>
+        <source>通过 {n} 条</source>
+        <translation>Approve {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="399"/>
+        <source>拒绝 {n} 条…</source>
+        <translation>Reject {n}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="447"/>
+        <source>无需处理</source>
+        <translation>Nothing to do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="448"/>
+        <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
+        <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="449"/>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="464"/>
+        <source>通过 {name} 的报名</source>
+        <translation>approval of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="466"/>
+        <source>批量通过 {n} 条报名</source>
+        <translation>approval of {n} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="470"/>
+        <source>拒绝 {name} 的报名</source>
+        <translation>rejection of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="472"/>
+        <source>批量拒绝 {n} 条报名</source>
+        <translation>rejection of {n} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="479"/>
+        <source>正在处理 {n} 条报名…</source>
+        <translation>Processing {n} registrations…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="492"/>
+        <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
+        <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="501"/>
+        <source>{done}。注意：{name} 未满14岁，监护人同意尚未确认</source>
+        <translation>{done}. Note: {name} is under 14 and guardian consent is not confirmed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="510"/>
+        <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
+        <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="567"/>
+        <source>{name} 的报名：{reason}
+本次批量操作没有改动任何报名。</source>
+        <translation>{name}&apos;s registration: {reason}
+This bulk action changed no registration.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="570"/>
+        <source>无法完成</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="573"/>
+        <source>已{action}。按 Ctrl+Z 可撤销</source>
+        <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="23"/>
+        <source>拒绝报名</source>
+        <translation>Reject registration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="26"/>
+        <source>拒绝 {name} 的报名。请选择或填写理由：</source>
+        <translation>Reject {name}&apos;s registration. Pick or type a reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="28"/>
+        <source>拒绝选中的 {n} 条报名。请选择或填写理由：</source>
+        <translation>Reject the {n} selected registrations. Pick or type a reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="38"/>
+        <source>其他理由，直接输入</source>
+        <translation>Another reason: type it here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="42"/>
+        <source>↑/↓ 或数字键选择常用理由，也可直接输入；回车确认，Esc 取消。</source>
+        <translation>↑/↓ or a digit picks a common reason, or type one; Enter confirms, Esc cancels.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="47"/>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="48"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="70"/>
+        <source>名额已满</source>
+        <translation>The activity is full</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="71"/>
+        <source>不符合报名条件</source>
+        <translation>Does not meet the requirements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="72"/>
+        <source>报名信息不完整</source>
+        <translation>Registration details incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="73"/>
+        <source>重复报名</source>
+        <translation>Registered twice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="74"/>
+        <source>联系电话无法接通</source>
+        <translation>Phone number unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="75"/>
+        <source>本活动仅面向辖区青年</source>
+        <translation>Only for youths of this district</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="114"/>
+        <source>请选择或填写拒绝理由</source>
+        <translation>Pick or type a reason for the rejection</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsLabel</name>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="26"/>
+        <source>选择一个活动，或选中一条报名，即可看到该活动的名额情况</source>
+        <translation>Choose an activity, or select a registration, to see the activity&apos;s seats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="31"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt;：已通过 {approved} / 名额 {capacity} · 候补 {waitlisted} · 待审核 {pending}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;: approved {approved} / seats {capacity} · waitlist {waitlisted} · to review {pending}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="41"/>
+        <source>（已满，再通过将进入候补）</source>
+        <translation> (full: further approvals go to the waitlist)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="36"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="53"/>
+        <source>不填则使用系统的代理设置，例如 http://proxy.example:8080</source>
+        <translation>Empty: the system proxy; e.g. http://proxy:8080</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="58"/>
+        <source>不填则使用系统信任的证书</source>
+        <translation>Empty: the certificates the system trusts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="67"/>
+        <source>灰色的项目由本单位的部署配置指定，不能在这里修改。</source>
+        <translation>Greyed-out items are set by your organisation’s deployment configuration and cannot be changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="85"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="86"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="97"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="99"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -1121,6 +2004,79 @@ Log folder: {path}</translation>
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
 {items}</translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="38"/>
+        <source>出生日期“{value}”无法识别，请写成 2008-05-01</source>
+        <translation>Date of birth “{value}” not understood; write it like 2008-05-01</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="39"/>
+        <source>性别“{value}”无法识别，请填写 男 或 女</source>
+        <translation>Gender “{value}” not understood; write 男 or 女</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="40"/>
+        <source>身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为文本后重新填写</source>
+        <translation>Excel stored the ID number as a number and lost its last digits; format the column as text and enter it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="43"/>
+        <source>出生日期与身份证号不一致</source>
+        <translation>Date of birth does not match the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="44"/>
+        <source>该手机号已报名此活动</source>
+        <translation>This mobile number is already registered for the activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="45"/>
+        <source>该身份证号已报名此活动</source>
+        <translation>This ID number is already registered for the activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="46"/>
+        <source>手机号与第 {row} 行重复</source>
+        <translation>Same mobile number as row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="47"/>
+        <source>身份证号与第 {row} 行重复</source>
+        <translation>Same ID number as row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="51"/>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="52"/>
+        <source>文件正被其他程序占用（可能正在 Excel 中打开），请关闭后重试：{path}</source>
+        <translation>Another program is using the file (perhaps it is open in Excel); close it and try again: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="55"/>
+        <source>这不是 Excel 工作簿（.xlsx）文件，请在 Excel 中另存为 .xlsx 后重试</source>
+        <translation>This is not an Excel workbook (.xlsx); save it as .xlsx in Excel and try again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="58"/>
+        <source>表格里没有任何报名数据</source>
+        <translation>The sheet holds no registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="59"/>
+        <source>表格缺少必需的列：{columns}。第一行应为列名，如 姓名、手机号</source>
+        <translation>The sheet lacks required columns: {columns}. The first row should name the columns, e.g. 姓名, 手机号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="62"/>
+        <source>无法保存文件：{error}</source>
+        <translation>Could not save the file: {error}</translation>
     </message>
 </context>
 <context>
@@ -1592,11 +2548,6 @@ Log folder: {path}</translation>
         <location filename="../../desktop/settings.py" line="43"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings.py" line="45"/>
-        <source>显示完整手机号</source>
-        <translation>Full phone numbers</translation>
     </message>
 </context>
 <context>

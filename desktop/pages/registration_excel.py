@@ -1,0 +1,232 @@
+"""The 报名审核 page's Excel commands: export the listed (or selected) registrations, masked unless
+the user may and asks for full data; import a walk-in list after a preview, all rows or none."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.dialogs.import_dialog import ImportDialog, file_error_text
+from desktop.texts import local_time, violation_text
+from sync import excel
+from sync.records import RegistrationSource
+from sync.rules import RuleViolation
+from sync.store import registration_queries as rq
+
+if TYPE_CHECKING:
+    from desktop.pages.registrations import RegistrationsPage
+
+log = logging.getLogger(__name__)
+
+CHUNK = 500  # rows read per query while exporting
+
+
+class RegistrationExcel(QObject):
+    def __init__(self, page: RegistrationsPage):
+        super().__init__(page)
+        self.page = page
+
+    @property
+    def store(self):
+        return self.page.store
+
+    def _status(self, text: str) -> None:
+        self.page.window().statusBar().showMessage(text, 8000)
+
+    # --- export ------------------------------------------------------------------------------
+
+    def ids_to_export(self) -> list[str]:
+        """The selected registrations when several are selected, else every one listed."""
+        page = self.page
+        return page.selected_ids() if len(page.selected_rows()) > 1 else list(page.model.ids)
+
+    def export_interactive(self) -> None:
+        page = self.page
+        ids = self.ids_to_export()
+        if not ids:
+            QMessageBox.information(page, self.tr("导出 Excel"), self.tr("没有可导出的报名"))
+            return
+        full = False
+        if page.privacy.may_reveal():
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("导出 Excel"), "", parent=page)
+            box.setText(self.tr("导出 {n} 条报名。手机号和身份证号要脱敏吗？").format(n=len(ids)))
+            box.setInformativeText(self.tr("导出完整信息会被记录；文件请妥善保管，用后删除。"))
+            masked = box.addButton(self.tr("脱敏导出（推荐）"), QMessageBox.ButtonRole.AcceptRole)
+            whole = box.addButton(self.tr("导出完整信息"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(masked)
+            box.exec()
+            if box.clickedButton() not in (masked, whole):
+                return
+            full = box.clickedButton() is whole
+        day = local_time(self.store.clock())
+        name = self.tr("报名名单-{day}.xlsx").format(day=f"{day:%Y%m%d}")
+        path, _ = QFileDialog.getSaveFileName(
+            page, self.tr("导出 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_to(Path(path), ids=ids, full=full)
+
+    def export_to(
+        self, path: Path, *, ids: Sequence[str] | None = None, full: bool = False
+    ) -> int | None:
+        """Write the registrations to `path`; returns how many, or None if nothing was written.
+        A full export needs the permission and is logged like a reveal, per youth."""
+        page = self.page
+        ids = list(self.ids_to_export() if ids is None else ids)
+        if full:
+            if not page.privacy.may_reveal():
+                page.privacy.refuse_reveal()
+                return None
+            youth_ids = sorted({r["youth_id"] for r in self._rows(ids)})
+            try:
+                # One reveal per youth, as 显示完整信息 logs it, in one transaction.
+                self.store.execute_many(
+                    [
+                        (
+                            "personal.reveal",
+                            {"table": "youths", "id": youth_id, "fields": ["phone", "id_number"]},
+                        )
+                        for youth_id in youth_ids
+                    ]
+                )
+            except RuleViolation as error:
+                QMessageBox.warning(page, self.tr("无法完成"), violation_text(error))
+                return None
+
+        def job(progress: Any, cancelled: threading.Event) -> int:
+            return excel.export_registrations(
+                path,
+                self._rows(ids),
+                full=full,
+                total=len(ids),
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        try:
+            written = page.run_job(
+                job, self.tr("正在导出 {n} 条报名…").format(n=len(ids)), cancellable=True
+            )
+        except excel.ExportCancelled:
+            self._status(self.tr("已取消导出，没有生成文件"))
+            return None
+        except excel.ExcelFileError as error:
+            text = file_error_text(error.code, error.params)
+            QMessageBox.warning(page, self.tr("导出失败"), text)
+            return None
+        self._status(self.tr("已导出 {n} 条报名到 {path}").format(n=written, path=path))
+        return written
+
+    def _rows(self, ids: Sequence[str]) -> Iterator[dict[str, Any]]:
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            rows = self.store.read(rq.registration_rows, chunk)
+            for registration_id in chunk:
+                if registration_id in rows:
+                    yield rows[registration_id]
+
+    # --- import ------------------------------------------------------------------------------
+
+    def import_interactive(self) -> None:
+        page = self.page
+        if page.activity_id() is None:
+            QMessageBox.information(
+                page,
+                self.tr("导入报名"),
+                self.tr("请先在上方“活动”中选择要导入报名的活动。"),
+            )
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            page,
+            self.tr("选择报名名单"),
+            "",
+            self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def read_preview(self, path: Path, activity_id: str) -> excel.ImportPreview | None:
+        """Read and check the list on a worker thread; None (after saying why) if unusable."""
+        phones, id_numbers = self.store.read(rq.registered_keys, activity_id)
+        today = local_time(self.store.clock()).date()
+        try:
+            return self.page.run_job(
+                lambda progress, cancelled: excel.read_registrations(
+                    path,
+                    registered_phones=phones,
+                    registered_id_numbers=id_numbers,
+                    today=today,
+                    progress=progress,
+                    cancelled=cancelled,
+                ),
+                self.tr("正在读取 {name}…").format(name=path.name),
+                cancellable=True,
+            )
+        except excel.ImportCancelled:
+            return None
+        except excel.ExcelFileError as error:
+            QMessageBox.warning(
+                self.page, self.tr("无法导入"), file_error_text(error.code, error.params)
+            )
+            return None
+
+    def import_file(self, path: Path) -> int | None:
+        """Preview the list, then import exactly its good rows in one transaction if the user
+        confirms. Returns how many were imported, or None when nothing was."""
+        page = self.page
+        activity_id = page.activity_id()
+        activity = self.store.activity(activity_id) if activity_id else None
+        if activity is None:
+            return None
+        preview = self.read_preview(path, activity_id)
+        if preview is None:
+            return None
+        dialog = ImportDialog(preview, activity=activity["title"], parent=page)
+        if dialog.exec() != ImportDialog.DialogCode.Accepted or not preview.good:
+            self._status(self.tr("已取消导入，没有导入任何记录"))
+            return None
+        good = preview.good
+        youths = [row.values for row in good]
+        try:
+            op_ids = page.run_job(
+                lambda _progress, _cancelled: self.store.create_registrations(
+                    activity_id, youths, source=RegistrationSource.IMPORT
+                ),
+                self.tr("正在导入 {n} 条报名…").format(n=len(youths)),
+            )
+        except RuleViolation as error:
+            index = error.params.get("index")
+            where = (
+                self.tr("第 {row} 行：").format(row=good[index].row_number)
+                if isinstance(index, int) and 0 <= index < len(good)
+                else ""
+            )
+            QMessageBox.warning(
+                page,
+                self.tr("导入失败"),
+                self.tr("{where}{reason}\n没有导入任何记录，请修改名单后重新导入。").format(
+                    where=where, reason=violation_text(error)
+                ),
+            )
+            return None
+        except Exception as error:  # the transaction rolled back: say so, keep the details
+            log.exception("import of %s failed", path)
+            QMessageBox.critical(
+                page,
+                self.tr("导入失败"),
+                self.tr("导入时出错，没有导入任何记录：{error}").format(error=error),
+            )
+            return None
+        done = self.tr("导入 {n} 条报名").format(n=len(youths))
+        page.undo_history.push(op_ids, done)
+        self._status(self.tr("已{action}。按 Ctrl+Z 可撤销").format(action=done))
+        return len(youths)

@@ -1,0 +1,263 @@
+"""The 报名审核 page's personal data and Excel: reveal with and without the permission, masked
+and full exports, and imports of walk-in lists that preview, then import all good rows or none."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.dialogs.import_dialog import ImportDialog
+from sync import operations
+from sync.store import Store
+from tests.test_activities_page import when_modal
+from tests.test_registrations_page import (
+    NAMES,
+    click_row,
+    open_activity,
+    open_window,
+    seed,
+    sign_in,
+    statuses,
+)
+
+
+@pytest.fixture
+def window(qtbot, store: Store, tmp_path):
+    return open_window(qtbot, store, tmp_path)
+
+
+def test_reveal_needs_the_permission(qtbot, window, store):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    click_row(qtbot, page, 0)
+    before = len(store.outbox_entries())
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    errors = when_modal(qtbot, read)
+    page.reveal_action.trigger()  # not signed in: no permission
+    assert not errors, errors
+    assert "没有查看完整个人信息的权限" in seen[0]
+    assert "13900000000" not in seen[0]
+    assert len(store.outbox_entries()) == before
+
+    sign_in(store, ["reveal_personal_data"])
+    errors = when_modal(qtbot, read)
+    page.reveal_action.trigger()
+    assert not errors, errors
+    assert "13900000000" in seen[1]
+    logged = store.outbox_entries()[-1]
+    assert logged["kind"] == "personal.reveal"
+    assert json.loads(logged["payload"])["id"] == page.model.row_data(0)["youth_id"]
+    assert page.model.index(0, 1).data() == "139****0000"  # the table stays masked
+
+
+def test_export_is_masked_and_a_full_one_needs_the_permission(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    path = tmp_path / "list.xlsx"
+    assert page.excel.export_to(path) == 5
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == NAMES
+    assert rows[1][1] == "139****0000"
+
+    errors = when_modal(qtbot, lambda box: box.accept())
+    assert page.excel.export_to(tmp_path / "full.xlsx", full=True) is None  # no permission
+    assert not errors, errors
+    assert not (tmp_path / "full.xlsx").exists()
+
+    sign_in(store, ["reveal_personal_data"])
+    before = len(store.outbox_entries())
+    assert page.excel.export_to(tmp_path / "full.xlsx", full=True) == 5
+    assert load_workbook(tmp_path / "full.xlsx").active["B2"].value == "13900000000"
+    logged = store.outbox_entries()[before:]
+    assert [e["kind"] for e in logged] == ["personal.reveal"] * 5
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def walk_in_list(path, rows) -> object:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "手机号", "性别", "出生日期", "学校/单位", "身份证号"])
+    for values in rows:
+        sheet.append(values)
+    workbook.save(path)
+    return path
+
+
+WALK_INS = [
+    ["吴一", "13700000001", "男", "2001-01-01", "江宁区东山街道", ""],
+    ["郑二", "1370000", "女", "", "", ""],  # row 3: phone too short
+    ["冯三", "13700000003", "女", "2002-02-02", "", ""],
+    ["陈四", "13900000000", "男", "", "", ""],  # row 5: 陈一鸣's phone, already registered
+    ["褚五", "13700000005", "男", "2003-03-03", "", ""],
+]
+
+
+def test_import_preview_names_bad_rows_and_imports_exactly_the_good_ones(
+    qtbot, window, store, tmp_path
+):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    path = walk_in_list(tmp_path / "walk-in.xlsx", WALK_INS)
+    seen: dict = {}
+
+    def confirm(dialog: ImportDialog) -> None:
+        seen["summary"] = dialog.summary.text()
+        seen["button"] = dialog.import_button.text()
+        model = dialog.model
+        seen["problems"] = {
+            model.index(r, 0).data(): model.index(r, model.columnCount() - 1).data()
+            for r in range(model.rowCount())
+            if model.index(r, model.columnCount() - 1).data()
+        }
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, confirm)
+    assert page.excel.import_file(path) == 3
+    assert not errors, errors
+    assert "3 行有效" in seen["summary"] and "2 行有问题" in seen["summary"]
+    assert seen["button"] == "导入 3 条有效记录"
+    assert seen["problems"] == {"3": "手机号应为 11 位数字，以 1 开头", "5": "该手机号已报名此活动"}
+    result = statuses(store, activity_id)
+    assert {"吴一", "冯三", "褚五"} <= set(result) and "郑二" not in result
+    assert len(result) == 8
+    assert window.undo_action.text() == "撤销 导入 3 条报名"
+    window.undo_action.trigger()
+    assert len(statuses(store, activity_id)) == 5
+
+
+def test_cancelled_import_imports_nothing(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    before = len(store.outbox_entries())
+    errors = when_modal(qtbot, lambda dialog: dialog.cancel_button.click())
+    assert page.excel.import_file(walk_in_list(tmp_path / "w.xlsx", WALK_INS)) is None
+    assert not errors, errors
+    assert len(statuses(store, activity_id)) == 5
+    assert len(store.outbox_entries()) == before
+
+
+def test_a_failure_half_way_imports_nothing(qtbot, window, store, tmp_path, monkeypatch):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    rows = [[f"青年{i}", f"137{i:08d}", "男", "", "", ""] for i in range(80)]
+    path = walk_in_list(tmp_path / "big.xlsx", rows)
+    create = operations.HANDLERS["registration.create"]
+    calls = {"n": 0}
+
+    def failing(ctx, payload):
+        calls["n"] += 1
+        if calls["n"] == 40:
+            raise OSError("disk full")
+        return create(ctx, payload)
+
+    monkeypatch.setitem(operations.HANDLERS, "registration.create", failing)
+    before = len(store.outbox_entries())
+    seen: list[str] = []
+
+    def confirm(dialog: ImportDialog) -> None:
+        def read(box: QMessageBox) -> None:
+            seen.append(box.text())
+            box.accept()
+
+        when_modal(qtbot, read)
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, confirm)
+    assert page.excel.import_file(path) is None
+    assert not errors, errors
+    assert calls["n"] == 40
+    assert "没有导入任何记录" in seen[0] and "disk full" in seen[0]
+    assert len(statuses(store, activity_id)) == 5
+    assert len(store.outbox_entries()) == before
+
+
+def test_a_rule_refusing_one_row_imports_nothing_and_names_the_row(
+    qtbot, window, store, tmp_path, monkeypatch
+):
+    from sync.rules import RuleViolation
+
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    rows = [[f"青年{i}", f"137{i:08d}", "男", "", "", ""] for i in range(80)]
+    path = walk_in_list(tmp_path / "big.xlsx", rows)
+    create = operations.HANDLERS["registration.create"]
+
+    def refuse_57(ctx, payload):
+        if payload["youth"]["name"] == "青年55":  # sheet row 57 (header is row 1)
+            raise RuleViolation("reject_reason_required")
+        return create(ctx, payload)
+
+    monkeypatch.setitem(operations.HANDLERS, "registration.create", refuse_57)
+    seen: list[str] = []
+
+    def confirm(dialog: ImportDialog) -> None:
+        def read(box: QMessageBox) -> None:
+            seen.append(box.text())
+            box.accept()
+
+        when_modal(qtbot, read)
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, confirm)
+    assert page.excel.import_file(path) is None
+    assert not errors, errors
+    assert seen and seen[0].startswith("第 57 行：") and "没有导入任何记录" in seen[0]
+    assert len(statuses(store, activity_id)) == 5
+
+
+def test_import_of_a_file_that_is_not_excel_says_so(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    seen: list[str] = []
+    errors = when_modal(qtbot, lambda box: (seen.append(box.text()), box.accept()))
+    assert page.excel.import_file(path) is None
+    assert not errors, errors
+    assert "不是 Excel 工作簿" in seen[0]
+
+
+def test_export_asks_masked_or_full_when_the_account_may(
+    qtbot, window, store, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    target = tmp_path / "名单"
+    # The save dialog is the platform's own: the test answers it with a path.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    page.excel.export_interactive()  # no permission: no question, masked
+    assert load_workbook(target.with_suffix(".xlsx")).active["B2"].value == "139****0000"
+
+    sign_in(store, ["reveal_personal_data"])
+    seen: list[str] = []
+
+    def full(box: QMessageBox) -> None:
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == "导出完整信息").click()
+
+    errors = when_modal(qtbot, full)
+    page.excel.export_interactive()
+    assert not errors, errors
+    assert seen == ["导出 5 条报名。手机号和身份证号要脱敏吗？"]
+    assert load_workbook(target.with_suffix(".xlsx")).active["B2"].value == "13900000000"
+
+    errors = when_modal(
+        qtbot, lambda box: next(b for b in box.buttons() if b.text() == "取消").click()
+    )
+    target.with_suffix(".xlsx").unlink()
+    page.excel.export_interactive()
+    assert not errors, errors
+    assert not target.with_suffix(".xlsx").exists()
