@@ -441,3 +441,22 @@ def test_a_notice_without_a_title_is_not_saved(qtbot, page, store: Store):
     assert not errors, errors
     assert seen == {"visible": True, "error": "请填写通知标题"}
     assert store.count("notices") == 0
+
+
+def test_export_rows_come_in_the_order_and_shape_of_the_excel_exporter(page, store: Store):
+    """What `sync.excel.export_followers` takes (branch issue4-ui), a batch at a time."""
+    ids = page.model.ids()
+    rows = store.read(fq.follower_export_rows, ids[::-1])
+    assert [r["name"] for r in rows] == ["刘洋", "李娜", "王芳", "张伟"]
+    assert rows[-1] == {
+        "name": "张伟",
+        "phone": "13800001111",
+        "gender": "male",
+        "birth_date": date(1998, 3, 1),
+        "school_or_employer": "",
+        "org_name": "共青团南京市江宁区委员会",
+        "followed_at": NOW - 3 * DAY,
+        "source_activity_title": "江宁青年读书会",
+        "activity_count": 2,
+        "tags": ["志愿者"],
+    }

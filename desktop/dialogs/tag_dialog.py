@@ -41,7 +41,7 @@ class TagDialog(QDialog):
         self.tag_combo = QComboBox(editable=True)
         self.tag_combo.addItems(list(known_tags))
         self.tag_combo.setCurrentIndex(-1)
-        self.tag_combo.setMinimumWidth(260)
+        self.tag_combo.setMinimumWidth(300)
         self.tag_combo.lineEdit().setPlaceholderText(self.tr("如：志愿者、大学生（可填多个）"))
         self.selected_radio = QRadioButton(self.tr("选中的 {n} 位粉丝").format(n=selected))
         self.matching_radio = QRadioButton(self.tr("全部 {n} 位筛选结果").format(n=matching))

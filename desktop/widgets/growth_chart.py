@@ -75,7 +75,7 @@ class GrowthChart(QChartView):
         chart.addSeries(line)
 
         months = QBarCategoryAxis()
-        months.append([m.month[2:].replace("-", "/") for m in self._growth])  # 26/11
+        months.append([m.month for m in self._growth])  # 2026-11
         chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(months)
         line.attachAxis(months)  # point i sits on month i's bar
