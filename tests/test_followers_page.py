@@ -460,3 +460,14 @@ def test_export_rows_come_in_the_order_and_shape_of_the_excel_exporter(page, sto
         "activity_count": 2,
         "tags": ["志愿者"],
     }
+
+
+def test_a_hidden_page_reads_changes_when_it_shows_again(qtbot, page, window, store: Store):
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert not page.isVisible()
+    store.tag_followers([page.ids["刘洋"]], add=["新标签"])
+    qtbot.wait(50)
+    assert page.tag_combo.findData("新标签") == -1  # nothing read while hidden
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.tag_combo.findData("新标签") > 0, timeout=2000)
+    assert column(page, "tags")[names(page).index("刘洋")] == "新标签、返乡青年"

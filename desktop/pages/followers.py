@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -83,7 +83,8 @@ class FollowersPage(QWidget):
         events.table_changed.connect(self._on_table_changed)
         self.model.query_finished.connect(self._on_query_finished)
         self.retranslate()
-        self.set_home(home_org_id)
+        # Nothing is read until the page first shows: the window opens on another page faster.
+        self._dirty.add("organizations")
         self.table.horizontalHeader().setSortIndicator(
             FollowerTableModel.KEYS.index("followed_at"), Qt.SortOrder.DescendingOrder
         )
@@ -323,7 +324,14 @@ class FollowersPage(QWidget):
             self._dirty.add(table)
             self.reload_timer.start()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.reload_timer.start()
+        super().showEvent(event)
+
     def _reload_dirty(self) -> None:
+        if not self.isVisible():
+            return  # e.g. approvals on the 报名审核 page: read again when this page shows
         dirty, self._dirty = self._dirty, set()
         if "organizations" in dirty:
             self.set_home(self.home_org_id)  # reloads everything below
