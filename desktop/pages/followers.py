@@ -247,8 +247,15 @@ class FollowersPage(QWidget):
     # --- organisation and filters ------------------------------------------------------------
 
     def set_home(self, home_org_id: str | None) -> None:
-        """The signed-in organisation (it may arrive with the first sync)."""
+        """The signed-in organisation (it may arrive with the first sync); read at once if the
+        page shows, else when it does."""
         self.home_org_id = home_org_id
+        self._dirty.add("organizations")
+        if self.isVisible():
+            self._reload_dirty()
+
+    def _load_home(self) -> None:
+        home_org_id = self.home_org_id
         self.subordinates = (
             self.store.read(fq.subordinate_organizations, home_org_id) if home_org_id else []
         )
@@ -334,7 +341,7 @@ class FollowersPage(QWidget):
             return  # e.g. approvals on the 报名审核 page: read again when this page shows
         dirty, self._dirty = self._dirty, set()
         if "organizations" in dirty:
-            self.set_home(self.home_org_id)  # reloads everything below
+            self._load_home()  # reads everything below
             return
         if dirty & {"followers", "youths", "registrations"}:
             self._refresh_tags()

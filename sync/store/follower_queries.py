@@ -26,7 +26,6 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.orm import aliased
 
 from sync.records import CHINA_TIME, RegistrationStatus
 from sync.rules import decode_tags
@@ -57,7 +56,7 @@ def joined_count() -> ColumnElement[int]:
     )
 
 
-source = aliased(activities, name="source")
+source = activities.alias("source")  # the activity a follower came through
 
 # Sort keys of the follower list; "joined" is computed, the others are columns.
 FOLLOWER_SORT_COLUMNS: dict[str, Any] = {
