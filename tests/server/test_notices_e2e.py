@@ -64,7 +64,7 @@ def test_a_notice_written_offline_is_delivered_after_sync(
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.followers_page
-    assert page.model.rowCount() > 0
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5_000)  # read once shown
     tag = page.tag_combo.itemData(1)  # the first tag in use among the county's followers
     assert tag
 
