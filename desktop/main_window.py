@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened local database and show the last page used."""
         from desktop.events import StoreEvents
         from desktop.pages.activities import ActivitiesPage
+        from desktop.pages.followers import FollowersPage
         from desktop.pages.registrations import RegistrationsPage
         from desktop.sync_controller import SyncController
         from desktop.undo import UndoHistory
@@ -113,9 +114,19 @@ class MainWindow(QMainWindow):
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
         self.registrations_page = RegistrationsPage(store, self.events, self.undo_history)
-        self._page_widgets: list[QWidget] = [self.activities_page, self.registrations_page]
-        for texts in self._placeholder_texts():
-            self._page_widgets.append(PlaceholderPage(texts))
+        self.followers_page = FollowersPage(
+            store, self.events, self.undo_history, home_org_id=self.home_org_id
+        )
+        built: dict[str, QWidget] = {
+            "activities": self.activities_page,
+            "registrations": self.registrations_page,
+            "followers": self.followers_page,
+        }
+        placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
+        self._page_widgets: list[QWidget] = [
+            built[key] if key in built else PlaceholderPage(next(placeholders))
+            for key in self.PAGE_KEYS
+        ]
         self.pages.removeWidget(self.loading_label)
         for page in self._page_widgets:
             self.pages.addWidget(page)
@@ -130,13 +141,6 @@ class MainWindow(QMainWindow):
 
     def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
         return [
-            lambda: (
-                self.tr("粉丝管理"),
-                self.tr(
-                    "关注本组织及下级组织的青年：关注时间、来源活动、"
-                    "参加活动次数，按标签分组并发送通知。"
-                ),
-            ),
             lambda: (
                 self.tr("活动签到"),
                 self.tr(
@@ -472,6 +476,8 @@ class MainWindow(QMainWindow):
         if home != self.home_org_id or self.org_label.text() == self.tr("未登录组织"):
             self.home_org_id = home
             self.activities_page.home_org_id = home
+            if home != self.followers_page.home_org_id:
+                self.followers_page.set_home(home)
             orgs = self.store.organizations()
             found = next((o for o in orgs if o["id"] == home), None)
             self.org_label.setText(found["name"] if found else self.tr("未登录组织"))

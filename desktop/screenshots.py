@@ -34,7 +34,38 @@ def capture_all(window, out_dir: Path) -> list[Path]:
     page = window.activities_page
     page.table.selectRow(0)
     paths.extend(_capture_dialog(page, out_dir))
+    paths.extend(_capture_followers(window, out_dir))
     return paths
+
+
+def _capture_followers(window, out_dir: Path) -> list[Path]:
+    """The 粉丝 page's growth and notice tabs, and its two dialogs over the page."""
+    window.nav.setCurrentRow(window.PAGE_KEYS.index("followers"))
+    page = window.followers_page
+    shots = []
+    for tab, name in ((1, "10-followers-growth.png"), (2, "11-followers-notices.png")):
+        page.tabs.setCurrentIndex(tab)
+        shots.append(_save(window, out_dir / name))
+    page.tabs.setCurrentIndex(0)
+    page.table.selectRow(0)
+
+    def grab(name: str) -> None:
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        )
+        if hasattr(dialog, "title_edit"):
+            dialog.title_edit.setText("周末志愿服务集合时间调整")
+            dialog.body_edit.setPlainText("本周六上午八点在区团委门口集合，请穿志愿者马甲。")
+            dialog.audience_combo.setCurrentIndex(min(1, dialog.audience_combo.count() - 1))
+        shots.append(_save(dialog, out_dir / name))
+        dialog.reject()
+
+    QTimer.singleShot(0, lambda: grab("12-notice-dialog.png"))
+    page.write_notice()
+    QTimer.singleShot(0, lambda: grab("13-tag-dialog.png"))
+    page.edit_tags(removing=False)
+    window.nav.setCurrentRow(0)
+    return shots
 
 
 def _capture_dialog(page, out_dir: Path) -> list[Path]:

@@ -437,6 +437,235 @@
     </message>
 </context>
 <context>
+    <name>FollowerTableModel</name>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="123"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="124"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="125"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="126"/>
+        <source>关注的组织</source>
+        <translation>Follows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="127"/>
+        <source>关注时间</source>
+        <translation>Following since</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="128"/>
+        <source>来源活动</source>
+        <translation>Came through</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="129"/>
+        <source>参加活动</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="130"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="144"/>
+        <source>未满 {age} 周岁：处理其个人信息需征得监护人同意（{consent}）</source>
+        <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="157"/>
+        <source>{name}（未满{age}岁）</source>
+        <translation>{name} (under {age})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="184"/>
+        <source>尚未确认监护人意见</source>
+        <translation>guardian not asked yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="188"/>
+        <source>男</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="189"/>
+        <source>女</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/follower_table.py" line="190"/>
+        <source>未知</source>
+        <translation>?</translation>
+    </message>
+</context>
+<context>
+    <name>FollowersPage</name>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="179"/>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="180"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="183"/>
+        <source>搜索姓名或手机尾号（Ctrl+F）</source>
+        <translation>Search name or last digits of mobile (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="184"/>
+        <source>粉丝列表</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="185"/>
+        <source>增长趋势</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="186"/>
+        <source>通知记录</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="189"/>
+        <source>添加标签</source>
+        <translation>Add tag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="190"/>
+        <source>给选中的粉丝或全部筛选结果添加标签 (Ctrl+T)</source>
+        <translation>Tag the selected followers or all that match the filter (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="193"/>
+        <source>移除标签</source>
+        <translation>Remove tag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="194"/>
+        <source>从选中的粉丝或全部筛选结果移除标签 (Ctrl+Shift+T)</source>
+        <translation>Remove a tag from the selected followers or all that match the filter (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="197"/>
+        <source>写通知</source>
+        <translation>Write notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="198"/>
+        <source>给全部粉丝或某个标签的粉丝写通知，同步时发送 (Ctrl+Shift+N)</source>
+        <translation>Write a notice to all followers or to one tag; sent on sync (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="200"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="200"/>
+        <source>显示本组织的全部粉丝</source>
+        <translation>Show all followers of this organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="201"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="227"/>
+        <source>本组织</source>
+        <translation>This organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="230"/>
+        <source>本组织及全部下级</source>
+        <translation>This and all subordinates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="231"/>
+        <source>全部下级组织</source>
+        <translation>All subordinates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="240"/>
+        <source>全部标签</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="242"/>
+        <source>{tag}（{n}）</source>
+        <translation>{tag} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="326"/>
+        <source>共 {n} 位粉丝</source>
+        <translation>{n} followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="395"/>
+        <source>无法完成</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="399"/>
+        <source>已{action}。按 Ctrl+Z 可撤销</source>
+        <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="423"/>
+        <source>从 {n} 位粉丝移除标签“{tags}”</source>
+        <translation>remove tag “{tags}” from {n} followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="426"/>
+        <source>给 {n} 位粉丝添加标签“{tags}”</source>
+        <translation>tag {n} followers “{tags}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="428"/>
+        <source>正在保存标签…</source>
+        <translation>Saving tags…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="462"/>
+        <source>写通知“{title}”</source>
+        <translation>write notice “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthChart</name>
+    <message>
+        <location filename="../../desktop/widgets/growth_chart.py" line="57"/>
+        <source>近 {n} 个月粉丝增长</source>
+        <translation>Followers over the last {n} months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/growth_chart.py" line="59"/>
+        <source>当月新增</source>
+        <translation>New in the month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/growth_chart.py" line="64"/>
+        <source>累计粉丝</source>
+        <translation>Total followers</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="143"/>
@@ -521,193 +750,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
-        <source>粉丝管理</source>
-        <translation>Followers</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
-        <source>关注本组织及下级组织的青年：关注时间、来源活动、参加活动次数，按标签分组并发送通知。</source>
-        <translation>Youths who follow this organisation and its subordinates: when they followed, the activity they came through, how many activities they joined; group them by tag and send notices.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="145"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="147"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
-        <location filename="../../desktop/main_window.py" line="239"/>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="506"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
-        <location filename="../../desktop/main_window.py" line="472"/>
-        <location filename="../../desktop/main_window.py" line="477"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="476"/>
+        <location filename="../../desktop/main_window.py" line="483"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>查看并处理冲突和被服务器拒绝的操作</source>
         <translation>See and settle conflicts and operations the server refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>{n} 项需处理</source>
         <translation>{n} to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="415"/>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
         <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="418"/>
-        <location filename="../../desktop/main_window.py" line="424"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="428"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="417"/>
         <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
         <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
-        <location filename="../../desktop/main_window.py" line="447"/>
+        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="451"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="432"/>
         <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
         <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436"/>
+        <location filename="../../desktop/main_window.py" line="440"/>
         <source>清除本机数据</source>
         <translation>Remove local data</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="438"/>
+        <location filename="../../desktop/main_window.py" line="442"/>
         <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
 
 确定清除吗？</source>
@@ -716,155 +935,155 @@
 Remove the data?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="445"/>
+        <location filename="../../desktop/main_window.py" line="449"/>
         <source>丢弃 {n} 项操作并清除</source>
         <translation>Discard {n} operations and remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458"/>
+        <location filename="../../desktop/main_window.py" line="462"/>
         <source>正在退出登录…</source>
         <translation>Signing out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="471"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="286"/>
+        <location filename="../../desktop/main_window.py" line="301"/>
         <source>离线（未登录）</source>
         <translation>Offline (not signed in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="298"/>
+        <location filename="../../desktop/main_window.py" line="302"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="152"/>
-        <location filename="../../desktop/main_window.py" line="300"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306"/>
+        <location filename="../../desktop/main_window.py" line="310"/>
         <source>在“账户 → 登录”中登录省级服务器</source>
         <translation>Sign in to the provincial server under Account → Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="319"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
         <source>待同步 {n} 项</source>
         <translation>{n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="326"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347"/>
+        <location filename="../../desktop/main_window.py" line="351"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347"/>
+        <location filename="../../desktop/main_window.py" line="351"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="360"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358"/>
+        <location filename="../../desktop/main_window.py" line="362"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="383"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
         <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
+        <location filename="../../desktop/main_window.py" line="428"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="483"/>
+        <location filename="../../desktop/main_window.py" line="489"/>
         <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
         <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495"/>
+        <location filename="../../desktop/main_window.py" line="501"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="497"/>
+        <location filename="../../desktop/main_window.py" line="503"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499"/>
+        <location filename="../../desktop/main_window.py" line="505"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510"/>
+        <location filename="../../desktop/main_window.py" line="516"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510"/>
+        <location filename="../../desktop/main_window.py" line="516"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="522"/>
+        <location filename="../../desktop/main_window.py" line="528"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -873,6 +1092,112 @@ Remove the data?</translation>
 Works offline and syncs when online.
 
 Log folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="45"/>
+        <source>写通知</source>
+        <translation>Write notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="55"/>
+        <source>如：周末志愿服务集合时间调整</source>
+        <translation>e.g. New meeting time for Saturday&apos;s volunteering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="61"/>
+        <source>通知先保存在本机，联网同步后由服务器发送；发送前可按 Ctrl+Z 撤销。</source>
+        <translation>The notice is kept on this computer and sent by the server at the next sync; until then Ctrl+Z takes it back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="72"/>
+        <source>保存待发送</source>
+        <translation>Save to send</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="77"/>
+        <source>发送组织</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="80"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="82"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="84"/>
+        <source>发送对象</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="102"/>
+        <source>全部粉丝</source>
+        <translation>All followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="105"/>
+        <source>标签：{tag}（{n} 人）</source>
+        <translation>Tag: {tag} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="114"/>
+        <source>将发送给 {n} 位粉丝（以服务器发送时为准）</source>
+        <translation>Goes to {n} followers (the server counts again when it sends)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTableModel</name>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="61"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="62"/>
+        <source>发送组织</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="63"/>
+        <source>发送对象</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="64"/>
+        <source>创建时间</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="65"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="66"/>
+        <source>收到人数</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="67"/>
+        <source>发送时间</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="94"/>
+        <source>标签：{tag}</source>
+        <translation>Tag: {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/notice_table.py" line="95"/>
+        <source>全部粉丝</source>
+        <translation>All followers</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2329,49 @@ This bulk action changed no registration.</translation>
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
 {items}</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="40"/>
+        <source>移除标签</source>
+        <translation>Remove tag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="40"/>
+        <source>添加标签</source>
+        <translation>Add tag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="45"/>
+        <source>如：志愿者、大学生（可填多个）</source>
+        <translation>e.g. 志愿者、大学生 (several allowed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="46"/>
+        <source>选中的 {n} 位粉丝</source>
+        <translation>The {n} selected followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="47"/>
+        <source>全部 {n} 位筛选结果</source>
+        <translation>All {n} followers the filter matches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="64"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="68"/>
+        <source>范围</source>
+        <translation>Apply to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="89"/>
+        <source>请填写标签</source>
+        <translation>Please enter a tag</translation>
     </message>
 </context>
 <context>
