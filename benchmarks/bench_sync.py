@@ -118,6 +118,13 @@ class PostgresDatabase:
         if not exists:
             try:
                 _seed(self._url(PG_TEMPLATE))
+                # Statistics, as autovacuum gathers them soon after a bulk load: without them
+                # the planner reads a whole county by scope_path for a pull of a few rows.
+                engine = create_engine(self._url(PG_TEMPLATE), poolclass=NullPool)
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("ANALYZE")
+                    conn.commit()
+                engine.dispose()
             except BaseException:
                 with self.admin.connect() as conn:
                     conn.exec_driver_sql(f'DROP DATABASE "{PG_TEMPLATE}" WITH (FORCE)')

@@ -18,13 +18,25 @@ import sqlite3
 import tempfile
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, MetaData, Select, TypeDecorator, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    MetaData,
+    Select,
+    TypeDecorator,
+    cast,
+    func,
+    select,
+)
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from sync import protocol
@@ -55,22 +67,46 @@ class Snapshot:
     size: int  # bytes, uncompressed
 
 
-def _scoped_selects(scope_path: str, ancestors: list[str]) -> dict[str, Select[Any]]:
+def _columns(table: str, *, as_stored: bool) -> list[Any]:
+    """The record's fields of a server table. With `as_stored` (PostgreSQL), times, dates and
+    booleans are converted by the database into the text and integers the device's SQLite
+    stores (SQLAlchemy's formats), which costs nothing there and saves a Python call per value
+    here (half the build time of a county)."""
+    t = RECORDS[table]
+    columns: list[Any] = []
+    for name in field_names(RECORD_TABLES[table]):
+        column = t.c[name]
+        kind = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
+        if as_stored and isinstance(kind, DateTime):
+            column = func.to_char(column, "YYYY-MM-DD HH24:MI:SS.US").label(name)
+        elif as_stored and isinstance(kind, Date):
+            column = func.to_char(column, "YYYY-MM-DD").label(name)
+        elif as_stored and isinstance(kind, Boolean):
+            column = cast(column, Integer).label(name)
+        columns.append(column)
+    return columns
+
+
+def _scoped_selects(
+    scope_path: str, ancestors: list[str], *, as_stored: bool = False
+) -> dict[str, Select[Any]]:
     """Per table a pull sends, its live rows in scope: the record's fields only."""
     selects: dict[str, Select[Any]] = {}
     for table in PULLED:
         t = RECORDS[table]
-        columns = [t.c[name] for name in field_names(RECORD_TABLES[table])]
+        columns = _columns(table, as_stored=as_stored)
         stmt = scoped_select(table, scope_path, ancestors)
         selects[table] = stmt.with_only_columns(*columns).where(t.c.deleted.is_(False))
     return selects
 
 
-def _referenced_selects(table: str, ids: set[str]) -> Iterator[Select[Any]]:
+def _referenced_selects(
+    table: str, ids: set[str], *, as_stored: bool = False
+) -> Iterator[Select[Any]]:
     """The live rows of a table a pull never sends on its own (youths), limited to those the
     scoped rows refer to: by primary key, a chunk at a time, so the cost follows the scope."""
     t = RECORDS[table]
-    columns = [t.c[name] for name in field_names(RECORD_TABLES[table])]
+    columns = _columns(table, as_stored=as_stored)
     key = t.primary_key.columns.values()[0]
     ordered = sorted(ids)
     for start in range(0, len(ordered), ID_CHUNK):
@@ -85,19 +121,6 @@ def _references() -> dict[str, list[tuple[str, str]]]:
         if parent not in PULLED and child in PULLED:
             found.setdefault(parent, []).append((child, column))
     return found
-
-
-def _converters(table: str) -> list[Callable[[Any], Any] | None]:
-    """Per column, how a driver's Python value becomes the device's stored value (datetimes and
-    dates as SQLAlchemy's SQLite text; None where sqlite3 stores the value as it is)."""
-    converters: list[Callable[[Any], Any] | None] = []
-    for column in _DEVICE_TABLES[table].columns:
-        sa_type = column.type
-        # Server times are naive UTC already: only the storage format of the impl is wanted.
-        if isinstance(sa_type, TypeDecorator):
-            sa_type = sa_type.impl_instance
-        converters.append(sa_type.dialect_impl(_SQLITE).bind_processor(_SQLITE))
-    return converters
 
 
 def _create_tables(out: sqlite3.Connection, schema: str = "main") -> None:
@@ -133,14 +156,12 @@ def _copy(
     collect: dict[int, set[str]] | None = None,
 ) -> int:
     """Stream the rows through the driver's own cursor (a server-side one on PostgreSQL): no
-    SQLAlchemy row objects, no type processing beyond what the device's format needs. The values
-    of the columns in `collect` (by position) are added to its sets."""
+    SQLAlchemy row objects, no type processing (the select yields stored values, `_columns`).
+    The values of the columns in `collect` (by position) are added to its sets."""
     sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
     raw = conn.connection.driver_connection
     postgres = conn.dialect.name == "postgresql"
     cursor = raw.cursor(name=f"snapshot_{table}") if postgres else raw.cursor()
-    converters = _converters(table) if postgres else []
-    pairs = [(i, f) for i, f in enumerate(converters) if f is not None]
     insert = f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(_DEVICE_TABLES[table].c))})'
     count = 0
     try:
@@ -148,11 +169,6 @@ def _copy(
             cursor.itersize = FETCH_ROWS
         cursor.execute(sql)
         while rows := cursor.fetchmany(FETCH_ROWS):
-            if pairs:
-                rows = [list(row) for row in rows]
-                for row in rows:
-                    for i, convert in pairs:
-                        row[i] = convert(row[i])
             for i, values in (collect or {}).items():
                 values.update(row[i] for row in rows)
             out.executemany(insert, rows)
@@ -167,7 +183,8 @@ def _copy_scope(conn: Connection, scope_path: str, ancestors: list[str], out: sq
     references = _references()
     wanted: dict[str, set[str]] = {table: set() for table in references}
     counts: dict[str, int] = dict.fromkeys(RECORD_TABLES, 0)
-    for table, stmt in _scoped_selects(scope_path, ancestors).items():
+    as_stored = conn.dialect.name == "postgresql"  # the only other backend (`db.normalise_url`)
+    for table, stmt in _scoped_selects(scope_path, ancestors, as_stored=as_stored).items():
         names = list(field_names(RECORD_TABLES[table]))
         collect = {
             names.index(column): wanted[parent]
@@ -178,7 +195,7 @@ def _copy_scope(conn: Connection, scope_path: str, ancestors: list[str], out: sq
         counts[table] = _copy(conn, stmt, table, out, collect)
     for table, ids in wanted.items():
         ids.discard(None)  # type: ignore[arg-type]  # a nullable reference
-        for stmt in _referenced_selects(table, ids):
+        for stmt in _referenced_selects(table, ids, as_stored=as_stored):
             counts[table] += _copy(conn, stmt, table, out)
     return counts
 
