@@ -43,7 +43,7 @@ def _capture_followers(window, out_dir: Path) -> list[Path]:
     window.nav.setCurrentRow(window.PAGE_KEYS.index("followers"))
     page = window.followers_page
     shots = []
-    for tab, name in ((1, "10-followers-growth.png"), (2, "11-followers-notices.png")):
+    for tab, name in ((1, "14-followers-growth.png"), (2, "15-followers-notices.png")):
         page.tabs.setCurrentIndex(tab)
         shots.append(_save(window, out_dir / name))
     page.tabs.setCurrentIndex(0)
@@ -60,9 +60,9 @@ def _capture_followers(window, out_dir: Path) -> list[Path]:
         shots.append(_save(dialog, out_dir / name))
         dialog.reject()
 
-    QTimer.singleShot(0, lambda: grab("12-notice-dialog.png"))
+    QTimer.singleShot(0, lambda: grab("16-notice-dialog.png"))
     page.write_notice()
-    QTimer.singleShot(0, lambda: grab("13-tag-dialog.png"))
+    QTimer.singleShot(0, lambda: grab("17-tag-dialog.png"))
     page.edit_tags(removing=False)
     window.nav.setCurrentRow(0)
     return shots

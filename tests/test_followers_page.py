@@ -471,3 +471,17 @@ def test_a_hidden_page_reads_changes_when_it_shows_again(qtbot, page, window, st
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.tag_combo.findData("新标签") > 0, timeout=2000)
     assert column(page, "tags")[names(page).index("刘洋")] == "新标签、返乡青年"
+
+
+def test_export_excel_writes_every_listed_follower_masked(page, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "粉丝.xlsx"
+    assert page.export_to(path, page.model.ids()) == 4
+    header, *rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert "姓名" in header and "手机号" in header
+    by_name = {row[header.index("姓名")]: row for row in rows}
+    assert set(by_name) == {"刘洋", "李娜", "王芳", "张伟"}
+    phone = by_name["张伟"][header.index("手机号")]
+    assert phone == "138****1111"  # the page reveals nothing: always masked
+    assert "13800001111" not in {str(cell) for row in rows for cell in row}

@@ -4,8 +4,10 @@ sent to them (写通知, 通知记录)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -13,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,15 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs.import_dialog import file_error_text
 from desktop.dialogs.notice_dialog import NoticeDialog
 from desktop.dialogs.tag_dialog import TagDialog
 from desktop.events import StoreEvents
 from desktop.models.follower_table import FollowerTableModel
 from desktop.models.notice_table import NoticeTableModel
-from desktop.texts import violation_text
+from desktop.texts import local_time, violation_text
 from desktop.undo import UndoHistory
 from desktop.widgets.growth_chart import GrowthChart
 from desktop.workers import run_with_progress
+from sync import excel
 from sync.rules import RuleViolation
 from sync.store import Store
 from sync.store import follower_queries as fq
@@ -127,6 +132,7 @@ class FollowersPage(QWidget):
         self.add_tag_action = self._action("Ctrl+T", lambda: self.edit_tags(removing=False))
         self.remove_tag_action = self._action("Ctrl+Shift+T", lambda: self.edit_tags(removing=True))
         self.notice_action = self._action("Ctrl+Shift+N", self.write_notice)
+        self.export_action = self._action("Ctrl+Shift+E", self.export_interactive)
         self.search_action = self._action(QKeySequence.StandardKey.Find, self._focus_search)
         self.clear_action = self._action(None, self.clear_filters)
         self.toolbar = QToolBar()
@@ -135,6 +141,7 @@ class FollowersPage(QWidget):
         self.toolbar.addAction(self.remove_tag_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.notice_action)
+        self.toolbar.addAction(self.export_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.clear_action)
 
@@ -196,6 +203,10 @@ class FollowersPage(QWidget):
             self.notice_action: (
                 self.tr("写通知"),
                 self.tr("给全部粉丝或某个标签的粉丝写通知，同步时发送 (Ctrl+Shift+N)"),
+            ),
+            self.export_action: (
+                self.tr("导出 Excel"),
+                self.tr("导出选中的或全部筛选出的粉丝，手机号脱敏 (Ctrl+Shift+E)"),
             ),
             self.clear_action: (self.tr("清除筛选"), self.tr("显示本组织的全部粉丝")),
             self.search_action: (self.tr("搜索"), ""),
@@ -374,6 +385,7 @@ class FollowersPage(QWidget):
         any_rows = self.model.rowCount() > 0
         self.add_tag_action.setEnabled(any_rows)
         self.remove_tag_action.setEnabled(any_rows)
+        self.export_action.setEnabled(any_rows)
         self.notice_action.setEnabled(self.home_org_id is not None)
 
     # --- commands ----------------------------------------------------------------------------
@@ -463,3 +475,55 @@ class FollowersPage(QWidget):
         if op_id is not None:
             self.tabs.setCurrentWidget(self.notice_table)
         return sent[0] if sent else None
+
+    # --- Excel -------------------------------------------------------------------------------
+
+    def export_interactive(self) -> None:
+        """Ask where, then export the selected followers (several selected) or every one listed.
+        Always masked: this page reveals no personal data (the 报名审核 page can, logged)."""
+        ids = self.selected_ids()
+        if len(ids) < 2:
+            ids = self.model.ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("导出 Excel"), self.tr("没有可导出的粉丝"))
+            return
+        day = local_time(self.store.clock())
+        name = self.tr("粉丝名单-{day}.xlsx").format(day=f"{day:%Y%m%d}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_to(Path(path), ids)
+
+    def export_to(self, path: Path, ids: Sequence[str]) -> int | None:
+        """Write the followers `ids` to `path`, masked; how many, or None when nothing was
+        written (cancelled, or the file could not be written: the user is told why)."""
+
+        def rows() -> Iterator[dict[str, Any]]:
+            for start in range(0, len(ids), fq.EXPORT_BATCH):
+                yield from self.store.read(
+                    fq.follower_export_rows, ids[start : start + fq.EXPORT_BATCH]
+                )
+
+        def job(progress: Any, cancelled: threading.Event) -> int:
+            return excel.export_followers(
+                path, rows(), total=len(ids), progress=progress, cancelled=cancelled
+            )
+
+        label = self.tr("正在导出 {n} 位粉丝…").format(n=len(ids))
+        try:
+            written = run_with_progress(job, label, parent=self)
+        except excel.ExportCancelled:
+            self.window().statusBar().showMessage(self.tr("已取消导出，没有生成文件"), 8000)
+            return None
+        except excel.ExcelFileError as error:
+            QMessageBox.warning(
+                self, self.tr("导出失败"), file_error_text(error.code, error.params)
+            )
+            return None
+        self.window().statusBar().showMessage(
+            self.tr("已导出 {n} 位粉丝到 {path}").format(n=written, path=path), 8000
+        )
+        return written

@@ -512,139 +512,186 @@
 <context>
     <name>FollowersPage</name>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="179"/>
+        <location filename="../../desktop/pages/followers.py" line="186"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="180"/>
+        <location filename="../../desktop/pages/followers.py" line="187"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="183"/>
+        <location filename="../../desktop/pages/followers.py" line="190"/>
         <source>搜索姓名或手机尾号（Ctrl+F）</source>
         <translation>Search name or last digits of mobile (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="184"/>
+        <location filename="../../desktop/pages/followers.py" line="191"/>
         <source>粉丝列表</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="185"/>
+        <location filename="../../desktop/pages/followers.py" line="192"/>
         <source>增长趋势</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="186"/>
+        <location filename="../../desktop/pages/followers.py" line="193"/>
         <source>通知记录</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="189"/>
+        <location filename="../../desktop/pages/followers.py" line="196"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="190"/>
+        <location filename="../../desktop/pages/followers.py" line="197"/>
         <source>给选中的粉丝或全部筛选结果添加标签 (Ctrl+T)</source>
         <translation>Tag the selected followers or all that match the filter (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="193"/>
+        <location filename="../../desktop/pages/followers.py" line="200"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="194"/>
+        <location filename="../../desktop/pages/followers.py" line="201"/>
         <source>从选中的粉丝或全部筛选结果移除标签 (Ctrl+Shift+T)</source>
         <translation>Remove a tag from the selected followers or all that match the filter (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="197"/>
+        <location filename="../../desktop/pages/followers.py" line="204"/>
         <source>写通知</source>
         <translation>Write notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="198"/>
+        <location filename="../../desktop/pages/followers.py" line="205"/>
         <source>给全部粉丝或某个标签的粉丝写通知，同步时发送 (Ctrl+Shift+N)</source>
         <translation>Write a notice to all followers or to one tag; sent on sync (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="200"/>
+        <location filename="../../desktop/pages/followers.py" line="208"/>
+        <location filename="../../desktop/pages/followers.py" line="488"/>
+        <location filename="../../desktop/pages/followers.py" line="493"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="209"/>
+        <source>导出选中的或全部筛选出的粉丝，手机号脱敏 (Ctrl+Shift+E)</source>
+        <translation>Export the selected followers, or all that match the filter, with phone numbers masked (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="211"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="200"/>
+        <location filename="../../desktop/pages/followers.py" line="211"/>
         <source>显示本组织的全部粉丝</source>
         <translation>Show all followers of this organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="201"/>
+        <location filename="../../desktop/pages/followers.py" line="212"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="227"/>
+        <location filename="../../desktop/pages/followers.py" line="238"/>
         <source>本组织</source>
         <translation>This organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="230"/>
+        <location filename="../../desktop/pages/followers.py" line="241"/>
         <source>本组织及全部下级</source>
         <translation>This and all subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="231"/>
+        <location filename="../../desktop/pages/followers.py" line="242"/>
         <source>全部下级组织</source>
         <translation>All subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="240"/>
+        <location filename="../../desktop/pages/followers.py" line="251"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="242"/>
+        <location filename="../../desktop/pages/followers.py" line="253"/>
         <source>{tag}（{n}）</source>
         <translation>{tag} ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="326"/>
+        <location filename="../../desktop/pages/followers.py" line="337"/>
         <source>共 {n} 位粉丝</source>
         <translation>{n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="395"/>
+        <location filename="../../desktop/pages/followers.py" line="407"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="399"/>
+        <location filename="../../desktop/pages/followers.py" line="411"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="423"/>
+        <location filename="../../desktop/pages/followers.py" line="435"/>
         <source>从 {n} 位粉丝移除标签“{tags}”</source>
         <translation>remove tag “{tags}” from {n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="426"/>
+        <location filename="../../desktop/pages/followers.py" line="438"/>
         <source>给 {n} 位粉丝添加标签“{tags}”</source>
         <translation>tag {n} followers “{tags}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="428"/>
+        <location filename="../../desktop/pages/followers.py" line="440"/>
         <source>正在保存标签…</source>
         <translation>Saving tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="462"/>
+        <location filename="../../desktop/pages/followers.py" line="474"/>
         <source>写通知“{title}”</source>
         <translation>write notice “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="488"/>
+        <source>没有可导出的粉丝</source>
+        <translation>There are no followers to export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="491"/>
+        <source>粉丝名单-{day}.xlsx</source>
+        <translation>followers-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="493"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="515"/>
+        <source>正在导出 {n} 位粉丝…</source>
+        <translation>Exporting {n} followers…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="519"/>
+        <source>已取消导出，没有生成文件</source>
+        <translation>Export cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="523"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="527"/>
+        <source>已导出 {n} 位粉丝到 {path}</source>
+        <translation>Exported {n} followers to {path}</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 import requests
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -43,17 +42,7 @@ def restart_on_same_port(server: Server, tmp_path: Path) -> subprocess.Popen:
     raise AssertionError(f"server did not start again:\n{log.read_text()}")
 
 
-def test_a_notice_written_offline_is_delivered_after_sync(
-    qtbot, server: Server, tmp_path: Path, request: pytest.FixtureRequest
-):
-    if server.backend == "postgresql":
-        # Found by this test: on PostgreSQL the server delivers (notice_deliveries has a row
-        # per recipient) but stores recipient_count = -1, the driver's rowcount of the
-        # INSERT ... SELECT in sync/server/replication.py deliver_notice (data layer's file).
-        # strict: once that is fixed this test passes and the marker must go.
-        request.applymarker(
-            pytest.mark.xfail(reason="recipient_count -1 on PostgreSQL", strict=True)
-        )
+def test_a_notice_written_offline_is_delivered_after_sync(qtbot, server: Server, tmp_path: Path):
     device = Device(server, tmp_path / "laptop")
     device.sync()  # the first download: the county's followers and their tags
     store = device.store
