@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one setup step for a fresh Debian 12 / Ubuntu machine, before running or testing the app:
-#   1. system libraries (Qt offscreen + QtWebEngine, a CJK font, nodejs/npm, python3-venv),
+#   1. system libraries (Qt offscreen + QtWebEngine, a CJK font, nodejs/npm, python3-venv; with
+#      --test also LibreOffice Calc, which the Excel round-trip test opens files with),
 #   2. .venv with the project and its server, dev and build extras,
 #   3. resources/generated/ (build_resources.py) and compiled translations (.qm).
 # Safe to run again: each step checks first, so a second run takes a few seconds.
@@ -18,6 +19,11 @@ APT_PACKAGES=(
     libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 libxkbfile1
     fonts-wqy-microhei
 )
+# Only for the tests (`setup.sh --test`): the Excel export must open in a real spreadsheet.
+TEST_APT_PACKAGES=(libreoffice-calc-nogui)
+if [[ "${1:-}" == "--test" ]]; then
+    APT_PACKAGES+=("${TEST_APT_PACKAGES[@]}")
+fi
 
 # True if the package is installed. Ubuntu 24.04 renamed some libraries (libasound2t64,
 # libglib2.0-0t64); apt installs those for the old name, so accept them too.

@@ -3,7 +3,7 @@
 # Extra arguments go to pytest, e.g. `bash build_scripts/test.sh -k activities -x`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash build_scripts/setup.sh
+bash build_scripts/setup.sh --test
 
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
 echo "[test] ruff"

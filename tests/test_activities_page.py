@@ -107,7 +107,7 @@ def select_title(qtbot, window: MainWindow, title: str) -> None:
     row = table_titles(window).index(title)
     rect = page.table.visualRect(page.model.index(row, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert page.selected_id() == page.model.activity_id(row)
+    assert page.selected_id() == page.model.id_at(row)
 
 
 def seed(store: Store) -> dict[str, str]:

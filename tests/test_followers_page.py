@@ -112,7 +112,7 @@ def select_names(qtbot, page, wanted: list[str]) -> None:
                 page.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
             )
-    assert sorted(page.model.follower_id(r.row()) for r in selection.selectedRows()) == sorted(
+    assert sorted(page.model.id_at(r.row()) for r in selection.selectedRows()) == sorted(
         page.ids[n] for n in wanted
     )
 

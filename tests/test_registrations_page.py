@@ -126,7 +126,7 @@ def test_single_approve_with_a_key_moves_on_and_updates_the_seats(qtbot, window,
     qtbot.keyClick(page.table, Qt.Key.Key_A)
     assert statuses(store, activity_id)["陈一鸣"] == "approved"
     assert "已通过 1 / 名额 30 · 候补 0 · 待审核 4" in page.capacity_label.text()
-    assert page.current_id() == page.model.registration_id(1)  # on to the next one
+    assert page.current_id() == page.model.id_at(1)  # on to the next one
     assert store.outbox_entries()[-1]["kind"] == "registration.review"
     assert window.undo_action.text() == "撤销 通过 陈一鸣 的报名"
 
@@ -151,7 +151,7 @@ def test_reject_requires_a_reason(qtbot, window, store):
     qtbot.keyClick(page.table, Qt.Key.Key_R)
     assert not errors, errors
     assert seen == {"still_open": True, "error": "请选择或填写拒绝理由"}
-    rows = store.read(rq.registration_rows, [page.model.registration_id(1)])
+    rows = store.read(rq.registration_rows, [page.model.id_at(1)])
     (row,) = rows.values()
     assert (row["status"], row["reject_reason"]) == ("rejected", "报名信息不完整")
     assert page.model.index(1, page.model.column_of("reject_reason")).data() == "报名信息不完整"
@@ -248,16 +248,16 @@ def test_keyboard_review_without_the_mouse(qtbot, window, store):
     page = open_activity(window, activity_id)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_J)  # no row yet: the first
-    assert page.current_id() == page.model.registration_id(0)
+    assert page.current_id() == page.model.id_at(0)
     qtbot.keyClick(page.table, Qt.Key.Key_J)
     qtbot.keyClick(page.table, Qt.Key.Key_J)
     qtbot.keyClick(page.table, Qt.Key.Key_K)
-    assert page.current_id() == page.model.registration_id(1)
+    assert page.current_id() == page.model.id_at(1)
     qtbot.keyClick(page.table, Qt.Key.Key_A)  # 林小雨 approved, on to 王大力
-    assert page.current_id() == page.model.registration_id(2)
+    assert page.current_id() == page.model.id_at(2)
     qtbot.keyClick(page.table, Qt.Key.Key_Up)
     qtbot.keyClick(page.table, Qt.Key.Key_N)  # skips the approved 林小雨? it is on it: next
-    assert page.current_id() == page.model.registration_id(2)
+    assert page.current_id() == page.model.id_at(2)
 
     errors = when_modal(
         qtbot,
@@ -270,17 +270,17 @@ def test_keyboard_review_without_the_mouse(qtbot, window, store):
     assert not errors, errors
     result = statuses(store, activity_id)
     assert (result["林小雨"], result["王大力"]) == ("approved", "rejected")
-    assert page.current_id() == page.model.registration_id(3)
+    assert page.current_id() == page.model.id_at(3)
 
     activate(qtbot, window)  # the offscreen platform does not give it back after a dialog
     page.table.setFocus()
     page._select_row(4)
     qtbot.keyClick(page.table, Qt.Key.Key_A)  # the last one: stays on it
     qtbot.keyClick(page.table, Qt.Key.Key_N)  # wraps to the first pending
-    assert page.current_id() == page.model.registration_id(0)
+    assert page.current_id() == page.model.id_at(0)
     qtbot.keyClick(page.table, Qt.Key.Key_A)
     qtbot.keyClick(page.table, Qt.Key.Key_N)
-    assert page.current_id() == page.model.registration_id(3)
+    assert page.current_id() == page.model.id_at(3)
     qtbot.keyClick(page.table, Qt.Key.Key_A)
     qtbot.keyClick(page.table, Qt.Key.Key_N)
     assert "没有待审核的报名了" in window.statusBar().currentMessage()
@@ -297,7 +297,7 @@ def test_pending_filter_lets_the_list_shrink_as_decisions_are_made(qtbot, window
     qtbot.keyClick(page.table, Qt.Key.Key_A)
     qtbot.keyClick(page.table, Qt.Key.Key_A)
     assert names(page) == NAMES[2:]
-    assert page.current_id() == page.model.registration_id(0)
+    assert page.current_id() == page.model.id_at(0)
 
 
 def test_search_by_name_and_phone_tail(qtbot, window, store):

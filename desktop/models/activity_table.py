@@ -1,31 +1,21 @@
-"""Lazy table model of activities: the ordered ids come from SQL, rows are fetched a page at a time.
-
-Filtering and sorting are SQL (`sync.store.queries`); the model only keeps the ids of the current
-result and a cache of the rows that have been shown.
-"""
+"""The activities of the 活动 page: a lazy model (`LazyTableModel`) over `sync.store.queries`."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from desktop.models.lazy_table import Index, LazyTableModel
 from desktop.texts import format_span, phase_text
 from sync import regions, rules
 from sync.records import Phase
 from sync.store import ActivityQuery, Store
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ActivityTableModel(QAbstractTableModel):
-    query_finished = Signal(int)
-    """The result was reloaded; carries the number of matching activities."""
-
-    PAGE = 200
-
+class ActivityTableModel(LazyTableModel):
     # Sort keys understood by sync.store.queries, in column order.
     KEYS = (
         "title",
@@ -39,82 +29,21 @@ class ActivityTableModel(QAbstractTableModel):
     )
 
     def __init__(self, store: Store, *, parent: Any = None):
-        super().__init__(parent)
-        self._store = store
-        self._query = ActivityQuery()
-        self._ids: list[str] = []
-        self._rows: dict[str, dict[str, Any]] = {}
+        super().__init__(store, ActivityQuery(), parent=parent)
         self._categories: dict[str, str] = {}
         self._now = store.clock()
 
-    # --- queries -----------------------------------------------------------------------------
-
-    @property
-    def query(self) -> ActivityQuery:
-        return self._query
-
-    def set_query(self, query: ActivityQuery) -> None:
-        self._query = query
-        self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
+    def before_reload(self) -> None:
         self._now = self._store.clock()
         self._categories = {c["code"]: c["name"] for c in self._store.categories()}
-        self._ids = self._store.activity_ids(self._query)
-        self._rows.clear()
-        self.endResetModel()
-        self.query_finished.emit(len(self._ids))
 
-    def refresh_rows(self) -> None:
-        """Re-read the cached rows in place (same ids, same order): after an edit or undo."""
-        self._rows.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self.KEYS) - 1)
-            )
+    def read_ids(self, query: ActivityQuery) -> list[str]:
+        return self._store.activity_ids(query)
 
-    def retranslate(self) -> None:
-        """Headers and phase texts are translated when shown; tell the views to ask again."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.KEYS) - 1)
-        self.refresh_rows()
+    def read_rows(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return self._store.activity_rows(list(ids))
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self._query, sort=self.KEYS[column], descending=descending))
-
-    # --- access ------------------------------------------------------------------------------
-
-    def column_of(self, key: str) -> int:
-        return self.KEYS.index(key)
-
-    def activity_id(self, row: int) -> str:
-        return self._ids[row]
-
-    def row_of(self, activity_id: str) -> int:
-        try:
-            return self._ids.index(activity_id)
-        except ValueError:
-            return -1
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        activity_id = self._ids[row]
-        if activity_id not in self._rows:
-            start = row - row % self.PAGE
-            self._rows.update(self._store.activity_rows(self._ids[start : start + self.PAGE]))
-        return self._rows[activity_id]
-
-    # --- Qt model ----------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("活动名称"),
             self.tr("类别"),
@@ -124,7 +53,7 @@ class ActivityTableModel(QAbstractTableModel):
             self.tr("状态"),
             self.tr("已通过/名额"),
             self.tr("精选"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -1,32 +1,26 @@
-"""Lazy table model of registrations: ordered ids from SQL, rows fetched a page at a time.
-
-Filtering and sorting are SQL (`sync.store.registration_queries`). Phone numbers are shown
-masked, always: a full number is only ever shown by the page's reveal action, which is logged.
+"""The registrations of the 报名审核 page: a lazy model (`LazyTableModel`) over
+`sync.store.registration_queries`. Phone numbers are shown masked, always: a full number is
+only ever shown by the page's reveal action, which is logged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from desktop.models.lazy_table import Index, LazyTableModel
 from desktop.texts import format_time, label
 from sync import privacy
 from sync.records import CHINA_TIME, GuardianConsent, RegistrationStatus
 from sync.store import Store
 from sync.store import registration_queries as rq
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class RegistrationTableModel(QAbstractTableModel):
-    query_finished = Signal(int)
-    """The result was reloaded; carries the number of matching registrations."""
-
-    PAGE = 200
-
+class RegistrationTableModel(LazyTableModel):
     # Sort keys of sync.store.registration_queries, in column order ("phone" does not sort).
     KEYS = (
         "name",
@@ -40,84 +34,45 @@ class RegistrationTableModel(QAbstractTableModel):
         "source",
         "reject_reason",
     )
+    SORTABLE = rq.REGISTRATION_SORT_COLUMNS
 
     def __init__(self, store: Store, *, parent: Any = None):
-        super().__init__(parent)
-        self._store = store
-        self._query = rq.RegistrationQuery()
-        self._ids: list[str] = []
-        self._rows: dict[str, dict[str, Any]] = {}
-        self._positions: dict[str, int] | None = None  # id → row, built when first needed
+        super().__init__(store, rq.RegistrationQuery(), parent=parent)
         self._today = store.clock().astimezone(CHINA_TIME).date()
 
-    # --- queries -----------------------------------------------------------------------------
-
-    @property
-    def query(self) -> rq.RegistrationQuery:
-        return self._query
-
-    def set_query(self, query: rq.RegistrationQuery) -> None:
-        self._query = query
-        self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
+    def before_reload(self) -> None:
         self._today = self._store.clock().astimezone(CHINA_TIME).date()
-        self._ids = self._store.read(rq.registration_ids, self._query)
-        self._positions = None
-        self._rows.clear()
-        self.endResetModel()
-        self.query_finished.emit(len(self._ids))
 
-    def refresh_rows(self) -> None:
-        """Re-read the cached rows in place (same ids, same order)."""
-        self._rows.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self.KEYS) - 1)
-            )
+    def read_ids(self, query: rq.RegistrationQuery) -> list[str]:
+        return self._store.read(rq.registration_ids, query)
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.KEYS) - 1)
-        self.refresh_rows()
+    def read_rows(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return self._store.read(rq.registration_rows, ids)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.KEYS[column]
-        if key not in rq.REGISTRATION_SORT_COLUMNS:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
+    def sort_query(
+        self, query: rq.RegistrationQuery, key: str, descending: bool
+    ) -> rq.RegistrationQuery:
         if key == "birth_date":  # the column shows the age: older first means earlier births
             descending = not descending
-        self.set_query(replace(self._query, sort=key, descending=descending))
+        return replace(query, sort=key, descending=descending)
 
-    # --- access ------------------------------------------------------------------------------
-
-    @property
-    def ids(self) -> list[str]:
-        return self._ids
-
-    def column_of(self, key: str) -> int:
-        return self.KEYS.index(key)
-
-    def registration_id(self, row: int) -> str:
-        return self._ids[row]
-
-    def row_of(self, registration_id: str) -> int:
-        if self._positions is None:
-            self._positions = {rid: row for row, rid in enumerate(self._ids)}
-        return self._positions.get(registration_id, -1)
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        registration_id = self._ids[row]
-        if registration_id not in self._rows:
-            start = row - row % self.PAGE
-            page = self._ids[start : start + self.PAGE]
-            self._rows.update(self._store.read(rq.registration_rows, page))
-        return self._rows[registration_id]
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("姓名"),
+            self.tr("手机号"),
+            self.tr("性别"),
+            self.tr("年龄"),
+            self.tr("学校/单位"),
+            self.tr("活动"),
+            self.tr("报名时间"),
+            self.tr("状态"),
+            self.tr("来源"),
+            self.tr("拒绝理由"),
+        )
 
     def next_pending(self, after: int) -> int:
         """The row of the next pending registration after `after` (wrapping), or -1."""
-        count = len(self._ids)
+        count = self.rowCount()
         for step in range(1, count + 1):
             row = (after + step) % count
             if self.row_data(row)["status"] == RegistrationStatus.PENDING.value:
@@ -130,30 +85,6 @@ class RegistrationTableModel(QAbstractTableModel):
 
     def needs_consent(self, row: dict[str, Any]) -> bool:
         return privacy.needs_guardian_consent(row["birth_date"], self._today)
-
-    # --- Qt model ----------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("姓名"),
-            self.tr("手机号"),
-            self.tr("性别"),
-            self.tr("年龄"),
-            self.tr("学校/单位"),
-            self.tr("活动"),
-            self.tr("报名时间"),
-            self.tr("状态"),
-            self.tr("来源"),
-            self.tr("拒绝理由"),
-        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():

@@ -10,15 +10,12 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,7 @@ from desktop.events import StoreEvents
 from desktop.models.activity_table import ActivityTableModel
 from desktop.texts import label, local_time, phase_text, violation_text
 from desktop.undo import UndoHistory
+from desktop.widgets.record_table import record_table
 from desktop.widgets.region_combo import RegionCombo
 from sync.records import ACTIVITY_EDITABLE_FIELDS, CHINA_TIME, ActivityStatus, Phase
 from sync.rules import RuleViolation, can_transition
@@ -151,21 +149,11 @@ class ActivitiesPage(QWidget):
         self.toolbar.addAction(self.clear_action)
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths: sizing to contents would read every row of a lazy model.
-        widths = {1: 72, 2: 200, 3: 100, 4: 190, 5: 150, 6: 100, 7: 48}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        self.table = record_table(
+            self.model,
+            stretch=0,
+            widths={1: 72, 2: 200, 3: 100, 4: 190, 5: 150, 6: 100, 7: 48},
+        )
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.activated.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -308,7 +296,7 @@ class ActivitiesPage(QWidget):
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.activity_id(rows[0].row()) if rows else None
+        return self.model.id_at(rows[0].row()) if rows else None
 
     def _select(self, activity_id: str | None) -> None:
         row = self.model.row_of(activity_id) if activity_id else -1

@@ -13,15 +13,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -37,6 +34,7 @@ from desktop.models.notice_table import NoticeTableModel
 from desktop.texts import local_time, violation_text
 from desktop.undo import UndoHistory
 from desktop.widgets.growth_chart import GrowthChart
+from desktop.widgets.record_table import record_table
 from desktop.workers import run_with_progress
 from sync import excel
 from sync.rules import RuleViolation
@@ -146,36 +144,21 @@ class FollowersPage(QWidget):
         self.toolbar.addAction(self.clear_action)
 
     def _build_tabs(self) -> None:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(
-            FollowerTableModel.KEYS.index("tags"), QHeaderView.ResizeMode.Stretch
+        self.table = record_table(
+            self.model,
+            multi_select=True,
+            stretch=FollowerTableModel.KEYS.index("tags"),
+            widths={0: 150, 1: 120, 2: 48, 3: 210, 4: 130, 5: 220, 6: 72},
         )
-        # Fixed widths: sizing to contents would read every row of a lazy model.
-        widths = {0: 150, 1: 120, 2: 48, 3: 210, 4: 130, 5: 220, 6: 72}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self.chart = GrowthChart()
-        self.notice_table = QTableView()
-        self.notice_table.setModel(self.notice_model)
-        self.notice_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.notice_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.notice_table.setAlternatingRowColors(True)
-        self.notice_table.verticalHeader().hide()
-        notice_header = self.notice_table.horizontalHeader()
-        notice_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in {1: 200, 2: 130, 3: 130, 4: 70, 5: 72, 6: 130}.items():
-            notice_header.resizeSection(column, width)
+        self.notice_table = record_table(
+            self.notice_model,
+            sortable=False,  # a short list, newest first
+            stretch=0,
+            widths={1: 200, 2: 130, 3: 130, 4: 70, 5: 72, 6: 130},
+        )
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, "")
@@ -366,7 +349,7 @@ class FollowersPage(QWidget):
 
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.follower_id(r) for r in rows]
+        return [self.model.id_at(r) for r in rows]
 
     def _select(self, follower_ids: Sequence[str]) -> None:
         """Select these followers again after a reload, where they are still listed."""

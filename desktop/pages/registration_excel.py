@@ -44,7 +44,7 @@ class RegistrationExcel(QObject):
     def ids_to_export(self) -> list[str]:
         """The selected registrations when several are selected, else every one listed."""
         page = self.page
-        return page.selected_ids() if len(page.selected_rows()) > 1 else list(page.model.ids)
+        return page.selected_ids() if len(page.selected_rows()) > 1 else page.model.ids()
 
     def export_interactive(self) -> None:
         page = self.page

@@ -13,14 +13,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +31,7 @@ from desktop.pages.registration_excel import RegistrationExcel
 from desktop.pages.registration_privacy import RegistrationPrivacy
 from desktop.texts import violation_text
 from desktop.undo import UndoHistory
+from desktop.widgets.record_table import record_table
 from desktop.widgets.registration_details import RegistrationDetails, SeatsLabel
 from desktop.widgets.registration_filters import RegistrationFilters
 from desktop.workers import run_with_progress
@@ -156,15 +154,13 @@ class RegistrationsPage(QWidget):
         self.toolbar.addAction(self.clear_action)
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        widths = (72, 100, 48, 160, 116, 170, 124, 56, 78)
+        self.table = record_table(
+            self.model,
+            multi_select=True,
+            stretch=RegistrationTableModel.KEYS.index("reject_reason"),
+            widths=dict(enumerate(widths)),
+        )
         for action in (
             self.approve_action,
             self.reject_action,
@@ -174,13 +170,6 @@ class RegistrationsPage(QWidget):
         ):
             self.table.addAction(action)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(
-            RegistrationTableModel.KEYS.index("reject_reason"), QHeaderView.ResizeMode.Stretch
-        )
-        # Fixed widths: sizing to contents would read every row of a lazy model.
-        widths = (72, 100, 48, 160, 116, 170, 124, 56, 78)
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
@@ -309,16 +298,15 @@ class RegistrationsPage(QWidget):
         return sorted(rows)
 
     def selected_ids(self) -> list[str]:
-        ids = self.model.ids
-        return [ids[row] for row in self.selected_rows()]
+        return [self.model.id_at(row) for row in self.selected_rows()]
 
     def current_id(self) -> str | None:
         """The registration the keyboard is on (the one shown in the side panel)."""
         index = self.table.currentIndex()
         if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
-            return self.model.registration_id(index.row())
+            return self.model.id_at(index.row())
         selected = self.selected_rows()
-        return self.model.registration_id(selected[0]) if selected else None
+        return self.model.id_at(selected[0]) if selected else None
 
     def _select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
@@ -457,7 +445,7 @@ class RegistrationsPage(QWidget):
             if dialog.exec() != RejectDialog.DialogCode.Accepted:
                 return
             reason = dialog.reason()
-        old_ids = list(self.model.ids)
+        old_ids = self.model.ids()
         rows = self.selected_rows()
         if decision == "approve":
             done = (

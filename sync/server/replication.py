@@ -25,7 +25,7 @@ from sync.protocol import OpResult, OpStatus, PullPage
 from sync.records import RECORD_TABLES, field_names
 from sync.rules import RuleViolation
 from sync.schema import UTCDateTime, tag_condition
-from sync.server.db import Database, current_seq, next_seq, tombstone_horizon
+from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
 from sync.server.scope import within_scope
 from sync.server.tables import (
     PRIMARY_KEYS,
@@ -294,13 +294,18 @@ def apply_many(
     error rolls back only the current transaction; the client sends those again."""
     results: list[OpResult] = []
     for start in range(0, len(ops), OPS_PER_TRANSACTION):
+        chunk = ops[start : start + OPS_PER_TRANSACTION]
         with db.write() as conn:
+            # One sequence per operation, reserved together: one counter update (and lock,
+            # held to the commit as for a single operation) instead of one per operation.
+            seqs = reserve_seqs(conn, len(chunk))
             reference = server_reference(conn)
-            for op in ops[start : start + OPS_PER_TRANSACTION]:
+            for op, seq in zip(chunk, seqs, strict=True):
                 results.append(
                     _apply(
                         conn,
                         reference,
+                        seq=seq,
                         account_id=account_id,
                         scope_path=scope_path,
                         op=op,
@@ -316,6 +321,7 @@ def _apply(
     conn: Connection,
     reference: Reference,
     *,
+    seq: int,
     account_id: str | None,
     scope_path: str,
     op: dict[str, Any],
@@ -328,11 +334,11 @@ def _apply(
     account (`actor` its username); a youth's, through the public API, names the youth
     (`youth_id`, actor "youth") and may only be one of `operations.YOUTH_KINDS`.
 
-    The change sequence is taken first: it locks the counter until commit, so operations apply
-    one after another and each sees every earlier one (the capacity check relies on it). Runs
-    inside the caller's write transaction.
+    `seq`, the operation's change sequence, was reserved by the caller in this transaction: that
+    locks the counter until commit, so operations apply one after another and each sees every
+    earlier one (the capacity check relies on it). A replayed or refused operation leaves its
+    number unused; a pull's cursor only needs sequence order to be commit order, not no gaps.
     """
-    seq = next_seq(conn)
     stored = conn.execute(
         select(applied_ops.c.result).where(applied_ops.c.op_id == op["op_id"])
     ).scalar()

@@ -25,9 +25,16 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
+
+from sync import session
+from sync.client import ClientConfig
+from sync.demo import DEMO_HOME_USERNAME
+from sync.engine import sync_once
+from sync.store import DATABASE_NAME, Store
+from sync.store.tables import activities, registrations
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "SUQING_TEST_DATABASE_URL"
@@ -325,3 +332,67 @@ def login(server: Server, username: str, password: str | None = None, **extra) -
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+# --- devices: client profiles signed in to a server ------------------------------------------
+
+
+class Device:
+    """One laptop: its own profile folder, store and session."""
+
+    def __init__(
+        self, server: Server, folder: Path, *, username: str = DEMO_HOME_USERNAME, clock=None
+    ):
+        self.server = server
+        kwargs = {"clock": clock} if clock else {}
+        self.store = Store(folder / DATABASE_NAME, **kwargs)
+        account = server.accounts[username]
+        session.sign_in(
+            self.store, ClientConfig(base_url=server.base_url), username, account.password
+        )
+
+    def sync(self):
+        client = session.connect(self.store)
+        try:
+            report = sync_once(self.store, client)
+        finally:
+            client.close()
+        assert report.ok, (report.push_error, report.pull_error)
+        return report
+
+    def activities(self) -> dict[str, dict]:
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(activities)).mappings()
+            return {r["id"]: dict(r) for r in rows}
+
+    def registrations(self) -> dict[str, dict]:
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(registrations)).mappings()
+            return {r["id"]: dict(r) for r in rows}
+
+    def close(self) -> None:
+        self.store.close()
+
+
+@pytest.fixture
+def devices(server: Server, tmp_path: Path):
+    """`make(name, **kwargs)`: a Device in its own folder of this test, closed afterwards."""
+    made: list[Device] = []
+
+    def make(name: str, **kwargs) -> Device:
+        device = Device(server, tmp_path / name, **kwargs)
+        made.append(device)
+        return device
+
+    yield make
+    for device in made:
+        device.close()
+
+
+def server_rows(server: Server, sql: str, **params) -> list:
+    engine = create_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(text(sql), params))
+    finally:
+        engine.dispose()

@@ -10,8 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from desktop import settings as s
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
-from tests.server.conftest import Server
-from tests.server.test_sync_e2e import Device, _server_rows
+from tests.server.conftest import Device, Server, server_rows
 from tests.test_activities_page import activate
 
 
@@ -55,7 +54,7 @@ def test_use_mine_in_the_window_wins_everywhere(qtbot, server: Server, tmp_path:
         b.sync()
         assert a.store.pending_count() == 0 and a.store.open_conflicts() == []
         assert b.store.open_conflicts() == []  # B's edit was applied first: nothing for B
-        title = _server_rows(server, "SELECT title FROM activities WHERE id = :i", i=target)
+        title = server_rows(server, "SELECT title FROM activities WHERE id = :i", i=target)
         assert title[0][0] == "A 改的标题"
         assert a.activities()[target]["title"] == b.activities()[target]["title"] == "A 改的标题"
         assert a.activities()[target] == b.activities()[target]

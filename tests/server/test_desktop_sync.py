@@ -12,8 +12,7 @@ from desktop.dialogs.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
 from sync.store import DATABASE_NAME, Store
-from tests.server.conftest import Server
-from tests.server.test_sync_e2e import _server_rows
+from tests.server.conftest import Server, server_rows
 from tests.test_activities_page import activate, type_text, when_modal
 
 
@@ -47,7 +46,7 @@ def test_sign_in_download_edit_and_sync_from_the_window(qtbot, server: Server, t
     assert settings.get(s.SERVER_URL) == server.base_url
 
     # an edit queues an operation; F9 sends it
-    activity_id = page.model.activity_id(0)
+    activity_id = page.model.id_at(0)
     store.update_activity(activity_id, {"capacity": 321})
     assert "待同步 1 项" in window.pending_label.text()
     activate(qtbot, window)
@@ -56,7 +55,7 @@ def test_sign_in_download_edit_and_sync_from_the_window(qtbot, server: Server, t
         lambda: store.pending_count() == 0 and window.sync.state is SyncState.ONLINE, timeout=30_000
     )
     assert window.pending_label.text() == "待同步 0 项"
-    capacity = _server_rows(server, "SELECT capacity FROM activities WHERE id = :i", i=activity_id)
+    capacity = server_rows(server, "SELECT capacity FROM activities WHERE id = :i", i=activity_id)
     assert capacity[0][0] == 321
 
     # signing out keeps the data and says so

@@ -16,8 +16,7 @@ from desktop import settings as s
 from desktop.dialogs.notice_dialog import NoticeDialog
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
-from tests.server.conftest import ROOT, START_TIMEOUT, Server, cli_env
-from tests.server.test_sync_e2e import Device, _server_rows
+from tests.server.conftest import ROOT, START_TIMEOUT, Device, Server, cli_env, server_rows
 from tests.test_activities_page import activate, type_text, when_modal
 
 
@@ -96,10 +95,10 @@ def test_a_notice_written_offline_is_delivered_after_sync(qtbot, server: Server,
             timeout=30_000,
         )
         qtbot.waitUntil(lambda: shown("status") == "已发送", timeout=5_000)
-        (status, count), *_ = _server_rows(
+        (status, count), *_ = server_rows(
             server, "SELECT status, recipient_count FROM notices WHERE id = :i", i=notice_id
         )
-        (delivered,), *_ = _server_rows(
+        (delivered,), *_ = server_rows(
             server, "SELECT count(*) FROM notice_deliveries WHERE notice_id = :i", i=notice_id
         )
         assert (status, count) == ("sent", delivered)

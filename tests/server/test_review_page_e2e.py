@@ -5,8 +5,6 @@ the permission is refused on the device, and nothing is queued."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -15,23 +13,8 @@ from desktop.events import StoreEvents
 from desktop.pages.registrations import RegistrationsPage
 from desktop.undo import UndoHistory
 from sync.records import RegistrationStatus
-from tests.server.conftest import Server
-from tests.server.test_sync_e2e import Device, _server_rows
+from tests.server.conftest import Device, Server, server_rows
 from tests.server.test_youth_e2e import YouthClient, _registering, _status
-
-
-@pytest.fixture
-def devices(server: Server, tmp_path: Path):
-    made: list[Device] = []
-
-    def make(name: str, **kwargs) -> Device:
-        device = Device(server, tmp_path / name, **kwargs)
-        made.append(device)
-        return device
-
-    yield make
-    for device in made:
-        device.close()
 
 
 def open_page(qtbot, device: Device) -> tuple[QMainWindow, RegistrationsPage]:
@@ -91,7 +74,7 @@ def test_a_youths_registration_approved_from_the_keyboard_reaches_the_server(
 
     county.sync()
     assert _status(server, registration["id"]) == "approved"
-    logged = _server_rows(
+    logged = server_rows(
         server,
         "SELECT payload FROM applied_ops WHERE kind = 'personal.reveal' AND seq IS NOT NULL",
     )
@@ -116,4 +99,4 @@ def test_a_grassroots_account_cannot_reveal_and_queues_nothing(qtbot, devices, s
 
 
 def youth_phone(server: Server, youth_id: str) -> str:
-    return _server_rows(server, "SELECT phone FROM youths WHERE id = :y", y=youth_id)[0][0]
+    return server_rows(server, "SELECT phone FROM youths WHERE id = :y", y=youth_id)[0][0]

@@ -34,8 +34,7 @@ import requests
 from sync import operations
 from sync.ids import uuid7
 from sync.records import ACTIVITY_EDITABLE_FIELDS
-from tests.server.conftest import Server, bearer, login
-from tests.server.test_sync_e2e import _server_rows
+from tests.server.conftest import Server, bearer, login, server_rows
 
 ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/healthz"): "public",
@@ -144,16 +143,14 @@ class Matrix:
 
 
 def _path_of(server: Server, org_id: str) -> str:
-    return _server_rows(server, "SELECT scope_path FROM organizations WHERE id = :i", i=org_id)[0][
-        0
-    ]
+    return server_rows(server, "SELECT scope_path FROM organizations WHERE id = :i", i=org_id)[0][0]
 
 
 def _b_rows(server: Server, path: str) -> dict[str, set[tuple]]:
     """Every row B owns, with version, change sequence and deletion mark: any change shows."""
     found = {}
     for table in SCOPED_TABLES:
-        rows = _server_rows(
+        rows = server_rows(
             server,
             f"SELECT id, version, seq, deleted FROM {table} WHERE scope_path LIKE :p",
             p=path + "%",
@@ -194,7 +191,7 @@ def matrix(server: Server) -> Matrix:
 
     def activity_count(username: str) -> int:
         sql = "SELECT count(*) FROM activities WHERE scope_path LIKE :p AND deleted = :d"
-        return _server_rows(server, sql, p=paths[username] + "%", d=False)[0][0]
+        return server_rows(server, sql, p=paths[username] + "%", d=False)[0][0]
 
     candidates = sorted(paths, key=activity_count, reverse=True)
     b_name = candidates[0]
@@ -203,7 +200,7 @@ def matrix(server: Server) -> Matrix:
     b_path = paths[b_name]
 
     def one(sql: str) -> Any:
-        row = _server_rows(server, sql, p=b_path + "%", d=False)
+        row = server_rows(server, sql, p=b_path + "%", d=False)
         return row[0] if row else None
 
     activity_id = one(
@@ -334,7 +331,7 @@ def check_push(m: Matrix, method: str, path: str) -> None:
         assert (result["status"], result["code"]) == ("rejected", code), (op["kind"], result)
     assert _b_rows(m.server, m.b.path) == before, "a refused operation changed B's rows"
     created = OP_KINDS["activity.create"]  # nothing was created under B either
-    assert created and not _server_rows(
+    assert created and not server_rows(
         m.server,
         "SELECT id FROM activities WHERE id = :i",
         i=next(o for o in ops if o["kind"] == "activity.create")["payload"]["id"],

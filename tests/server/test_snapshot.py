@@ -24,22 +24,7 @@ from sync.engine import sync_once
 from sync.records import RECORD_TABLES, ActivityStatus
 from sync.store import DATABASE_NAME
 from sync.store.snapshot import SnapshotError
-from tests.server.conftest import ROOT, Server, bearer, run_cli
-from tests.server.test_sync_e2e import Device, _server_rows
-
-
-@pytest.fixture
-def devices(server: Server, tmp_path: Path):
-    made: list[Device] = []
-
-    def make(name: str, **kwargs) -> Device:
-        device = Device(server, tmp_path / name, **kwargs)
-        made.append(device)
-        return device
-
-    yield make
-    for device in made:
-        device.close()
+from tests.server.conftest import ROOT, Device, Server, bearer, run_cli, server_rows
 
 
 def _dump(device: Device) -> dict[str, list[tuple]]:
@@ -75,7 +60,7 @@ def _published(device: Device) -> list[str]:
 
 
 def _server_activity_titles(server: Server) -> dict[str, str]:
-    rows = _server_rows(server, "SELECT id, title FROM activities WHERE deleted = :d", d=False)
+    rows = server_rows(server, "SELECT id, title FROM activities WHERE deleted = :d", d=False)
     return {r[0]: r[1] for r in rows}
 
 
@@ -394,7 +379,7 @@ def test_cursor_too_old_redownloads_and_keeps_pending_work(devices, server: Serv
     assert "nothing" in _purge(server, "--days", "30")  # nothing that old yet
     out = _purge(server, "--days", "0")
     assert "1 activities" in out
-    gone = _server_rows(server, "SELECT count(*) FROM activities WHERE id = :i", i=drafts[0])
+    gone = server_rows(server, "SELECT count(*) FROM activities WHERE id = :i", i=drafts[0])
     assert gone[0][0] == 0  # physically deleted
 
     token = session.connect(a.store).token
@@ -412,7 +397,7 @@ def test_cursor_too_old_redownloads_and_keeps_pending_work(devices, server: Serv
     assert drafts[0] not in a.activities()  # the purged deletion reached A all the same
     assert a.activities()[target]["title"] == "离线很久的修改"
     assert a.store.pending_count() == 0 and a.store.outbox_entries() == []
-    applied = _server_rows(server, "SELECT count(*) FROM applied_ops WHERE op_id = :o", o=mine)
+    applied = server_rows(server, "SELECT count(*) FROM applied_ops WHERE op_id = :o", o=mine)
     assert applied[0][0] == 1  # nothing doubled
     b.sync()  # B's cursor is past the horizon: a normal pull
     assert a.activities() == b.activities()

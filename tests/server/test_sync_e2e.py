@@ -10,76 +10,15 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, select, text
 
 from sync import session
-from sync.client import ClientConfig
 from sync.engine import sync_once
 from sync.protocol import OpStatus
 from sync.records import ActivityStatus
 from sync.store import DATABASE_NAME, Store
-from sync.store.tables import activities, registrations
-from tests.server.conftest import Server
+from tests.server.conftest import Device, Server, server_rows
 
 HOME = "jiangning"
-
-
-class Device:
-    """One laptop: its own profile folder, store and session."""
-
-    def __init__(self, server: Server, folder: Path, *, username: str = HOME, clock=None):
-        self.server = server
-        kwargs = {"clock": clock} if clock else {}
-        self.store = Store(folder / DATABASE_NAME, **kwargs)
-        account = server.accounts[username]
-        session.sign_in(
-            self.store, ClientConfig(base_url=server.base_url), username, account.password
-        )
-
-    def sync(self):
-        client = session.connect(self.store)
-        try:
-            report = sync_once(self.store, client)
-        finally:
-            client.close()
-        assert report.ok, (report.push_error, report.pull_error)
-        return report
-
-    def activities(self) -> dict[str, dict]:
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(select(activities)).mappings()
-            return {r["id"]: dict(r) for r in rows}
-
-    def registrations(self) -> dict[str, dict]:
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(select(registrations)).mappings()
-            return {r["id"]: dict(r) for r in rows}
-
-    def close(self) -> None:
-        self.store.close()
-
-
-@pytest.fixture
-def devices(server: Server, tmp_path: Path):
-    made: list[Device] = []
-
-    def make(name: str, **kwargs) -> Device:
-        device = Device(server, tmp_path / name, **kwargs)
-        made.append(device)
-        return device
-
-    yield make
-    for device in made:
-        device.close()
-
-
-def _server_rows(server: Server, sql: str, **params) -> list:
-    engine = create_engine(server.database_url)
-    try:
-        with engine.connect() as conn:
-            return list(conn.execute(text(sql), params))
-    finally:
-        engine.dispose()
 
 
 def _published_with_pending(device: Device, minimum: int) -> tuple[str, list[str]]:
@@ -99,7 +38,7 @@ def test_first_sync_downloads_the_whole_scope(devices, server: Server):
     a = devices("a")
     report = a.sync()
     assert report.pulled_rows > 0
-    server_count = _server_rows(
+    server_count = server_rows(
         server, "SELECT count(*) FROM activities WHERE deleted = :d", d=False
     )[0][0]
     assert a.store.count("activities") == server_count  # the county sees all of its activities
@@ -208,12 +147,12 @@ def test_lost_acknowledgement_is_not_applied_twice(devices, server: Server):
     assert report.pushed == 1
     replayed = [e for e in a.store.outbox_entries()]
     assert replayed == []
-    stored = _server_rows(
+    stored = server_rows(
         server, "SELECT count(*) FROM applied_ops WHERE op_id = :op", op=ops[0]["op_id"]
     )[0][0]
     assert stored == 1
     assert first[0].status is OpStatus.APPLIED
-    version = _server_rows(server, "SELECT version FROM activities WHERE id = :i", i=target)
+    version = server_rows(server, "SELECT version FROM activities WHERE id = :i", i=target)
     assert a.activities()[target]["version"] == version[0][0]
 
 
@@ -225,7 +164,7 @@ def test_device_clock_an_hour_off_syncs_normally(devices, server: Server):
     a.store.update_activity(target, {"title": "时钟快了一小时"})
     report = a.sync()
     assert (report.pushed, report.rejected) == (1, 0)
-    [(occurred, received)] = _server_rows(
+    [(occurred, received)] = server_rows(
         server, "SELECT occurred_at, received_at FROM applied_ops ORDER BY received_at DESC LIMIT 1"
     )
     assert _aware(occurred) - _aware(received) > timedelta(minutes=50)  # kept for audit only
@@ -256,9 +195,7 @@ def test_rejected_operation_does_not_block_the_queue(devices):
 
 
 def _org_path(server: Server, org_id: str) -> str:
-    return _server_rows(server, "SELECT scope_path FROM organizations WHERE id = :i", i=org_id)[0][
-        0
-    ]
+    return server_rows(server, "SELECT scope_path FROM organizations WHERE id = :i", i=org_id)[0][0]
 
 
 def test_grassroots_account_sees_and_changes_only_its_own(devices, server: Server):
@@ -314,7 +251,7 @@ def test_grassroots_account_sees_and_changes_only_its_own(devices, server: Serve
         client.close()
     assert (result.status, result.code) == (OpStatus.REJECTED, "not_found")
     assert sibling_activity not in {r["id"] for r in page.rows.get("activities", [])}
-    title = _server_rows(server, "SELECT title FROM activities WHERE id = :i", i=sibling_activity)
+    title = server_rows(server, "SELECT title FROM activities WHERE id = :i", i=sibling_activity)
     assert title[0][0] != "越权修改"
 
 
@@ -368,7 +305,7 @@ def test_server_killed_in_the_middle_of_a_push(devices, server: Server, server_f
 
 
 def _count_applied(server: Server) -> int:
-    return _server_rows(server, "SELECT count(*) FROM applied_ops WHERE kind = 'activity.update'")[
+    return server_rows(server, "SELECT count(*) FROM applied_ops WHERE kind = 'activity.update'")[
         0
     ][0]
 

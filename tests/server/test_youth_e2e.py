@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import requests
@@ -15,25 +14,10 @@ from sync.client import ClientConfig, ServerClient
 from sync.records import ActivityStatus
 from sync.store.tables import followers, notices, registration_events
 from tests.conftest import activity_fields
-from tests.server.conftest import Server, bearer, login, run_cli
-from tests.server.test_sync_e2e import Device, _server_rows
+from tests.server.conftest import Server, bearer, login, run_cli, server_rows
 
 PUBLIC = "/api/v1/public"
 _phones = itertools.count(13700000000)
-
-
-@pytest.fixture
-def devices(server: Server, tmp_path: Path):
-    made: list[Device] = []
-
-    def make(name: str, **kwargs) -> Device:
-        device = Device(server, tmp_path / name, **kwargs)
-        made.append(device)
-        return device
-
-    yield make
-    for device in made:
-        device.close()
 
 
 class YouthClient:
@@ -71,7 +55,7 @@ def _registering(youth: YouthClient, *, requires_review: bool) -> dict:
 
 
 def _events(server: Server, registration_id: str) -> list[tuple[str, str]]:
-    rows = _server_rows(
+    rows = server_rows(
         server,
         "SELECT action, actor FROM registration_events WHERE registration_id = :r ORDER BY id",
         r=registration_id,
@@ -81,7 +65,7 @@ def _events(server: Server, registration_id: str) -> list[tuple[str, str]]:
 
 def _status(server: Server, registration_id: str) -> str:
     sql = "SELECT status FROM registrations WHERE id = :r"
-    return _server_rows(server, sql, r=registration_id)[0][0]
+    return server_rows(server, sql, r=registration_id)[0][0]
 
 
 def test_a_youths_registration_is_approved_offline_and_the_server_shows_it(devices, server):
@@ -99,7 +83,7 @@ def test_a_youths_registration_is_approved_offline_and_the_server_shows_it(devic
 
     assert _status(server, registration["id"]) == "approved"
     assert _events(server, registration["id"]) == [("registered", "youth"), ("approved", HOME)]
-    logged = _server_rows(
+    logged = server_rows(
         server,
         "SELECT kind, youth_id, account_id FROM applied_ops WHERE youth_id = :y ORDER BY op_id",
         y=youth.id,
@@ -137,14 +121,14 @@ def test_a_notice_written_offline_is_delivered_after_sync(devices, server):
         assert {r.status for r in conn.execute(notices.select())} >= {"queued"}
     a.sync()
 
-    count = _server_rows(
+    count = server_rows(
         server,
         "SELECT count(*) FROM followers WHERE org_id = :o AND deleted = :d",
         o=home,
         d=False,
     )[0][0]
     for notice_id, expected in ((everyone, count), (tagged, 3)):
-        delivered = _server_rows(
+        delivered = server_rows(
             server, "SELECT count(*) FROM notice_deliveries WHERE notice_id = :n", n=notice_id
         )[0][0]
         assert delivered == expected
@@ -229,15 +213,15 @@ def _push(server: Server, token: str, *ops: tuple[str, dict]) -> list[dict]:
 def test_a_grassroots_account_cannot_touch_a_siblings_records(server: Server):
     school = server.accounts["jiangning-school1"]
     sql = "SELECT scope_path FROM organizations WHERE id = :o"
-    path = _server_rows(server, sql, o=school.org_id)
+    path = server_rows(server, sql, o=school.org_id)
     outside = {"p": path[0][0] + "%", "h": f"%/{server.seeded.home_org_id}/%"}
-    registration = _server_rows(
+    registration = server_rows(
         server,
         "SELECT id, status FROM registrations WHERE scope_path NOT LIKE :p AND scope_path LIKE :h"
         " AND status = 'pending' ORDER BY id",
         **outside,
     )
-    follower = _server_rows(
+    follower = server_rows(
         server,
         "SELECT id, tags FROM followers WHERE scope_path NOT LIKE :p AND scope_path LIKE :h"
         " ORDER BY id",
@@ -256,9 +240,9 @@ def test_a_grassroots_account_cannot_touch_a_siblings_records(server: Server):
     )
     assert [(r["status"], r["code"]) for r in results] == [("rejected", "not_found")] * 4
     assert _status(server, registration[0][0]) == "pending"
-    tags = _server_rows(server, "SELECT tags FROM followers WHERE id = :f", f=follower[0][0])
+    tags = server_rows(server, "SELECT tags FROM followers WHERE id = :f", f=follower[0][0])
     assert tags[0][0] == follower[0][1]
-    assert _server_rows(server, "SELECT count(*) FROM notices WHERE id = 'n-x'")[0][0] == 0
+    assert server_rows(server, "SELECT count(*) FROM notices WHERE id = 'n-x'")[0][0] == 0
 
 
 def test_a_youth_token_cannot_cancel_another_youths_registration(server: Server):
@@ -283,7 +267,7 @@ def test_revealing_personal_data_needs_the_permission(devices, server: Server):
     assert session.has_permission(county.store, "reveal_personal_data")
     grassroots = devices("school", username="jiangning-school1")
     assert not session.has_permission(grassroots.store, "reveal_personal_data")
-    youth = _server_rows(server, "SELECT id FROM youths ORDER BY id LIMIT 1")[0][0]
+    youth = server_rows(server, "SELECT id FROM youths ORDER BY id LIMIT 1")[0][0]
     for device in (county, grassroots):
         client = session.connect(device.store)
         try:
@@ -304,12 +288,12 @@ def test_revealing_personal_data_needs_the_permission(devices, server: Server):
         assert result.status.value == expected
     assert result.code == "permission_denied"
     sql = "SELECT count(*) FROM applied_ops WHERE kind = 'personal.reveal' AND seq IS NOT NULL"
-    logged = _server_rows(server, sql)
+    logged = server_rows(server, sql)
     assert logged[0][0] == 1  # the county's reveal, in the audit log
 
 
 def test_the_simulator_registers_and_follows_through_the_public_api(server: Server):
-    before = _server_rows(server, "SELECT count(*) FROM applied_ops WHERE youth_id IS NOT NULL")
+    before = server_rows(server, "SELECT count(*) FROM applied_ops WHERE youth_id IS NOT NULL")
     done = run_cli(
         "simulate",
         "--url",
@@ -326,7 +310,7 @@ def test_the_simulator_registers_and_follows_through_the_public_api(server: Serv
     assert done.returncode == 0, done.stderr
     assert "youths: 6" in done.stdout
     assert "failures: 0" in done.stdout
-    after = _server_rows(server, "SELECT count(*) FROM applied_ops WHERE youth_id IS NOT NULL")
+    after = server_rows(server, "SELECT count(*) FROM applied_ops WHERE youth_id IS NOT NULL")
     assert after[0][0] >= before[0][0] + 6  # at least each youth's creation
     assert "internal_error" not in server.log.read_text()
 

@@ -1,0 +1,138 @@
+"""The one lazy table model: the ordered ids of a SQL query, rows read a page at a time as shown.
+
+Filtering and sorting happen in SQL (a query module of `sync.store`); the model keeps only the
+ids of the current result and a cache of the rows that have been shown, so a county's 200,000
+followers cost a list of ids, not 200,000 rows. A subclass names its columns (`KEYS`), which of
+them sort, and how ids and rows are read; it displays the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from sync.store import Store
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LazyTableModel(QAbstractTableModel):
+    query_finished = Signal(int)
+    """The result was reloaded; carries the number of matching records."""
+
+    PAGE = 200  # rows read per query when a row is first shown
+    KEYS: tuple[str, ...] = ()  # column keys, in order
+    SORTABLE: Collection[str] | None = None  # keys that sort in SQL; None: every key
+
+    def __init__(self, store: Store, query: Any, *, parent: Any = None):
+        """`query` is the query module's dataclass with `sort` and `descending` fields."""
+        super().__init__(parent)
+        self._store = store
+        self._query = query
+        self._ids: list[str] = []
+        self._rows: dict[str, dict[str, Any]] = {}
+        self._positions: dict[str, int] | None = None  # id → row, built when first needed
+
+    # --- what a subclass provides ------------------------------------------------------------
+
+    def read_ids(self, query: Any) -> list[str]:
+        """The ids matching `query`, in display order."""
+        raise NotImplementedError
+
+    def read_rows(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Display rows of these ids, by id."""
+        raise NotImplementedError
+
+    def headers(self) -> Sequence[str]:
+        """The translated column titles, in the order of KEYS."""
+        raise NotImplementedError
+
+    def before_reload(self) -> None:
+        """Read what the rows are shown against (today's date, category names) afresh."""
+
+    def sort_query(self, query: Any, key: str, descending: bool) -> Any:
+        return replace(query, sort=key, descending=descending)
+
+    # --- queries -----------------------------------------------------------------------------
+
+    @property
+    def query(self) -> Any:
+        return self._query
+
+    def set_query(self, query: Any) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.before_reload()
+        self._ids = self.read_ids(self._query)
+        self._positions = None
+        self._rows.clear()
+        self.endResetModel()
+        self.query_finished.emit(len(self._ids))
+
+    def refresh_rows(self) -> None:
+        """Read the shown rows again in place (same ids, same order): after an edit or undo."""
+        self._rows.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.KEYS) - 1)
+            )
+
+    def retranslate(self) -> None:
+        """Headers and texts are translated when shown; tell the views to ask again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.KEYS) - 1)
+        self.refresh_rows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.KEYS[column]
+        if self.SORTABLE is not None and key not in self.SORTABLE:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(self.sort_query(self._query, key, descending))
+
+    # --- access ------------------------------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        """Every matching id, in display order (a copy)."""
+        return list(self._ids)
+
+    def id_at(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, record_id: str) -> int:
+        """The row showing `record_id`, or -1."""
+        if self._positions is None:
+            self._positions = {rid: row for row, rid in enumerate(self._ids)}
+        return self._positions.get(record_id, -1)
+
+    def rows_of(self, record_ids: Sequence[str]) -> list[int]:
+        """The rows of these ids that the current result holds, in display order."""
+        return sorted(row for row in map(self.row_of, record_ids) if row >= 0)
+
+    def column_of(self, key: str) -> int:
+        return self.KEYS.index(key)
+
+    def row_data(self, row: int) -> dict[str, Any]:
+        record_id = self._ids[row]
+        if record_id not in self._rows:
+            start = row - row % self.PAGE
+            self._rows.update(self.read_rows(self._ids[start : start + self.PAGE]))
+        return self._rows[record_id]
+
+    # --- Qt model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.headers()[section]
