@@ -21,7 +21,7 @@ from sync.operations import Reference, jiangsu_reference
 from sync.protocol import OpResult, OpStatus, PullPage
 from sync.records import RECORD_TABLES, field_names
 from sync.rules import RuleViolation
-from sync.server.db import Database, current_seq, next_seq, tombstone_horizon
+from sync.server.db import Database, current_seq, next_seq, reserve_seqs, tombstone_horizon
 from sync.server.scope import within_scope
 from sync.server.tables import PRIMARY_KEYS, RECORDS, applied_ops
 
@@ -157,9 +157,13 @@ def apply_batch(
     sends again; what committed answers a replay with its stored result."""
     results: list[OpResult] = []
     for start in range(0, len(ops), COMMIT_EVERY):
+        chunk = ops[start : start + COMMIT_EVERY]
         with db.write() as conn:
+            # One sequence per operation, reserved together: one counter update (and lock,
+            # held to the commit as for a single operation) instead of one per operation.
+            seqs = reserve_seqs(conn, len(chunk))
             reference = [server_reference(conn)]  # read again only after a category changed
-            for op in ops[start : start + COMMIT_EVERY]:
+            for op, seq in zip(chunk, seqs, strict=True):
                 results.append(
                     apply_in(
                         conn,
@@ -167,6 +171,7 @@ def apply_batch(
                         scope_path=scope_path,
                         op=op,
                         reference=reference,
+                        seq=seq,
                     )
                 )
     return results
@@ -184,6 +189,7 @@ def apply_in(
     scope_path: str,
     op: dict[str, Any],
     reference: list[Reference] | None = None,
+    seq: int | None = None,
 ) -> OpResult:
     """Apply one pushed operation inside the caller's write transaction, exactly once: a
     replayed op_id gets the stored result, for as long as the server keeps the operation
@@ -191,10 +197,12 @@ def apply_in(
     `reference`, a one-item list shared by a batch, caches the reference data between
     operations; it is refreshed after an operation that wrote a category.
 
-    The change sequence is taken first: it locks the counter until commit, so operations apply
-    one after another and each sees every earlier one (the capacity check relies on it).
+    The change sequence is taken first (or `seq`, reserved by the caller in this transaction):
+    it locks the counter until commit, so operations apply one after another and each sees
+    every earlier one (the capacity check relies on it).
     """
-    seq = next_seq(conn)
+    if seq is None:
+        seq = next_seq(conn)
     stored = conn.execute(_STORED_RESULT, {"op_id": op["op_id"]}).scalar()
     if stored is not None:  # a replay: the sequence number taken is simply never used
         return OpResult.from_json(json.loads(stored))
