@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.events.table_changed.connect(self.sync.on_table_changed)
         self.sync.state_changed.connect(self.update_status)
         self.sync.sync_finished.connect(self._on_sync_finished)
+        self.sync.progressed.connect(self._on_sync_progress)
         self.retranslate()
         self.nav.setCurrentRow(min(self.settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
 
@@ -481,6 +482,25 @@ class MainWindow(QMainWindow):
             orgs = self.store.organizations()
             found = next((o for o in orgs if o["id"] == home), None)
             self.org_label.setText(found["name"] if found else self.tr("未登录组织"))
+
+    def _on_sync_progress(self, phase: str, done: int, total: int) -> None:
+        """What the running sync is doing, in the status bar: a first download of a county
+        takes seconds, and a cadre should see it moving."""
+        from desktop.sync_controller import SyncState
+
+        if self.sync.state is not SyncState.SYNCING:
+            return  # a late report of a sync that already ended
+        if phase == "push":
+            text = self.tr("正在上传 {done}/{total} 项操作").format(done=done, total=total)
+        elif phase == "download" and total:
+            text = self.tr("正在下载数据 {percent}%").format(percent=done * 100 // total)
+        elif phase == "download":
+            text = self.tr("正在下载数据 {mb} MB").format(mb=done // 1_000_000)
+        elif phase == "install":
+            text = self.tr("正在写入本机数据…")
+        else:
+            text = self.tr("正在接收更新 {n} 条").format(n=done)
+        self.connection_label.setText("● " + text)
 
     def _on_sync_finished(self, report) -> None:
         self._refresh_home()

@@ -33,6 +33,9 @@ class SyncController(QObject):
     """`state` or `last_error` changed."""
     sync_finished = Signal(object)
     """A sync ended; carries its SyncReport."""
+    progressed = Signal(str, int, int)
+    """(phase, done, total) of the running sync: see `sync.engine.Progress`. Emitted on the
+    worker thread; connected slots of UI-thread objects run queued, on the UI thread."""
 
     def __init__(self, store: Store, settings: s.Settings, parent: QObject | None = None):
         super().__init__(parent)
@@ -82,7 +85,9 @@ class SyncController(QObject):
         def job(_progress: Any, cancelled: Any) -> SyncReport:
             client = session.connect(self.store, **options)
             try:
-                return sync_once(self.store, client, cancelled=cancelled)
+                return sync_once(
+                    self.store, client, cancelled=cancelled, progress=self.progressed.emit
+                )
             finally:
                 client.close()
 

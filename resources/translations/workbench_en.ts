@@ -4,223 +4,223 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <location filename="../../desktop/pages/activities.py" line="164"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <location filename="../../desktop/pages/activities.py" line="164"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <location filename="../../desktop/pages/activities.py" line="164"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <location filename="../../desktop/pages/activities.py" line="164"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="183"/>
+        <location filename="../../desktop/pages/activities.py" line="171"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="184"/>
+        <location filename="../../desktop/pages/activities.py" line="172"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="185"/>
+        <location filename="../../desktop/pages/activities.py" line="173"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="186"/>
+        <location filename="../../desktop/pages/activities.py" line="174"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="187"/>
+        <location filename="../../desktop/pages/activities.py" line="175"/>
         <source>未来 30 天</source>
         <translation>Next 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="188"/>
+        <location filename="../../desktop/pages/activities.py" line="176"/>
         <source>过去 30 天</source>
         <translation>Past 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="189"/>
+        <location filename="../../desktop/pages/activities.py" line="177"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="193"/>
+        <location filename="../../desktop/pages/activities.py" line="181"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="196"/>
+        <location filename="../../desktop/pages/activities.py" line="184"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="198"/>
+        <location filename="../../desktop/pages/activities.py" line="186"/>
         <source>搜索名称、地点、简介或组织（Ctrl+F）</source>
         <translation>Search title, place, description or organisation (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="200"/>
+        <location filename="../../desktop/pages/activities.py" line="188"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="200"/>
+        <location filename="../../desktop/pages/activities.py" line="188"/>
         <source>新建一个活动草稿 (Ctrl+N)</source>
         <translation>Create a draft activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="201"/>
+        <location filename="../../desktop/pages/activities.py" line="189"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="201"/>
+        <location filename="../../desktop/pages/activities.py" line="189"/>
         <source>编辑选中的活动 (Ctrl+E 或回车)</source>
         <translation>Edit the selected activity (Ctrl+E or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="203"/>
+        <location filename="../../desktop/pages/activities.py" line="191"/>
         <source>复制为新活动</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="204"/>
+        <location filename="../../desktop/pages/activities.py" line="192"/>
         <source>以选中活动为模板新建 (Ctrl+D)</source>
         <translation>Create a new activity from the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="206"/>
+        <location filename="../../desktop/pages/activities.py" line="194"/>
         <source>发布选中的草稿 (Ctrl+P)</source>
         <translation>Publish the selected draft (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="206"/>
+        <location filename="../../desktop/pages/activities.py" line="194"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="207"/>
-        <location filename="../../desktop/pages/activities.py" line="420"/>
+        <location filename="../../desktop/pages/activities.py" line="195"/>
+        <location filename="../../desktop/pages/activities.py" line="408"/>
         <source>取消活动</source>
         <translation>Cancel activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="207"/>
+        <location filename="../../desktop/pages/activities.py" line="195"/>
         <source>取消选中的活动</source>
         <translation>Cancel the selected activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="208"/>
+        <location filename="../../desktop/pages/activities.py" line="196"/>
         <source>活动结束后标记为已完成</source>
         <translation>Mark as completed once it is over</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="208"/>
+        <location filename="../../desktop/pages/activities.py" line="196"/>
         <source>标记完成</source>
         <translation>Mark completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="209"/>
+        <location filename="../../desktop/pages/activities.py" line="197"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="209"/>
+        <location filename="../../desktop/pages/activities.py" line="197"/>
         <source>删除选中的草稿 (Delete)</source>
         <translation>Delete the selected draft (Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="210"/>
+        <location filename="../../desktop/pages/activities.py" line="198"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="210"/>
+        <location filename="../../desktop/pages/activities.py" line="198"/>
         <source>显示全部活动</source>
         <translation>Show all activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="211"/>
+        <location filename="../../desktop/pages/activities.py" line="199"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="299"/>
+        <location filename="../../desktop/pages/activities.py" line="287"/>
         <source>共 {n} 个活动</source>
         <translation>{n} activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="354"/>
+        <location filename="../../desktop/pages/activities.py" line="342"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="358"/>
+        <location filename="../../desktop/pages/activities.py" line="346"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="373"/>
+        <location filename="../../desktop/pages/activities.py" line="361"/>
         <source>新建“{title}”</source>
         <translation>create “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="387"/>
+        <location filename="../../desktop/pages/activities.py" line="375"/>
         <source>不能修改</source>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="388"/>
+        <location filename="../../desktop/pages/activities.py" line="376"/>
         <source>活动已{status}，不能再修改。</source>
         <translation>The activity is {status} and can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="397"/>
+        <location filename="../../desktop/pages/activities.py" line="385"/>
         <source>修改“{title}”</source>
         <translation>edit “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="407"/>
+        <location filename="../../desktop/pages/activities.py" line="395"/>
         <source>{title}（副本）</source>
         <translation>{title} (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="421"/>
+        <location filename="../../desktop/pages/activities.py" line="409"/>
         <source>确定取消“{title}”吗？已报名的青年将看到活动已取消。</source>
         <translation>Cancel “{title}”? Youths who registered will see that it was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="426"/>
+        <location filename="../../desktop/pages/activities.py" line="414"/>
         <source>发布“{title}”</source>
         <translation>publish “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="427"/>
+        <location filename="../../desktop/pages/activities.py" line="415"/>
         <source>取消“{title}”</source>
         <translation>cancel “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="428"/>
+        <location filename="../../desktop/pages/activities.py" line="416"/>
         <source>完成“{title}”</source>
         <translation>complete “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="440"/>
+        <location filename="../../desktop/pages/activities.py" line="428"/>
         <source>删除草稿“{title}”</source>
         <translation>delete draft “{title}”</translation>
     </message>
@@ -391,47 +391,47 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="119"/>
+        <location filename="../../desktop/models/activity_table.py" line="48"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="120"/>
+        <location filename="../../desktop/models/activity_table.py" line="49"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="121"/>
+        <location filename="../../desktop/models/activity_table.py" line="50"/>
         <source>主办组织</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="122"/>
+        <location filename="../../desktop/models/activity_table.py" line="51"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="123"/>
+        <location filename="../../desktop/models/activity_table.py" line="52"/>
         <source>活动时间</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="124"/>
+        <location filename="../../desktop/models/activity_table.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="125"/>
+        <location filename="../../desktop/models/activity_table.py" line="54"/>
         <source>已通过/名额</source>
         <translation>Seats taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="126"/>
+        <location filename="../../desktop/models/activity_table.py" line="55"/>
         <source>精选</source>
         <translation>★</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="159"/>
+        <location filename="../../desktop/models/activity_table.py" line="88"/>
         <source>（{n} 待审）</source>
         <translation> ({n} to review)</translation>
     </message>
@@ -439,72 +439,72 @@
 <context>
     <name>FollowerTableModel</name>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="123"/>
+        <location filename="../../desktop/models/follower_table.py" line="45"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="124"/>
+        <location filename="../../desktop/models/follower_table.py" line="46"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="125"/>
+        <location filename="../../desktop/models/follower_table.py" line="47"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="126"/>
+        <location filename="../../desktop/models/follower_table.py" line="48"/>
         <source>关注的组织</source>
         <translation>Follows</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="127"/>
+        <location filename="../../desktop/models/follower_table.py" line="49"/>
         <source>关注时间</source>
         <translation>Following since</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="128"/>
+        <location filename="../../desktop/models/follower_table.py" line="50"/>
         <source>来源活动</source>
         <translation>Came through</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="129"/>
+        <location filename="../../desktop/models/follower_table.py" line="51"/>
         <source>参加活动</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="130"/>
+        <location filename="../../desktop/models/follower_table.py" line="52"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="144"/>
+        <location filename="../../desktop/models/follower_table.py" line="69"/>
         <source>未满 {age} 周岁：处理其个人信息需征得监护人同意（{consent}）</source>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="157"/>
+        <location filename="../../desktop/models/follower_table.py" line="82"/>
         <source>{name}（未满{age}岁）</source>
         <translation>{name} (under {age})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="184"/>
+        <location filename="../../desktop/models/follower_table.py" line="109"/>
         <source>尚未确认监护人意见</source>
         <translation>guardian not asked yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="188"/>
+        <location filename="../../desktop/models/follower_table.py" line="113"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="189"/>
+        <location filename="../../desktop/models/follower_table.py" line="114"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="190"/>
+        <location filename="../../desktop/models/follower_table.py" line="115"/>
         <source>未知</source>
         <translation>?</translation>
     </message>
@@ -512,184 +512,184 @@
 <context>
     <name>FollowersPage</name>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="186"/>
+        <location filename="../../desktop/pages/followers.py" line="169"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="187"/>
+        <location filename="../../desktop/pages/followers.py" line="170"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="190"/>
+        <location filename="../../desktop/pages/followers.py" line="173"/>
         <source>搜索姓名或手机尾号（Ctrl+F）</source>
         <translation>Search name or last digits of mobile (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="191"/>
+        <location filename="../../desktop/pages/followers.py" line="174"/>
         <source>粉丝列表</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="192"/>
+        <location filename="../../desktop/pages/followers.py" line="175"/>
         <source>增长趋势</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="193"/>
+        <location filename="../../desktop/pages/followers.py" line="176"/>
         <source>通知记录</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="196"/>
+        <location filename="../../desktop/pages/followers.py" line="179"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="197"/>
+        <location filename="../../desktop/pages/followers.py" line="180"/>
         <source>给选中的粉丝或全部筛选结果添加标签 (Ctrl+T)</source>
         <translation>Tag the selected followers or all that match the filter (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="200"/>
+        <location filename="../../desktop/pages/followers.py" line="183"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="201"/>
+        <location filename="../../desktop/pages/followers.py" line="184"/>
         <source>从选中的粉丝或全部筛选结果移除标签 (Ctrl+Shift+T)</source>
         <translation>Remove a tag from the selected followers or all that match the filter (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="204"/>
+        <location filename="../../desktop/pages/followers.py" line="187"/>
         <source>写通知</source>
         <translation>Write notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="205"/>
+        <location filename="../../desktop/pages/followers.py" line="188"/>
         <source>给全部粉丝或某个标签的粉丝写通知，同步时发送 (Ctrl+Shift+N)</source>
         <translation>Write a notice to all followers or to one tag; sent on sync (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="208"/>
-        <location filename="../../desktop/pages/followers.py" line="488"/>
-        <location filename="../../desktop/pages/followers.py" line="493"/>
+        <location filename="../../desktop/pages/followers.py" line="191"/>
+        <location filename="../../desktop/pages/followers.py" line="471"/>
+        <location filename="../../desktop/pages/followers.py" line="476"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="209"/>
+        <location filename="../../desktop/pages/followers.py" line="192"/>
         <source>导出选中的或全部筛选出的粉丝，手机号脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected followers, or all that match the filter, with phone numbers masked (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="211"/>
+        <location filename="../../desktop/pages/followers.py" line="194"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="211"/>
+        <location filename="../../desktop/pages/followers.py" line="194"/>
         <source>显示本组织的全部粉丝</source>
         <translation>Show all followers of this organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="212"/>
+        <location filename="../../desktop/pages/followers.py" line="195"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="238"/>
+        <location filename="../../desktop/pages/followers.py" line="221"/>
         <source>本组织</source>
         <translation>This organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="241"/>
+        <location filename="../../desktop/pages/followers.py" line="224"/>
         <source>本组织及全部下级</source>
         <translation>This and all subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="242"/>
+        <location filename="../../desktop/pages/followers.py" line="225"/>
         <source>全部下级组织</source>
         <translation>All subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="251"/>
+        <location filename="../../desktop/pages/followers.py" line="234"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="253"/>
+        <location filename="../../desktop/pages/followers.py" line="236"/>
         <source>{tag}（{n}）</source>
         <translation>{tag} ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="337"/>
+        <location filename="../../desktop/pages/followers.py" line="320"/>
         <source>共 {n} 位粉丝</source>
         <translation>{n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="407"/>
+        <location filename="../../desktop/pages/followers.py" line="390"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="411"/>
+        <location filename="../../desktop/pages/followers.py" line="394"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="435"/>
+        <location filename="../../desktop/pages/followers.py" line="418"/>
         <source>从 {n} 位粉丝移除标签“{tags}”</source>
         <translation>remove tag “{tags}” from {n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="438"/>
+        <location filename="../../desktop/pages/followers.py" line="421"/>
         <source>给 {n} 位粉丝添加标签“{tags}”</source>
         <translation>tag {n} followers “{tags}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="440"/>
+        <location filename="../../desktop/pages/followers.py" line="423"/>
         <source>正在保存标签…</source>
         <translation>Saving tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="474"/>
+        <location filename="../../desktop/pages/followers.py" line="457"/>
         <source>写通知“{title}”</source>
         <translation>write notice “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="488"/>
+        <location filename="../../desktop/pages/followers.py" line="471"/>
         <source>没有可导出的粉丝</source>
         <translation>There are no followers to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="491"/>
+        <location filename="../../desktop/pages/followers.py" line="474"/>
         <source>粉丝名单-{day}.xlsx</source>
         <translation>followers-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="493"/>
+        <location filename="../../desktop/pages/followers.py" line="476"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="515"/>
+        <location filename="../../desktop/pages/followers.py" line="498"/>
         <source>正在导出 {n} 位粉丝…</source>
         <translation>Exporting {n} followers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="519"/>
+        <location filename="../../desktop/pages/followers.py" line="502"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="523"/>
+        <location filename="../../desktop/pages/followers.py" line="506"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="527"/>
+        <location filename="../../desktop/pages/followers.py" line="510"/>
         <source>已导出 {n} 位粉丝到 {path}</source>
         <translation>Exported {n} followers to {path}</translation>
     </message>
@@ -797,183 +797,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
         <location filename="../../desktop/main_window.py" line="243"/>
-        <location filename="../../desktop/main_window.py" line="506"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
-        <location filename="../../desktop/main_window.py" line="476"/>
-        <location filename="../../desktop/main_window.py" line="483"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="477"/>
+        <location filename="../../desktop/main_window.py" line="484"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>查看并处理冲突和被服务器拒绝的操作</source>
         <translation>See and settle conflicts and operations the server refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>{n} 项需处理</source>
         <translation>{n} to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="419"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
         <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
         <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
         <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
-        <location filename="../../desktop/main_window.py" line="451"/>
+        <location filename="../../desktop/main_window.py" line="431"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="432"/>
+        <location filename="../../desktop/main_window.py" line="433"/>
         <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
         <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="440"/>
+        <location filename="../../desktop/main_window.py" line="441"/>
         <source>清除本机数据</source>
         <translation>Remove local data</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442"/>
+        <location filename="../../desktop/main_window.py" line="443"/>
         <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
 
 确定清除吗？</source>
@@ -982,155 +982,180 @@
 Remove the data?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="449"/>
+        <location filename="../../desktop/main_window.py" line="450"/>
         <source>丢弃 {n} 项操作并清除</source>
         <translation>Discard {n} operations and remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462"/>
+        <location filename="../../desktop/main_window.py" line="463"/>
         <source>正在退出登录…</source>
         <translation>Signing out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="471"/>
+        <location filename="../../desktop/main_window.py" line="472"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="546"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286"/>
-        <location filename="../../desktop/main_window.py" line="301"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="302"/>
         <source>离线（未登录）</source>
         <translation>Offline (not signed in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="302"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="152"/>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>在“账户 → 登录”中登录省级服务器</source>
         <translation>Sign in to the provincial server under Account → Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>待同步 {n} 项</source>
         <translation>{n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="326"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="351"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="351"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360"/>
+        <location filename="../../desktop/main_window.py" line="361"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
         <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="489"/>
+        <location filename="../../desktop/main_window.py" line="494"/>
+        <source>正在上传 {done}/{total} 项操作</source>
+        <translation>Uploading {done}/{total} operations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="496"/>
+        <source>正在下载数据 {percent}%</source>
+        <translation>Downloading data {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="498"/>
+        <source>正在下载数据 {mb} MB</source>
+        <translation>Downloading data {mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="500"/>
+        <source>正在写入本机数据…</source>
+        <translation>Writing the local data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="502"/>
+        <source>正在接收更新 {n} 条</source>
+        <translation>Receiving updates: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="509"/>
         <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
         <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="501"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="503"/>
+        <location filename="../../desktop/main_window.py" line="523"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="505"/>
+        <location filename="../../desktop/main_window.py" line="525"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516"/>
+        <location filename="../../desktop/main_window.py" line="536"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516"/>
+        <location filename="../../desktop/main_window.py" line="536"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="528"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -1705,117 +1730,117 @@ ID number: {id_number}</translation>
 <context>
     <name>RegistrationTableModel</name>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="146"/>
+        <location filename="../../desktop/models/registration_table.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="147"/>
+        <location filename="../../desktop/models/registration_table.py" line="62"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="148"/>
+        <location filename="../../desktop/models/registration_table.py" line="63"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="149"/>
+        <location filename="../../desktop/models/registration_table.py" line="64"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="150"/>
+        <location filename="../../desktop/models/registration_table.py" line="65"/>
         <source>学校/单位</source>
         <translation>School/employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="151"/>
+        <location filename="../../desktop/models/registration_table.py" line="66"/>
         <source>活动</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="152"/>
+        <location filename="../../desktop/models/registration_table.py" line="67"/>
         <source>报名时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="153"/>
+        <location filename="../../desktop/models/registration_table.py" line="68"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="154"/>
+        <location filename="../../desktop/models/registration_table.py" line="69"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="155"/>
+        <location filename="../../desktop/models/registration_table.py" line="70"/>
         <source>拒绝理由</source>
         <translation>Reject reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="167"/>
+        <location filename="../../desktop/models/registration_table.py" line="98"/>
         <source>未满14岁：处理其个人信息需监护人同意（{consent}）</source>
         <translation>Under 14: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="184"/>
+        <location filename="../../desktop/models/registration_table.py" line="115"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="185"/>
+        <location filename="../../desktop/models/registration_table.py" line="116"/>
         <source>监护人未同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="186"/>
+        <location filename="../../desktop/models/registration_table.py" line="117"/>
         <source>监护人同意未确认</source>
         <translation>Guardian consent not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="190"/>
+        <location filename="../../desktop/models/registration_table.py" line="121"/>
         <source>已同意</source>
         <translation>consented</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="191"/>
+        <location filename="../../desktop/models/registration_table.py" line="122"/>
         <source>未同意</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="192"/>
+        <location filename="../../desktop/models/registration_table.py" line="123"/>
         <source>未确认</source>
         <translation>not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="195"/>
+        <location filename="../../desktop/models/registration_table.py" line="126"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="195"/>
+        <location filename="../../desktop/models/registration_table.py" line="126"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="199"/>
+        <location filename="../../desktop/models/registration_table.py" line="130"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="200"/>
+        <location filename="../../desktop/models/registration_table.py" line="131"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="201"/>
+        <location filename="../../desktop/models/registration_table.py" line="132"/>
         <source>Excel 导入</source>
         <translation>Excel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="217"/>
+        <location filename="../../desktop/models/registration_table.py" line="148"/>
         <source>{age} 岁 · 未满14岁 · {consent}</source>
         <translation>{age} · under 14 · {consent}</translation>
     </message>
@@ -1823,217 +1848,217 @@ ID number: {id_number}</translation>
 <context>
     <name>RegistrationsPage</name>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="206"/>
-        <location filename="../../desktop/pages/registrations.py" line="401"/>
-        <location filename="../../desktop/pages/registrations.py" line="449"/>
+        <location filename="../../desktop/pages/registrations.py" line="195"/>
+        <location filename="../../desktop/pages/registrations.py" line="389"/>
+        <location filename="../../desktop/pages/registrations.py" line="437"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="206"/>
+        <location filename="../../desktop/pages/registrations.py" line="195"/>
         <source>通过选中的报名 (A)</source>
         <translation>Approve the selected registrations (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="207"/>
-        <location filename="../../desktop/pages/registrations.py" line="402"/>
+        <location filename="../../desktop/pages/registrations.py" line="196"/>
+        <location filename="../../desktop/pages/registrations.py" line="390"/>
         <source>拒绝…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="196"/>
         <source>拒绝选中的报名，须填写理由 (R)</source>
         <translation>Reject the selected registrations, with a reason (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <location filename="../../desktop/pages/registrations.py" line="197"/>
         <source>下一条待审</source>
         <translation>Next to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="208"/>
+        <location filename="../../desktop/pages/registrations.py" line="197"/>
         <source>跳到下一条待审核的报名 (N)</source>
         <translation>Go to the next registration waiting for review (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="209"/>
+        <location filename="../../desktop/pages/registrations.py" line="198"/>
         <source>下一条</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="209"/>
+        <location filename="../../desktop/pages/registrations.py" line="198"/>
         <source>下一条 (J 或 ↓)</source>
         <translation>Next (J or ↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="210"/>
+        <location filename="../../desktop/pages/registrations.py" line="199"/>
         <source>上一条</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="210"/>
+        <location filename="../../desktop/pages/registrations.py" line="199"/>
         <source>上一条 (K 或 ↑)</source>
         <translation>Previous (K or ↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="212"/>
+        <location filename="../../desktop/pages/registrations.py" line="201"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="213"/>
+        <location filename="../../desktop/pages/registrations.py" line="202"/>
         <source>选中全部符合条件的报名，用于批量通过或拒绝 (Ctrl+A)</source>
         <translation>Select every matching registration, to approve or reject them together (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="216"/>
+        <location filename="../../desktop/pages/registrations.py" line="205"/>
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="218"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
         <source>显示选中青年的完整手机号和身份证号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
         <translation>Show the selected youth&apos;s full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="222"/>
+        <location filename="../../desktop/pages/registrations.py" line="211"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="223"/>
+        <location filename="../../desktop/pages/registrations.py" line="212"/>
         <source>导出选中或全部符合条件的报名；手机号和身份证号默认脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected or all matching registrations; mobile and ID numbers masked by default (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="226"/>
+        <location filename="../../desktop/pages/registrations.py" line="215"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="227"/>
+        <location filename="../../desktop/pages/registrations.py" line="216"/>
         <source>从 Excel 名单导入所选活动的现场报名，先预览再导入 (Ctrl+I)</source>
         <translation>Import walk-in registrations for the chosen activity from an Excel list, after a preview (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="229"/>
+        <location filename="../../desktop/pages/registrations.py" line="218"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="229"/>
+        <location filename="../../desktop/pages/registrations.py" line="218"/>
         <source>显示全部活动的全部报名</source>
         <translation>Show every registration of every activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="230"/>
+        <location filename="../../desktop/pages/registrations.py" line="219"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="237"/>
+        <location filename="../../desktop/pages/registrations.py" line="226"/>
         <source>监护人同意</source>
         <translation>Guardian consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="238"/>
+        <location filename="../../desktop/pages/registrations.py" line="227"/>
         <source>记录未满14岁青年的监护人同意情况</source>
         <translation>Record whether a guardian consented, for a youth under 14</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="241"/>
+        <location filename="../../desktop/pages/registrations.py" line="230"/>
         <source>键盘审核：↑/↓ 或 J/K 移动 · A 通过 · R 拒绝 · N 下一条待审 · Shift/Ctrl+点击 多选 · Ctrl+A 全选 · Ctrl+Z 撤销</source>
         <translation>Keyboard: ↑/↓ or J/K move · A approve · R reject · N next to review · Shift/Ctrl+click select several · Ctrl+A select all · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="366"/>
+        <location filename="../../desktop/pages/registrations.py" line="354"/>
         <source>已选中全部 {n} 条符合条件的报名</source>
         <translation>All {n} matching registrations selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="385"/>
+        <location filename="../../desktop/pages/registrations.py" line="373"/>
         <source>没有待审核的报名了</source>
         <translation>No registration is waiting for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="398"/>
+        <location filename="../../desktop/pages/registrations.py" line="386"/>
         <source>通过 {n} 条</source>
         <translation>Approve {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="399"/>
+        <location filename="../../desktop/pages/registrations.py" line="387"/>
         <source>拒绝 {n} 条…</source>
         <translation>Reject {n}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="447"/>
+        <location filename="../../desktop/pages/registrations.py" line="435"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="448"/>
+        <location filename="../../desktop/pages/registrations.py" line="436"/>
         <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
         <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="449"/>
+        <location filename="../../desktop/pages/registrations.py" line="437"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="464"/>
+        <location filename="../../desktop/pages/registrations.py" line="452"/>
         <source>通过 {name} 的报名</source>
         <translation>approval of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="466"/>
+        <location filename="../../desktop/pages/registrations.py" line="454"/>
         <source>批量通过 {n} 条报名</source>
         <translation>approval of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="470"/>
+        <location filename="../../desktop/pages/registrations.py" line="458"/>
         <source>拒绝 {name} 的报名</source>
         <translation>rejection of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="472"/>
+        <location filename="../../desktop/pages/registrations.py" line="460"/>
         <source>批量拒绝 {n} 条报名</source>
         <translation>rejection of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="479"/>
+        <location filename="../../desktop/pages/registrations.py" line="467"/>
         <source>正在处理 {n} 条报名…</source>
         <translation>Processing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="492"/>
+        <location filename="../../desktop/pages/registrations.py" line="480"/>
         <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="501"/>
+        <location filename="../../desktop/pages/registrations.py" line="489"/>
         <source>{done}。注意：{name} 未满14岁，监护人同意尚未确认</source>
         <translation>{done}. Note: {name} is under 14 and guardian consent is not confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="510"/>
+        <location filename="../../desktop/pages/registrations.py" line="498"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="567"/>
+        <location filename="../../desktop/pages/registrations.py" line="555"/>
         <source>{name} 的报名：{reason}
 本次批量操作没有改动任何报名。</source>
         <translation>{name}&apos;s registration: {reason}
 This bulk action changed no registration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="570"/>
+        <location filename="../../desktop/pages/registrations.py" line="558"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="573"/>
+        <location filename="../../desktop/pages/registrations.py" line="561"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from desktop import settings as s
 from desktop.dialogs.login_dialog import LoginDialog
@@ -14,6 +14,20 @@ from desktop.sync_controller import SyncState
 from sync.store import DATABASE_NAME, Store
 from tests.server.conftest import Server, server_rows
 from tests.test_activities_page import activate, type_text, when_modal
+
+
+class LabelRecorder(QObject):
+    """What a label says each time the sync reports progress: a UI-thread object, so its slot
+    runs queued after the window's own (connected first)."""
+
+    def __init__(self, label: QLabel):
+        super().__init__()
+        self.label = label
+        self.texts: list[str] = []
+
+    @Slot(str, int, int)
+    def record(self, *_progress) -> None:
+        self.texts.append(self.label.text())
 
 
 def test_sign_in_download_edit_and_sync_from_the_window(qtbot, server: Server, tmp_path: Path):
@@ -26,6 +40,8 @@ def test_sign_in_download_edit_and_sync_from_the_window(qtbot, server: Server, t
     assert window.sync.state is SyncState.SIGNED_OUT
     assert "未登录" in window.connection_label.text()
     assert not window.sync_action.isEnabled()
+    recorder = LabelRecorder(window.connection_label)
+    window.sync.progressed.connect(recorder.record)
 
     def sign_in(dialog: LoginDialog) -> None:
         dialog.server_edit.setText(server.base_url)
@@ -42,6 +58,9 @@ def test_sign_in_download_edit_and_sync_from_the_window(qtbot, server: Server, t
     page = window.activities_page
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
     assert "在线" in window.connection_label.text()
+    # the first download (a snapshot of the county) showed how far it had come
+    assert any("正在下载数据" in text for text in recorder.texts), recorder.texts
+    assert any("正在写入本机数据" in text for text in recorder.texts), recorder.texts
     assert window.org_label.text() == server.accounts["jiangning"].org_name
     assert settings.get(s.SERVER_URL) == server.base_url
 
