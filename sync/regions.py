@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from sync.paths import GENERATED_DIR
 
@@ -131,22 +131,63 @@ def _point_in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
     return inside
 
 
+ANSWERS_KEPT = 50_000  # points whose answer a Boundary remembers (about 5 MB)
+
+
 @dataclass(frozen=True)
 class Boundary:
     polygons: list[list[list[list[float]]]]  # GeoJSON MultiPolygon coordinates
     bounds: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
 
     def contains(self, lon: float, lat: float) -> bool:
+        # Every save of an activity checks its point, mostly unchanged: remember the answers.
+        known = self._answers.get((lon, lat))
+        if known is None:
+            if len(self._answers) > ANSWERS_KEPT:
+                self._answers.clear()
+            known = self._answers[(lon, lat)] = self._contains(lon, lat)
+        return known
+
+    @cached_property
+    def _answers(self) -> dict[tuple[float, float], bool]:
+        return {}
+
+    def _contains(self, lon: float, lat: float) -> bool:
         min_lon, min_lat, max_lon, max_lat = self.bounds
         if not (min_lon <= lon <= max_lon and min_lat <= lat <= max_lat):
             return False
-        for polygon in self.polygons:
+        for polygon, boxes in zip(self.polygons, self._ring_bounds, strict=True):
             exterior, *holes = polygon
-            if _point_in_ring(lon, lat, exterior) and not any(
-                _point_in_ring(lon, lat, hole) for hole in holes
+            if not (_in_box(lon, lat, boxes[0]) and _point_in_ring(lon, lat, exterior)):
+                continue
+            # in a hole of this polygon, the point may still lie in another (an island in a lake)
+            if not any(
+                _in_box(lon, lat, box) and _point_in_ring(lon, lat, hole)
+                for hole, box in zip(holes, boxes[1:], strict=True)
             ):
                 return True
         return False
+
+    @cached_property
+    def _ring_bounds(self) -> list[list[tuple[float, float, float, float]]]:
+        """Each ring's bounding box: most rings (islands, holes) are ruled out by it, so the
+        ray cast runs on one ring, not all (every activity save checks its point)."""
+        return [
+            [
+                (
+                    min(p[0] for p in ring),
+                    min(p[1] for p in ring),
+                    max(p[0] for p in ring),
+                    max(p[1] for p in ring),
+                )
+                for ring in polygon
+            ]
+            for polygon in self.polygons
+        ]
+
+
+def _in_box(lon: float, lat: float, box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= lon <= box[2] and box[1] <= lat <= box[3]
 
 
 def _boundary(geometry: dict) -> Boundary:

@@ -11,10 +11,21 @@ import json
 import logging
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, func, insert, literal, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    bindparam,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from sync import operations
@@ -85,17 +96,7 @@ class ServerContext:
         known only to a sibling."""
         if self.scope_path == ROOT_SCOPE:
             return True
-        links = [RECORDS["registrations"], RECORDS["followers"]]
-        anywhere = or_(*(exists().where(link.c.youth_id == youth_id) for link in links))
-        in_scope = or_(
-            *(
-                exists().where(
-                    link.c.youth_id == youth_id, within_scope(link.c.scope_path, self.scope_path)
-                )
-                for link in links
-            )
-        )
-        return bool(self.conn.scalar(select(in_scope | ~anywhere)))
+        return bool(self.conn.scalar(_youth_visible_in(self.scope_path), {"youth": youth_id}))
 
     def _row(self, table: str, record_id: str) -> Any:
         return self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
@@ -143,11 +144,8 @@ class ServerContext:
         self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
 
     def count(self, table: str, **equals: Any) -> int:
-        t = RECORDS[table]
-        stmt = select(func.count()).select_from(t).where(t.c.deleted.is_(False))
-        for name, value in equals.items():
-            stmt = stmt.where(t.c[name] == value)
-        return self.conn.scalar(stmt) or 0
+        stmt = _count_where(table, tuple(equals))
+        return self.conn.scalar(stmt, {f"eq_{k}": v for k, v in equals.items()}) or 0
 
     def find(
         self,
@@ -157,14 +155,10 @@ class ServerContext:
         limit: int | None = None,
         **equals: Any,
     ) -> list[dict[str, Any]]:
-        t = RECORDS[table]
-        stmt = select(t).where(t.c.deleted.is_(False))
-        if table not in UNSCOPED:
-            stmt = stmt.where(within_scope(t.c.scope_path, self.scope_path))
-        for name, value in equals.items():
-            stmt = stmt.where(t.c[name] == value)
-        stmt = stmt.order_by(*(t.c[name] for name in order_by)).limit(limit)
-        return [_record_values(table, row) for row in self.conn.execute(stmt)]
+        stmt = _find_where(table, tuple(equals), order_by, limit is not None, self.scope_path)
+        params = {f"eq_{k}": v for k, v in equals.items()}
+        rows = self.conn.execute(stmt, params if limit is None else {**params, "limit": limit})
+        return [_record_values(table, row) for row in rows]
 
     def new_id(self) -> str:
         return uuid7()
@@ -212,6 +206,47 @@ _KEY = "_record_id"
 def _select_by_key(table: str) -> Any:
     t = RECORDS[table]
     return select(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
+
+
+def _equal_to_params(t: Any, names: tuple[str, ...]) -> list[Any]:
+    return [t.c[name] == bindparam(f"eq_{name}") for name in names]
+
+
+@lru_cache(maxsize=512)
+def _youth_visible_in(scope: str) -> Any:
+    """SELECT whether youth :youth is linked to something in `scope`, or to nothing at all."""
+    links = [RECORDS["registrations"], RECORDS["followers"]]
+    youth = bindparam("youth")
+    anywhere = or_(*(exists().where(link.c.youth_id == youth) for link in links))
+    in_scope = or_(
+        *(
+            exists().where(link.c.youth_id == youth, within_scope(link.c.scope_path, scope))
+            for link in links
+        )
+    )
+    return select(in_scope | ~anywhere)
+
+
+@cache
+def _count_where(table: str, names: tuple[str, ...]) -> Any:
+    t = RECORDS[table]
+    return (
+        select(func.count())
+        .select_from(t)
+        .where(t.c.deleted.is_(False), *_equal_to_params(t, names))
+    )
+
+
+@lru_cache(maxsize=512)  # keyed by the account's scope too: a few per server process
+def _find_where(
+    table: str, names: tuple[str, ...], order_by: tuple[str, ...], limited: bool, scope: str
+) -> Any:
+    t = RECORDS[table]
+    stmt = select(t).where(t.c.deleted.is_(False), *_equal_to_params(t, names))
+    if table not in UNSCOPED:
+        stmt = stmt.where(within_scope(t.c.scope_path, scope))
+    stmt = stmt.order_by(*(t.c[name] for name in order_by))
+    return stmt.limit(bindparam("limit", type_=Integer)) if limited else stmt
 
 
 @cache
