@@ -14,7 +14,8 @@ figures measured on these machines (PouchDB 9, leveldb, loopback):
 - the server under many concurrent simulated devices: p95 latency and errors (goal 0 errors).
 
 The seeded county server database is cached under benchmark-results/ (SQLite: a file; with
---postgres: a template database `suqing_bench_county`); each run works on a fresh copy.
+--postgres: a template database `suqing_bench_county_<schema revision>`), one per server schema;
+each run works on a fresh copy.
 """
 
 from __future__ import annotations
@@ -39,8 +40,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmark-results"
-SQLITE_CACHE = RESULTS / "county-server-sqlite.sqlite"
-PG_TEMPLATE = "suqing_bench_county"
+
+def _schema() -> str:
+    """The server schema's revision: a cached database of another schema is seeded afresh."""
+    from sync.server.db import head_revision
+
+    return "".join(c if c.isalnum() else "_" for c in head_revision())
+
+
+SQLITE_CACHE = RESULTS / f"county-server-sqlite-{_schema()}.sqlite"
+PG_TEMPLATE = f"suqing_bench_county_{_schema()}"
 USERNAME = "jiangning"
 
 POUCHDB = {
