@@ -355,8 +355,14 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if self.store is None or self.undo_history.top() is None:
             return
+        from desktop.workers import run_with_progress
+
+        def on_worker(work: Callable[[], None]) -> None:
+            label = self.tr("正在撤销…")
+            run_with_progress(lambda _p, _c: work(), label, parent=self, cancellable=False)
+
         try:
-            action = self.undo_history.undo()
+            action = self.undo_history.undo(run=on_worker)
         except RuleViolation as error:
             QMessageBox.information(self, self.tr("无法撤销"), violation_text(error))
             return

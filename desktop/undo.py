@@ -6,7 +6,7 @@ it has reached the server the store refuses, and the user is told why.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +14,10 @@ from PySide6.QtCore import QObject, Signal
 from sync.store import Store
 
 LIMIT = 50
+
+
+def _now(work: Callable[[], None]) -> None:
+    work()
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,13 @@ class UndoHistory(QObject):
     def top(self) -> Action | None:
         return self._actions[-1] if self._actions else None
 
-    def undo(self) -> Action:
-        """Undo the newest action; raises RuleViolation (and forgets the action) if it cannot be."""
+    def undo(self, *, run: Callable[[Callable[[], None]], None] | None = None) -> Action:
+        """Undo the newest action; raises RuleViolation (and forgets the action) if it cannot be.
+        `run(work)` runs the store's part: the window hands it to a worker, so taking back a
+        bulk action over 50,000 followers never freezes it. The history itself changes here."""
         action = self._actions.pop()
         try:
-            self._store.undo_many(action.op_ids)
+            (run or _now)(lambda: self._store.undo_many(action.op_ids))
         finally:
             self.changed.emit()
         return action

@@ -485,3 +485,28 @@ def test_export_excel_writes_every_listed_follower_masked(page, tmp_path):
     phone = by_name["张伟"][header.index("手机号")]
     assert phone == "138****1111"  # the page reveals nothing: always masked
     assert "13800001111" not in {str(cell) for row in rows for cell in row}
+
+
+def test_undo_takes_a_bulk_action_back_off_the_ui_thread(
+    qtbot, page, window, store: Store, monkeypatch
+):
+    """A bulk action over 50,000 followers takes seconds to take back: the window keeps
+    painting because the store's part of Ctrl+Z runs on a worker."""
+    import threading
+
+    before = stored_tags(store)
+    op_id = store.tag_followers(list(page.ids.values()), add=["撤销测试"])
+    window.undo_history.push(op_id, "添加标签")
+    threads: list[threading.Thread] = []
+    undo_many = store.undo_many
+
+    def recording(op_ids):
+        threads.append(threading.current_thread())
+        undo_many(op_ids)
+
+    monkeypatch.setattr(store, "undo_many", recording)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_tags(store) == before
+    assert threads and threads[0] is not threading.main_thread()
+    assert "已撤销" in window.statusBar().currentMessage()
