@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmark-results"
 
+
 def _schema() -> str:
     """The server schema's revision: a cached database of another schema is seeded afresh."""
     from sync.server.db import head_revision
