@@ -348,7 +348,9 @@ def review_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
         payload["id"],
         {"status": seat.value, "reject_reason": "", "reviewed_at": ctx.now},
     )
-    _event(ctx, payload["id"], RegistrationAction(seat.value))
+    # A waitlisted approval keeps the capacity it met: every device's history then says why.
+    full = str(activity["capacity"]) if seat is RegistrationStatus.WAITLISTED else ""
+    _event(ctx, payload["id"], RegistrationAction(seat.value), full)
     if seat is RegistrationStatus.WAITLISTED:
         return Outcome(
             payload["id"], changed="waitlisted_full", params={"capacity": activity["capacity"]}
@@ -461,7 +463,8 @@ def create_registration(ctx: ApplyContext, payload: dict[str, Any]) -> Outcome:
     )
     _event(ctx, payload["id"], RegistrationAction.REGISTERED, source.value)
     if status is not RegistrationStatus.PENDING:
-        _event(ctx, payload["id"], RegistrationAction(status.value), actor=SYSTEM_ACTOR)
+        full = str(activity["capacity"]) if status is RegistrationStatus.WAITLISTED else ""
+        _event(ctx, payload["id"], RegistrationAction(status.value), full, actor=SYSTEM_ACTOR)
     if status is RegistrationStatus.WAITLISTED:
         return Outcome(
             payload["id"], changed="waitlisted_full", params={"capacity": activity["capacity"]}

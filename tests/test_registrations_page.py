@@ -222,6 +222,8 @@ def test_rejecting_an_approved_one_promotes_the_waitlist(qtbot, window, store):
         "王大力": "waitlisted",
     }
     assert "已通过 2 / 名额 2 · 候补 1 · 待审核 0" in page.capacity_label.text()
+    page._select_row(2)
+    assert "转入候补：名额已满（2 人）" in page.details.toPlainText()  # says why
 
     click_row(qtbot, page, 0)
 

@@ -103,6 +103,8 @@ class RegistrationDetails(QTextBrowser):
             detail = event["detail"]
             if event["action"] == "registered":
                 detail = model.source_text(detail) if detail else ""
+            elif event["action"] == "waitlisted" and detail.isdigit():  # the capacity it met
+                detail = self.tr("名额已满（{n} 人）").format(n=detail)
             if detail:
                 text += f"：{detail}"
             html.append(f"<p style='margin:2px 0'>{escape(text)}</p>")

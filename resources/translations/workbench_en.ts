@@ -1434,42 +1434,47 @@ Log folder: {path}</translation>
         <translation>Nothing recorded yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="112"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="107"/>
+        <source>名额已满（{n} 人）</source>
+        <translation>Full ({n} places)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/registration_details.py" line="114"/>
         <source>青年本人</source>
         <translation>the youth</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="112"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="114"/>
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="116"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="118"/>
         <source>报名</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="117"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="119"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="118"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="120"/>
         <source>转入候补</source>
         <translation>moved to the waitlist</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="119"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="121"/>
         <source>候补转正</source>
         <translation>promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="120"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="122"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="121"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="123"/>
         <source>取消报名</source>
         <translation>cancelled</translation>
     </message>

@@ -16,6 +16,7 @@ from sync.engine import sync_once
 from sync.protocol import OpStatus
 from sync.records import ActivityStatus
 from sync.store import DATABASE_NAME, Store
+from sync.store import registration_queries as rq
 from tests.server.conftest import Device, Server, server_rows
 
 HOME = "jiangning"
@@ -127,6 +128,12 @@ def test_two_devices_approving_the_last_seat_offline(devices):
         assert sum(r["status"] == "approved" for r in regs) == approved + 1
         statuses = {r["id"]: r["status"] for r in regs}
         assert (statuses[pending[0]], statuses[pending[1]]) == ("approved", "waitlisted")
+        # each device can show why: its history of B's registration names the full capacity
+        history = device.store.read(rq.registration_history, pending[1])
+        assert [(e["action"], e["detail"]) for e in history][-1] == (
+            "waitlisted",
+            str(approved + 1),
+        )
     [entry] = [e for e in b.store.outbox_entries() if e["kind"] == "registration.review"] or [None]
     # B's approval was acknowledged as changed (waitlisted); once pulled it leaves the queue
     assert entry is None
