@@ -72,6 +72,9 @@ class _WithinScope(FunctionElement[bool]):
     type = Boolean()
     inherit_cache = True
     name = "within_scope"
+    # A comparison, not a boolean value: without this SQLAlchemy writes `(...) = 1` on SQLite,
+    # and SQLite then scans the whole table instead of searching the scope_path index.
+    _is_implicitly_boolean = True
 
 
 def within_scope(column: Any, path: str) -> ColumnElement[bool]:

@@ -332,3 +332,19 @@ def test_change_sequence_follows_commit_order(database_url: str):
             assert current_seq(reader) == 9
     finally:
         db.dispose()
+
+
+def test_the_scope_condition_searches_the_scope_path_index(database_url: str, db: Database):
+    """Every pull and every scope check filters by `within_scope`: the database must answer it
+    from the scope_path index, not by reading a county's whole table. (On SQLite, SQLAlchemy
+    once wrote the condition as `(...) = 1`, which SQLite cannot search an index for.)"""
+    run_ok("init-db", database_url=database_url)
+    with db.engine.connect() as conn:
+        if db.backend == "postgresql":  # on empty tables a scan is cheapest: ask for the index
+            conn.exec_driver_sql("SET enable_seqscan = off")
+        for name, table in RECORDS.items():
+            stmt = select(table.c.seq).where(within_scope(table.c.scope_path, "/p/c/"))
+            sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+            explain = "EXPLAIN QUERY PLAN " if db.backend == "sqlite" else "EXPLAIN "
+            plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(explain + sql))
+            assert f"ix_{name}_scope_path" in plan, (name, sql, plan)
