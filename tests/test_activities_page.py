@@ -334,3 +334,21 @@ def _section_center(header, section: int):
 
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     return QPoint(x, header.height() // 2)
+
+
+def test_a_row_deleted_behind_the_model_reads_as_empty_and_the_model_reloads(qtbot, store: Store):
+    """A sync or an undo on a worker may delete a record between the model reading its ids and
+    the view painting the row: the row paints empty, then the model reads its ids again."""
+    from desktop.models.activity_table import ActivityTableModel
+
+    _, kept = store.create_activity(HOME_ORG, activity_fields(title="留下的活动"))
+    _, gone = store.create_activity(HOME_ORG, activity_fields(title="被删的活动"))
+    model = ActivityTableModel(store)
+    model.reload()
+    assert model.rowCount() == 2
+    store.delete_activity(gone)  # the model hears nothing: no StoreEvents connected
+    row = model.row_of(gone)
+    assert model.data(model.index(row, 0)) is None
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=2000)
+    assert model.id_at(0) == kept
+    assert model.data(model.index(0, 0)) == "留下的活动"

@@ -59,6 +59,8 @@ class ActivityTableModel(LazyTableModel):
         if not index.isValid():
             return None
         row = self.row_data(index.row())
+        if row is None:
+            return None  # vanished: the model reads its ids again
         key = self.KEYS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)

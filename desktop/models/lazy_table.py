@@ -12,7 +12,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from sync.store import Store
 
@@ -33,8 +40,9 @@ class LazyTableModel(QAbstractTableModel):
         self._store = store
         self._query = query
         self._ids: list[str] = []
-        self._rows: dict[str, dict[str, Any]] = {}
+        self._rows: dict[str, dict[str, Any] | None] = {}  # None: the record vanished
         self._positions: dict[str, int] | None = None  # id → row, built when first needed
+        self._reload_due = False
 
     # --- what a subclass provides ------------------------------------------------------------
 
@@ -67,6 +75,7 @@ class LazyTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        self._reload_due = False
         self.beginResetModel()
         self.before_reload()
         self._ids = self.read_ids(self._query)
@@ -117,12 +126,21 @@ class LazyTableModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         return self.KEYS.index(key)
 
-    def row_data(self, row: int) -> dict[str, Any]:
+    def row_data(self, row: int) -> dict[str, Any] | None:
+        """The display row, or None when its record vanished after the ids were read: a sync or
+        an undo on a worker deleted it, and the store's announcement has not arrived yet. The
+        model then reads its ids again, once."""
         record_id = self._ids[row]
         if record_id not in self._rows:
             start = row - row % self.PAGE
-            self._rows.update(self.read_rows(self._ids[start : start + self.PAGE]))
-        return self._rows[record_id]
+            page = self._ids[start : start + self.PAGE]
+            found = self.read_rows(page)
+            self._rows.update({i: found.get(i) for i in page})
+        data = self._rows[record_id]
+        if data is None and not self._reload_due:
+            self._reload_due = True
+            QTimer.singleShot(0, self.reload)
+        return data
 
     # --- Qt model ----------------------------------------------------------------------------
 

@@ -75,7 +75,8 @@ class RegistrationTableModel(LazyTableModel):
         count = self.rowCount()
         for step in range(1, count + 1):
             row = (after + step) % count
-            if self.row_data(row)["status"] == RegistrationStatus.PENDING.value:
+            data = self.row_data(row)
+            if data is not None and data["status"] == RegistrationStatus.PENDING.value:
                 return row
         return -1
 
@@ -90,6 +91,8 @@ class RegistrationTableModel(LazyTableModel):
         if role not in _ROLES or not index.isValid():
             return None  # the view asks ~10 roles per cell: answer the rest without a lookup
         row = self.row_data(index.row())
+        if row is None:
+            return None  # vanished: the model reads its ids again
         key = self.KEYS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)

@@ -396,7 +396,8 @@ class RegistrationsPage(QWidget):
         registration_id = self.current_id()
         if registration_id is None:
             return None
-        return self.model.row_data(self.model.row_of(registration_id))
+        row = self.model.row_of(registration_id)
+        return self.model.row_data(row) if row >= 0 else None
 
     # --- capacity and details ----------------------------------------------------------------
 
@@ -539,7 +540,8 @@ class RegistrationsPage(QWidget):
 
     def _name_of(self, registration_id: str) -> str:
         row = self.model.row_of(registration_id)
-        return self.model.row_data(row)["name"] if row >= 0 else ""
+        data = self.model.row_data(row) if row >= 0 else None
+        return data["name"] if data else ""
 
     def run_command(
         self, command: Callable[[], Any], done_label: str, *, which: Sequence[str] = ()
