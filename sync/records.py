@@ -259,6 +259,14 @@ RECORD_TABLES: dict[str, type] = {
 }
 
 
+def _primary_key(record: type) -> str:
+    return next(f.name for f in dataclasses.fields(record) if f.metadata.get("primary_key"))
+
+
+# The primary key field of each record table (categories are keyed by code, the rest by id).
+PRIMARY_KEYS: dict[str, str] = {name: _primary_key(r) for name, r in RECORD_TABLES.items()}
+
+
 def field_names(record: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(record))
 

@@ -3,6 +3,7 @@ reason in plain words, the counts, and 导入 N 条有效记录 / 取消. Nothin
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QTableView,
@@ -74,6 +76,20 @@ def excel_problem_text(problem: Problem) -> str:
 def file_error_text(code: str, params: dict[str, Any]) -> str:
     text = FILE_ERRORS.get(code)
     return _tr(text).format(**params) if text else code
+
+
+def ask_export_path(parent: QWidget, suggested_name: str) -> Path | None:
+    """Where to write an Excel export (ending in .xlsx), or None when the user cancels."""
+    translate = QCoreApplication.translate  # literal texts, so lupdate finds them
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("excel", "导出 Excel"),
+        suggested_name,
+        translate("excel", "Excel 工作簿 (*.xlsx)"),
+    )
+    if not path:
+        return None
+    return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
 
 class PreviewModel(QAbstractTableModel):

@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs.import_dialog import file_error_text
+from desktop.dialogs.import_dialog import ask_export_path, file_error_text
 from desktop.dialogs.notice_dialog import NoticeDialog
 from desktop.dialogs.tag_dialog import TagDialog
 from desktop.events import StoreEvents
@@ -472,13 +471,9 @@ class FollowersPage(QWidget):
             return
         day = local_time(self.store.clock())
         name = self.tr("粉丝名单-{day}.xlsx").format(day=f"{day:%Y%m%d}")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)")
-        )
+        path = ask_export_path(self, name)
         if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.export_to(Path(path), ids)
+            self.export_to(path, ids)
 
     def export_to(self, path: Path, ids: Sequence[str]) -> int | None:
         """Write the followers `ids` to `path`, masked; how many, or None when nothing was

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.dialogs.import_dialog import ImportDialog, file_error_text
+from desktop.dialogs.import_dialog import ImportDialog, ask_export_path, file_error_text
 from desktop.texts import local_time, violation_text
 from sync import excel
 from sync.records import RegistrationSource
@@ -67,13 +67,9 @@ class RegistrationExcel(QObject):
             full = box.clickedButton() is whole
         day = local_time(self.store.clock())
         name = self.tr("报名名单-{day}.xlsx").format(day=f"{day:%Y%m%d}")
-        path, _ = QFileDialog.getSaveFileName(
-            page, self.tr("导出 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)")
-        )
+        path = ask_export_path(page, name)
         if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.export_to(Path(path), ids=ids, full=full)
+            self.export_to(path, ids=ids, full=full)
 
     def export_to(
         self, path: Path, *, ids: Sequence[str] | None = None, full: bool = False

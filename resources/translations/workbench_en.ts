@@ -431,7 +431,7 @@
         <translation>★</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/activity_table.py" line="88"/>
+        <location filename="../../desktop/models/activity_table.py" line="90"/>
         <source>（{n} 待审）</source>
         <translation> ({n} to review)</translation>
     </message>
@@ -479,32 +479,32 @@
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="69"/>
+        <location filename="../../desktop/models/follower_table.py" line="71"/>
         <source>未满 {age} 周岁：处理其个人信息需征得监护人同意（{consent}）</source>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="82"/>
+        <location filename="../../desktop/models/follower_table.py" line="84"/>
         <source>{name}（未满{age}岁）</source>
         <translation>{name} (under {age})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="109"/>
+        <location filename="../../desktop/models/follower_table.py" line="111"/>
         <source>尚未确认监护人意见</source>
         <translation>guardian not asked yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="113"/>
+        <location filename="../../desktop/models/follower_table.py" line="115"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="114"/>
+        <location filename="../../desktop/models/follower_table.py" line="116"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="115"/>
+        <location filename="../../desktop/models/follower_table.py" line="117"/>
         <source>未知</source>
         <translation>?</translation>
     </message>
@@ -512,184 +512,178 @@
 <context>
     <name>FollowersPage</name>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="169"/>
+        <location filename="../../desktop/pages/followers.py" line="168"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="170"/>
+        <location filename="../../desktop/pages/followers.py" line="169"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="173"/>
+        <location filename="../../desktop/pages/followers.py" line="172"/>
         <source>搜索姓名或手机尾号（Ctrl+F）</source>
         <translation>Search name or last digits of mobile (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="174"/>
+        <location filename="../../desktop/pages/followers.py" line="173"/>
         <source>粉丝列表</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="175"/>
+        <location filename="../../desktop/pages/followers.py" line="174"/>
         <source>增长趋势</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="176"/>
+        <location filename="../../desktop/pages/followers.py" line="175"/>
         <source>通知记录</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="179"/>
+        <location filename="../../desktop/pages/followers.py" line="178"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="180"/>
+        <location filename="../../desktop/pages/followers.py" line="179"/>
         <source>给选中的粉丝或全部筛选结果添加标签 (Ctrl+T)</source>
         <translation>Tag the selected followers or all that match the filter (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="183"/>
+        <location filename="../../desktop/pages/followers.py" line="182"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="184"/>
+        <location filename="../../desktop/pages/followers.py" line="183"/>
         <source>从选中的粉丝或全部筛选结果移除标签 (Ctrl+Shift+T)</source>
         <translation>Remove a tag from the selected followers or all that match the filter (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="187"/>
+        <location filename="../../desktop/pages/followers.py" line="186"/>
         <source>写通知</source>
         <translation>Write notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="188"/>
+        <location filename="../../desktop/pages/followers.py" line="187"/>
         <source>给全部粉丝或某个标签的粉丝写通知，同步时发送 (Ctrl+Shift+N)</source>
         <translation>Write a notice to all followers or to one tag; sent on sync (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="191"/>
-        <location filename="../../desktop/pages/followers.py" line="471"/>
-        <location filename="../../desktop/pages/followers.py" line="476"/>
+        <location filename="../../desktop/pages/followers.py" line="190"/>
+        <location filename="../../desktop/pages/followers.py" line="470"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="192"/>
+        <location filename="../../desktop/pages/followers.py" line="191"/>
         <source>导出选中的或全部筛选出的粉丝，手机号脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected followers, or all that match the filter, with phone numbers masked (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="194"/>
+        <location filename="../../desktop/pages/followers.py" line="193"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="194"/>
+        <location filename="../../desktop/pages/followers.py" line="193"/>
         <source>显示本组织的全部粉丝</source>
         <translation>Show all followers of this organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="195"/>
+        <location filename="../../desktop/pages/followers.py" line="194"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="221"/>
+        <location filename="../../desktop/pages/followers.py" line="220"/>
         <source>本组织</source>
         <translation>This organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="224"/>
+        <location filename="../../desktop/pages/followers.py" line="223"/>
         <source>本组织及全部下级</source>
         <translation>This and all subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="225"/>
+        <location filename="../../desktop/pages/followers.py" line="224"/>
         <source>全部下级组织</source>
         <translation>All subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="234"/>
+        <location filename="../../desktop/pages/followers.py" line="233"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="236"/>
+        <location filename="../../desktop/pages/followers.py" line="235"/>
         <source>{tag}（{n}）</source>
         <translation>{tag} ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="320"/>
+        <location filename="../../desktop/pages/followers.py" line="319"/>
         <source>共 {n} 位粉丝</source>
         <translation>{n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="390"/>
+        <location filename="../../desktop/pages/followers.py" line="389"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="394"/>
+        <location filename="../../desktop/pages/followers.py" line="393"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="418"/>
+        <location filename="../../desktop/pages/followers.py" line="417"/>
         <source>从 {n} 位粉丝移除标签“{tags}”</source>
         <translation>remove tag “{tags}” from {n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="421"/>
+        <location filename="../../desktop/pages/followers.py" line="420"/>
         <source>给 {n} 位粉丝添加标签“{tags}”</source>
         <translation>tag {n} followers “{tags}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="423"/>
+        <location filename="../../desktop/pages/followers.py" line="422"/>
         <source>正在保存标签…</source>
         <translation>Saving tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="457"/>
+        <location filename="../../desktop/pages/followers.py" line="456"/>
         <source>写通知“{title}”</source>
         <translation>write notice “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="471"/>
+        <location filename="../../desktop/pages/followers.py" line="470"/>
         <source>没有可导出的粉丝</source>
         <translation>There are no followers to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="474"/>
+        <location filename="../../desktop/pages/followers.py" line="473"/>
         <source>粉丝名单-{day}.xlsx</source>
         <translation>followers-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="476"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/followers.py" line="498"/>
+        <location filename="../../desktop/pages/followers.py" line="493"/>
         <source>正在导出 {n} 位粉丝…</source>
         <translation>Exporting {n} followers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="502"/>
+        <location filename="../../desktop/pages/followers.py" line="497"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="506"/>
+        <location filename="../../desktop/pages/followers.py" line="501"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="510"/>
+        <location filename="../../desktop/pages/followers.py" line="505"/>
         <source>已导出 {n} 位粉丝到 {path}</source>
         <translation>Exported {n} followers to {path}</translation>
     </message>
@@ -715,32 +709,32 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="143"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="159"/>
         <source>导入报名预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="147"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="163"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题&lt;/span&gt;（不会导入，原因见最后一列）。</source>
         <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="168"/>
         <source>只看有问题的行</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="181"/>
         <source>有效记录将一次全部导入；中途出错则一条也不导入。导入后可按 Ctrl+Z 撤销。</source>
         <translation>Valid rows are imported all at once; if anything fails, none is. Ctrl+Z undoes the import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="170"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="186"/>
         <source>导入 {n} 条有效记录</source>
         <translation>Import {n} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="174"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1288,52 +1282,52 @@ Log folder: {path}</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="96"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="112"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="97"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="113"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="98"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="114"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="115"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="100"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="116"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="101"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="117"/>
         <source>学校/单位</source>
         <translation>School/employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="102"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="118"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="103"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="119"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="132"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="148"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="132"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="148"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
@@ -1484,7 +1478,6 @@ Log folder: {path}</translation>
     <message>
         <location filename="../../desktop/pages/registration_excel.py" line="53"/>
         <location filename="../../desktop/pages/registration_excel.py" line="57"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="71"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -1524,105 +1517,100 @@ Log folder: {path}</translation>
         <translation>registrations-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="71"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="102"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="98"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="117"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="113"/>
         <source>正在导出 {n} 条报名…</source>
         <translation>Exporting {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="116"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="124"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="126"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="122"/>
         <source>已导出 {n} 条报名到 {path}</source>
         <translation>Exported {n} registrations to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="144"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="140"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="145"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="141"/>
         <source>请先在上方“活动”中选择要导入报名的活动。</source>
         <translation>First choose, under “Activity” above, the activity to import registrations into.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="150"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="146"/>
         <source>选择报名名单</source>
         <translation>Choose a registration list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="152"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="148"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="171"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="167"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="178"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="174"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="195"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="191"/>
         <source>已取消导入，没有导入任何记录</source>
         <translation>Import cancelled; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="204"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="200"/>
         <source>正在导入 {n} 条报名…</source>
         <translation>Importing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="209"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="205"/>
         <source>第 {row} 行：</source>
         <translation>Row {row}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="215"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="225"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="211"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="221"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="216"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="212"/>
         <source>{where}{reason}
 没有导入任何记录，请修改名单后重新导入。</source>
         <translation>{where}{reason}
 Nothing was imported; correct the list and import it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="226"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="222"/>
         <source>导入时出错，没有导入任何记录：{error}</source>
         <translation>The import failed and nothing was imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="229"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="225"/>
         <source>导入 {n} 条报名</source>
         <translation>import of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="231"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="227"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -1790,67 +1778,67 @@ ID number: {id_number}</translation>
         <translation>Reject reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="98"/>
+        <location filename="../../desktop/models/registration_table.py" line="101"/>
         <source>未满14岁：处理其个人信息需监护人同意（{consent}）</source>
         <translation>Under 14: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="115"/>
+        <location filename="../../desktop/models/registration_table.py" line="118"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="116"/>
+        <location filename="../../desktop/models/registration_table.py" line="119"/>
         <source>监护人未同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="117"/>
+        <location filename="../../desktop/models/registration_table.py" line="120"/>
         <source>监护人同意未确认</source>
         <translation>Guardian consent not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="121"/>
+        <location filename="../../desktop/models/registration_table.py" line="124"/>
         <source>已同意</source>
         <translation>consented</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="122"/>
+        <location filename="../../desktop/models/registration_table.py" line="125"/>
         <source>未同意</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="123"/>
+        <location filename="../../desktop/models/registration_table.py" line="126"/>
         <source>未确认</source>
         <translation>not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="126"/>
+        <location filename="../../desktop/models/registration_table.py" line="129"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="126"/>
+        <location filename="../../desktop/models/registration_table.py" line="129"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="130"/>
+        <location filename="../../desktop/models/registration_table.py" line="133"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="131"/>
+        <location filename="../../desktop/models/registration_table.py" line="134"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="132"/>
+        <location filename="../../desktop/models/registration_table.py" line="135"/>
         <source>Excel 导入</source>
         <translation>Excel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="148"/>
+        <location filename="../../desktop/models/registration_table.py" line="151"/>
         <source>{age} 岁 · 未满14岁 · {consent}</source>
         <translation>{age} · under 14 · {consent}</translation>
     </message>
@@ -1860,7 +1848,7 @@ ID number: {id_number}</translation>
     <message>
         <location filename="../../desktop/pages/registrations.py" line="195"/>
         <location filename="../../desktop/pages/registrations.py" line="389"/>
-        <location filename="../../desktop/pages/registrations.py" line="437"/>
+        <location filename="../../desktop/pages/registrations.py" line="438"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
@@ -2001,74 +1989,74 @@ ID number: {id_number}</translation>
         <translation>Reject {n}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="435"/>
+        <location filename="../../desktop/pages/registrations.py" line="436"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="436"/>
+        <location filename="../../desktop/pages/registrations.py" line="437"/>
         <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
         <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="437"/>
+        <location filename="../../desktop/pages/registrations.py" line="438"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="452"/>
+        <location filename="../../desktop/pages/registrations.py" line="453"/>
         <source>通过 {name} 的报名</source>
         <translation>approval of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="454"/>
+        <location filename="../../desktop/pages/registrations.py" line="455"/>
         <source>批量通过 {n} 条报名</source>
         <translation>approval of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="458"/>
+        <location filename="../../desktop/pages/registrations.py" line="459"/>
         <source>拒绝 {name} 的报名</source>
         <translation>rejection of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="460"/>
+        <location filename="../../desktop/pages/registrations.py" line="461"/>
         <source>批量拒绝 {n} 条报名</source>
         <translation>rejection of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="467"/>
+        <location filename="../../desktop/pages/registrations.py" line="468"/>
         <source>正在处理 {n} 条报名…</source>
         <translation>Processing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="480"/>
+        <location filename="../../desktop/pages/registrations.py" line="481"/>
         <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="489"/>
+        <location filename="../../desktop/pages/registrations.py" line="490"/>
         <source>{done}。注意：{name} 未满14岁，监护人同意尚未确认</source>
         <translation>{done}. Note: {name} is under 14 and guardian consent is not confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="498"/>
+        <location filename="../../desktop/pages/registrations.py" line="499"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="555"/>
+        <location filename="../../desktop/pages/registrations.py" line="557"/>
         <source>{name} 的报名：{reason}
 本次批量操作没有改动任何报名。</source>
         <translation>{name}&apos;s registration: {reason}
 This bulk action changed no registration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="558"/>
+        <location filename="../../desktop/pages/registrations.py" line="560"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="561"/>
+        <location filename="../../desktop/pages/registrations.py" line="563"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2459,74 +2447,84 @@ This bulk action changed no registration.</translation>
 <context>
     <name>excel</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="38"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="40"/>
         <source>出生日期“{value}”无法识别，请写成 2008-05-01</source>
         <translation>Date of birth “{value}” not understood; write it like 2008-05-01</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="39"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="41"/>
         <source>性别“{value}”无法识别，请填写 男 或 女</source>
         <translation>Gender “{value}” not understood; write 男 or 女</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="40"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="42"/>
         <source>身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为文本后重新填写</source>
         <translation>Excel stored the ID number as a number and lost its last digits; format the column as text and enter it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="43"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="45"/>
         <source>出生日期与身份证号不一致</source>
         <translation>Date of birth does not match the ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="44"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="46"/>
         <source>该手机号已报名此活动</source>
         <translation>This mobile number is already registered for the activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="45"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="47"/>
         <source>该身份证号已报名此活动</source>
         <translation>This ID number is already registered for the activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="46"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="48"/>
         <source>手机号与第 {row} 行重复</source>
         <translation>Same mobile number as row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="47"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="49"/>
         <source>身份证号与第 {row} 行重复</source>
         <translation>Same ID number as row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="51"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="53"/>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="52"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="54"/>
         <source>文件正被其他程序占用（可能正在 Excel 中打开），请关闭后重试：{path}</source>
         <translation>Another program is using the file (perhaps it is open in Excel); close it and try again: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="55"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="57"/>
         <source>这不是 Excel 工作簿（.xlsx）文件，请在 Excel 中另存为 .xlsx 后重试</source>
         <translation>This is not an Excel workbook (.xlsx); save it as .xlsx in Excel and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="60"/>
         <source>表格里没有任何报名数据</source>
         <translation>The sheet holds no registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="61"/>
         <source>表格缺少必需的列：{columns}。第一行应为列名，如 姓名、手机号</source>
         <translation>The sheet lacks required columns: {columns}. The first row should name the columns, e.g. 姓名, 手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="64"/>
         <source>无法保存文件：{error}</source>
         <translation>Could not save the file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="86"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="88"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 <context>

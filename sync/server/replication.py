@@ -33,13 +33,12 @@ from sync.codec import to_json
 from sync.ids import uuid7
 from sync.operations import Reference, jiangsu_reference
 from sync.protocol import OpResult, OpStatus, PullPage
-from sync.records import RECORD_TABLES, field_names
+from sync.records import PRIMARY_KEYS, RECORD_TABLES, field_names
 from sync.rules import RuleViolation
 from sync.schema import UTCDateTime, tag_condition
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
 from sync.server.scope import within_scope
 from sync.server.tables import (
-    PRIMARY_KEYS,
     RECORDS,
     ROOT_SCOPE,
     applied_ops,

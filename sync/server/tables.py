@@ -68,10 +68,6 @@ followers = RECORDS["followers"]
 registration_events = RECORDS["registration_events"]
 notices = RECORDS["notices"]
 
-# The primary key column of each record table.
-PRIMARY_KEYS: dict[str, str] = {
-    name: table.primary_key.columns.keys()[0] for name, table in RECORDS.items()
-}
 
 # One row (id = 1): the last change sequence handed out. See `sync.server.db.next_seq` for why
 # taking the next value by UPDATE keeps sequence order equal to commit order.

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from sync.codec import from_json, to_json
 from sync.ids import uuid7
 from sync.operations import Reference
-from sync.records import RECORD_TABLES
+from sync.records import PRIMARY_KEYS, RECORD_TABLES
 from sync.store.tables import RECORDS
 
 Snapshot = tuple[str, str, dict[str, Any] | None]
@@ -83,7 +83,7 @@ class LocalContext:
     def preload(self, table: str, ids: Iterable[str]) -> None:
         """Read many rows at once into the cache (a bulk command knows its ids up front)."""
         t = RECORDS[table]
-        key = t.c[primary_key(table)]
+        key = t.c[PRIMARY_KEYS[table]]
         wanted = [i for i in dict.fromkeys(ids) if (table, i) not in self._rows]
         self.flush()
         for start in range(0, len(wanted), PRELOAD_CHUNK):
@@ -92,7 +92,7 @@ class LocalContext:
                 self._rows[(table, i)] = None
             for row in self.conn.execute(select(t).where(key.in_(chunk))):
                 values = dict(row._mapping)
-                self._rows[(table, values[primary_key(table)])] = values
+                self._rows[(table, values[PRIMARY_KEYS[table]])] = values
 
     def count(self, table: str, **equals: Any) -> int:
         key: CountKey = (table, tuple(sorted(equals.items())))
@@ -121,7 +121,7 @@ class LocalContext:
         stmt = stmt.order_by(*(t.c[name] for name in order_by)).limit(limit)
         found = [dict(row._mapping) for row in self.conn.execute(stmt)]
         for values in found:
-            self._rows[(table, values[primary_key(table)])] = values
+            self._rows[(table, values[PRIMARY_KEYS[table]])] = values
         return [dict(v) for v in found]
 
     def new_id(self) -> str:
@@ -150,7 +150,7 @@ class LocalContext:
             self._counts[key] += int(now) - int(was)
 
     def insert(self, table: str, values: dict[str, Any]) -> None:
-        record_id = values[primary_key(table)]
+        record_id = values[PRIMARY_KEYS[table]]
         # A new id has no previous row (inserting over one fails in the database anyway).
         self.snapshots.append((table, record_id, None))
         self._write(_insert_statement(table, tuple(values)), values, (table, record_id))
@@ -170,7 +170,7 @@ class LocalContext:
         before = self._remember(table, record_id)
         self.flush()
         t = RECORDS[table]
-        self.conn.execute(delete(t).where(t.c[primary_key(table)] == record_id))
+        self.conn.execute(delete(t).where(t.c[PRIMARY_KEYS[table]] == record_id))
         self._rows[(table, record_id)] = None
         self._recount(table, before, None)
 
@@ -190,7 +190,7 @@ def _update_statement(table: str, names: tuple[str, ...]) -> Any:
     t = RECORDS[table]
     return (
         update(t)
-        .where(t.c[primary_key(table)] == bindparam(_KEY))
+        .where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
         .values({name: bindparam(name) for name in names})
     )
 
@@ -230,10 +230,6 @@ class _WriteBuffer:
             self.conn.execute(statement, rows)
 
 
-def primary_key(table: str) -> str:
-    return "code" if table == "categories" else "id"
-
-
 def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
     """Put back the rows as they were before the snapshots were taken; returns the tables.
     Rows are updated in place, not deleted and re-inserted, so rows referring to them stay."""
@@ -255,10 +251,10 @@ def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
 @cache
 def _select_statement(table: str) -> Any:
     t = RECORDS[table]
-    return select(t).where(t.c[primary_key(table)] == bindparam(_KEY))
+    return select(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
 
 
 @cache
 def _delete_statement(table: str) -> Any:
     t = RECORDS[table]
-    return delete(t).where(t.c[primary_key(table)] == bindparam(_KEY))
+    return delete(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))

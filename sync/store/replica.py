@@ -22,9 +22,9 @@ from sync.codec import from_json, to_json
 from sync.ids import uuid7
 from sync.operations import Reference
 from sync.protocol import OpResult, OpStatus, PullPage
-from sync.records import RECORD_TABLES, field_names
+from sync.records import PRIMARY_KEYS, RECORD_TABLES, field_names
 from sync.rules import RuleViolation
-from sync.store.context import LocalContext, primary_key, restore
+from sync.store.context import LocalContext, restore
 from sync.store.tables import RECORDS, conflicts, meta, outbox
 
 OUTSTANDING = ("pending", "acknowledged")
@@ -83,7 +83,7 @@ def upsert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> int:
             continue
         names = field_names(record)
         t = RECORDS[table]
-        key = primary_key(table)
+        key = PRIMARY_KEYS[table]
         stmt = sqlite_insert(t)
         stmt = stmt.on_conflict_do_update(
             index_elements=[key],
@@ -111,7 +111,7 @@ def delete_rows(conn: Connection, deleted: dict[str, list[str]]) -> int:
         ids = deleted.get(table) or []
         if ids:
             t = RECORDS[table]
-            count += conn.execute(delete(t).where(t.c[primary_key(table)].in_(ids))).rowcount
+            count += conn.execute(delete(t).where(t.c[PRIMARY_KEYS[table]].in_(ids))).rowcount
     return count
 
 
