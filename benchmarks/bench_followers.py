@@ -35,7 +35,7 @@ def screen_load(database: Path, runs: int) -> None:
 
     from desktop import settings as s
     from desktop.main_window import MainWindow
-    from sync.store import Store
+    from sync.client.store import Store
 
     app = QApplication.instance() or QApplication([])
     for label, choice in (("county committee", "home"), ("county and below", "home_and_below")):
@@ -67,8 +67,8 @@ def screen_load(database: Path, runs: int) -> None:
 def queries(database: Path, runs: int) -> None:
     from datetime import UTC, datetime
 
-    from sync.store import Store
-    from sync.store import follower_queries as fq
+    from sync.client.store import Store
+    from sync.client.store import follower_queries as fq
 
     store = Store(database)
     home = store.get_meta("org_id")
@@ -99,8 +99,8 @@ def queries(database: Path, runs: int) -> None:
 
 
 def bulk_tag(database: Path) -> None:
-    from sync.store import Store
-    from sync.store import follower_queries as fq
+    from sync.client.store import Store
+    from sync.client.store import follower_queries as fq
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "workbench.sqlite"

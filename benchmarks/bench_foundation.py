@@ -74,8 +74,8 @@ main(["--profile", sys.argv[1]])
 
 def county_profile() -> Path:
     """A profile folder holding the county demo database, generated once and reused."""
-    from sync import demo
-    from sync.store import Store
+    from sync.client.store import Store
+    from sync.tools import demo
 
     profile = RESULTS / "county-profile"
     database = profile / "workbench.sqlite"
@@ -136,10 +136,10 @@ def query_latency(profile: Path, queries: int) -> dict:
     from PySide6.QtCore import QCoreApplication
 
     from desktop.models.activity_table import ActivityTableModel
-    from sync import regions
-    from sync.records import Phase
-    from sync.rules import DEFAULT_CATEGORIES
-    from sync.store import ActivityQuery, Store
+    from sync.client.store import ActivityQuery, Store
+    from sync.core import regions
+    from sync.core.records import Phase
+    from sync.core.rules import DEFAULT_CATEGORIES
 
     app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - must stay alive
     store = Store(profile / "workbench.sqlite")

@@ -36,10 +36,10 @@ def build_store(path: Path, count: int):
     directly as synced data (setting up is not what is measured)."""
     from sqlalchemy import insert
 
-    from sync.ids import uuid7
-    from sync.records import CHINA_TIME, ActivityStatus
-    from sync.store import Store
-    from sync.store.tables import activities, organizations, registrations, youths
+    from sync.client.store import Store
+    from sync.client.store.tables import activities, organizations, registrations, youths
+    from sync.core.ids import uuid7
+    from sync.core.records import CHINA_TIME, ActivityStatus
 
     store = Store(path)
     now = store.clock()
@@ -95,8 +95,8 @@ def build_store(path: Path, count: int):
 
 
 def pending_ids(store) -> list[str]:
-    from sync.records import RegistrationStatus
-    from sync.store import registration_queries as rq
+    from sync.client.store import registration_queries as rq
+    from sync.core.records import RegistrationStatus
 
     query = rq.RegistrationQuery(activity_id="activity-bench", status=RegistrationStatus.PENDING)
     return store.read(rq.registration_ids, query)

@@ -184,7 +184,7 @@ def start_server(database_url: str, workers: int, log: Path) -> tuple[subprocess
 
 
 def _password() -> str:
-    from sync.demo import DEMO_PASSWORD
+    from sync.tools.demo import DEMO_PASSWORD
 
     return DEMO_PASSWORD
 
@@ -194,10 +194,10 @@ def _password() -> str:
 INITIAL_SYNC = """
 import json, resource, sys, time
 from pathlib import Path
-from sync import session
-from sync.client import ClientConfig
-from sync.engine import sync_once
-from sync.store import DATABASE_NAME, Store
+from sync.client import session
+from sync.client.http import ClientConfig
+from sync.client.engine import sync_once
+from sync.client.store import DATABASE_NAME, Store
 
 store = Store(Path(sys.argv[1]) / DATABASE_NAME)
 session.sign_in(store, ClientConfig(base_url=sys.argv[2]), sys.argv[3], sys.argv[4])
@@ -216,8 +216,8 @@ print(json.dumps({"seconds": seconds, "rows": report.pulled_rows,
 BARE_COPY = """
 import gzip, json, resource, sqlite3, sys, tempfile, time
 from pathlib import Path
-from sync.records import RECORD_TABLES
-from sync.store.migrations import migrate
+from sync.core.records import RECORD_TABLES
+from sync.client.store.migrations import migrate
 
 source = sqlite3.connect(sys.argv[1])
 limit = int(sys.argv[2])
@@ -266,9 +266,9 @@ def _child(code: str, *args: str) -> dict:
 
 
 def _device(profile: Path, url: str):
-    from sync import session
-    from sync.client import ClientConfig
-    from sync.store import DATABASE_NAME, Store
+    from sync.client import session
+    from sync.client.http import ClientConfig
+    from sync.client.store import DATABASE_NAME, Store
 
     store = Store(profile / DATABASE_NAME)
     session.sign_in(store, ClientConfig(base_url=url), USERNAME, _password())
@@ -276,8 +276,8 @@ def _device(profile: Path, url: str):
 
 
 def noop_syncs(store, runs: int) -> list[float]:
-    from sync import session
-    from sync.engine import sync_once
+    from sync.client import session
+    from sync.client.engine import sync_once
 
     client = session.connect(store)
     times = []
@@ -295,8 +295,8 @@ def noop_syncs(store, runs: int) -> list[float]:
 def push_ops(store, count: int) -> tuple[float, float]:
     """Queue `count` edits, then sync: (seconds until every push was answered and recorded,
     seconds for the whole sync)."""
-    from sync import session
-    from sync.engine import sync_once
+    from sync.client import session
+    from sync.client.engine import sync_once
 
     ids = [i for i, r in _published(store).items()]
     for n in range(count):
@@ -319,8 +319,8 @@ def push_ops(store, count: int) -> tuple[float, float]:
 
 
 def pull_changes(store) -> tuple[float, int]:
-    from sync import session
-    from sync.engine import sync_once
+    from sync.client import session
+    from sync.client.engine import sync_once
 
     client = session.connect(store)
     try:
@@ -336,7 +336,7 @@ def pull_changes(store) -> tuple[float, int]:
 def _published(store) -> dict[str, dict]:
     from sqlalchemy import select
 
-    from sync.store.tables import activities
+    from sync.client.store.tables import activities
 
     with store.engine.connect() as conn:
         rows = conn.execute(

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop import i18n
     from desktop import settings as s
     from desktop.logs import setup_logging
-    from sync.paths import RESOURCES_DIR
+    from sync.core.paths import RESOURCES_DIR
 
     profile = args.profile or Path(user_data_dir(APP_NAME, ORG_NAME))
     profile.mkdir(parents=True, exist_ok=True)
@@ -120,9 +120,10 @@ def sign_in_to_demo(window, url: str, *, wait: bool) -> bool:
 
     from desktop import settings as s
     from desktop.workers import run_with_progress
-    from sync import credentials, demo, session
-    from sync.client import ClientConfig, SyncError
-    from sync.engine import sync_once
+    from sync.client import credentials, session
+    from sync.client.engine import sync_once
+    from sync.client.http import ClientConfig, SyncError
+    from sync.tools import demo
 
     store = window.store
     account = session.signed_in(store)
@@ -162,9 +163,9 @@ def sign_in_to_demo(window, url: str, *, wait: bool) -> bool:
 def attach_store(window, profile: Path, *, demo: str | None) -> bool:
     """Open the profile's store (migrating it), add demo data if asked, show it in the window.
     On failure, say why in plain words and return False."""
-    from sync.regions import RegionDataMissingError
-    from sync.store import DATABASE_NAME, Store
-    from sync.store.migrations import NewerSchemaError
+    from sync.client.store import DATABASE_NAME, Store
+    from sync.client.store.migrations import NewerSchemaError
+    from sync.core.regions import RegionDataMissingError
 
     try:
         store = Store(profile / DATABASE_NAME)

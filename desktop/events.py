@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from sync.store import Store
+from sync.client.store import Store
 
 
 class StoreEvents(QObject):

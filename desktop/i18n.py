@@ -10,7 +10,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from sync.paths import RESOURCES_DIR
+from sync.core.paths import RESOURCES_DIR
 
 log = logging.getLogger(__name__)
 

@@ -27,10 +27,10 @@ from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.pages.placeholder import PlaceholderPage
 from desktop.texts import format_time, violation_text
-from sync.rules import RuleViolation
+from sync.core.rules import RuleViolation
 
 if TYPE_CHECKING:  # the data layer is imported once the window shows (attach_store)
-    from sync.store import Store
+    from sync.client.store import Store
 
 LEAGUE_RED = "#c8161d"
 
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def open_login(self) -> None:
         from desktop.dialogs.login_dialog import LoginDialog
-        from sync import session
+        from sync.client import session
 
         account = session.signed_in(self.store)
         dialog = LoginDialog(
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QCheckBox
 
         from desktop.workers import run_with_progress
-        from sync import session
+        from sync.client import session
 
         pending = self.store.pending_count()
         account = session.signed_in(self.store)
@@ -520,8 +520,8 @@ class MainWindow(QMainWindow):
 
     def show_open_error(self, error: Exception) -> None:
         """The local database could not be opened: say why in plain words."""
-        from sync.regions import RegionDataMissingError
-        from sync.store.migrations import NewerSchemaError
+        from sync.client.store.migrations import NewerSchemaError
+        from sync.core.regions import RegionDataMissingError
 
         if isinstance(error, NewerSchemaError):
             text = self.tr("本机数据由更新版本的工作台创建，请安装最新版本后再打开。")

@@ -94,7 +94,7 @@ def _capture_review(window, out_dir: Path) -> list[Path]:
     """报名审核 on the activity with the most pending registrations, a row selected, and the
     reject dialog over it."""
     from desktop.dialogs.reject_dialog import RejectDialog
-    from sync.store import registration_queries as rq
+    from sync.client.store import registration_queries as rq
 
     page = window.registrations_page
     window.nav.setCurrentRow(window.PAGE_KEYS.index("registrations"))

@@ -109,6 +109,6 @@ class Settings:
 
 
 def network_options(settings: Settings) -> dict[str, str]:
-    """The user's proxy and CA bundle, as `sync.session.connect` and
-    `sync.deployment.client_config` take them (the deployment decides whether they count)."""
+    """The user's proxy and CA bundle, as `sync.client.session.connect` and
+    `sync.client.deployment.client_config` take them (the deployment decides whether they count)."""
     return {"proxy": settings.get(PROXY), "ca_bundle": settings.get(CA_BUNDLE)}

@@ -11,10 +11,10 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop import settings as s
 from desktop.workers import BackgroundJob
-from sync import session
-from sync.client import AuthRequired, SyncError
-from sync.engine import SyncReport, sync_once
-from sync.store import Store
+from sync.client import session
+from sync.client.engine import SyncReport, sync_once
+from sync.client.http import AuthRequired, SyncError
+from sync.client.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class SyncController(QObject):
     sync_finished = Signal(object)
     """A sync ended; carries its SyncReport."""
     progressed = Signal(str, int, int)
-    """(phase, done, total) of the running sync: see `sync.engine.Progress`. Emitted on the
+    """(phase, done, total) of the running sync: see `sync.client.engine.Progress`. Emitted on the
     worker thread; connected slots of UI-thread objects run queued, on the UI thread."""
 
     def __init__(self, store: Store, settings: s.Settings, parent: QObject | None = None):

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from sync import messages
-from sync.records import CHINA_TIME, Phase
-from sync.rules import Problem, RuleViolation
+from sync.core import messages
+from sync.core.records import CHINA_TIME, Phase
+from sync.core.rules import Problem, RuleViolation
 
 
 def tr_rules(text: str) -> str:
@@ -30,7 +30,7 @@ def violation_text(error: RuleViolation) -> str:
 
 
 def label(key: str) -> str:
-    """A field, status, phase or action name from `sync.messages.LABELS`."""
+    """A field, status, phase or action name from `sync.core.messages.LABELS`."""
     return tr_rules(messages.LABELS[key])
 
 

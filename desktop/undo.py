@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from sync.store import Store
+from sync.client.store import Store
 
 LIMIT = 50
 

@@ -102,7 +102,7 @@ def run_with_progress(
 
 
 def generate_demo_with_progress(store: Any, size: str) -> Any:
-    from sync import demo
+    from sync.tools import demo
 
     label = QCoreApplication.translate("workers", "正在生成演示数据…")
     return run_with_progress(

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from sync.records import CHINA_TIME
-from sync.store import Store
-from sync.store.tables import organizations
+from sync.client.store import Store
+from sync.client.store.tables import organizations
+from sync.core.records import CHINA_TIME
 
 HOME_ORG = "org-jiangning"
 SIBLING_ORG = "org-school"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from desktop import settings as s
 from desktop.dialogs.activity_dialog import ActivityDialog
 from desktop.main_window import MainWindow
-from sync.records import ActivityStatus, Phase
-from sync.store import Store
+from sync.client.store import Store
+from sync.core.records import ActivityStatus, Phase
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 
 

@@ -15,7 +15,7 @@ from desktop import i18n
 from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.main_window import MainWindow
-from sync.store import Store
+from sync.client.store import Store
 from tests.conftest import HOME_ORG, activity_fields
 
 ROOT = Path(__file__).resolve().parent.parent

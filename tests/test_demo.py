@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from sync import demo, regions
-from sync.records import CHINA_TIME, ActivityStatus, OrgLevel, Phase, RegistrationStatus
-from sync.rules import DEFAULT_CATEGORIES, phase, validate_activity
-from sync.store.store import Store
-from sync.store.tables import RECORDS
+from sync.client.store.store import Store
+from sync.client.store.tables import RECORDS
+from sync.core import regions
+from sync.core.records import CHINA_TIME, ActivityStatus, OrgLevel, Phase, RegistrationStatus
+from sync.core.rules import DEFAULT_CATEGORIES, phase, validate_activity
+from sync.tools import demo
 
 NOW = datetime(2024, 5, 20, 10, 30, tzinfo=CHINA_TIME)
 

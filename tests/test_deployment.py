@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop import settings as s
-from sync import credentials, deployment, session
-from sync.store import Store
+from sync.client import credentials, deployment, session
+from sync.client.store import Store
 
 LOCKED = """\ufeff[server]
 url = https://suqing.js.example.gov.cn/

@@ -1,4 +1,4 @@
-"""sync.excel without Qt: exports that cannot run formulas and keep personal data masked,
+"""sync.tools.excel without Qt: exports that cannot run formulas and keep personal data masked,
 imports that name each bad row, and a round trip through LibreOffice."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from sync import excel
+from sync.tools import excel
 
 GOOD_ID = "11010519491231002X"  # the GB 11643 standard's own example: a valid check character
 

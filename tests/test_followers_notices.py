@@ -9,13 +9,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import insert, select
 
-from sync import messages, rules
-from sync.protocol import OpResult, OpStatus, PullPage
-from sync.records import ActivityStatus, RegistrationSource
-from sync.rules import RuleViolation
-from sync.store import Store
-from sync.store.queries import tag_condition
-from sync.store.tables import followers, notices, youths
+from sync.client.store import Store
+from sync.client.store.queries import tag_condition
+from sync.client.store.tables import followers, notices, youths
+from sync.core import messages, rules
+from sync.core.protocol import OpResult, OpStatus, PullPage
+from sync.core.records import ActivityStatus, RegistrationSource
+from sync.core.rules import RuleViolation
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop.dialogs.notice_dialog import NoticeDialog
 from desktop.dialogs.tag_dialog import TagDialog
 from desktop.main_window import MainWindow
-from sync import rules
-from sync.records import ActivityStatus
-from sync.store import Store
-from sync.store import follower_queries as fq
-from sync.store.tables import followers, registrations, youths
+from sync.client.store import Store
+from sync.client.store import follower_queries as fq
+from sync.client.store.tables import followers, registrations, youths
+from sync.core import rules
+from sync.core.records import ActivityStatus
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 from tests.test_activities_page import activate, type_text, when_modal
 from tests.test_activities_page import window as window  # the fixture, shared
@@ -444,7 +444,7 @@ def test_a_notice_without_a_title_is_not_saved(qtbot, page, store: Store):
 
 
 def test_export_rows_come_in_the_order_and_shape_of_the_excel_exporter(page, store: Store):
-    """What `sync.excel.export_followers` takes (branch issue4-ui), a batch at a time."""
+    """What `sync.tools.excel.export_followers` takes (branch issue4-ui), a batch at a time."""
     ids = page.model.ids()
     rows = store.read(fq.follower_export_rows, ids[::-1])
     assert [r["name"] for r in rows] == ["刘洋", "李娜", "王芳", "张伟"]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from sync.store import Store
-from sync.store.migrations import LATEST, NewerSchemaError, migrate
-from sync.store.tables import metadata
+from sync.client.store import Store
+from sync.client.store.migrations import LATEST, NewerSchemaError, migrate
+from sync.client.store.tables import metadata
 from tests.conftest import NOW, activity_fields
 
 V1_ROWS = {
@@ -161,7 +161,7 @@ def test_fresh_database_is_created_at_the_latest_schema_without_backup(tmp_path:
 
 
 def test_failed_step_leaves_the_previous_schema_intact(tmp_path: Path, monkeypatch):
-    from sync.store import migrations
+    from sync.client.store import migrations
 
     path = tmp_path / "workbench.sqlite"
     _make_v1(path)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sync.paths import GENERATED_DIR
-from sync.regions import (
+from sync.core.paths import GENERATED_DIR
+from sync.core.regions import (
     PROVINCE_CODE,
     Region,
     RegionTable,

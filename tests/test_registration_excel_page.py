@@ -10,8 +10,8 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.dialogs.import_dialog import ImportDialog
-from sync import operations
-from sync.store import Store
+from sync.client.store import Store
+from sync.core import operations
 from tests.test_activities_page import when_modal
 from tests.test_registrations_page import (
     NAMES,
@@ -184,7 +184,7 @@ def test_a_failure_half_way_imports_nothing(qtbot, window, store, tmp_path, monk
 def test_a_rule_refusing_one_row_imports_nothing_and_names_the_row(
     qtbot, window, store, tmp_path, monkeypatch
 ):
-    from sync.rules import RuleViolation
+    from sync.core.rules import RuleViolation
 
     activity_id = seed(store)
     page = open_activity(window, activity_id)

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import insert, select
 
-from sync.records import ActivityStatus
-from sync.rules import RuleViolation
-from sync.store import Store
-from sync.store.tables import registration_events, registrations, youths
+from sync.client.store import Store
+from sync.client.store.tables import registration_events, registrations, youths
+from sync.core.records import ActivityStatus
+from sync.core.rules import RuleViolation
 from tests.conftest import HOME_ORG, NOW, activity_fields
 
 
@@ -221,7 +221,7 @@ def test_unreadable_youth_fields_are_named_not_crashed_on(store: Store):
 
 def synced_activity(store: Store, **overrides) -> str:
     """A published activity as a pull brings it (no operation of this device behind it)."""
-    from sync.store.tables import activities
+    from sync.client.store.tables import activities
 
     values = {**activity_fields(**overrides), "status": "published", "version": 1}
     with store.bulk_write() as conn:
@@ -233,7 +233,7 @@ def test_an_operation_the_pulled_state_refuses_drops_out_of_the_replay_alone(sto
     """The youth cancelled R1 on the server while this device rejected it offline: after the
     pull R1 shows the server's cancellation, and the device's later approval of R2 still
     stands on top of it."""
-    from sync.protocol import PullPage
+    from sync.core.protocol import PullPage
 
     activity_id = synced_activity(store, capacity=5)
     first, second = pending(store, activity_id, 2)

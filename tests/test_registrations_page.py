@@ -12,10 +12,10 @@ from desktop import settings as s
 from desktop.dialogs.reject_dialog import RejectDialog
 from desktop.main_window import MainWindow
 from desktop.pages import registrations as page_module
-from sync import session
-from sync.records import ActivityStatus, RegistrationSource
-from sync.store import Store
-from sync.store import registration_queries as rq
+from sync.client import session
+from sync.client.store import Store
+from sync.client.store import registration_queries as rq
+from sync.core.records import ActivityStatus, RegistrationSource
 from tests.conftest import HOME_ORG, NOW, activity_fields
 from tests.test_activities_page import activate, type_text, when_modal
 
@@ -291,7 +291,7 @@ def test_keyboard_review_without_the_mouse(qtbot, window, store):
 
 
 def test_pending_filter_lets_the_list_shrink_as_decisions_are_made(qtbot, window, store):
-    from sync.records import RegistrationStatus
+    from sync.core.records import RegistrationStatus
 
     activity_id = seed(store)
     page = open_activity(window, activity_id, RegistrationStatus.PENDING)

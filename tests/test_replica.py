@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sync.codec import to_json
-from sync.protocol import OpResult, OpStatus, PullPage
-from sync.records import Activity, ActivityStatus
-from sync.store import Store
+from sync.client.store import Store
+from sync.core.codec import to_json
+from sync.core.protocol import OpResult, OpStatus, PullPage
+from sync.core.records import Activity, ActivityStatus
 from tests.conftest import HOME_ORG, activity_fields
 
 

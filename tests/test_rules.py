@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from sync import messages, rules
-from sync.records import ActivityStatus, Phase
-from sync.regions import province_boundary, regions
-from sync.rules import RuleViolation
+from sync.core import messages, rules
+from sync.core.records import ActivityStatus, Phase
+from sync.core.regions import province_boundary, regions
+from sync.core.rules import RuleViolation
 from tests.conftest import NOW, activity_fields
 
 S = ActivityStatus

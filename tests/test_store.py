@@ -8,11 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from sync import operations
-from sync.records import ActivityStatus, Phase
-from sync.rules import RuleViolation
-from sync.store import ActivityQuery, Store
-from sync.store.tables import activities, outbox
+from sync.client.store import ActivityQuery, Store
+from sync.client.store.tables import activities, outbox
+from sync.core import operations
+from sync.core.records import ActivityStatus, Phase
+from sync.core.rules import RuleViolation
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 
 
@@ -72,7 +72,7 @@ def test_failure_mid_operation_leaves_neither_change_nor_outbox_entry(store: Sto
 
 def test_failure_writing_the_outbox_rolls_back_the_change(store: Store, monkeypatch):
     """The change and its outbox entry commit together, or not at all."""
-    import sync.store.store as store_module
+    import sync.client.store.store as store_module
 
     real_insert = store_module.insert
 
@@ -211,7 +211,7 @@ def test_filter_by_category(store: Store, varied):
 
 
 def test_filter_by_phase_matches_the_rule(store: Store, varied):
-    from sync import rules
+    from sync.core import rules
 
     for phase in Phase:
         expected = {i for i in varied.values() if rules.phase(store.activity(i), NOW) is phase}
@@ -258,7 +258,7 @@ def test_times_are_stored_in_utc_and_come_back_aware(store: Store):
 def _registrations(store: Store, activity_id: str, count: int) -> list[str]:
     from sqlalchemy import insert
 
-    from sync.store.tables import registrations, youths
+    from sync.client.store.tables import registrations, youths
 
     ids = []
     with store.bulk_write() as conn:

@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from sync.codec import to_json
-from sync.protocol import OpResult, OpStatus, PullPage
-from sync.records import Activity, ActivityStatus
-from sync.rules import RuleViolation
-from sync.store import Store
+from sync.client.store import Store
+from sync.core.codec import to_json
+from sync.core.protocol import OpResult, OpStatus, PullPage
+from sync.core.records import Activity, ActivityStatus
+from sync.core.rules import RuleViolation
 from tests.conftest import HOME_ORG, NOW, activity_fields
 
 
@@ -162,7 +162,7 @@ def test_refused_operation_is_listed_and_dismissed(store: Store):
 def test_a_refused_review_names_the_youth_and_the_activity(store: Store):
     from sqlalchemy import insert
 
-    from sync.store.tables import activities
+    from sync.client.store.tables import activities
     from tests.test_store import _registrations
 
     activity_id = "a-synced"  # as a pull brought it: the registration refers to it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from desktop.texts import format_span
-from sync.privacy import age_on, mask_id_number, mask_phone, needs_guardian_consent
+from sync.core.privacy import age_on, mask_id_number, mask_phone, needs_guardian_consent
 
 
 def test_time_span_is_shown_in_china_time_and_shortened_within_a_day():

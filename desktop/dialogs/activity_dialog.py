@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.texts import local_time, problem_text
 from desktop.widgets.region_combo import RegionCombo
-from sync import rules
-from sync.operations import Reference
-from sync.records import CHINA_TIME
+from sync.core import rules
+from sync.core.operations import Reference
+from sync.core.records import CHINA_TIME
 
 ERROR_STYLE = "color: #c0392b;"
 

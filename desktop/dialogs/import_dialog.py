@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import problem_text
-from sync import messages, privacy
-from sync.excel import ImportPreview, ImportRow
-from sync.rules import Problem
+from sync.core import messages, privacy
+from sync.core.rules import Problem
+from sync.tools.excel import ImportPreview, ImportRow
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -35,7 +35,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("excel", text)
 
 
-# Problems only a spreadsheet has; the shared youth rules' texts come from `sync.messages`.
+# Problems only a spreadsheet has; the shared youth rules' texts come from `sync.core.messages`.
 ROW_PROBLEMS = {
     "import_bad_date": QT_TRANSLATE_NOOP("excel", "出生日期“{value}”无法识别，请写成 2008-05-01"),
     "import_bad_gender": QT_TRANSLATE_NOOP("excel", "性别“{value}”无法识别，请填写 男 或 女"),

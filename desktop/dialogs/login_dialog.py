@@ -1,6 +1,6 @@
 """Sign in to the province's server. The password is sent once and never kept; the token goes
 to the OS keyring (or, where there is none, lives until the workbench closes). The address may
-be preset, and locked, by the deployment (`sync.deployment`)."""
+be preset, and locked, by the deployment (`sync.client.deployment`)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.workers import run_with_progress
-from sync import credentials, deployment, session
-from sync.client import SyncError
-from sync.store import Store
+from sync.client import credentials, deployment, session
+from sync.client.http import SyncError
+from sync.client.store import Store
 
 
 class LoginDialog(QDialog):

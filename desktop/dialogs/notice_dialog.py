@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import problem_text
-from sync.rules import NOTICE_TITLE_MAX, validate_notice
+from sync.core.rules import NOTICE_TITLE_MAX, validate_notice
 
 # (org_id, tag) -> how many followers the notice would reach
 RecipientCounter = Callable[[str, str], int]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import settings as s
-from sync import deployment
+from sync.client import deployment
 
 
 class SettingsDialog(QDialog):

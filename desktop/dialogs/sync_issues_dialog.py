@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from desktop.events import StoreEvents
 from desktop.texts import format_time, label, rule_message
 from desktop.undo import UndoHistory
-from sync import messages
-from sync.rules import RuleViolation
-from sync.store import Store, queries
+from sync.client.store import Store, queries
+from sync.core import messages
+from sync.core.rules import RuleViolation
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def value_text(field: str, value: Any, categories: dict[str, str]) -> str:
     if field == "category":
         return categories.get(value, value)
     if field == "region_code":
-        from sync import regions
+        from sync.core import regions
 
         try:
             return regions.regions().full_name(value)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import violation_text
-from sync.rules import RuleViolation, validate_tag
+from sync.core.rules import RuleViolation, validate_tag
 
 # Several tags at once, separated as a Chinese or English list would be.
 SEPARATORS = re.compile(r"[,，、;；]")

@@ -1,4 +1,4 @@
-"""The activities of the 活动 page: a lazy model (`LazyTableModel`) over `sync.store.queries`."""
+"""The activities of the 活动 page: a lazy model (`LazyTableModel`) over the store's queries."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from PySide6.QtGui import QColor
 
 from desktop.models.lazy_table import Index, LazyTableModel
 from desktop.texts import format_span, phase_text
-from sync import regions, rules
-from sync.records import Phase
-from sync.store import ActivityQuery, Store
+from sync.client.store import ActivityQuery, Store
+from sync.core import regions, rules
+from sync.core.records import Phase
 
 
 class ActivityTableModel(LazyTableModel):
-    # Sort keys understood by sync.store.queries, in column order.
+    # Sort keys understood by sync.client.store.queries, in column order.
     KEYS = (
         "title",
         "category",

@@ -1,5 +1,5 @@
 """The followers of the 粉丝 page: a lazy model (`LazyTableModel`) over
-`sync.store.follower_queries`. Phones are masked here, for every view of the model: this page
+`sync.client.store.follower_queries`. Phones are masked here, for every view of the model: this page
 never shows a whole number.
 """
 
@@ -13,17 +13,17 @@ from PySide6.QtGui import QColor
 
 from desktop.models.lazy_table import Index, LazyTableModel
 from desktop.texts import format_time, label, local_time
-from sync.privacy import GUARDIAN_CONSENT_AGE, mask_phone, needs_guardian_consent
-from sync.records import Gender, GuardianConsent
-from sync.rules import decode_tags
-from sync.store import Store
-from sync.store import follower_queries as fq
+from sync.client.store import Store
+from sync.client.store import follower_queries as fq
+from sync.core.privacy import GUARDIAN_CONSENT_AGE, mask_phone, needs_guardian_consent
+from sync.core.records import Gender, GuardianConsent
+from sync.core.rules import decode_tags
 
 MINOR_COLOR = QColor("#b26a00")
 
 
 class FollowerTableModel(LazyTableModel):
-    # Sort keys understood by sync.store.follower_queries, in column order.
+    # Sort keys understood by sync.client.store.follower_queries, in column order.
     KEYS = ("name", "phone", "gender", "org", "followed_at", "source", "joined", "tags")
     SORTABLE = fq.FOLLOWER_SORT_COLUMNS
 

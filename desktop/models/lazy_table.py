@@ -1,6 +1,6 @@
 """The one lazy table model: the ordered ids of a SQL query, rows read a page at a time as shown.
 
-Filtering and sorting happen in SQL (a query module of `sync.store`); the model keeps only the
+Filtering and sorting happen in SQL (a query module of the store); the model keeps only the
 ids of the current result and a cache of the rows that have been shown, so a county's 200,000
 followers cost a list of ids, not 200,000 rows. A subclass names its columns (`KEYS`), which of
 them sort, and how ids and rows are read; it displays the rows.
@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from sync.store import Store
+from sync.client.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 

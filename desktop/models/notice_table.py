@@ -8,9 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from desktop.texts import format_time, label
-from sync.records import NoticeStatus
-from sync.store import Store
-from sync.store import follower_queries as fq
+from sync.client.store import Store
+from sync.client.store import follower_queries as fq
+from sync.core.records import NoticeStatus
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,5 +1,5 @@
 """The registrations of the 报名审核 page: a lazy model (`LazyTableModel`) over
-`sync.store.registration_queries`. Phone numbers are shown masked, always: a full number is
+`sync.client.store.registration_queries`. Phone numbers are shown masked, always: a full number is
 only ever shown by the page's reveal action, which is logged.
 """
 
@@ -14,14 +14,14 @@ from PySide6.QtGui import QColor
 
 from desktop.models.lazy_table import Index, LazyTableModel
 from desktop.texts import format_time, label
-from sync import privacy
-from sync.records import CHINA_TIME, GuardianConsent, RegistrationStatus
-from sync.store import Store
-from sync.store import registration_queries as rq
+from sync.client.store import Store
+from sync.client.store import registration_queries as rq
+from sync.core import privacy
+from sync.core.records import CHINA_TIME, GuardianConsent, RegistrationStatus
 
 
 class RegistrationTableModel(LazyTableModel):
-    # Sort keys of sync.store.registration_queries, in column order ("phone" does not sort).
+    # Sort keys of sync.client.store.registration_queries, in column order ("phone" does not sort).
     KEYS = (
         "name",
         "phone",

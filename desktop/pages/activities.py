@@ -28,9 +28,9 @@ from desktop.texts import label, local_time, phase_text, violation_text
 from desktop.undo import UndoHistory
 from desktop.widgets.record_table import record_table
 from desktop.widgets.region_combo import RegionCombo
-from sync.records import ACTIVITY_EDITABLE_FIELDS, CHINA_TIME, ActivityStatus, Phase
-from sync.rules import RuleViolation, can_transition
-from sync.store import ActivityQuery, Store
+from sync.client.store import ActivityQuery, Store
+from sync.core.records import ACTIVITY_EDITABLE_FIELDS, CHINA_TIME, ActivityStatus, Phase
+from sync.core.rules import RuleViolation, can_transition
 
 SEARCH_DELAY_MS = 250  # wait for the user to pause typing before querying
 

@@ -35,10 +35,10 @@ from desktop.undo import UndoHistory
 from desktop.widgets.growth_chart import GrowthChart
 from desktop.widgets.record_table import record_table
 from desktop.workers import run_with_progress
-from sync import excel
-from sync.rules import RuleViolation
-from sync.store import Store
-from sync.store import follower_queries as fq
+from sync.client.store import Store
+from sync.client.store import follower_queries as fq
+from sync.core.rules import RuleViolation
+from sync.tools import excel
 
 SEARCH_DELAY_MS = 250  # wait for the user to pause typing before querying
 

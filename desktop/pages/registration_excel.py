@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.dialogs.import_dialog import ImportDialog, ask_export_path, file_error_text
 from desktop.texts import local_time, violation_text
-from sync import excel
-from sync.records import RegistrationSource
-from sync.rules import RuleViolation
-from sync.store import registration_queries as rq
+from sync.client.store import registration_queries as rq
+from sync.core.records import RegistrationSource
+from sync.core.rules import RuleViolation
+from sync.tools import excel
 
 if TYPE_CHECKING:
     from desktop.pages.registrations import RegistrationsPage

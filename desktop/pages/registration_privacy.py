@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.texts import violation_text
-from sync import session
-from sync.records import GuardianConsent
-from sync.rules import RuleViolation
+from sync.client import session
+from sync.core.records import GuardianConsent
+from sync.core.rules import RuleViolation
 
 if TYPE_CHECKING:
     from desktop.pages.registrations import RegistrationsPage

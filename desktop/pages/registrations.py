@@ -35,11 +35,11 @@ from desktop.widgets.record_table import record_table
 from desktop.widgets.registration_details import RegistrationDetails, SeatsLabel
 from desktop.widgets.registration_filters import RegistrationFilters
 from desktop.workers import run_with_progress
-from sync import rules
-from sync.records import GuardianConsent, RegistrationStatus
-from sync.rules import RuleViolation
-from sync.store import Store
-from sync.store import registration_queries as rq
+from sync.client.store import Store
+from sync.client.store import registration_queries as rq
+from sync.core import rules
+from sync.core.records import GuardianConsent, RegistrationStatus
+from sync.core.rules import RuleViolation
 
 # Bulk decisions on more registrations than this run on a worker thread with progress.
 WORKER_THRESHOLD = 200
@@ -380,7 +380,7 @@ class RegistrationsPage(QWidget):
             action.setEnabled(count > 0)
         single = self.current_row()
         self.reveal_action.setEnabled(single is not None)
-        # Consent is asked for children under 14 only (sync.privacy).
+        # Consent is asked for children under 14 only (sync.core.privacy).
         self.consent_button.setEnabled(single is not None and self.model.needs_consent(single))
         if count > 1:
             self.approve_action.setText(self.tr("通过 {n} 条").format(n=count))

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from sync.store.follower_queries import MonthGrowth
+from sync.client.store.follower_queries import MonthGrowth
 
 BAR_COLOR = QColor("#c8161d")  # the League red of the navigation
 LINE_COLOR = QColor("#2f6fb3")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from sync import regions
+from sync.core import regions
 
 
 class RegionCombo(QComboBox):

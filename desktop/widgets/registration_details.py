@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 from desktop.models.registration_table import RegistrationTableModel
 from desktop.texts import format_time, label
-from sync import privacy
-from sync.records import GuardianConsent
+from sync.core import privacy
+from sync.core.records import GuardianConsent
 
 
 class SeatsLabel(QLabel):

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import label, local_time
-from sync.records import CHINA_TIME, RegistrationStatus
-from sync.store import Store
-from sync.store import registration_queries as rq
+from sync.client.store import Store
+from sync.client.store import registration_queries as rq
+from sync.core.records import CHINA_TIME, RegistrationStatus
 
 SEARCH_DELAY_MS = 250  # wait for the user to pause typing before querying
 

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from sync.records import OrgLevel
+from sync.core.records import OrgLevel
 from sync.server.config import InputError
 
 log = logging.getLogger("sync.server")

@@ -14,9 +14,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sync import messages, protocol
-from sync.protocol import PROTOCOL_MAX, PROTOCOL_MIN
-from sync.rules import RuleViolation
+from sync.core import messages, protocol
+from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
+from sync.core.rules import RuleViolation
 from sync.server.config import Settings
 from sync.server.db import Database, current_seq
 from sync.server.deps import ApiError, DatabaseDep

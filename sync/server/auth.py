@@ -18,8 +18,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from sync.ids import uuid7
-from sync.records import OrgLevel
+from sync.core.ids import uuid7
+from sync.core.records import OrgLevel
 from sync.server.config import InputError, Settings
 from sync.server.db import Database
 from sync.server.tables import accounts, login_failures, organizations, tokens

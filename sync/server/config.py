@@ -10,7 +10,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from sync.protocol import PULL_PAGE
+from sync.core.protocol import PULL_PAGE
 
 APP_NAME = "SuqingServer"
 DATABASE_FILE = "suqing-server.sqlite"

@@ -24,9 +24,9 @@ from sqlalchemy import (
     update,
 )
 
+from sync.core.sqlite import configure, writer
 from sync.server.config import InputError
 from sync.server.tables import change_counter
-from sync.sqlite import configure, writer
 
 log = logging.getLogger(__name__)
 

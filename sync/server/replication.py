@@ -1,7 +1,7 @@
-"""Push and pull on the server: the authoritative end of `sync.protocol`.
+"""Push and pull on the server: the authoritative end of `sync.core.protocol`.
 
 Push applies each operation once, in order, in its own transaction, through the same handlers as
-the desktop (`sync.operations`), with a context that checks scope and keeps versions, change
+the desktop (`sync.core.operations`), with a context that checks scope and keeps versions, change
 sequences and tombstones. Pull returns what changed in the caller's scope after a cursor.
 """
 
@@ -28,14 +28,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
-from sync import operations
-from sync.codec import to_json
-from sync.ids import uuid7
-from sync.operations import Reference, jiangsu_reference
-from sync.protocol import OpResult, OpStatus, PullPage
-from sync.records import PRIMARY_KEYS, RECORD_TABLES, field_names
-from sync.rules import RuleViolation
-from sync.schema import UTCDateTime, tag_condition
+from sync.core import operations
+from sync.core.codec import to_json
+from sync.core.ids import uuid7
+from sync.core.operations import Reference, jiangsu_reference
+from sync.core.protocol import OpResult, OpStatus, PullPage
+from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
+from sync.core.rules import RuleViolation
+from sync.core.schema import UTCDateTime, tag_condition
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
 from sync.server.scope import within_scope
 from sync.server.tables import (

@@ -1,6 +1,6 @@
 """Filling the server's database: organisations and demo data.
 
-Demo data comes from the desktop's generator (`sync.demo`): it writes into a temporary local
+Demo data comes from the desktop's generator (`sync.tools.demo`): it writes into a temporary local
 replica, whose rows are then copied table by table into the server's tables, each row with its
 organisation's `scope_path` and a change sequence of its own.
 """
@@ -18,14 +18,14 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from sync.demo import DEMO_HOME_USERNAME, DEMO_PASSWORD
-from sync.operations import REVEAL_PERMISSION
-from sync.records import RECORD_TABLES, OrgLevel, field_names
+from sync.core.operations import REVEAL_PERMISSION
+from sync.core.records import RECORD_TABLES, OrgLevel, field_names
 from sync.server.config import InputError
 from sync.server.db import Database, next_seq, reserve_seqs
 from sync.server.replication import deliver
 from sync.server.scope import child_path
 from sync.server.tables import RECORDS, ROOT_SCOPE, categories, organizations
+from sync.tools.demo import DEMO_HOME_USERNAME, DEMO_PASSWORD
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class SeedError(InputError):
 def _check_region(code: str) -> None:
     if not re.fullmatch(r"\d{6}", code):
         raise SeedError(f"地区代码应为 6 位数字：{code!r}（region code must be 6 digits）")
-    from sync import regions
+    from sync.core import regions
 
     try:
         table = regions.regions()
@@ -68,7 +68,7 @@ def create_org(
     org_id: str | None = None,
 ) -> str:
     """Insert an organisation under `parent_id` (None only for the province); its id."""
-    from sync.ids import uuid7
+    from sync.core.ids import uuid7
 
     name = name.strip()
     if not name:
@@ -140,7 +140,7 @@ class DemoSeed:
 
 
 def _org_kind(name: str) -> str:
-    """What kind of grassroots organisation a demo name describes (see sync.demo_words)."""
+    """What kind of grassroots organisation a demo name describes (see sync.tools.demo_words)."""
     if name.endswith("社区团支部"):
         return "community"
     if re.search("学院|学校|中学|小学|大学|教育中心", name):
@@ -209,12 +209,12 @@ def seed_demo(
     now: datetime | None = None,
     progress: Callable[[str, int], None] | None = None,
 ) -> DemoSeed:
-    """Generate the demo dataset (`sync.demo.SIZES`) into an empty server database, with the
+    """Generate the demo dataset (`sync.tools.demo.SIZES`) into an empty server database, with the
     demo accounts, in one transaction; SeedError if the database already holds organisations."""
-    from sync import demo
+    from sync.client.store import Store
+    from sync.client.store.tables import RECORDS as REPLICA
     from sync.server import auth
-    from sync.store import Store
-    from sync.store.tables import RECORDS as REPLICA
+    from sync.tools import demo
 
     if size not in demo.SIZES:
         raise SeedError(f"演示数据规模只能是 {', '.join(demo.SIZES)}（not {size!r}）")

@@ -3,7 +3,7 @@ published activities and follow organisations through the public API, like peopl
 phones. Run `python -m sync.server simulate --url http://127.0.0.1:8000 --youths 50`.
 
 Bounded twice: at most `youths` youths, each doing at most ACTIONS_PER_YOUTH things, and
-never longer than `duration` seconds. Names and phones are synthetic (`sync.demo_words`).
+never longer than `duration` seconds. Names and phones are synthetic (`sync.tools.demo_words`).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 
 import requests
 
-from sync import demo_words as words
-from sync.records import Gender
+from sync.core.records import Gender
 from sync.server.config import InputError
 from sync.server.routes.public import PUBLIC
+from sync.tools import demo_words as words
 
 log = logging.getLogger(__name__)
 

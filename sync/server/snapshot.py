@@ -4,7 +4,7 @@ A JSON page costs encoding, decoding and one upsert per row at both ends; a coun
 take most of a minute that way. A snapshot is the same rows written once into a fresh SQLite
 file, which the device checks and installs with one INSERT ... SELECT per table.
 
-The file holds one table per record (named and ordered as `sync.schema.record_tables` derives
+The file holds one table per record (named and ordered as `sync.core.schema.record_tables` derives
 them, so a record added later travels with no change here), columns exactly as the local replica
 stores them, and `protocol.SNAPSHOT_META_TABLE` with the cursor, the protocol and row counts. The
 cursor is read in the same read transaction as the rows, so a pull after it misses nothing.
@@ -39,9 +39,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from sync import protocol
-from sync.records import RECORD_TABLES, field_names
-from sync.schema import record_tables
+from sync.core import protocol
+from sync.core.records import RECORD_TABLES, field_names
+from sync.core.schema import record_tables
 from sync.server.db import Database, current_seq
 from sync.server.replication import PULLED, REFERENCES, scoped_select
 from sync.server.tables import RECORDS
@@ -230,7 +230,7 @@ def _build_attached(
 
     ATTACH is refused inside a transaction, so this runs on a pooled connection's driver
     before any transaction begins; the pool's connections are in autocommit mode (SQLAlchemy,
-    not the driver, begins transactions: `sync.sqlite`), so BEGIN here is a plain read
+    not the driver, begins transactions: `sync.core.sqlite`), so BEGIN here is a plain read
     transaction on the server's database (WAL: one snapshot from its first read) that writes
     only to the attached file.
     """

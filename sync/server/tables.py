@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
 )
 
-from sync.schema import UTCDateTime, record_tables
+from sync.core.schema import UTCDateTime, record_tables
 
 # Constraint names fixed by convention, so a later migration can name what it alters.
 metadata = MetaData(

@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from sync import messages
-from sync.ids import uuid7
-from sync.protocol import OpResult, OpStatus
-from sync.records import Phase, RegistrationStatus
-from sync.regions import code_prefix
+from sync.client.store.queries import phase_condition
+from sync.core import messages
+from sync.core.ids import uuid7
+from sync.core.protocol import OpResult, OpStatus
+from sync.core.records import Phase, RegistrationStatus
+from sync.core.regions import code_prefix
 from sync.server import auth, replication
 from sync.server.config import Settings
 from sync.server.db import Database
@@ -33,7 +34,6 @@ from sync.server.tables import (
     youth_tokens,
     youths,
 )
-from sync.store.queries import phase_condition
 
 PUBLIC_DEVICE = "public-api"  # the device_id logged for a youth's operations
 

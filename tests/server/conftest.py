@@ -29,12 +29,12 @@ from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from sync import session
-from sync.client import ClientConfig
-from sync.demo import DEMO_HOME_USERNAME
-from sync.engine import sync_once
-from sync.store import DATABASE_NAME, Store
-from sync.store.tables import activities, registrations
+from sync.client import session
+from sync.client.engine import sync_once
+from sync.client.http import ClientConfig
+from sync.client.store import DATABASE_NAME, Store
+from sync.client.store.tables import activities, registrations
+from sync.tools.demo import DEMO_HOME_USERNAME
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "SUQING_TEST_DATABASE_URL"

@@ -10,8 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import UniqueConstraint, func, inspect, select
 
-from sync import regions
-from sync.demo import SIZES
+from sync.core import regions
 from sync.server import auth
 from sync.server.db import Database, current_seq, head_revision, next_seq, schema_revision
 from sync.server.scope import in_scope, org_path, within_scope
@@ -27,6 +26,7 @@ from sync.server.tables import (
     registration_events,
     registrations,
 )
+from sync.tools.demo import SIZES
 from tests.server.conftest import Seeded, run_cli, run_cli_together, run_ok
 
 

@@ -11,7 +11,7 @@ from desktop import settings as s
 from desktop.dialogs.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
-from sync.store import DATABASE_NAME, Store
+from sync.client.store import DATABASE_NAME, Store
 from tests.server.conftest import Server, server_rows
 from tests.test_activities_page import activate, type_text, when_modal
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QSettings, Qt
 from desktop import settings as s
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
-from sync import deployment, session
-from sync.client import ClientConfig
-from sync.store import DATABASE_NAME, Store
+from sync.client import deployment, session
+from sync.client.http import ClientConfig
+from sync.client.store import DATABASE_NAME, Store
 from tests.server.conftest import Server
 from tests.test_activities_page import activate
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from sync.ids import uuid7
+from sync.core.ids import uuid7
 from tests.conftest import activity_fields
 from tests.server.conftest import Server, bearer, login
 

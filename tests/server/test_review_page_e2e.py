@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from desktop.events import StoreEvents
 from desktop.pages.registrations import RegistrationsPage
 from desktop.undo import UndoHistory
-from sync.records import RegistrationStatus
+from sync.core.records import RegistrationStatus
 from tests.server.conftest import Device, Server, server_rows
 from tests.server.test_youth_e2e import YouthClient, _registering, _status
 

@@ -1,7 +1,7 @@
 """Every route × scope: a grassroots account A cannot read or change the data of its sibling B.
 
 Routes are enumerated from the running server's /openapi.json and operation kinds from
-`sync.operations.HANDLERS`, so a route or a kind added later without a row in the tables below
+`sync.core.operations.HANDLERS`, so a route or a kind added later without a row in the tables below
 fails `test_every_route_and_operation_kind_is_in_the_matrix` with a message saying what to add.
 Adding one is a one-line entry:
 
@@ -31,9 +31,9 @@ from typing import Any
 import pytest
 import requests
 
-from sync import operations
-from sync.ids import uuid7
-from sync.records import ACTIVITY_EDITABLE_FIELDS
+from sync.core import operations
+from sync.core.ids import uuid7
+from sync.core.records import ACTIVITY_EDITABLE_FIELDS
 from tests.server.conftest import Server, bearer, login, server_rows
 
 ROUTES: dict[tuple[str, str], str] = {
@@ -128,8 +128,8 @@ class Sibling:
 
     @property
     def activity_fields(self) -> dict[str, Any]:
-        from sync.codec import to_json
-        from sync.records import Activity
+        from sync.core.codec import to_json
+        from sync.core.records import Activity
 
         return to_json(Activity, {k: self.activity[k] for k in ACTIVITY_EDITABLE_FIELDS})
 

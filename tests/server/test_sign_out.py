@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import settings as s
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
-from sync import credentials, session
-from sync.client import ClientConfig
-from sync.store import DATABASE_NAME, ActivityQuery, Store
+from sync.client import credentials, session
+from sync.client.http import ClientConfig
+from sync.client.store import DATABASE_NAME, ActivityQuery, Store
 from tests.server.conftest import Server, bearer
 from tests.test_activities_page import activate
 

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 import requests
 
-from sync import session
-from sync.client import ClientConfig, ServerClient, Unreachable
-from sync.engine import sync_once
-from sync.records import RECORD_TABLES, ActivityStatus
-from sync.store import DATABASE_NAME
-from sync.store.snapshot import SnapshotError
+from sync.client import session
+from sync.client.engine import sync_once
+from sync.client.http import ClientConfig, ServerClient, Unreachable
+from sync.client.store import DATABASE_NAME
+from sync.client.store.snapshot import SnapshotError
+from sync.core.records import RECORD_TABLES, ActivityStatus
 from tests.server.conftest import ROOT, Device, Server, bearer, run_cli, server_rows
 
 
@@ -300,9 +300,9 @@ KILLED_CLIENT = """
 import sys, time
 from pathlib import Path
 from sqlalchemy import event
-from sync import session
-from sync.engine import sync_once
-from sync.store import DATABASE_NAME, Store
+from sync.client import session
+from sync.client.engine import sync_once
+from sync.client.store import DATABASE_NAME, Store
 
 store = Store(Path(sys.argv[1]) / DATABASE_NAME)
 
@@ -346,7 +346,7 @@ def test_client_killed_during_install_keeps_the_old_database(devices, server: Se
     db = sqlite3.connect(folder / DATABASE_NAME)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
-    from sync.store import Store
+    from sync.client.store import Store
 
     a.store = Store(folder / DATABASE_NAME)
     # the push before the download committed (pending → acknowledged); the install did not
@@ -410,7 +410,7 @@ def test_deleted_draft_and_a_new_one_with_the_same_title_converge(devices, serve
     b.sync()
     org = a.store.get_meta("org_id")
     template = next(iter(a.activities().values()))
-    from sync.records import ACTIVITY_EDITABLE_FIELDS
+    from sync.core.records import ACTIVITY_EDITABLE_FIELDS
 
     fields = {k: template[k] for k in ACTIVITY_EDITABLE_FIELDS} | {"title": "同名草稿"}
     _, old = a.store.create_activity(org, fields)

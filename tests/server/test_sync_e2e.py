@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import requests
 
-from sync import session
-from sync.engine import sync_once
-from sync.protocol import OpStatus
-from sync.records import ActivityStatus
-from sync.store import DATABASE_NAME, Store
-from sync.store import registration_queries as rq
+from sync.client import session
+from sync.client.engine import sync_once
+from sync.client.store import DATABASE_NAME, Store
+from sync.client.store import registration_queries as rq
+from sync.core.protocol import OpStatus
+from sync.core.records import ActivityStatus
 from tests.server.conftest import Device, Server, server_rows
 
 HOME = "jiangning"
@@ -82,7 +82,7 @@ def test_offline_edits_on_two_devices_converge(devices, order: str):
 
 
 def _fields_of(device: Device, activity_id: str) -> dict:
-    from sync.records import ACTIVITY_EDITABLE_FIELDS
+    from sync.core.records import ACTIVITY_EDITABLE_FIELDS
 
     row = device.activities()[activity_id]
     return {k: row[k] for k in ACTIVITY_EDITABLE_FIELDS}
@@ -296,7 +296,7 @@ def test_server_killed_in_the_middle_of_a_push(devices, server: Server, server_f
         "account",
         json.dumps({**json.loads(a.store.get_meta("account")), "server_url": restarted.base_url}),
     )
-    from sync import credentials
+    from sync.client import credentials
 
     account = session.signed_in(a.store)
     old = credentials.load_token(server.base_url, account.username)

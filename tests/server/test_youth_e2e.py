@@ -9,10 +9,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from sync import rules, session
-from sync.client import ClientConfig, ServerClient
-from sync.records import ActivityStatus
-from sync.store.tables import followers, notices, registration_events
+from sync.client import session
+from sync.client.http import ClientConfig, ServerClient
+from sync.client.store.tables import followers, notices, registration_events
+from sync.core import rules
+from sync.core.records import ActivityStatus
 from tests.conftest import activity_fields
 from tests.server.conftest import Server, bearer, login, run_cli, server_rows
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from sync import protocol
+from sync.core import protocol
 from sync.server import auth
 from sync.server.deps import (
     ApiError,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from sync.records import Gender, Phase, RegistrationStatus
+from sync.core.records import Gender, Phase, RegistrationStatus
 from sync.server import auth, youths
 from sync.server.deps import (
     ApiError,

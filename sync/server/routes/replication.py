@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
-from sync import protocol
+from sync.core import protocol
 from sync.server import replication, snapshot
 from sync.server.deps import (
     ApiError,

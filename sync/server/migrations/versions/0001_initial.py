@@ -222,7 +222,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_applied_ops_account_id", "applied_ops", ["account_id"])
 
-    # The seven default categories (a frozen copy of sync.rules.DEFAULT_CATEGORIES as shipped),
+    # The seven default categories (a frozen copy of sync.core.rules.DEFAULT_CATEGORIES as shipped),
     # as changes 1-7, so a device's first pull brings them like any other row.
     defaults = [
         ("ideology", "思想引领"),

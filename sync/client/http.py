@@ -1,0 +1,242 @@
+"""HTTP to the central server: timeouts, retries with backoff (Retry-After honoured), proxy and a
+custom CA bundle (government intranets use their own CA). Every failure becomes a `SyncError`
+whose `user_message` a cadre can read; nothing here touches the local database."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from sync.core import protocol
+from sync.core.protocol import OpResult, PullPage
+
+log = logging.getLogger(__name__)
+
+
+class SyncError(Exception):
+    """A sync step failed; `user_message` says why in plain Chinese."""
+
+    user_message = "同步失败，请稍后再试"
+
+    def __init__(self, detail: str = "", *, user_message: str | None = None):
+        super().__init__(detail or self.user_message)
+        if user_message:
+            self.user_message = user_message
+
+
+class Unreachable(SyncError):
+    user_message = "连不上服务器，请检查网络；工作可以继续，联网后会自动同步"
+
+
+class AuthRequired(SyncError):
+    user_message = "登录已过期或已退出，请重新登录"
+
+
+class ProtocolMismatch(SyncError):
+    user_message = "工作台版本与服务器不兼容，请安装最新版本"
+
+
+class Refused(SyncError):
+    user_message = "服务器拒绝了这个请求"
+
+
+class BadResponse(SyncError):
+    user_message = "服务器返回了无法识别的内容，请稍后再试或联系管理员"
+
+
+class CursorTooOld(SyncError):
+    """The server purged deletions this device has not heard of: download everything afresh."""
+
+    user_message = "这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留"
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    """A snapshot written to disk by `ServerClient.download_snapshot`."""
+
+    cursor: int  # as the server announced it; the file's own header is what counts
+    size: int  # bytes written (uncompressed)
+
+
+DownloadProgress = Callable[[int, int], None]  # (bytes written, total bytes or 0)
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    base_url: str
+    connect_timeout: float = 5.0
+    read_timeout: float = 60.0
+    retries: int = 3
+    ca_bundle: str | None = None  # a PEM file; None means the system's trusted CAs
+    proxy: str | None = None  # e.g. http://proxy.example:8080; None means the environment's
+
+
+class ServerClient:
+    def __init__(self, config: ClientConfig, *, token: str | None = None):
+        self.config = config
+        self.token = token
+        self.session = requests.Session()
+        retry = Retry(
+            total=config.retries,
+            connect=config.retries,
+            read=config.retries,
+            status=config.retries,
+            backoff_factor=0.5,
+            # 429 is not retried: a throttled sign-in may say "retry in 15 minutes"; the user
+            # hears it at once instead of a frozen sync.
+            status_forcelist=(502, 503, 504),
+            allowed_methods=None,  # push is idempotent by op_id, so POST may be retried too
+            respect_retry_after_header=True,
+            raise_on_status=False,
+        )
+        adapter = HTTPAdapter(max_retries=retry)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers[protocol.PROTOCOL_HEADER] = str(protocol.PROTOCOL_MAX)
+        self.session.headers["User-Agent"] = "SuqingWorkbench"
+        if config.ca_bundle:
+            self.session.verify = config.ca_bundle
+        if config.proxy:
+            self.session.proxies = {"http": config.proxy, "https": config.proxy}
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- requests ----------------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        url = self.config.base_url.rstrip("/") + path
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        # Per request as well: requests lets HTTP(S)_PROXY and REQUESTS_CA_BUNDLE of the
+        # environment override a session's own settings (psf/requests#2018).
+        if self.config.proxy:
+            kwargs.setdefault("proxies", self.session.proxies)
+        if self.config.ca_bundle:
+            kwargs.setdefault("verify", self.config.ca_bundle)
+        try:
+            return self.session.request(
+                method,
+                url,
+                headers=headers,
+                timeout=(self.config.connect_timeout, self.config.read_timeout),
+                **kwargs,
+            )
+        except requests.exceptions.SSLError as error:
+            raise Unreachable(
+                str(error), user_message="服务器证书无法验证：请在设置中指定单位的 CA 证书"
+            ) from error
+        except requests.RequestException as error:
+            raise Unreachable(str(error)) from error
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._decode(self._send(method, path, **kwargs))
+
+    def _decode(self, response: requests.Response) -> Any:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        message = body.get("message") if isinstance(body, dict) else None
+        code = body.get("code") if isinstance(body, dict) else None
+        if response.status_code == 410 and code == protocol.CURSOR_TOO_OLD:
+            raise CursorTooOld(f"410 {message}")
+        if response.status_code == 401:
+            raise AuthRequired(f"401 {message}", user_message=message or None)
+        if response.status_code == 426:
+            raise ProtocolMismatch(f"426 {message}")
+        if response.status_code == 429:
+            raise Refused("429", user_message=message or "尝试次数过多，请稍后再试")
+        if 400 <= response.status_code < 500:
+            raise Refused(f"{response.status_code} {message}", user_message=message or None)
+        if response.status_code >= 500 or body is None:
+            raise BadResponse(f"{response.status_code}: {response.text[:200]!r}")
+        return body
+
+    # --- API ---------------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        body = self._request("GET", protocol.HEALTH_PATH)
+        versions = body.get("protocol") if isinstance(body, dict) else None
+        if not (isinstance(versions, list) and len(versions) == 2):
+            raise BadResponse(f"health without protocol versions: {body!r}")
+        if not protocol.compatible(int(versions[0]), int(versions[1])):
+            raise ProtocolMismatch(f"server speaks {versions}")
+        return body
+
+    def login(self, username: str, password: str, device_id: str) -> dict[str, Any]:
+        body = self._request(
+            "POST",
+            protocol.LOGIN_PATH,
+            json={"username": username, "password": password, "device_id": device_id},
+        )
+        try:
+            self.token = str(body["token"])
+            body["account"]["org_id"]
+        except (KeyError, TypeError) as error:
+            raise BadResponse(f"login answer without token/account: {body!r}") from error
+        return body
+
+    def logout(self) -> None:
+        self._request("POST", protocol.LOGOUT_PATH)
+        self.token = None
+
+    def me(self) -> dict[str, Any]:
+        return self._request("GET", protocol.ME_PATH)
+
+    def push(self, ops: list[dict[str, Any]]) -> list[OpResult]:
+        body = self._request("POST", protocol.PUSH_PATH, json={"ops": ops})
+        try:
+            results = [OpResult.from_json(r) for r in body["results"]]
+        except (KeyError, TypeError, ValueError) as error:
+            raise BadResponse(f"push answer: {body!r:.200}") from error
+        if [r.op_id for r in results] != [op["op_id"] for op in ops]:
+            raise BadResponse("push answer does not match the operations sent")
+        return results
+
+    def pull(self, cursor: int, limit: int = protocol.PULL_PAGE) -> PullPage:
+        body = self._request("GET", protocol.PULL_PATH, params={"after": cursor, "limit": limit})
+        try:
+            page = PullPage.from_json(body)
+        except (KeyError, TypeError, ValueError) as error:
+            raise BadResponse(f"pull answer: {body!r:.200}") from error
+        if page.cursor < cursor:
+            raise BadResponse(f"pull cursor went back from {cursor} to {page.cursor}")
+        return page
+
+    def download_snapshot(
+        self, target: Path, progress: DownloadProgress | None = None
+    ) -> Downloaded:
+        """Stream the scope's snapshot into `target` (created or overwritten), decompressing
+        on the way; never held in memory. A cut connection raises Unreachable; what arrived is
+        left for the caller to check or delete."""
+        response = self._send("GET", protocol.SNAPSHOT_PATH, stream=True)
+        with response:
+            if response.status_code != 200:
+                self._decode(response)
+                raise BadResponse(f"snapshot answer {response.status_code}")
+            try:
+                cursor = int(response.headers.get(protocol.SNAPSHOT_CURSOR_HEADER, ""))
+                total = int(response.headers.get(protocol.SNAPSHOT_SIZE_HEADER) or 0)
+            except ValueError as error:
+                raise BadResponse(f"snapshot without a cursor: {response.headers}") from error
+            written = 0
+            try:
+                with target.open("wb") as out:
+                    for chunk in response.iter_content(SNAPSHOT_CHUNK):
+                        out.write(chunk)
+                        written += len(chunk)
+                        if progress:
+                            progress(written, total)
+            except requests.RequestException as error:
+                raise Unreachable(f"snapshot download cut at {written} bytes: {error}") from error
+        return Downloaded(cursor=cursor, size=written)
+
+
+SNAPSHOT_CHUNK = 1 << 20

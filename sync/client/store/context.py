@@ -1,0 +1,260 @@
+"""The ApplyContext of the local replica: applies operations to the local tables and keeps each
+touched row's previous values, which undo and the rebase after a pull restore."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+
+from sync.client.store.tables import RECORDS
+from sync.core.codec import from_json, to_json
+from sync.core.ids import uuid7
+from sync.core.operations import Reference
+from sync.core.records import PRIMARY_KEYS, RECORD_TABLES
+
+Snapshot = tuple[str, str, dict[str, Any] | None]
+CountKey = tuple[str, tuple[tuple[str, Any], ...]]
+
+PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+
+
+class LocalContext:
+    """ApplyContext over one open transaction; remembers each row's previous values for undo.
+
+    One context may serve several operations of one transaction (`Store.execute_many`), so it
+    keeps what it read: rows by id and counts, both kept exact through its own writes (nothing
+    else writes in the transaction meanwhile). A bulk approval then reads each row once and
+    counts an activity's seats once, instead of three queries per registration.
+    """
+
+    actor: str
+    youth_id: str | None = None  # a device never acts as a youth
+    permissions: Collection[str] | None = None  # the server decides
+
+    def __init__(
+        self,
+        conn: Connection,
+        now: datetime,
+        reference: Reference,
+        *,
+        actor: str = "",
+        buffered: bool = False,
+    ):
+        self.conn = conn
+        self.now = now
+        self.reference = reference
+        self.actor = actor
+        self.snapshots: list[Snapshot] = []
+        self._rows: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._counts: dict[CountKey, int] = {}
+        self._buffer = _WriteBuffer(conn) if buffered else None
+
+    def forget(self) -> None:
+        """Drop what was read (after a rollback the cache may hold writes that were undone)."""
+        self._rows.clear()
+        self._counts.clear()
+
+    def flush(self) -> None:
+        """Send the buffered writes to the database (the caller must before it commits)."""
+        if self._buffer is not None:
+            self._buffer.flush()
+
+    def _write(self, statement: Any, params: dict[str, Any], key: tuple[str, str]) -> None:
+        if self._buffer is None:
+            self.conn.execute(statement, params)
+        else:
+            self._buffer.add(statement, params, key)
+
+    # --- reads -------------------------------------------------------------------------------
+
+    def get(self, table: str, record_id: str) -> dict[str, Any] | None:
+        key = (table, record_id)
+        if key not in self._rows:
+            self.flush()
+            row = self.conn.execute(_select_statement(table), {_KEY: record_id}).first()
+            self._rows[key] = dict(row._mapping) if row else None
+        row = self._rows[key]
+        return dict(row) if row is not None else None
+
+    def preload(self, table: str, ids: Iterable[str]) -> None:
+        """Read many rows at once into the cache (a bulk command knows its ids up front)."""
+        t = RECORDS[table]
+        key = t.c[PRIMARY_KEYS[table]]
+        wanted = [i for i in dict.fromkeys(ids) if (table, i) not in self._rows]
+        self.flush()
+        for start in range(0, len(wanted), PRELOAD_CHUNK):
+            chunk = wanted[start : start + PRELOAD_CHUNK]
+            for i in chunk:
+                self._rows[(table, i)] = None
+            for row in self.conn.execute(select(t).where(key.in_(chunk))):
+                values = dict(row._mapping)
+                self._rows[(table, values[PRIMARY_KEYS[table]])] = values
+
+    def count(self, table: str, **equals: Any) -> int:
+        key: CountKey = (table, tuple(sorted(equals.items())))
+        if key not in self._counts:
+            self.flush()
+            t = RECORDS[table]
+            stmt = select(func.count()).select_from(t)
+            for name, value in equals.items():
+                stmt = stmt.where(t.c[name] == value)
+            self._counts[key] = self.conn.scalar(stmt) or 0
+        return self._counts[key]
+
+    def find(
+        self,
+        table: str,
+        *,
+        order_by: tuple[str, ...] = (),
+        limit: int | None = None,
+        **equals: Any,
+    ) -> list[dict[str, Any]]:
+        self.flush()
+        t = RECORDS[table]
+        stmt = select(t)
+        for name, value in equals.items():
+            stmt = stmt.where(t.c[name] == value)
+        stmt = stmt.order_by(*(t.c[name] for name in order_by)).limit(limit)
+        found = [dict(row._mapping) for row in self.conn.execute(stmt)]
+        for values in found:
+            self._rows[(table, values[PRIMARY_KEYS[table]])] = values
+        return [dict(v) for v in found]
+
+    def new_id(self) -> str:
+        return uuid7()
+
+    def deliver_notice(self, notice: dict[str, Any]) -> int | None:
+        return None  # only the server knows the followers' devices; the notice stays queued
+
+    # --- writes ------------------------------------------------------------------------------
+
+    def _remember(self, table: str, record_id: str) -> dict[str, Any] | None:
+        before = self.get(table, record_id)
+        encoded = to_json(RECORD_TABLES[table], before) if before else None
+        self.snapshots.append((table, record_id, encoded))
+        return before
+
+    def _recount(self, table: str, before: dict[str, Any] | None, after: dict[str, Any] | None):
+        """Keep the cached counts of `table` exact across one row changing."""
+        for key in [k for k in self._counts if k[0] == table]:
+            equals = key[1]
+            if after is not None and any(name not in after for name, _ in equals):
+                del self._counts[key]  # an insert that leaves a counted field to its default
+                continue
+            was = before is not None and all(before[n] == v for n, v in equals)
+            now = after is not None and all(after[n] == v for n, v in equals)
+            self._counts[key] += int(now) - int(was)
+
+    def insert(self, table: str, values: dict[str, Any]) -> None:
+        record_id = values[PRIMARY_KEYS[table]]
+        # A new id has no previous row (inserting over one fails in the database anyway).
+        self.snapshots.append((table, record_id, None))
+        self._write(_insert_statement(table, tuple(values)), values, (table, record_id))
+        self._rows.pop((table, record_id), None)  # defaults filled in by the database
+        self._recount(table, None, values)
+
+    def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
+        before = self._remember(table, record_id)
+        statement = _update_statement(table, tuple(values))
+        self._write(statement, {**values, _KEY: record_id}, (table, record_id))
+        if before is not None:
+            after = {**before, **values}
+            self._rows[(table, record_id)] = after
+            self._recount(table, before, after)
+
+    def delete(self, table: str, record_id: str) -> None:
+        before = self._remember(table, record_id)
+        self.flush()
+        t = RECORDS[table]
+        self.conn.execute(delete(t).where(t.c[PRIMARY_KEYS[table]] == record_id))
+        self._rows[(table, record_id)] = None
+        self._recount(table, before, None)
+
+
+# Statements built once and executed with parameters: building one per row (values inlined)
+# costs more than the database's own work in a bulk approval.
+_KEY = "_record_id"
+
+
+@cache
+def _insert_statement(table: str, names: tuple[str, ...]) -> Any:
+    return insert(RECORDS[table]).values({name: bindparam(name) for name in names})
+
+
+@cache
+def _update_statement(table: str, names: tuple[str, ...]) -> Any:
+    t = RECORDS[table]
+    return (
+        update(t)
+        .where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
+        .values({name: bindparam(name) for name in names})
+    )
+
+
+class _WriteBuffer:
+    """Writes of many operations, sent as one executemany per statement.
+
+    A write joins the latest group of its statement unless a later group touched the same row
+    (then it starts a new group, so one row's writes keep their order). Groups may thus run
+    out of order across rows, so the transaction defers its foreign-key checks to the commit
+    (`PRAGMA defer_foreign_keys`). Reads flush first, so they see every write.
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.groups: list[tuple[Any, list[dict[str, Any]], set[tuple[str, str]]]] = []
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
+
+    def add(self, statement: Any, params: dict[str, Any], key: tuple[str, str]) -> None:
+        for group_statement, rows, keys in reversed(self.groups):
+            if group_statement is statement:
+                rows.append(params)
+                keys.add(key)
+                return
+            if key in keys:
+                break
+        self.groups.append((statement, [params], {key}))
+
+    def forget(self) -> None:
+        """Drop what was read (after a rollback the cache may hold writes that were undone)."""
+        self._rows.clear()
+        self._counts.clear()
+
+    def flush(self) -> None:
+        groups, self.groups = self.groups, []
+        for statement, rows, _ in groups:
+            self.conn.execute(statement, rows)
+
+
+def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
+    """Put back the rows as they were before the snapshots were taken; returns the tables.
+    Rows are updated in place, not deleted and re-inserted, so rows referring to them stay."""
+    touched = []
+    for table, record_id, before in reversed(snapshots):
+        if before is None:
+            conn.execute(_delete_statement(table), {_KEY: record_id})
+        else:
+            values = from_json(RECORD_TABLES[table], before)
+            updated = conn.execute(
+                _update_statement(table, tuple(values)), {**values, _KEY: record_id}
+            )
+            if updated.rowcount == 0:
+                conn.execute(_insert_statement(table, tuple(values)), values)
+        touched.append(table)
+    return touched
+
+
+@cache
+def _select_statement(table: str) -> Any:
+    t = RECORDS[table]
+    return select(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
+
+
+@cache
+def _delete_statement(table: str) -> Any:
+    t = RECORDS[table]
+    return delete(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))

@@ -1,0 +1,17 @@
+"""SQLAlchemy engine for the desktop's local SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+
+from sync.core.sqlite import configure, writer
+
+
+def make_engine(path: Path) -> Engine:
+    # WAL + NORMAL survives an application crash; a power cut may lose the last commits.
+    return configure(create_engine(f"sqlite:///{path}"), synchronous="NORMAL")
+
+
+__all__ = ["make_engine", "writer"]

@@ -1,0 +1,206 @@
+"""Read queries of the 报名审核 page and the Excel import/export: registrations with their youth
+and activity, filtered, searched and sorted in SQL. Called through `Store.read(func, ...)`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, func, select, true
+
+from sync.client.store.queries import _escape_like
+from sync.client.store.tables import activities, registrations, youths
+from sync.core.records import ActivityStatus, RegistrationStatus
+
+# Columns a list of registrations can be sorted by. The phone is not among them: sorting by the
+# full number would leak its hidden digits through the order.
+REGISTRATION_SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "name": youths.c.name,
+    "gender": youths.c.gender,
+    "birth_date": youths.c.birth_date,
+    "school_or_employer": youths.c.school_or_employer,
+    "activity": activities.c.title,
+    "registered_at": registrations.c.registered_at,
+    "status": registrations.c.status,
+    "source": registrations.c.source,
+    "reject_reason": registrations.c.reject_reason,
+}
+
+# How many digits a search for a phone's tail may have: a cadre reads the last four aloud.
+PHONE_TAIL_MAX = 4
+
+
+@dataclass(frozen=True)
+class RegistrationQuery:
+    """What the 报名审核 page asks for; every field narrows the list."""
+
+    activity_id: str | None = None  # None: registrations of every activity
+    status: RegistrationStatus | None = None
+    registered_from: datetime | None = None  # registered_at in [from, until)
+    registered_until: datetime | None = None
+    text: str = ""  # part of a name, or the last digits of a phone
+    sort: str = "registered_at"  # a key of REGISTRATION_SORT_COLUMNS
+    descending: bool = False
+
+
+def _base():
+    return (
+        select(registrations.c.id)
+        .join(youths, youths.c.id == registrations.c.youth_id)
+        .join(activities, activities.c.id == registrations.c.activity_id)
+    )
+
+
+def registration_conditions(query: RegistrationQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if query.activity_id:
+        conditions.append(registrations.c.activity_id == query.activity_id)
+    if query.status is not None:
+        conditions.append(registrations.c.status == query.status.value)
+    if query.registered_from is not None:
+        conditions.append(registrations.c.registered_at >= query.registered_from)
+    if query.registered_until is not None:
+        conditions.append(registrations.c.registered_at < query.registered_until)
+    for word in query.text.split():
+        if word.isdigit() and len(word) <= PHONE_TAIL_MAX:
+            # Only the tail: the masked view shows it, so searching it reveals nothing new.
+            conditions.append(youths.c.phone.like(f"%{word}", escape="\\"))
+        else:
+            conditions.append(youths.c.name.like(f"%{_escape_like(word)}%", escape="\\"))
+    return conditions
+
+
+def registration_ids(conn: Connection, query: RegistrationQuery) -> list[str]:
+    """Ids of the matching registrations in display order; rows are fetched a page at a time."""
+    column = REGISTRATION_SORT_COLUMNS[query.sort]
+    order = column.desc() if query.descending else column.asc()
+    tiebreak = registrations.c.id.desc() if query.descending else registrations.c.id.asc()
+    stmt = _base().where(true(), *registration_conditions(query)).order_by(order, tiebreak)
+    return list(conn.scalars(stmt))
+
+
+def registration_rows(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Display rows for the given ids: the registration, its youth and its activity's title."""
+    stmt = (
+        select(
+            registrations,
+            youths.c.name,
+            youths.c.phone,
+            youths.c.gender,
+            youths.c.birth_date,
+            youths.c.school_or_employer,
+            youths.c.id_number,
+            youths.c.guardian_consent,
+            activities.c.title.label("activity_title"),
+        )
+        .join(youths, youths.c.id == registrations.c.youth_id)
+        .join(activities, activities.c.id == registrations.c.activity_id)
+        .where(registrations.c.id.in_(list(ids)))
+    )
+    return {row.id: dict(row._mapping) for row in conn.execute(stmt)}
+
+
+def registration_statuses(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """The status of each of the given registrations."""
+    statuses: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(registrations.c.id, registrations.c.status).where(
+            registrations.c.id.in_(list(ids[start : start + 500]))
+        )
+        statuses.update((row.id, row.status) for row in conn.execute(stmt))
+    return statuses
+
+
+def status_counts(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
+    """How many of the given registrations are in each status (e.g. after a bulk approval,
+    how many went to the waitlist)."""
+    counts: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        stmt = (
+            select(registrations.c.status, func.count())
+            .where(registrations.c.id.in_(list(ids[start : start + 500])))
+            .group_by(registrations.c.status)
+        )
+        for status, count in conn.execute(stmt):
+            counts[status] = counts.get(status, 0) + count
+    return counts
+
+
+def seat_counts(conn: Connection, activity_id: str) -> dict[str, Any] | None:
+    """The activity's title and capacity, and how many of its registrations are in each status."""
+    activity = conn.execute(
+        select(activities.c.title, activities.c.capacity).where(activities.c.id == activity_id)
+    ).first()
+    if activity is None:
+        return None
+    counts = dict(
+        conn.execute(
+            select(registrations.c.status, func.count())
+            .where(registrations.c.activity_id == activity_id)
+            .group_by(registrations.c.status)
+        ).all()
+    )
+    return {
+        "title": activity.title,
+        "capacity": activity.capacity,
+        **{status.value: counts.get(status.value, 0) for status in RegistrationStatus},
+    }
+
+
+def activity_choices(conn: Connection) -> list[dict[str, Any]]:
+    """Activities that take registrations (not drafts), newest first, with pending counts."""
+    pending = (
+        select(func.count())
+        .where(
+            registrations.c.activity_id == activities.c.id,
+            registrations.c.status == RegistrationStatus.PENDING.value,
+        )
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            activities.c.id,
+            activities.c.title,
+            activities.c.starts_at,
+            pending.label("pending_count"),
+        )
+        .where(activities.c.status != ActivityStatus.DRAFT.value)
+        .order_by(activities.c.starts_at.desc(), activities.c.id)
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def registered_keys(conn: Connection, activity_id: str) -> tuple[set[str], set[str]]:
+    """Phones and ID numbers of the youths already registered (and not cancelled) for the
+    activity: an imported list must not register them twice."""
+    rows = conn.execute(
+        select(youths.c.phone, youths.c.id_number)
+        .join(registrations, registrations.c.youth_id == youths.c.id)
+        .where(
+            registrations.c.activity_id == activity_id,
+            registrations.c.status != RegistrationStatus.CANCELLED.value,
+        )
+    )
+    phones: set[str] = set()
+    id_numbers: set[str] = set()
+    for phone, id_number in rows:
+        if phone:
+            phones.add(phone)
+        if id_number:
+            id_numbers.add(id_number.upper())
+    return phones, id_numbers
+
+
+def registration_history(conn: Connection, registration_id: str) -> list[dict[str, Any]]:
+    """Who did what to a registration, and when, oldest first (`registration_events`)."""
+    from sync.client.store.tables import RECORDS
+
+    events = RECORDS["registration_events"]
+    stmt = (
+        select(events)
+        .where(events.c.registration_id == registration_id)
+        .order_by(events.c.at, events.c.id)
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]

@@ -1,0 +1,205 @@
+"""Bringing the server's answers into the local replica.
+
+The local tables always show the server's state with the operations the server has not yet
+reflected replayed on top: pending ones, and acknowledged ones until a pull passes the change
+sequence that carries them. Every server answer is taken in by a rebase, in one transaction:
+take back the replayed operations, change the server state, replay what is still outstanding.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from sync.client.store.context import LocalContext, restore
+from sync.client.store.tables import RECORDS, conflicts, meta, outbox
+from sync.core import operations
+from sync.core.codec import from_json, to_json
+from sync.core.ids import uuid7
+from sync.core.operations import Reference
+from sync.core.protocol import OpResult, OpStatus, PullPage
+from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
+from sync.core.rules import RuleViolation
+
+OUTSTANDING = ("pending", "acknowledged")
+CURSOR_KEY = "pull_cursor"
+
+
+def outstanding_ops(conn: Connection) -> list[Any]:
+    stmt = select(outbox).where(outbox.c.state.in_(OUTSTANDING)).order_by(outbox.c.seq)
+    return list(conn.execute(stmt))
+
+
+def rebase(
+    conn: Connection,
+    reference: Reference,
+    change: Callable[[Connection], None],
+    *,
+    actor: str = "",
+) -> None:
+    """Take back every outstanding operation, run `change`, then replay what is outstanding.
+
+    An operation that no longer applies (the server state moved under it) stays queued with no
+    local effect: the server has the last word on it.
+    """
+    for op in reversed(outstanding_ops(conn)):
+        restore(conn, json.loads(op.undo))
+    change(conn)
+    # One context for the whole replay, so rows and counts read for one operation serve the
+    # next (a bulk approval replays thousands); a refused operation's savepoint takes back its
+    # writes, and the context forgets what it had read, which may have been those writes.
+    ctx = LocalContext(conn, datetime.now(UTC), reference, actor=actor)
+    undo: list[dict[str, Any]] = []
+    for op in outstanding_ops(conn):
+        ctx.now, ctx.snapshots = op.occurred_at, []
+        try:
+            with conn.begin_nested():
+                operations.apply(ctx, op.kind, json.loads(op.payload))
+            snapshots = ctx.snapshots
+        except RuleViolation:
+            snapshots = []
+            ctx.forget()
+        undo.append({"_seq": op.seq, "undo": json.dumps(snapshots, ensure_ascii=False)})
+    if undo:
+        conn.execute(
+            update(outbox).where(outbox.c.seq == bindparam("_seq")).values(undo=bindparam("undo")),
+            undo,
+        )
+
+
+def upsert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> int:
+    """Write the server's rows, parents first, one statement per table (executemany). Fields
+    this version does not know are ignored, so an older workbench works with a newer server."""
+    count = 0
+    for table, record in RECORD_TABLES.items():
+        incoming = rows.get(table) or []
+        if not incoming:
+            continue
+        names = field_names(record)
+        t = RECORDS[table]
+        key = PRIMARY_KEYS[table]
+        stmt = sqlite_insert(t)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[key],
+            set_={name: stmt.excluded[name] for name in names if name != key},
+        )
+        # a field an older server does not send takes the record's default
+        defaults = to_json(record, _defaults(record))
+        batch = [from_json(record, {n: row.get(n, defaults[n]) for n in names}) for row in incoming]
+        conn.execute(stmt, batch)
+        count += len(batch)
+    return count
+
+
+def _defaults(record: type) -> dict[str, Any]:
+    return {
+        f.name: None if f.default is dataclasses.MISSING else f.default
+        for f in dataclasses.fields(record)
+    }
+
+
+def delete_rows(conn: Connection, deleted: dict[str, list[str]]) -> int:
+    """Apply tombstones, children first."""
+    count = 0
+    for table in reversed(list(RECORD_TABLES)):
+        ids = deleted.get(table) or []
+        if ids:
+            t = RECORDS[table]
+            count += conn.execute(delete(t).where(t.c[PRIMARY_KEYS[table]].in_(ids))).rowcount
+    return count
+
+
+def get_cursor(conn: Connection) -> int:
+    value = conn.scalar(select(meta.c.value).where(meta.c.key == CURSOR_KEY))
+    return int(value) if value else 0
+
+
+def apply_page(conn: Connection, reference: Reference, page: PullPage, *, actor: str = "") -> None:
+    """One pulled page, with the cursor moved in the same transaction: a crash before the commit
+    leaves the old cursor, so the page is fetched again (applying it twice is harmless)."""
+
+    def change(c: Connection) -> None:
+        delete_rows(c, page.deleted)
+        upsert_rows(c, page.rows)
+        c.execute(
+            delete(outbox).where(
+                outbox.c.state == "acknowledged", outbox.c.server_seq <= page.cursor
+            )
+        )
+        c.execute(delete(meta).where(meta.c.key == CURSOR_KEY))
+        c.execute(meta.insert().values(key=CURSOR_KEY, value=str(page.cursor)))
+
+    rebase(conn, reference, change, actor=actor)
+
+
+def record_results(
+    conn: Connection,
+    reference: Reference,
+    results: Iterable[OpResult],
+    now: datetime,
+    *,
+    actor: str = "",
+) -> None:
+    """The server's answers to a push. Rejected operations leave the queue (and take their
+    local effect with them); field conflicts are kept for the user.
+
+    Only a rejection needs the rebase: pending and acknowledged operations are both replayed,
+    so when none leaves the queue, taking them all back and replaying them on the same rows
+    would give the same rows again (and cost seconds for a 1,000-operation push)."""
+    results = list(results)
+
+    def change(c: Connection) -> None:
+        answers = [
+            {
+                "_op_id": result.op_id,
+                "state": "rejected" if result.status is OpStatus.REJECTED else "acknowledged",
+                "server_seq": result.seq,
+                "result": json.dumps(result.to_json(), ensure_ascii=False),
+            }
+            for result in results
+        ]
+        if answers:
+            c.execute(_RECORD_ANSWER, answers)
+        for result in results:
+            if result.code == "field_conflict":
+                _keep_conflicts(c, result, now)
+
+    if not results:
+        return
+    if any(result.status is OpStatus.REJECTED for result in results):
+        rebase(conn, reference, change, actor=actor)
+    else:
+        # Accepted operations keep their local effect until a pull brings the server's rows:
+        # nothing to take back, so no rebase (after a bulk action that is thousands of them).
+        change(conn)
+
+
+_RECORD_ANSWER = (
+    update(outbox)
+    .where(outbox.c.op_id == bindparam("_op_id"), outbox.c.state == "pending")
+    .values(
+        state=bindparam("state"), server_seq=bindparam("server_seq"), result=bindparam("result")
+    )
+)
+
+
+def _keep_conflicts(conn: Connection, result: OpResult, now: datetime) -> None:
+    for field, sides in (result.params.get("fields") or {}).items():
+        conn.execute(
+            conflicts.insert().values(
+                id=uuid7(),
+                op_id=result.op_id,
+                table_name=result.params["table"],
+                record_id=result.params["id"],
+                field=field,
+                mine=json.dumps(sides.get("mine"), ensure_ascii=False),
+                theirs=json.dumps(sides.get("theirs"), ensure_ascii=False),
+                detected_at=now,
+            )
+        )

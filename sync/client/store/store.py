@@ -1,0 +1,549 @@
+"""The local replica: every user action is applied to the tables and queued in the outbox in one
+transaction, so a crash leaves either both or neither."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from sync.client.store import queries, replica, snapshot, sync_issues
+from sync.client.store.context import LocalContext, restore
+from sync.client.store.db import make_engine, writer
+from sync.client.store.migrations import migrate
+from sync.client.store.tables import RECORDS, meta, outbox, youths
+from sync.core import operations
+from sync.core.codec import to_json
+from sync.core.ids import uuid7
+from sync.core.operations import YOUTH_FIELDS, Outcome, Reference, jiangsu_reference
+from sync.core.protocol import OpResult, PullPage
+from sync.core.records import Activity, ActivityStatus, GuardianConsent, RegistrationSource, Youth
+from sync.core.rules import RuleViolation
+
+log = logging.getLogger(__name__)
+
+ACCOUNT_KEY = "account"  # the signed-in account (JSON), written by `sync.client.session`
+# Operations that are an audit record: taking one back would hide what the user saw.
+NOT_UNDOABLE = frozenset({"personal.reveal"})
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """The workbench's one door to its local data. Writes go through `execute` (or the named
+    commands built on it); listeners added with `add_listener` hear about every committed change."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Clock = utc_now,
+        reference: Reference | None = None,
+    ):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        migrate(self.path)
+        self.engine = make_engine(self.path)
+        self._writer = writer(self.engine)
+        self.clock = clock
+        self._listeners: list[Callable[[str], None]] = []
+        self.device_id = self.get_meta("device_id") or self._init_device_id()
+        self._reference = reference
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- meta --------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(meta.c.value).where(meta.c.key == key))
+
+    def set_meta(self, key: str, value: str, *, conn: Connection | None = None) -> None:
+        """Set a meta value, in its own transaction or inside the caller's `conn`."""
+        if conn is None:
+            with self._writer.begin() as own:
+                self.set_meta(key, value, conn=own)
+            self._announce("meta")
+            return
+        conn.execute(delete(meta).where(meta.c.key == key))
+        conn.execute(insert(meta).values(key=key, value=value))
+
+    @contextmanager
+    def bulk_write(self) -> Iterator[Connection]:
+        """One writer transaction for data that is not a user action (demo data; later the
+        first download from the server): nothing goes to the outbox. Listeners hear about
+        every table once it has committed."""
+        with self._writer.begin() as conn:
+            yield conn
+        self._announce_all()
+
+    def _init_device_id(self) -> str:
+        device_id = uuid7()
+        self.set_meta("device_id", device_id)
+        return device_id
+
+    @property
+    def reference(self) -> Reference:
+        if self._reference is None:
+            self._reference = jiangsu_reference([c["code"] for c in self.categories()])
+        return self._reference
+
+    # --- listeners ---------------------------------------------------------------------------
+
+    def add_listener(self, callback: Callable[[str], None]) -> None:
+        """`callback(what)` after each committed change; `what` is a table name or "outbox"."""
+        self._listeners.append(callback)
+
+    def _announce(self, what: str) -> None:
+        for callback in list(self._listeners):
+            callback(what)
+
+    # --- operations --------------------------------------------------------------------------
+
+    def execute(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        also: Callable[[Connection, datetime], None] | None = None,
+    ) -> tuple[str, Outcome]:
+        """Apply one operation locally and queue it for the server; returns (op_id, outcome).
+        `also(conn, now)` runs in the same transaction (a conflict settled by this edit).
+
+        Raises RuleViolation (and changes nothing) when the rules refuse it.
+        """
+        ((op_id, outcome),) = self.execute_many([(kind, payload)], also=also)
+        return op_id, outcome
+
+    def execute_many(
+        self,
+        ops: Sequence[tuple[str, dict[str, Any]]],
+        *,
+        preload: Mapping[str, Iterable[str]] | None = None,
+        also: Callable[[Connection, datetime], None] | None = None,
+    ) -> list[tuple[str, Outcome]]:
+        """Apply several operations in ONE transaction and queue them, all or nothing; returns
+        (op_id, outcome) for each. A refusal raises RuleViolation with `params["index"]` naming
+        the operation refused, and nothing is changed. `preload` ({table: ids}) reads rows the
+        operations will touch in a few queries instead of one each. `also(conn, now)` runs in the
+        same transaction (a conflict settled by an edit)."""
+        if not ops:
+            return []
+        now = self.clock()
+        results: list[tuple[str, Outcome]] = []
+        entries: list[dict[str, Any]] = []
+        touched: dict[str, None] = {}
+        with self._writer.begin() as conn:
+            ctx = LocalContext(conn, now, self.reference, actor=self.actor(), buffered=True)
+            for table, ids in (preload or {}).items():
+                ctx.preload(table, ids)
+            for index, (kind, payload) in enumerate(ops):
+                ctx.snapshots = []
+                try:
+                    outcome = operations.apply(ctx, kind, payload)
+                except RuleViolation as refusal:
+                    refusal.params.setdefault("index", index)
+                    raise
+                op_id = uuid7()
+                entries.append(
+                    {
+                        "op_id": op_id,
+                        "kind": kind,
+                        "payload": json.dumps(payload, ensure_ascii=False),
+                        "occurred_at": now,
+                        "device_id": self.device_id,
+                        "state": "pending",
+                        "undo": json.dumps(ctx.snapshots, ensure_ascii=False),
+                    }
+                )
+                results.append((op_id, outcome))
+                touched.update(dict.fromkeys(t for t, _, _ in ctx.snapshots))
+            ctx.flush()
+            if also is not None:
+                also(conn, now)
+            conn.execute(insert(outbox), entries)
+        if len(ops) == 1:
+            log.info("applied %s %s (op %s)", ops[0][0], results[0][1].record_id, results[0][0])
+        else:
+            log.info("applied %d operations in one transaction", len(ops))
+        for table in touched:
+            self._announce(table)
+        self._announce("outbox")
+        return results
+
+    def actor(self) -> str:
+        """The signed-in account's username (what the history shows until the server's own
+        record of the operation comes back), or "" when nobody is signed in here."""
+        raw = self.get_meta(ACCOUNT_KEY)
+        try:
+            return str(json.loads(raw).get("username") or "") if raw else ""
+        except (ValueError, AttributeError):
+            return ""
+
+    def undo(self, op_id: str) -> None:
+        """Take back an operation that has not reached the server yet: restore the rows it
+        changed and drop it from the outbox, in one transaction."""
+        self.undo_many([op_id])
+
+    def undo_many(self, op_ids: Sequence[str]) -> None:
+        """Take back several pending operations (one bulk action) in one transaction, newest
+        first; refused as a whole when any has reached the server, or when a later operation
+        outside the group touched the same records."""
+        if not op_ids:
+            raise RuleViolation("nothing_to_undo")
+        wanted = set(op_ids)
+        touched: list[str] = []
+        with self._writer.begin() as conn:
+            rows = []
+            for start in range(0, len(op_ids), 500):
+                chunk = list(op_ids)[start : start + 500]
+                rows += conn.execute(select(outbox).where(outbox.c.op_id.in_(chunk))).all()
+            if len(rows) != len(wanted) or any(r.state != "pending" for r in rows):
+                raise RuleViolation("undo_already_synced")
+            if any(r.kind in NOT_UNDOABLE for r in rows):
+                raise RuleViolation("undo_not_allowed")
+            rows.sort(key=lambda r: r.seq)
+            snapshots = [json.loads(r.undo) for r in rows]
+            keys = {(t, i) for snaps in snapshots for t, i, _ in snaps}
+            later = select(outbox.c.op_id, outbox.c.undo).where(outbox.c.seq > rows[0].seq)
+            for other in conn.execute(later):
+                if other.op_id in wanted:
+                    continue
+                if keys & {(t, i) for t, i, _ in json.loads(other.undo)}:
+                    raise RuleViolation("undo_superseded")
+            for snaps in reversed(snapshots):
+                touched += restore(conn, snaps)
+            for start in range(0, len(op_ids), 500):
+                chunk = list(op_ids)[start : start + 500]
+                conn.execute(delete(outbox).where(outbox.c.op_id.in_(chunk)))
+            reopened = sum(sync_issues.reopen_resolved_by(conn, row) for row in rows)
+        log.info("undid %d operation(s), newest %s", len(rows), rows[-1].op_id)
+        for table in dict.fromkeys(touched):
+            self._announce(table)
+        self._announce("outbox")
+        if reopened:
+            self._announce("conflicts")
+
+    # --- activity commands -------------------------------------------------------------------
+
+    def create_activity(self, org_id: str, fields: Mapping[str, Any]) -> tuple[str, str]:
+        """A new draft; returns (op_id, activity id)."""
+        activity_id = uuid7()
+        op_id, _ = self.execute(
+            "activity.create",
+            {"id": activity_id, "org_id": org_id, "fields": to_json(Activity, fields)},
+        )
+        return op_id, activity_id
+
+    def update_activity(self, activity_id: str, changes: Mapping[str, Any]) -> str | None:
+        """Save the fields that differ from the stored ones; returns the op_id, or None when
+        nothing changed (no empty operation is queued)."""
+        current = self.activity(activity_id)
+        if current is None:
+            raise RuleViolation("not_found")
+        diff = {k: v for k, v in changes.items() if current.get(k) != v}
+        if not diff:
+            return None
+        op_id, _ = self.execute(
+            "activity.update",
+            {
+                "id": activity_id,
+                "base_version": current["version"],
+                "changes": to_json(Activity, diff),
+                "before": to_json(Activity, {k: current[k] for k in diff}),
+            },
+        )
+        return op_id
+
+    def transition_activity(self, activity_id: str, target: ActivityStatus) -> str:
+        op_id, _ = self.execute("activity.transition", {"id": activity_id, "to": target.value})
+        return op_id
+
+    def delete_activity(self, activity_id: str) -> str:
+        op_id, _ = self.execute("activity.delete", {"id": activity_id})
+        return op_id
+
+    # --- registration commands ---------------------------------------------------------------
+
+    def review_registration(self, registration_id: str, decision: str, reason: str = "") -> str:
+        """decision: "approve" (a seat if one is free, else the waitlist) or "reject"."""
+        op_id, _ = self.execute(
+            "registration.review", {"id": registration_id, "decision": decision, "reason": reason}
+        )
+        return op_id
+
+    def review_registrations(
+        self, ids: Sequence[str], decision: str, reason: str = ""
+    ) -> list[str]:
+        """Review many registrations in one transaction (one operation each, so the server
+        answers each on its own: some may join the waitlist); their op_ids. All or nothing."""
+        ops = [
+            ("registration.review", {"id": i, "decision": decision, "reason": reason}) for i in ids
+        ]
+        done = self.execute_many(ops, preload={"registrations": ids})
+        return [op_id for op_id, _ in done]
+
+    def create_registrations(
+        self,
+        activity_id: str,
+        youths: Sequence[Mapping[str, Any]],
+        *,
+        source: RegistrationSource | str,
+    ) -> list[str]:
+        """Walk-in or imported registrations, all or nothing; their op_ids. A youth whose phone
+        a local youth already has is that youth (their stored details are kept); otherwise a new
+        youth record comes with the registration. `youths` hold the fields of
+        `sync.core.operations.YOUTH_FIELDS` (birth_date a date or ISO text, or None)."""
+        source = RegistrationSource(source)
+        phones = [str(y.get("phone") or "").strip() for y in youths]
+        known = self.read(_youth_ids_by_phone, [p for p in phones if p])
+        ops = []
+        for youth, phone in zip(youths, phones, strict=True):
+            fields = {k: youth.get(k) for k in YOUTH_FIELDS if youth.get(k) not in (None, "")}
+            fields = to_json(Youth, fields)
+            fields["id"] = known.get(phone) or uuid7()
+            known.setdefault(phone, fields["id"])  # the same phone twice in one list: one youth
+            ops.append(
+                (
+                    "registration.create",
+                    {
+                        "id": uuid7(),
+                        "activity_id": activity_id,
+                        "youth": fields,
+                        "source": source.value,
+                    },
+                )
+            )
+        return [op_id for op_id, _ in self.execute_many(ops)]
+
+    def cancel_registration(self, registration_id: str) -> str:
+        op_id, _ = self.execute("registration.cancel", {"id": registration_id})
+        return op_id
+
+    # --- followers, notices, personal data -----------------------------------------------------
+
+    def tag_followers(
+        self, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> str:
+        """Add and remove tags on many followers: one operation (one undo step)."""
+        ids = list(ids)
+        payload = {"ids": ids, "add": list(add), "remove": list(remove)}
+        [(op_id, _)] = self.execute_many([("follower.tag", payload)], preload={"followers": ids})
+        return op_id
+
+    def send_notice(self, org_id: str, title: str, body: str, tag: str = "") -> tuple[str, str]:
+        """Queue a notice to the organisation's followers (with `tag`, or all); the server
+        delivers it at the next sync. Returns (op_id, notice id)."""
+        notice_id = uuid7()
+        op_id, _ = self.execute(
+            "notice.send",
+            {"id": notice_id, "org_id": org_id, "title": title, "body": body, "tag": tag},
+        )
+        return op_id, notice_id
+
+    def set_guardian_consent(self, youth_id: str, status: GuardianConsent | str) -> str:
+        op_id, _ = self.execute(
+            "youth.consent", {"id": youth_id, "status": GuardianConsent(status).value}
+        )
+        return op_id
+
+    def log_reveal(self, table: str, record_id: str, fields: Sequence[str]) -> str:
+        """Record that the user revealed personal data (the server keeps the log, and refuses
+        an account without the permission). Call it before showing the data; it cannot be
+        undone (`undo_not_allowed`), so keep it out of the undo history."""
+        op_id, _ = self.execute(
+            "personal.reveal", {"table": table, "id": record_id, "fields": list(fields)}
+        )
+        return op_id
+
+    # --- sync issues and wiping the device (thin: the work is in sync_issues) ----------------
+
+    def open_conflicts(self) -> list[dict[str, Any]]:
+        return self.read(sync_issues.open_conflicts)
+
+    def rejected_operations(self) -> list[dict[str, Any]]:
+        return self.read(sync_issues.rejected_operations)
+
+    def sync_issue_count(self) -> int:
+        return self.read(sync_issues.issue_count)
+
+    def resolve_conflict(self, conflict_id: str, *, use_mine: bool) -> str | None:
+        """Settle a conflict: keep the server's value (nothing to send), or queue an edit that
+        sets this device's value again, settled in the same transaction. Returns that edit's
+        op_id (undoable; undo reopens the conflict), else None. RuleViolation when the record
+        is gone or no longer editable; the conflict then stays open."""
+        item = self.read(sync_issues.conflict, conflict_id)
+        if item is None:
+            raise RuleViolation("not_found")
+        operation = self.read(sync_issues.use_mine_operation, item) if use_mine else None
+        if operation is None:
+            with self._writer.begin() as conn:
+                sync_issues.mark_resolved(conn, item, self.clock())
+            self._announce("conflicts")
+            return None
+        op_id, _ = self.execute(
+            *operation, also=lambda conn, now: sync_issues.mark_resolved(conn, item, now)
+        )
+        self._announce("conflicts")
+        return op_id
+
+    def dismiss_rejected(self, op_id: str) -> bool:
+        with self._writer.begin() as conn:
+            dismissed = sync_issues.dismiss_rejected(conn, op_id)
+        if dismissed:
+            self._announce("outbox")
+        return dismissed
+
+    def clear_local_data(self) -> None:
+        """Forget this device's data (records, outbox, conflicts, account, cursor) in one
+        transaction, then compact the file so no deleted personal data lingers in free pages.
+        Works with the file open, so also on Windows."""
+        with self._writer.begin() as conn:
+            sync_issues.wipe(conn)
+        self._reference = None
+        raw = self.engine.raw_connection()  # VACUUM cannot run inside a transaction
+        try:
+            raw.driver_connection.execute("VACUUM")
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:  # the data is gone already; the next VACUUM compacts
+            log.warning("VACUUM after clearing the local data failed: %s", error)
+        finally:
+            raw.close()
+        log.info("local data cleared")
+        self._announce_all()
+
+    # --- reads -------------------------------------------------------------------------------
+
+    def read(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a function of `sync.client.store.queries` on a fresh read connection."""
+        with self.engine.connect() as conn:
+            return func(conn, *args, **kwargs)
+
+    def activity(self, activity_id: str) -> dict[str, Any] | None:
+        return self.read(queries.activity, activity_id)
+
+    def activity_ids(self, query: queries.ActivityQuery) -> list[str]:
+        return self.read(queries.activity_ids, query, self.clock())
+
+    def activity_rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        return self.read(queries.activity_rows, ids)
+
+    def categories(self) -> list[dict[str, Any]]:
+        return self.read(queries.category_list)
+
+    def organizations(self) -> list[dict[str, Any]]:
+        return self.read(queries.organization_list)
+
+    def pending_count(self) -> int:
+        return self.read(queries.pending_operation_count)
+
+    def outbox_entries(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(outbox).order_by(outbox.c.seq))
+            return [dict(r._mapping) for r in rows]
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(RECORDS[table])) or 0
+
+    # --- sync ----------------------------------------------------------------------------
+
+    def ops_to_push(self, limit: int) -> list[dict[str, Any]]:
+        """The oldest pending operations, in the order they were made."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(outbox)
+                .where(outbox.c.state == "pending")
+                .order_by(outbox.c.seq)
+                .limit(limit)
+            )
+            return [
+                {
+                    "op_id": r.op_id,
+                    "kind": r.kind,
+                    "payload": json.loads(r.payload),
+                    "occurred_at": r.occurred_at.isoformat(),
+                    "device_id": r.device_id,
+                }
+                for r in rows
+            ]
+
+    def take_push_results(self, results: list[OpResult]) -> None:
+        with self._writer.begin() as conn:
+            replica.record_results(conn, self.reference, results, self.clock(), actor=self.actor())
+        self._announce_all()
+
+    def take_pull_page(self, page: PullPage) -> None:
+        if not page.rows and not page.deleted and self._settled(page.cursor):
+            return  # nothing changed: no write, nobody to tell (a sync with nothing to do)
+        with self._writer.begin() as conn:
+            replica.apply_page(conn, self.reference, page, actor=self.actor())
+        self._announce_all()
+
+    def pull_cursor(self) -> int:
+        return self.read(replica.get_cursor)
+
+    def _settled(self, cursor: int) -> bool:
+        """The cursor is `cursor` and no acknowledged operation waits for a pull to pass it."""
+        with self.engine.connect() as conn:
+            waiting = conn.scalar(
+                select(func.count()).select_from(outbox).where(outbox.c.state == "acknowledged")
+            )
+            return not waiting and replica.get_cursor(conn) == cursor
+
+    @property
+    def snapshot_download_path(self) -> Path:
+        """Where a snapshot is downloaded: beside the database (same disk, same permissions)."""
+        return self.path.with_name(self.path.stem + ".download.sqlite")
+
+    def discard_snapshot_download(self) -> None:
+        """Delete a downloaded snapshot, e.g. one a crash left behind."""
+        self.snapshot_download_path.unlink(missing_ok=True)
+
+    def install_snapshot(self, path: Path) -> snapshot.SnapshotInfo:
+        """Check a downloaded server snapshot and install it atomically (`store.snapshot`):
+        the record tables, the cursor and the outbox change together or not at all.
+        SnapshotError, with nothing changed, when the file is damaged or incomplete."""
+        info = snapshot.check(path)
+        with self._writer.connect() as conn, snapshot.prepared(conn, path):
+            try:
+                with conn.begin():
+                    snapshot.install(conn, self.reference, info)
+            except IntegrityError as error:  # e.g. two rows with one id
+                raise snapshot.SnapshotError(f"inconsistent snapshot: {error.orig}") from error
+        self._announce_all()
+        return info
+
+    def _announce_all(self) -> None:
+        for table in RECORDS:
+            self._announce(table)
+        self._announce("outbox")
+        self._announce("conflicts")
+        self._announce("meta")
+
+
+def _youth_ids_by_phone(conn: Connection, phones: list[str]) -> dict[str, str]:
+    """phone → id of a local youth with that phone (the earliest id when several share it)."""
+    found: dict[str, str] = {}
+    for start in range(0, len(phones), 500):
+        chunk = phones[start : start + 500]
+        rows = conn.execute(
+            select(youths.c.phone, youths.c.id)
+            .where(youths.c.phone.in_(chunk))
+            .order_by(youths.c.id.desc())
+        )
+        found.update({r.phone: r.id for r in rows})
+    return found

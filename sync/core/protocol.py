@@ -1,0 +1,112 @@
+"""The sync protocol, defined once for the client (`sync.client.http`) and the server
+(`sync.server.replication`): versions, paths and the shapes of push and pull.
+
+Push: the client sends its outbox in order; the server applies each operation once (a replayed
+op_id gets the stored result) and answers per operation.
+Pull: everything in the caller's scope changed after a cursor (the server's change sequence), a
+page at a time; deleted rows travel as tombstones.
+Snapshot: the first download (and a re-download, when the cursor predates the server's tombstone
+horizon) is one gzip-compressed SQLite file of the whole scope, with its cursor in a header table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+# Each side refuses a peer outside its range, with a message a user understands.
+PROTOCOL_MIN = 1
+PROTOCOL_MAX = 1
+PROTOCOL_HEADER = "X-Suqing-Protocol"
+
+API = "/api/v1"
+PUSH_PATH = f"{API}/push"
+PULL_PATH = f"{API}/changes"
+LOGIN_PATH = f"{API}/login"
+LOGOUT_PATH = f"{API}/logout"
+ME_PATH = f"{API}/me"
+HEALTH_PATH = "/healthz"
+SNAPSHOT_PATH = f"{API}/snapshot"
+
+PUSH_BATCH = 500  # operations per push request
+PULL_PAGE = 2000  # rows per pull page
+
+# A pull whose cursor is older than the server's tombstone horizon (deletions before it are gone
+# for good) is answered 410 with this code: the device downloads a snapshot instead.
+CURSOR_TOO_OLD = "cursor_too_old"
+
+# The snapshot file: the record tables (columns named as the records' fields) plus this table of
+# key/value text. Keys: "protocol", "cursor", "created_at", and "rows.<table>" for each table.
+SNAPSHOT_META_TABLE = "snapshot_meta"
+SNAPSHOT_MEDIA_TYPE = "application/vnd.sqlite3"
+SNAPSHOT_CURSOR_HEADER = "X-Suqing-Snapshot-Cursor"
+SNAPSHOT_SIZE_HEADER = "X-Suqing-Snapshot-Bytes"  # the uncompressed size, for progress
+
+
+class OpStatus(StrEnum):
+    APPLIED = "applied"
+    CHANGED = "changed"  # applied, but not exactly as asked (e.g. waitlisted, field conflict)
+    REJECTED = "rejected"  # nothing changed; `code` and `params` say why
+
+
+@dataclass(frozen=True)
+class OpResult:
+    op_id: str
+    status: OpStatus
+    seq: int = 0  # the server change sequence that includes this op's effect (0 if rejected)
+    code: str | None = None  # a key of sync.core.messages.MESSAGES
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "op_id": self.op_id,
+            "status": self.status.value,
+            "seq": self.seq,
+            "code": self.code,
+            "params": self.params,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OpResult:
+        return cls(
+            op_id=str(data["op_id"]),
+            status=OpStatus(data["status"]),
+            seq=int(data.get("seq") or 0),
+            code=data.get("code"),
+            params=dict(data.get("params") or {}),
+        )
+
+
+@dataclass(frozen=True)
+class PullPage:
+    """One page of changes. `rows` maps a record table to JSON rows (sync.core.codec encoding);
+    `deleted` maps a table to the ids of rows deleted since the cursor."""
+
+    cursor: int
+    more: bool
+    rows: dict[str, list[dict[str, Any]]]
+    deleted: dict[str, list[str]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cursor": self.cursor,
+            "more": self.more,
+            "rows": self.rows,
+            "deleted": self.deleted,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PullPage:
+        return cls(
+            cursor=int(data["cursor"]),
+            more=bool(data["more"]),
+            rows={str(k): list(v) for k, v in dict(data.get("rows") or {}).items()},
+            deleted={
+                str(k): [str(i) for i in v] for k, v in dict(data.get("deleted") or {}).items()
+            },
+        )
+
+
+def compatible(peer_min: int, peer_max: int) -> bool:
+    return peer_min <= PROTOCOL_MAX and peer_max >= PROTOCOL_MIN

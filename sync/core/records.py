@@ -1,0 +1,292 @@
+"""The record types every layer shares: one definition for the local store, the server and the UI.
+
+Each record is a plain dataclass. `schema` derives the database tables from these fields, so a
+field added here is a field everywhere (plus one migration step for existing local databases).
+Times are timezone-aware datetimes; the database keeps them in UTC.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from enum import StrEnum
+from typing import Any, ClassVar
+
+# Wall-clock time for every user: Jiangsu is UTC+8 all year (China has had no DST since 1991).
+# A fixed offset, not a tz database name, so Windows needs no tzdata package.
+CHINA_TIME = timezone(timedelta(hours=8), "CST")
+
+
+def _pk() -> Any:
+    return field(metadata={"primary_key": True})
+
+
+def _ref(target: str, *, index: bool = True) -> Any:
+    return field(metadata={"foreign_key": target, "index": index})
+
+
+def _indexed(default: Any = dataclasses.MISSING) -> Any:
+    if default is dataclasses.MISSING:
+        return field(metadata={"index": True})
+    return field(default=default, metadata={"index": True})
+
+
+class OrgLevel(StrEnum):
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    GRASSROOTS = "grassroots"
+
+
+class ActivityStatus(StrEnum):
+    """The stored lifecycle; see `sync.core.rules` for the legal transitions."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class Phase(StrEnum):
+    """What a cadre sees: derived from status and the clock, never stored."""
+
+    DRAFT = "draft"
+    NOT_STARTED = "not_started"  # 未开始: published, registration not open yet
+    REGISTERING = "registering"  # 报名中
+    REGISTRATION_CLOSED = "registration_closed"  # 报名截止
+    IN_PROGRESS = "in_progress"  # 进行中
+    ENDED = "ended"  # 已结束
+    COMPLETED = "completed"  # 已完成 (closed by the organiser)
+    CANCELLED = "cancelled"  # 已取消
+
+
+class RegistrationStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    WAITLISTED = "waitlisted"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+    UNKNOWN = "unknown"
+
+
+class GuardianConsent(StrEnum):
+    """Whether a guardian agreed that the organisation keeps a child's data (under 14 only:
+    `sync.core.privacy.needs_guardian_consent`)."""
+
+    UNKNOWN = "unknown"
+    GIVEN = "given"
+    REFUSED = "refused"
+
+
+class RegistrationSource(StrEnum):
+    ONLINE = "online"  # the youth, through the public API
+    WALK_IN = "walk_in"  # typed in by a cadre
+    IMPORT = "import"  # from an Excel list
+
+
+class NoticeStatus(StrEnum):
+    QUEUED = "queued"  # written on a device; the server has not delivered it yet
+    SENT = "sent"  # delivered by the server to the followers it names
+
+
+class RegistrationAction(StrEnum):
+    """What a `RegistrationEvent` records."""
+
+    REGISTERED = "registered"
+    APPROVED = "approved"
+    WAITLISTED = "waitlisted"
+    PROMOTED = "promoted"  # approved from the waitlist when a seat freed
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Category:
+    """An activity category. The seven defaults live in `sync.core.rules.DEFAULT_CATEGORIES`."""
+
+    code: str = _pk()
+    name: str = ""
+    sort_order: int = 0
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organization:
+    id: str = _pk()
+    name: str = ""
+    level: OrgLevel = OrgLevel.GRASSROOTS
+    parent_id: str | None = _ref("organizations.id")
+    region_code: str = _indexed("")
+    address: str = ""
+    lon: float | None = None  # WGS84
+    lat: float | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    version: int = 0  # the server's version this copy reflects; 0 = never synced
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Activity:
+    id: str = _pk()
+    org_id: str = _ref("organizations.id")
+    title: str = ""
+    category: str = _indexed("")
+    description: str = ""
+    region_code: str = _indexed("")
+    location_name: str = ""
+    lon: float | None = None  # WGS84
+    lat: float | None = None
+    starts_at: datetime | None = _indexed(None)
+    ends_at: datetime | None = None
+    registration_opens_at: datetime | None = None
+    registration_closes_at: datetime | None = None
+    capacity: int = 1
+    requires_review: bool = True
+    featured: bool = False
+    contact_name: str = ""
+    contact_phone: str = ""
+    status: ActivityStatus = _indexed(ActivityStatus.DRAFT)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Youth:
+    """Only the personal data the work needs."""
+
+    id: str = _pk()
+    name: str = ""
+    phone: str = ""
+    gender: Gender = Gender.UNKNOWN
+    birth_date: date | None = None
+    school_or_employer: str = ""
+    region_code: str = ""
+    version: int = 0
+    # Added in local schema 5 / server revision 0002: after `version`, because ALTER TABLE
+    # appends columns and the schema tests compare the column order.
+    id_number: str = ""  # 身份证号; masked in every view (`sync.core.privacy`)
+    guardian_consent: GuardianConsent = GuardianConsent.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Registration:
+    # Seat counts per activity and status: without this SQLite searches by status alone.
+    INDEXES: ClassVar[tuple[tuple[str, ...], ...]] = (("activity_id", "status"),)
+
+    id: str = _pk()
+    activity_id: str = _ref("activities.id", index=False)  # leads the composite index
+    youth_id: str = _ref("youths.id")
+    status: RegistrationStatus = _indexed(RegistrationStatus.PENDING)
+    registered_at: datetime | None = None
+    reviewed_at: datetime | None = None
+    reject_reason: str = ""
+    version: int = 0
+    source: RegistrationSource = RegistrationSource.ONLINE  # schema 5 (appended, see Youth)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegistrationEvent:
+    """One step in a registration's history: who did what, when. Written by the operation
+    handlers (`sync.core.operations`), never edited."""
+
+    id: str = _pk()
+    registration_id: str = _ref("registrations.id")
+    at: datetime | None = None
+    actor: str = ""  # an account's username, "youth" (the youth themself) or "system"
+    action: RegistrationAction = RegistrationAction.REGISTERED
+    detail: str = ""  # e.g. the reason of a rejection
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Follower:
+    id: str = _pk()
+    org_id: str = _ref("organizations.id")
+    youth_id: str = _ref("youths.id")
+    followed_at: datetime | None = None
+    source_activity_id: str | None = None  # the activity through which the youth found the org
+    version: int = 0
+    # The follower's tags: a JSON array of strings, sorted and unique, "" for none; written by
+    # `sync.core.rules.encode_tags`, read by `sync.core.rules.decode_tags`. Schema 5 (appended).
+    tags: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    """A message from an organisation to its followers (all, or those with `tag`)."""
+
+    id: str = _pk()
+    org_id: str = _ref("organizations.id")
+    title: str = ""
+    body: str = ""
+    tag: str = ""  # "" = every follower of the organisation
+    status: NoticeStatus = NoticeStatus.QUEUED
+    recipient_count: int = 0  # set by the server when it delivers
+    created_at: datetime | None = None
+    created_by: str = ""  # the account's username
+    sent_at: datetime | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Operation:
+    """One user action, as it travels from the outbox to the server."""
+
+    op_id: str
+    kind: str
+    payload: dict[str, Any]
+    occurred_at: datetime  # device clock: kept for audit, never trusted for ordering
+    device_id: str
+
+
+# Table name of each replicated record, in dependency order (parents first).
+RECORD_TABLES: dict[str, type] = {
+    "categories": Category,
+    "organizations": Organization,
+    "activities": Activity,
+    "youths": Youth,
+    "registrations": Registration,
+    "registration_events": RegistrationEvent,
+    "followers": Follower,
+    "notices": Notice,
+}
+
+
+def _primary_key(record: type) -> str:
+    return next(f.name for f in dataclasses.fields(record) if f.metadata.get("primary_key"))
+
+
+# The primary key field of each record table (categories are keyed by code, the rest by id).
+PRIMARY_KEYS: dict[str, str] = {name: _primary_key(r) for name, r in RECORD_TABLES.items()}
+
+
+def field_names(record: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record))
+
+
+# Fields a cadre edits on an activity; the rest belong to the lifecycle or to sync.
+ACTIVITY_EDITABLE_FIELDS: tuple[str, ...] = (
+    "title",
+    "category",
+    "description",
+    "region_code",
+    "location_name",
+    "lon",
+    "lat",
+    "starts_at",
+    "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+    "capacity",
+    "requires_review",
+    "featured",
+    "contact_name",
+    "contact_phone",
+)

@@ -1,0 +1,1 @@
+"""Tools built on the shared domain: Excel lists in and out, and synthetic demo data."""
