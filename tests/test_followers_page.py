@@ -172,6 +172,20 @@ def test_search_by_chinese_name_and_by_phone_tail(qtbot, page, window):
     qtbot.waitUntil(lambda: names(page) == [], timeout=2000)
 
 
+def test_phone_search_and_sorting_reveal_no_hidden_digit(qtbot, page):
+    """The masked phone shows its last four digits; a longer digit search or an order by phone
+    would let the hidden ones be recovered a search at a time (about 40 searches)."""
+    page.search_edit.setText("04444")  # the tail of 刘洋's 13600004444, one hidden digit more
+    qtbot.waitUntil(lambda: names(page) == [], timeout=2000)
+    page.search_edit.setText("4444")
+    qtbot.waitUntil(lambda: names(page) == ["刘洋"], timeout=2000)
+    page.search_edit.clear()
+    qtbot.waitUntil(lambda: len(names(page)) == 4, timeout=2000)
+    before = page.model.query.sort
+    page.model.sort(page.model.column_of("phone"), Qt.SortOrder.AscendingOrder)
+    assert page.model.query.sort == before
+
+
 def test_filter_by_tag(qtbot, page):
     combo = page.tag_combo
     assert [combo.itemText(i) for i in range(combo.count())] == [

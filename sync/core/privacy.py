@@ -10,6 +10,18 @@ from datetime import date
 GUARDIAN_CONSENT_AGE = 14
 
 
+# A masked phone keeps its last four digits readable, so a search by up to four trailing digits
+# reveals nothing the list does not show already; a longer one would let the hidden digits be
+# recovered a search at a time.
+PHONE_TAIL_MAX = 4
+
+
+def phone_tail(word: str) -> str | None:
+    """The search word as the tail of a phone number (1 to PHONE_TAIL_MAX digits), else None:
+    the one rule of every list that searches by phone."""
+    return word if word.isdigit() and len(word) <= PHONE_TAIL_MAX else None
+
+
 def mask_phone(phone: str) -> str:
     """138****5678: personal data stays masked unless the user may, and asks to, see it."""
     if len(phone) < 7:

@@ -17,12 +17,12 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from sync.client.store.queries import phase_condition
 from sync.core import messages
 from sync.core.ids import uuid7
 from sync.core.protocol import OpResult, OpStatus
 from sync.core.records import Phase, RegistrationStatus
 from sync.core.regions import code_prefix
+from sync.core.sql import phase_condition
 from sync.server import auth, replication
 from sync.server.config import Settings
 from sync.server.db import Database

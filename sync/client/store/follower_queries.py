@@ -27,7 +27,7 @@ from sqlalchemy import (
     true,
 )
 
-from sync.client.store.queries import _escape_like, tag_condition
+from sync.client.store.queries import tag_condition
 from sync.client.store.tables import (
     activities,
     followers,
@@ -36,11 +36,10 @@ from sync.client.store.tables import (
     registrations,
     youths,
 )
+from sync.core.privacy import phone_tail
 from sync.core.records import CHINA_TIME, RegistrationStatus
 from sync.core.rules import decode_tags
-
-# A search of only digits (and at least this many) is taken as the tail of a phone number.
-PHONE_TAIL_MIN = 3
+from sync.core.sql import escape_like
 
 
 def joined_count() -> ColumnElement[int]:
@@ -61,7 +60,7 @@ source = activities.alias("source")  # the activity a follower came through
 # Sort keys of the follower list; "joined" is computed, the others are columns.
 FOLLOWER_SORT_COLUMNS: dict[str, Any] = {
     "name": youths.c.name,
-    "phone": youths.c.phone,
+    # No "phone": the order of masked numbers would leak their hidden digits.
     "gender": youths.c.gender,
     "org": organizations.c.name,
     "followed_at": followers.c.followed_at,
@@ -85,10 +84,10 @@ def follower_conditions(query: FollowerQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [followers.c.org_id.in_(list(query.org_ids))]
     words: list[ColumnElement[bool]] = []
     for word in query.text.split():
-        if word.isdigit() and len(word) >= PHONE_TAIL_MIN:
-            words.append(youths.c.phone.like(f"%{_escape_like(word)}", escape="\\"))
+        if tail := phone_tail(word):
+            words.append(youths.c.phone.like(f"%{tail}", escape="\\"))
         else:
-            words.append(youths.c.name.like(f"%{_escape_like(word)}%", escape="\\"))
+            words.append(youths.c.name.like(f"%{escape_like(word)}%", escape="\\"))
     if words:
         # The youths matching first, then their follows (index on youth_id): a search reads
         # each youth once instead of joining a youth to each of 200,000 followers.

@@ -10,9 +10,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    and_,
     case,
-    false,
     func,
     literal,
     or_,
@@ -21,10 +19,10 @@ from sqlalchemy import (
 )
 
 from sync.client.store.tables import activities, categories, organizations, outbox, registrations
-from sync.core.records import ActivityStatus, Phase, RegistrationStatus
+from sync.core.records import Phase, RegistrationStatus
 from sync.core.regions import code_prefix
-from sync.core.rules import PHASE_AFTER_LAST_BOUNDARY, PUBLISHED_PHASE_BOUNDARIES, STATUS_PHASES
 from sync.core.schema import tag_condition  # noqa: F401  (the follower-tag filter, shared)
+from sync.core.sql import escape_like, phase_condition
 
 # Columns a list of activities can be sorted by, beyond the phase (computed below).
 ACTIVITY_SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
@@ -54,49 +52,25 @@ class ActivityQuery:
     descending: bool = True
 
 
-def phase_condition(phase: Phase, now: datetime, table: Any = activities) -> ColumnElement[bool]:
-    """SQL twin of `sync.core.rules.phase`, built from the same boundary table; `table` may be the
-    server's activities table (same columns) as well as the local one."""
-    for status, status_phase in STATUS_PHASES.items():
-        if phase is status_phase:
-            return table.c.status == status.value
-
-    def passed(column_name: str) -> ColumnElement[bool]:
-        column = table.c[column_name]
-        return or_(column.is_(None), column <= now)
-
-    published = table.c.status == ActivityStatus.PUBLISHED.value
-    earlier: list[ColumnElement[bool]] = []
-    for column_name, before in PUBLISHED_PHASE_BOUNDARIES:
-        if phase is before:
-            column = table.c[column_name]
-            return and_(published, *earlier, column.is_not(None), column > now)
-        earlier.append(passed(column_name))
-    if phase is PHASE_AFTER_LAST_BOUNDARY:
-        return and_(published, *earlier)
-    return false()
-
-
 PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
 
 
 def phase_expression(now: datetime) -> ColumnElement[int]:
     """The phase as its position in `Phase`, for sorting."""
     return case(
-        *[(phase_condition(p, now), literal(PHASE_ORDER.index(p))) for p in PHASE_ORDER],
+        *[
+            (phase_condition(p, now, activities), literal(PHASE_ORDER.index(p)))
+            for p in PHASE_ORDER
+        ],
         else_=literal(len(PHASE_ORDER)),
     )
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def activity_conditions(query: ActivityQuery, now: datetime) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.region_code:
         prefix = code_prefix(query.region_code)
-        conditions.append(activities.c.region_code.like(f"{_escape_like(prefix)}%", escape="\\"))
+        conditions.append(activities.c.region_code.like(f"{escape_like(prefix)}%", escape="\\"))
     if query.time_from is not None:
         conditions.append(activities.c.ends_at > query.time_from)
     if query.time_until is not None:
@@ -104,9 +78,9 @@ def activity_conditions(query: ActivityQuery, now: datetime) -> list[ColumnEleme
     if query.category:
         conditions.append(activities.c.category == query.category)
     if query.phase is not None:
-        conditions.append(phase_condition(query.phase, now))
+        conditions.append(phase_condition(query.phase, now, activities))
     for word in query.text.split():
-        pattern = f"%{_escape_like(word)}%"
+        pattern = f"%{escape_like(word)}%"
         conditions.append(
             or_(
                 activities.c.title.like(pattern, escape="\\"),

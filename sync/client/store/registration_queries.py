@@ -10,9 +10,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, select, true
 
-from sync.client.store.queries import _escape_like
 from sync.client.store.tables import activities, registrations, youths
+from sync.core.privacy import phone_tail
 from sync.core.records import ActivityStatus, RegistrationStatus
+from sync.core.sql import escape_like
 
 # Columns a list of registrations can be sorted by. The phone is not among them: sorting by the
 # full number would leak its hidden digits through the order.
@@ -27,9 +28,6 @@ REGISTRATION_SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
     "source": registrations.c.source,
     "reject_reason": registrations.c.reject_reason,
 }
-
-# How many digits a search for a phone's tail may have: a cadre reads the last four aloud.
-PHONE_TAIL_MAX = 4
 
 
 @dataclass(frozen=True)
@@ -64,11 +62,10 @@ def registration_conditions(query: RegistrationQuery) -> list[ColumnElement[bool
     if query.registered_until is not None:
         conditions.append(registrations.c.registered_at < query.registered_until)
     for word in query.text.split():
-        if word.isdigit() and len(word) <= PHONE_TAIL_MAX:
-            # Only the tail: the masked view shows it, so searching it reveals nothing new.
-            conditions.append(youths.c.phone.like(f"%{word}", escape="\\"))
+        if tail := phone_tail(word):
+            conditions.append(youths.c.phone.like(f"%{tail}", escape="\\"))
         else:
-            conditions.append(youths.c.name.like(f"%{_escape_like(word)}%", escape="\\"))
+            conditions.append(youths.c.name.like(f"%{escape_like(word)}%", escape="\\"))
     return conditions
 
 
