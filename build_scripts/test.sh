@@ -13,6 +13,8 @@ echo "[test] ruff"
     echo "[test] run: .venv/bin/ruff format ." >&2
     exit 1
 }
+echo "[test] import contracts (pyproject.toml [tool.importlinter])"
+.venv/bin/lint-imports --no-cache | tail -n 12
 # Server tests run on SQLite, and on PostgreSQL too when one answers on this machine
 # (or when SUQING_TEST_DATABASE_URL already names one).
 if [[ -z "${SUQING_TEST_DATABASE_URL:-}" ]] && command -v pg_isready >/dev/null \
