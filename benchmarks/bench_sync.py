@@ -374,6 +374,8 @@ def _devices_part(
     and pull (until no more). Latency per request; errors = exceptions or non-2xx answers."""
     import requests
 
+    from sync.core.operations import Kind, UpdateActivity
+
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -408,15 +410,12 @@ def _devices_part(
             ops = [
                 {
                     "op_id": f"bench-{os.getpid()}-{n}-{cycle}-{k}",
-                    "kind": "activity.update",
+                    "kind": Kind.ACTIVITY_UPDATE.value,
                     "device_id": f"bench-{n}",
                     "occurred_at": "2026-01-01T00:00:00+00:00",
-                    "payload": {
-                        "id": rng.choice(ids),
-                        "base_version": 1,
-                        "changes": {"capacity": rng.randint(50, 500)},
-                        "before": {},
-                    },
+                    "payload": UpdateActivity(
+                        rng.choice(ids), changes={"capacity": rng.randint(50, 500)}
+                    ).to_payload(),
                 }
                 for k in range(2)
             ]

@@ -13,6 +13,7 @@ from desktop import settings as s
 from desktop.dialogs.activity_dialog import ActivityDialog
 from desktop.main_window import MainWindow
 from sync.client.store import Store
+from sync.core.operations import Kind
 from sync.core.records import ActivityStatus, Phase
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 
@@ -155,7 +156,7 @@ def test_create_through_the_dialog(qtbot, window: MainWindow, store: Store):
         "320115",
         HOME_ORG,
     )
-    assert [e["kind"] for e in store.outbox_entries()] == ["activity.create"]
+    assert [e["kind"] for e in store.outbox_entries()] == [Kind.ACTIVITY_CREATE]
     assert "待同步 1 项" in window.pending_label.text()
 
 
@@ -203,7 +204,7 @@ def test_edit_changes_only_what_changed(qtbot, window: MainWindow, store: Store)
     assert not errors, errors
     assert store.activity(ids["江宁区青年创业沙龙"])["capacity"] == 60
     last = store.outbox_entries()[-1]
-    assert last["kind"] == "activity.update"
+    assert last["kind"] == Kind.ACTIVITY_UPDATE
     assert '"changes": {"capacity": 60}' in last["payload"]
 
 
@@ -277,7 +278,7 @@ def test_publish_cancel_and_undo(qtbot, window: MainWindow, store: Store):
         page.model.index(page.model.row_of(draft), page.model.column_of("phase")).data() == "已取消"
     )
     kinds = [e["kind"] for e in store.outbox_entries()]
-    assert kinds == ["activity.create", "activity.transition", "activity.transition"]
+    assert kinds == [Kind.ACTIVITY_CREATE, Kind.ACTIVITY_TRANSITION, Kind.ACTIVITY_TRANSITION]
 
     assert window.undo_action.text() == "撤销 取消“青年大学习主题团日”"
     activate(qtbot, window)

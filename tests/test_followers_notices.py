@@ -13,6 +13,7 @@ from sync.client.store import Store
 from sync.client.store.queries import tag_condition
 from sync.client.store.tables import followers, notices, youths
 from sync.core import messages, rules
+from sync.core.operations import Kind
 from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import ActivityStatus, RegistrationSource
 from sync.core.rules import RuleViolation
@@ -160,7 +161,7 @@ def test_guardian_consent_and_reveal_are_operations(store: Store):
     with pytest.raises(ValueError):
         store.set_guardian_consent("y0", "maybe")
     op_id = store.log_reveal("youths", "y0", ["phone"])
-    assert store.outbox_entries()[-1]["kind"] == "personal.reveal"
+    assert store.outbox_entries()[-1]["kind"] == Kind.PERSONAL_REVEAL
     assert store.outbox_entries()[-1]["op_id"] == op_id
     with pytest.raises(RuleViolation) as caught:
         store.undo(op_id)  # the audit record stays

@@ -15,6 +15,7 @@ from sync.client.store import Store
 from sync.client.store import follower_queries as fq
 from sync.client.store.tables import followers, registrations, youths
 from sync.core import rules
+from sync.core.operations import Kind
 from sync.core.records import ActivityStatus
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 from tests.test_activities_page import activate, type_text, when_modal
@@ -263,7 +264,7 @@ def test_bulk_tags_on_a_selection_are_one_undo_step(qtbot, page, window, store: 
         fid = page.ids[name]
         assert after[fid] == sorted({*before[fid], "青年突击队", "宣讲团"})
     assert after[page.ids["王芳"]] == before[page.ids["王芳"]]
-    assert [e["kind"] for e in store.outbox_entries()][-1] == "follower.tag"
+    assert [e["kind"] for e in store.outbox_entries()][-1] == Kind.FOLLOWER_TAG
     # the table shows it, the tag filter offers it, the selection stayed
     qtbot.waitUntil(lambda: "宣讲团" in (column(page, "tags")[0] or ""), timeout=2000)
     assert page.tag_combo.findData("宣讲团") > 0
@@ -292,7 +293,7 @@ def test_bulk_tags_on_a_selection_are_one_undo_step(qtbot, page, window, store: 
     assert "志愿者" in stored_tags(store)[page.ids["张伟"]]
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored_tags(store) == before  # every follower's tags as they were
-    assert [e["kind"] for e in store.outbox_entries()].count("follower.tag") == 0
+    assert [e["kind"] for e in store.outbox_entries()].count(Kind.FOLLOWER_TAG) == 0
     qtbot.waitUntil(lambda: page.tag_combo.findData("宣讲团") == -1, timeout=2000)
 
 
@@ -334,7 +335,7 @@ def test_a_bad_tag_is_refused_in_the_dialog(qtbot, page, store: Store):
     assert not errors, errors
     assert seen["visible"]
     assert "1 至 20 个字" in seen["error"]
-    assert store.outbox_entries()[-1]["kind"] != "follower.tag"
+    assert store.outbox_entries()[-1]["kind"] != Kind.FOLLOWER_TAG
 
 
 # --- growth ------------------------------------------------------------------------------------
@@ -408,7 +409,7 @@ def test_a_notice_is_queued_with_its_audience_and_undone_with_ctrl_z(
     assert seen["all"] == "将发送给 4 位粉丝（以服务器发送时为准）"
     assert seen["tag"] == "将发送给 2 位粉丝（以服务器发送时为准）"
     entry = store.outbox_entries()[-1]
-    assert entry["kind"] == "notice.send"
+    assert entry["kind"] == Kind.NOTICE_SEND
     import json
 
     payload = json.loads(entry["payload"])
@@ -436,7 +437,7 @@ def test_a_notice_is_queued_with_its_audience_and_undone_with_ctrl_z(
     page.notice_table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.count("notices") == 0
-    assert all(e["kind"] != "notice.send" for e in store.outbox_entries())
+    assert all(e["kind"] != Kind.NOTICE_SEND for e in store.outbox_entries())
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=2000)
 
 

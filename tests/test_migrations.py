@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, inspect
 from sync.client.store import Store
 from sync.client.store.migrations import LATEST, NewerSchemaError, migrate
 from sync.client.store.tables import metadata
+from sync.core.operations import Kind
 from tests.conftest import NOW, activity_fields
 
 V1_ROWS = {
@@ -74,7 +75,7 @@ V1_ROWS = {
         (
             1,
             "op-1",
-            "activity.update",
+            Kind.ACTIVITY_UPDATE,
             '{"id": "act-1"}',
             "2026-11-02 00:00:00.000000",
             "dev-1",

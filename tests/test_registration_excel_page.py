@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.dialogs.import_dialog import ImportDialog
 from sync.client.store import Store
 from sync.core import operations
+from sync.core.operations import Kind
 from tests.test_activities_page import when_modal
 from tests.test_registrations_page import (
     NAMES,
@@ -53,7 +54,7 @@ def test_reveal_needs_the_permission(qtbot, window, store):
     assert not errors, errors
     assert "13900000000" in seen[1]
     logged = store.outbox_entries()[-1]
-    assert logged["kind"] == "personal.reveal"
+    assert logged["kind"] == Kind.PERSONAL_REVEAL
     assert json.loads(logged["payload"])["id"] == page.model.row_data(0)["youth_id"]
     assert page.model.index(0, 1).data() == "139****0000"  # the table stays masked
 
@@ -77,7 +78,7 @@ def test_export_is_masked_and_a_full_one_needs_the_permission(qtbot, window, sto
     assert page.excel.export_to(tmp_path / "full.xlsx", full=True) == 5
     assert load_workbook(tmp_path / "full.xlsx").active["B2"].value == "13900000000"
     logged = store.outbox_entries()[before:]
-    assert [e["kind"] for e in logged] == ["personal.reveal"] * 5
+    assert [e["kind"] for e in logged] == [Kind.PERSONAL_REVEAL] * 5
 
 
 # --- import ----------------------------------------------------------------------------------
@@ -151,7 +152,7 @@ def test_a_failure_half_way_imports_nothing(qtbot, window, store, tmp_path, monk
     page = open_activity(window, activity_id)
     rows = [[f"青年{i}", f"137{i:08d}", "男", "", "", ""] for i in range(80)]
     path = walk_in_list(tmp_path / "big.xlsx", rows)
-    create = operations.HANDLERS["registration.create"]
+    create = operations.HANDLERS[Kind.REGISTRATION_CREATE]
     calls = {"n": 0}
 
     def failing(ctx, payload):
@@ -160,7 +161,7 @@ def test_a_failure_half_way_imports_nothing(qtbot, window, store, tmp_path, monk
             raise OSError("disk full")
         return create(ctx, payload)
 
-    monkeypatch.setitem(operations.HANDLERS, "registration.create", failing)
+    monkeypatch.setitem(operations.HANDLERS, Kind.REGISTRATION_CREATE, failing)
     before = len(store.outbox_entries())
     seen: list[str] = []
 
@@ -190,14 +191,14 @@ def test_a_rule_refusing_one_row_imports_nothing_and_names_the_row(
     page = open_activity(window, activity_id)
     rows = [[f"青年{i}", f"137{i:08d}", "男", "", "", ""] for i in range(80)]
     path = walk_in_list(tmp_path / "big.xlsx", rows)
-    create = operations.HANDLERS["registration.create"]
+    create = operations.HANDLERS[Kind.REGISTRATION_CREATE]
 
     def refuse_57(ctx, payload):
-        if payload["youth"]["name"] == "青年55":  # sheet row 57 (header is row 1)
+        if payload.youth["name"] == "青年55":  # sheet row 57 (header is row 1)
             raise RuleViolation("reject_reason_required")
         return create(ctx, payload)
 
-    monkeypatch.setitem(operations.HANDLERS, "registration.create", refuse_57)
+    monkeypatch.setitem(operations.HANDLERS, Kind.REGISTRATION_CREATE, refuse_57)
     seen: list[str] = []
 
     def confirm(dialog: ImportDialog) -> None:

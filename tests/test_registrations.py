@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 
 from sync.client.store import Store
 from sync.client.store.tables import registration_events, registrations, youths
+from sync.core.operations import CancelRegistration, Decision, ReviewRegistration
 from sync.core.records import ActivityStatus
 from sync.core.rules import RuleViolation
 from tests.conftest import HOME_ORG, NOW, activity_fields
@@ -99,9 +100,9 @@ def test_a_refused_operation_in_a_bulk_action_changes_nothing_and_is_named(store
     with pytest.raises(RuleViolation) as caught:
         store.execute_many(
             [
-                ("registration.review", {"id": ids[0], "decision": "approve", "reason": ""}),
-                ("registration.cancel", {"id": ids[1]}),  # rejected: cannot be cancelled
-                ("registration.review", {"id": ids[2], "decision": "approve", "reason": ""}),
+                ReviewRegistration(ids[0], Decision.APPROVE),
+                CancelRegistration(ids[1]),  # rejected: cannot be cancelled
+                ReviewRegistration(ids[2], Decision.APPROVE),
             ]
         )
     assert caught.value.code == "registration_not_cancellable"

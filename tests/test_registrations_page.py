@@ -15,6 +15,7 @@ from desktop.pages import registrations as page_module
 from sync.client import session
 from sync.client.store import Store
 from sync.client.store import registration_queries as rq
+from sync.core.operations import Kind
 from sync.core.records import ActivityStatus, RegistrationSource
 from tests.conftest import HOME_ORG, NOW, activity_fields
 from tests.test_activities_page import activate, type_text, when_modal
@@ -127,7 +128,7 @@ def test_single_approve_with_a_key_moves_on_and_updates_the_seats(qtbot, window,
     assert statuses(store, activity_id)["陈一鸣"] == "approved"
     assert "已通过 1 / 名额 30 · 候补 0 · 待审核 4" in page.capacity_label.text()
     assert page.current_id() == page.model.id_at(1)  # on to the next one
-    assert store.outbox_entries()[-1]["kind"] == "registration.review"
+    assert store.outbox_entries()[-1]["kind"] == Kind.REGISTRATION_REVIEW
     assert window.undo_action.text() == "撤销 通过 陈一鸣 的报名"
 
 
@@ -351,7 +352,7 @@ def test_under_14_is_flagged_and_consent_can_be_recorded(qtbot, window, store):
     page.consent_actions[page_module.GuardianConsent.GIVEN].trigger()
     assert "监护人已同意" in page.details.toPlainText()
     assert age.data() == "12 岁 · 未满14岁 · 已同意"
-    assert store.outbox_entries()[-1]["kind"] == "youth.consent"
+    assert store.outbox_entries()[-1]["kind"] == Kind.YOUTH_CONSENT
 
 
 def test_registered_after_filter_and_dates(qtbot, window, store, clock):

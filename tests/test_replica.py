@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sync.client.store import Store
 from sync.core.codec import to_json
+from sync.core.operations import Kind
 from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import Activity, ActivityStatus
 from tests.conftest import HOME_ORG, activity_fields
@@ -64,8 +65,8 @@ def test_rejected_op_leaves_the_queue_and_takes_its_effect_with_it(store: Store)
     )
     assert store.activity(activity_id)["status"] == "draft"
     entries = {e["kind"]: e for e in store.outbox_entries()}
-    assert entries["activity.transition"]["state"] == "rejected"
-    assert "illegal_transition" in entries["activity.transition"]["result"]
+    assert entries[Kind.ACTIVITY_TRANSITION]["state"] == "rejected"
+    assert "illegal_transition" in entries[Kind.ACTIVITY_TRANSITION]["result"]
     assert store.pending_count() == 0
 
 

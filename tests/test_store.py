@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sync.client.store import ActivityQuery, Store
 from sync.client.store.tables import activities, outbox
 from sync.core import operations
+from sync.core.operations import Decision, Kind, ReviewRegistration
 from sync.core.records import ActivityStatus, Phase
 from sync.core.rules import RuleViolation
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
@@ -26,16 +27,16 @@ def test_each_action_is_applied_and_queued_exactly_once(store: Store):
     store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
     entries = _outbox(store)
     assert [e["kind"] for e in entries] == [
-        "activity.create",
-        "activity.update",
-        "activity.transition",
+        Kind.ACTIVITY_CREATE,
+        Kind.ACTIVITY_UPDATE,
+        Kind.ACTIVITY_TRANSITION,
     ]
     assert len({e["op_id"] for e in entries}) == 3
     assert all(e["device_id"] == store.device_id and e["state"] == "pending" for e in entries)
     update = json.loads(entries[1]["payload"])
     assert update["changes"] == {"title": "新标题", "capacity": 40}
     assert update["before"] == {"title": "江宁区青年创业沙龙（第3期）", "capacity": 30}
-    assert update["base_version"] == 0
+    assert "base_version" not in update  # written by older versions, read by none
     row = store.activity(activity_id)
     assert (row["title"], row["capacity"], row["status"]) == ("新标题", 40, "published")
     assert store.pending_count() == 3
@@ -60,10 +61,10 @@ def test_failure_mid_operation_leaves_neither_change_nor_outbox_entry(store: Sto
     before = store.activity(activity_id)
 
     def write_then_fail(ctx, payload):
-        ctx.update("activities", payload["id"], {"title": "半途而废"})
+        ctx.update("activities", payload.id, {"title": "半途而废"})
         raise OSError("disk full")
 
-    monkeypatch.setitem(operations.HANDLERS, "activity.update", write_then_fail)
+    monkeypatch.setitem(operations.HANDLERS, Kind.ACTIVITY_UPDATE, write_then_fail)
     with pytest.raises(OSError):
         store.update_activity(activity_id, {"title": "半途而废"})
     assert store.activity(activity_id) == before
@@ -294,7 +295,7 @@ def test_approvals_past_capacity_join_the_waitlist(store: Store):
     first, second, third = _registrations(store, activity_id, 3)
     store.review_registration(first, "approve")
     store.review_registration(second, "approve")
-    _, outcome = store.execute("registration.review", {"id": third, "decision": "approve"})
+    _, outcome = store.execute(ReviewRegistration(third, Decision.APPROVE))
     assert outcome.changed == "waitlisted_full"
     with store.engine.connect() as conn:
         statuses = dict(conn.exec_driver_sql("SELECT id, status FROM registrations").fetchall())

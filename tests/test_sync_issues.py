@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from sync.client.store import Store
 from sync.core.codec import to_json
+from sync.core.operations import Kind
 from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import Activity, ActivityStatus
 from sync.core.rules import RuleViolation
@@ -101,10 +102,10 @@ def test_use_mine_queues_a_normal_edit_and_undo_reopens_the_conflict(store: Stor
     op_id = store.resolve_conflict(item["id"], use_mine=True)
     assert op_id is not None
     [entry] = store.ops_to_push(10)
-    assert (entry["op_id"], entry["kind"]) == (op_id, "activity.update")
+    assert (entry["op_id"], entry["kind"]) == (op_id, Kind.ACTIVITY_UPDATE)
     assert entry["payload"]["changes"] == {"capacity": 50}
     assert entry["payload"]["before"] == {"capacity": 70}  # what the server holds now
-    assert entry["payload"]["base_version"] == 2
+    assert "base_version" not in entry["payload"]  # written by older versions, read by none
     assert store.activity(activity_id)["capacity"] == 50
     assert store.open_conflicts() == []
 
@@ -142,7 +143,7 @@ def test_refused_operation_is_listed_and_dismissed(store: Store):
     [item] = store.rejected_operations()
     assert (item["op_id"], item["kind"], item["code"]) == (
         op_id,
-        "activity.transition",
+        Kind.ACTIVITY_TRANSITION,
         "illegal_transition",
     )
     assert item["params"] == {"current": "cancelled", "action": "publish"}
@@ -339,14 +340,16 @@ def test_readable_values_and_descriptions():
     assert value_text("starts_at", NOW, {}) == "2026-11-24 10:00"
     assert value_text("description", "", {}) == "（空）"
     edit = {"id": "a1", "changes": {"title": 1, "capacity": 2}}
-    assert describe_operation("activity.update", edit, "读书会") == (
+    assert describe_operation(Kind.ACTIVITY_UPDATE, edit, "读书会") == (
         "修改活动“读书会”（活动名称、招募人数）"
     )
-    assert describe_operation("activity.delete", {"id": "gone"}, None) == "删除活动“已删除的活动”"
+    assert (
+        describe_operation(Kind.ACTIVITY_DELETE, {"id": "gone"}, None) == "删除活动“已删除的活动”"
+    )
     publish = {"id": "a1", "to": "published"}
-    assert describe_operation("activity.transition", publish, "读书会") == "发布活动“读书会”"
+    assert describe_operation(Kind.ACTIVITY_TRANSITION, publish, "读书会") == "发布活动“读书会”"
     approve = {"id": "r1", "decision": "approve"}
-    assert describe_operation("registration.review", approve, "张三，读书会") == (
+    assert describe_operation(Kind.REGISTRATION_REVIEW, approve, "张三，读书会") == (
         "通过报名（张三，读书会）"
     )
     assert describe_operation("youth.merge", {}, None) == "其他操作（youth.merge）"

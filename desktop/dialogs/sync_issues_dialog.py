@@ -40,6 +40,7 @@ from desktop.texts import format_time, label, rule_message
 from desktop.undo import UndoHistory
 from sync.client.store import Store, queries
 from sync.core import messages
+from sync.core.operations import Kind
 from sync.core.rules import RuleViolation
 
 log = logging.getLogger(__name__)
@@ -93,20 +94,50 @@ def value_text(field: str, value: Any, categories: dict[str, str]) -> str:
     return repr(value)
 
 
+def _simple_descriptions() -> dict[Kind, str]:
+    """Kinds described by a fixed text naming `{who}` (the record's subject); built per call so
+    each text is translated in the current language."""
+    return {
+        Kind.REGISTRATION_CREATE: QCoreApplication.translate(
+            "SyncIssuesDialog", "登记报名（{who}）"
+        ),
+        Kind.REGISTRATION_CANCEL: QCoreApplication.translate(
+            "SyncIssuesDialog", "取消报名（{who}）"
+        ),
+        Kind.YOUTH_CREATE: QCoreApplication.translate(
+            "SyncIssuesDialog", "青年登记个人信息（{who}）"
+        ),
+        Kind.YOUTH_CONSENT: QCoreApplication.translate(
+            "SyncIssuesDialog", "记录监护人同意（{who}）"
+        ),
+        Kind.FOLLOWER_TAG: QCoreApplication.translate(
+            "SyncIssuesDialog", "修改关注者标签（{who}）"
+        ),
+        Kind.FOLLOWER_FOLLOW: QCoreApplication.translate("SyncIssuesDialog", "关注组织（{who}）"),
+        Kind.FOLLOWER_UNFOLLOW: QCoreApplication.translate("SyncIssuesDialog", "取消关注（{who}）"),
+        Kind.NOTICE_SEND: QCoreApplication.translate("SyncIssuesDialog", "发送通知（{who}）"),
+        Kind.PERSONAL_REVEAL: QCoreApplication.translate(
+            "SyncIssuesDialog", "查看完整个人信息（{who}）"
+        ),
+    }
+
+
 def describe_operation(kind: str, payload: dict[str, Any], subject: str | None) -> str:
     """What an operation did, in a cadre's words: 修改活动“标题”（活动名称）, 审核报名 …;
-    `subject` names its record (the store's `rejected_operations` finds it)."""
+    `subject` names its record (the store's `rejected_operations` finds it). Every `Kind` has
+    a description; only a kind this version does not know is 其他操作."""
     title = subject or QCoreApplication.translate("SyncIssuesDialog", "已删除的活动")
-    if kind == "activity.create":
+    known = Kind.find(kind)
+    if known is Kind.ACTIVITY_CREATE:
         return QCoreApplication.translate("SyncIssuesDialog", "新建活动“{title}”").format(
             title=title
         )
-    if kind == "activity.update":
+    if known is Kind.ACTIVITY_UPDATE:
         changed = "、".join(field_text(f) for f in (payload.get("changes") or {}))
         return QCoreApplication.translate(
             "SyncIssuesDialog", "修改活动“{title}”（{fields}）"
         ).format(title=title, fields=changed)
-    if kind == "activity.transition":
+    if known is Kind.ACTIVITY_TRANSITION:
         action = {"published": "publish", "cancelled": "cancel", "completed": "complete"}.get(
             str(payload.get("to"))
         )
@@ -117,17 +148,23 @@ def describe_operation(kind: str, payload: dict[str, Any], subject: str | None) 
             verb=verb, title=title
         )
         return text[:1].upper() + text[1:]  # English starts with the (lower-case) verb
-    if kind == "activity.delete":
+    if known is Kind.ACTIVITY_DELETE:
         return QCoreApplication.translate("SyncIssuesDialog", "删除活动“{title}”").format(
             title=title
         )
-    if kind == "registration.review":
+    if known is Kind.REGISTRATION_REVIEW:
         who = subject or QCoreApplication.translate("SyncIssuesDialog", "已删除的报名")
         if payload.get("decision") == "reject":
             text = QCoreApplication.translate("SyncIssuesDialog", "拒绝报名（{who}）")
         else:
             text = QCoreApplication.translate("SyncIssuesDialog", "通过报名（{who}）")
         return text.format(who=who)
+    simple = _simple_descriptions()
+    if known in simple:
+        text = simple[known]
+        if subject:
+            return text.format(who=subject)
+        return text.replace("（{who}）", "").replace(" ({who})", "")
     return QCoreApplication.translate("SyncIssuesDialog", "其他操作（{kind}）").format(kind=kind)
 
 

@@ -85,15 +85,7 @@ class RegistrationExcel(QObject):
             youth_ids = sorted({r["youth_id"] for r in self._rows(ids)})
             try:
                 # One reveal per youth, as 显示完整信息 logs it, in one transaction.
-                self.store.execute_many(
-                    [
-                        (
-                            "personal.reveal",
-                            {"table": "youths", "id": youth_id, "fields": ["phone", "id_number"]},
-                        )
-                        for youth_id in youth_ids
-                    ]
-                )
+                self.store.log_reveals("youths", youth_ids, ["phone", "id_number"])
             except RuleViolation as error:
                 QMessageBox.warning(page, self.tr("无法完成"), violation_text(error))
                 return None

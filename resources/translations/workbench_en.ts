@@ -782,7 +782,7 @@
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="135"/>
+        <location filename="../../desktop/app.py" line="136"/>
         <location filename="../../desktop/dialogs/login_dialog.py" line="99"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
@@ -1038,7 +1038,7 @@ Remove the data?</translation>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="153"/>
         <location filename="../../desktop/main_window.py" line="305"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
@@ -1517,100 +1517,100 @@ Log folder: {path}</translation>
         <translation>registrations-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="98"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="90"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="113"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="105"/>
         <source>正在导出 {n} 条报名…</source>
         <translation>Exporting {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="116"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="108"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="112"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="122"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="114"/>
         <source>已导出 {n} 条报名到 {path}</source>
         <translation>Exported {n} registrations to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="140"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="132"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="141"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="133"/>
         <source>请先在上方“活动”中选择要导入报名的活动。</source>
         <translation>First choose, under “Activity” above, the activity to import registrations into.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="146"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="138"/>
         <source>选择报名名单</source>
         <translation>Choose a registration list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="148"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="140"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="167"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="159"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="174"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="166"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="191"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="183"/>
         <source>已取消导入，没有导入任何记录</source>
         <translation>Import cancelled; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="200"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="192"/>
         <source>正在导入 {n} 条报名…</source>
         <translation>Importing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="205"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="197"/>
         <source>第 {row} 行：</source>
         <translation>Row {row}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="211"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="221"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="203"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="213"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="212"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="204"/>
         <source>{where}{reason}
 没有导入任何记录，请修改名单后重新导入。</source>
         <translation>{where}{reason}
 Nothing was imported; correct the list and import it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="222"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="214"/>
         <source>导入时出错，没有导入任何记录：{error}</source>
         <translation>The import failed and nothing was imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="225"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="217"/>
         <source>导入 {n} 条报名</source>
         <translation>import of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="227"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="219"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2203,198 +2203,243 @@ This bulk action changed no registration.</translation>
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="156"/>
         <source>已删除的报名</source>
         <translation>a deleted registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="127"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="158"/>
         <source>拒绝报名（{who}）</source>
         <translation>Reject a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="160"/>
         <source>通过报名（{who}）</source>
         <translation>Approve a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="367"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="404"/>
         <source>活动</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="368"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="405"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="369"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="406"/>
         <source>我的修改</source>
         <translation>My change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="370"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="407"/>
         <source>对方的修改</source>
         <translation>Their change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="371"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="408"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
         <source>操作时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="375"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
         <source>服务器的理由</source>
         <translation>The server’s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="378"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="415"/>
         <source>同步问题</source>
         <translation>Sync issues</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="379"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
         <source>没有需要处理的同步问题</source>
         <translation>No sync issues to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="382"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="419"/>
         <source>其他设备同时修改了相同内容，服务器暂时保留了对方的修改。请选择保留哪一方（Delete 保留对方，Enter 使用我的，Ctrl+Z 撤销）。</source>
         <translation>Another device changed the same thing at the same time; the server kept their change for now. Choose which to keep (Delete keeps theirs, Enter uses mine, Ctrl+Z undoes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="387"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
         <source>服务器没有执行这些操作，它们在本机的效果已经撤回。看过后点“知道了”。</source>
         <translation>The server did not carry out these operations, and their effect on this computer was taken back. Click “Got it” once read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="389"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="426"/>
         <source>保留对方</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="390"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="427"/>
         <source>使用我的</source>
         <translation>Use mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="391"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="392"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="429"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="393"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="430"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="99"/>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="454"/>
         <source>已删除的活动</source>
         <translation>a deleted activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="63"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="64"/>
         <source>报名需审核</source>
         <translation>Registrations need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="64"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="65"/>
         <source>精选活动</source>
         <translation>Featured</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="65"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="66"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="73"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="74"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="76"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="77"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="78"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="79"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="101"/>
+        <source>登记报名（{who}）</source>
+        <translation>Register ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="104"/>
+        <source>取消报名（{who}）</source>
+        <translation>Cancel a registration ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="107"/>
+        <source>青年登记个人信息（{who}）</source>
+        <translation>Youth signs up ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="110"/>
+        <source>记录监护人同意（{who}）</source>
+        <translation>Record guardian consent ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="113"/>
+        <source>修改关注者标签（{who}）</source>
+        <translation>Change follower tags ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="116"/>
+        <source>关注组织（{who}）</source>
+        <translation>Follow an organisation ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="117"/>
+        <source>取消关注（{who}）</source>
+        <translation>Unfollow ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="118"/>
+        <source>发送通知（{who}）</source>
+        <translation>Send a notice ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="119"/>
+        <source>查看完整个人信息（{who}）</source>
+        <translation>View full personal data ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="132"/>
         <source>新建活动“{title}”</source>
         <translation>Create activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="106"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="137"/>
         <source>修改活动“{title}”（{fields}）</source>
         <translation>Edit activity “{title}” ({fields})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="114"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="145"/>
         <source>更改状态</source>
         <translation>change the status of</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="116"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="147"/>
         <source>{verb}活动“{title}”</source>
         <translation>{verb} activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="121"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="152"/>
         <source>删除活动“{title}”</source>
         <translation>Delete activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="131"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="168"/>
         <source>其他操作（{kind}）</source>
         <translation>Another operation ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="143"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="180"/>
         <source>服务器拒绝了这个操作（{code}）</source>
         <translation>The server refused this operation ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="452"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="489"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="453"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="490"/>
         <source>被拒绝的操作（{n}）</source>
         <translation>Refused operations ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="495"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="532"/>
         <source>使用我的修改（{title}：{field}）</source>
         <translation>use my change ({title}: {field})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="505"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="542"/>
         <source>无法使用我的修改</source>
         <translation>Cannot use my change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="506"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="543"/>
         <source>以下内容无法改回我的修改，可以选择“保留对方”：
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
@@ -2530,442 +2575,442 @@ This bulk action changed no registration.</translation>
 <context>
     <name>rules</name>
     <message>
-        <location filename="../../sync/messages.py" line="20"/>
+        <location filename="../../sync/core/messages.py" line="20"/>
         <source>请填写{label}</source>
         <translation>{label} is required</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="21"/>
+        <location filename="../../sync/core/messages.py" line="21"/>
         <source>{label}含有无法保存的控制字符</source>
         <translation>{label} contains control characters that cannot be saved</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="22"/>
+        <location filename="../../sync/core/messages.py" line="22"/>
         <source>{label}不能超过 {max} 个字</source>
         <translation>{label} can be at most {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="23"/>
+        <location filename="../../sync/core/messages.py" line="23"/>
         <source>请选择活动类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="24"/>
+        <location filename="../../sync/core/messages.py" line="24"/>
         <source>请选择江苏省内的地区</source>
         <translation>Choose a region in Jiangsu</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="25"/>
+        <location filename="../../sync/core/messages.py" line="25"/>
         <source>结束时间必须晚于开始时间</source>
         <translation>The end must be after the start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="26"/>
+        <location filename="../../sync/core/messages.py" line="26"/>
         <source>报名截止时间不能晚于活动开始时间</source>
         <translation>Registration must close before the activity starts</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="27"/>
+        <location filename="../../sync/core/messages.py" line="27"/>
         <source>报名开始时间必须早于报名截止时间</source>
         <translation>Registration must open before it closes</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="28"/>
+        <location filename="../../sync/core/messages.py" line="28"/>
         <source>招募人数至少为 1 人</source>
         <translation>There must be at least 1 place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="29"/>
+        <location filename="../../sync/core/messages.py" line="29"/>
         <source>经度和纬度要同时填写</source>
         <translation>Enter both longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="30"/>
+        <location filename="../../sync/core/messages.py" line="30"/>
         <source>坐标不在江苏省范围内，请检查经纬度</source>
         <translation>These coordinates are outside Jiangsu; check longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="31"/>
+        <location filename="../../sync/core/messages.py" line="31"/>
         <source>联系电话格式不正确</source>
         <translation>The phone number is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="32"/>
+        <location filename="../../sync/core/messages.py" line="32"/>
         <source>活动当前为“{current}”，不能{action}</source>
         <translation>Cannot {action}: the activity is {current}</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="33"/>
+        <location filename="../../sync/core/messages.py" line="33"/>
         <source>找不到这条记录，可能已被删除</source>
         <translation>This record no longer exists; it may have been deleted</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="34"/>
+        <location filename="../../sync/core/messages.py" line="34"/>
         <source>只有草稿可以删除，已发布的活动请取消</source>
         <translation>Only drafts can be deleted; cancel a published activity instead</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="35"/>
+        <location filename="../../sync/core/messages.py" line="35"/>
         <source>活动当前为“{current}”，不能再修改</source>
         <translation>The activity is {current} and can no longer be edited</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="36"/>
+        <location filename="../../sync/core/messages.py" line="36"/>
         <source>活动信息不完整或有误</source>
         <translation>The activity is incomplete or has errors</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="37"/>
+        <location filename="../../sync/core/messages.py" line="37"/>
         <source>其他设备同时修改了相同内容，已保留对方的修改，请在“冲突”中确认</source>
         <translation>Another device changed the same thing at the same time; their change was kept. Please check it under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="40"/>
+        <location filename="../../sync/core/messages.py" line="40"/>
         <source>名额已满（{capacity} 人），已转入候补</source>
         <translation>All {capacity} places are taken; moved to the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="41"/>
+        <location filename="../../sync/core/messages.py" line="41"/>
         <source>拒绝报名需要填写理由</source>
         <translation>A reason is required to reject a registration</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="42"/>
+        <location filename="../../sync/core/messages.py" line="42"/>
         <source>该报名当前为“{current}”，不能审核</source>
         <translation>This registration is {current} and cannot be reviewed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="43"/>
+        <location filename="../../sync/core/messages.py" line="43"/>
         <source>该报名当前为“{current}”，不能取消</source>
         <translation>This registration is “{current}” and cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="44"/>
+        <location filename="../../sync/core/messages.py" line="44"/>
         <source>活动当前为“{current}”，不能报名</source>
         <translation>The activity is “{current}”: registration is not possible</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="45"/>
+        <location filename="../../sync/core/messages.py" line="45"/>
         <source>该青年已报名这个活动</source>
         <translation>This person has already registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="46"/>
+        <location filename="../../sync/core/messages.py" line="46"/>
         <source>青年信息不完整或有误</source>
         <translation>The person&apos;s details are incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="47"/>
+        <location filename="../../sync/core/messages.py" line="47"/>
         <source>手机号应为 11 位数字，以 1 开头</source>
         <translation>A mobile number has 11 digits and starts with 1</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="48"/>
+        <location filename="../../sync/core/messages.py" line="48"/>
         <source>身份证号格式不正确或校验位不符</source>
         <translation>The ID number is malformed or its check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="49"/>
+        <location filename="../../sync/core/messages.py" line="49"/>
         <source>出生日期不正确</source>
         <translation>The date of birth is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="50"/>
+        <location filename="../../sync/core/messages.py" line="50"/>
         <source>性别只能是男、女或未知</source>
         <translation>Gender must be male, female or unknown</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="51"/>
+        <location filename="../../sync/core/messages.py" line="51"/>
         <source>标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符</source>
         <translation>Tag “{tag}” is not valid: a tag has 1 to {max} characters, without quotes or control characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="54"/>
+        <location filename="../../sync/core/messages.py" line="54"/>
         <source>通知内容不完整或有误</source>
         <translation>The notice is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="55"/>
+        <location filename="../../sync/core/messages.py" line="55"/>
         <source>理由不能超过 {max} 个字</source>
         <translation>The reason cannot be longer than {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="56"/>
+        <location filename="../../sync/core/messages.py" line="56"/>
         <source>监护人同意状态无效</source>
         <translation>Not a valid guardian-consent status</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="57"/>
+        <location filename="../../sync/core/messages.py" line="57"/>
         <source>您的账号没有这项权限，请联系上级团组织</source>
         <translation>Your account does not have this permission; ask the League committee above you</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="58"/>
+        <location filename="../../sync/core/messages.py" line="58"/>
         <source>这项操作不能由此账号进行</source>
         <translation>This account cannot do this</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="59"/>
+        <location filename="../../sync/core/messages.py" line="59"/>
         <source>已经关注了这个组织</source>
         <translation>Already following this organisation</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="60"/>
+        <location filename="../../sync/core/messages.py" line="60"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="61"/>
+        <location filename="../../sync/core/messages.py" line="61"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="62"/>
+        <location filename="../../sync/core/messages.py" line="62"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="63"/>
+        <location filename="../../sync/core/messages.py" line="63"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="64"/>
+        <location filename="../../sync/core/messages.py" line="64"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="65"/>
+        <location filename="../../sync/core/messages.py" line="65"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="66"/>
+        <location filename="../../sync/core/messages.py" line="66"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="71"/>
+        <location filename="../../sync/core/messages.py" line="71"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="72"/>
+        <location filename="../../sync/core/messages.py" line="72"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="73"/>
+        <location filename="../../sync/core/messages.py" line="73"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="74"/>
+        <location filename="../../sync/core/messages.py" line="74"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="75"/>
+        <location filename="../../sync/core/messages.py" line="75"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="76"/>
+        <location filename="../../sync/core/messages.py" line="76"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="77"/>
+        <location filename="../../sync/core/messages.py" line="77"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="78"/>
+        <location filename="../../sync/core/messages.py" line="78"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="79"/>
+        <location filename="../../sync/core/messages.py" line="79"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="80"/>
+        <location filename="../../sync/core/messages.py" line="80"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="81"/>
+        <location filename="../../sync/core/messages.py" line="81"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="82"/>
+        <location filename="../../sync/core/messages.py" line="82"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="83"/>
+        <location filename="../../sync/core/messages.py" line="83"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="84"/>
+        <location filename="../../sync/core/messages.py" line="84"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="86"/>
+        <location filename="../../sync/core/messages.py" line="86"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="87"/>
+        <location filename="../../sync/core/messages.py" line="87"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="88"/>
+        <location filename="../../sync/core/messages.py" line="88"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="89"/>
+        <location filename="../../sync/core/messages.py" line="89"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="90"/>
+        <location filename="../../sync/core/messages.py" line="90"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="91"/>
+        <location filename="../../sync/core/messages.py" line="91"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="93"/>
+        <location filename="../../sync/core/messages.py" line="93"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="94"/>
+        <location filename="../../sync/core/messages.py" line="94"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="95"/>
+        <location filename="../../sync/core/messages.py" line="95"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="96"/>
+        <location filename="../../sync/core/messages.py" line="96"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="97"/>
+        <location filename="../../sync/core/messages.py" line="97"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="98"/>
+        <location filename="../../sync/core/messages.py" line="98"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="99"/>
+        <location filename="../../sync/core/messages.py" line="99"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="100"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="101"/>
+        <location filename="../../sync/core/messages.py" line="101"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="102"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="103"/>
+        <location filename="../../sync/core/messages.py" line="103"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="104"/>
+        <location filename="../../sync/core/messages.py" line="104"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="105"/>
+        <location filename="../../sync/core/messages.py" line="105"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="112"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="115"/>
         <source>监护人不同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

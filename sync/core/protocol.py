@@ -1,5 +1,6 @@
 """The sync protocol, defined once for the client (`sync.client.http`) and the server
-(`sync.server.replication`): versions, paths and the shapes of push and pull.
+(`sync.server.replication`; its pydantic wire models are derived from the dataclasses here):
+versions, paths and the shapes of push and pull.
 
 Push: the client sends its outbox in order; the server applies each operation once (a replayed
 op_id gets the stored result) and answers per operation.
@@ -12,6 +13,7 @@ horizon) is one gzip-compressed SQLite file of the whole scope, with its cursor 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -42,6 +44,41 @@ SNAPSHOT_META_TABLE = "snapshot_meta"
 SNAPSHOT_MEDIA_TYPE = "application/vnd.sqlite3"
 SNAPSHOT_CURSOR_HEADER = "X-Suqing-Snapshot-Cursor"
 SNAPSHOT_SIZE_HEADER = "X-Suqing-Snapshot-Bytes"  # the uncompressed size, for progress
+
+
+# Identifiers are stored as text; PostgreSQL text cannot hold NUL, and no id needs a control
+# character, so they are refused at the door instead of failing in the database.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+ID_MAX = 64
+KIND_PATTERN = r"^[a-z_]+\.[a-z_]+$"  # the shape of every `sync.core.operations.Kind` value
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One user action as it travels from the outbox to the server. `payload` is the JSON of
+    the kind's payload type (`sync.core.operations`). Field metadata holds the limits the
+    server's wire models enforce (pydantic `Field` keywords)."""
+
+    op_id: str = field(metadata={"min_length": 1, "max_length": ID_MAX, "pattern": PRINTABLE})
+    kind: str = field(metadata={"min_length": 1, "max_length": ID_MAX, "pattern": KIND_PATTERN})
+    payload: dict[str, Any]
+    occurred_at: datetime | str | None = None  # the device's clock: audit only
+    device_id: str = field(default="", metadata={"max_length": ID_MAX, "pattern": PRINTABLE})
+
+    def to_json(self) -> dict[str, Any]:
+        occurred = self.occurred_at
+        return {
+            "op_id": self.op_id,
+            "kind": self.kind,
+            "payload": self.payload,
+            "occurred_at": occurred.isoformat() if isinstance(occurred, datetime) else occurred,
+            "device_id": self.device_id,
+        }
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    ops: list[Operation] = field(metadata={"max_length": PUSH_BATCH * 2})
 
 
 class OpStatus(StrEnum):
@@ -76,6 +113,11 @@ class OpResult:
             code=data.get("code"),
             params=dict(data.get("params") or {}),
         )
+
+
+@dataclass(frozen=True)
+class PushAnswer:
+    results: list[OpResult]  # one per operation sent, in the same order
 
 
 @dataclass(frozen=True)

@@ -235,17 +235,6 @@ class Notice:
     version: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Operation:
-    """One user action, as it travels from the outbox to the server."""
-
-    op_id: str
-    kind: str
-    payload: dict[str, Any]
-    occurred_at: datetime  # device clock: kept for audit, never trusted for ordering
-    device_id: str
-
-
 # Table name of each replicated record, in dependency order (parents first).
 RECORD_TABLES: dict[str, type] = {
     "categories": Category,

@@ -366,7 +366,7 @@ def _apply(
     """Apply one pushed operation, exactly once: a replayed op_id gets the stored result, for as
     long as the server keeps the operation (forever, for now). A cadre's operation names its
     account (`actor` its username); a youth's, through the public API, names the youth
-    (`youth_id`, actor "youth") and may only be one of `operations.YOUTH_KINDS`.
+    (`youth_id`, actor "youth") and may only be a kind a youth may push (`Kind.by_youth`).
 
     `seq`, the operation's change sequence, was reserved by the caller in this transaction: that
     locks the counter until commit, so operations apply one after another and each sees every
@@ -390,7 +390,7 @@ def _apply(
         youth_id=youth_id,
     )
     try:
-        if youth_id is not None and op["kind"] not in operations.YOUTH_KINDS:
+        if youth_id is not None and not operations.youth_may(op["kind"]):
             raise RuleViolation("not_allowed")
         with conn.begin_nested():  # a refusal takes back this operation's writes only
             outcome = operations.apply(ctx, op["kind"], op["payload"])

@@ -19,8 +19,16 @@ from sqlalchemy import Connection, func, insert, select
 
 from sync.core import messages
 from sync.core.ids import uuid7
+from sync.core.operations import (
+    CancelRegistration,
+    CreateRegistration,
+    CreateYouth,
+    Follow,
+    Payload,
+    Unfollow,
+)
 from sync.core.protocol import OpResult, OpStatus
-from sync.core.records import Phase, RegistrationStatus
+from sync.core.records import Phase, RegistrationSource, RegistrationStatus
 from sync.core.regions import code_prefix
 from sync.core.sql import phase_condition
 from sync.server import auth, replication
@@ -79,8 +87,13 @@ def _refusal(result: OpResult) -> YouthRefused:
     return YouthRefused(REFUSAL_STATUS.get(code, 422), code, text)
 
 
-def _apply(db: Database, youth_id: str, kind: str, payload: dict[str, Any]) -> OpResult:
-    op = {"op_id": uuid7(), "kind": kind, "payload": payload, "device_id": PUBLIC_DEVICE}
+def _apply(db: Database, youth_id: str, operation: Payload) -> OpResult:
+    op = {
+        "op_id": uuid7(),
+        "kind": operation.kind.value,
+        "payload": operation.to_payload(),
+        "device_id": PUBLIC_DEVICE,
+    }
     result = replication.apply_one(db, account_id=None, scope_path="/", op=op, youth_id=youth_id)
     if result.status is OpStatus.REJECTED:
         raise _refusal(result)
@@ -114,7 +127,7 @@ def identify(
     youth_id = match.id if match else uuid7()
     if created:
         payload = {k: v.isoformat() if isinstance(v, date) else v for k, v in fields.items()}
-        _apply(db, youth_id, "youth.create", {**payload, "id": youth_id})
+        _apply(db, youth_id, CreateYouth(youth_id, payload))
     token = auth.new_token()
     expires_at = now + settings.token_lifetime
     with db.write() as conn:
@@ -218,19 +231,16 @@ def published_activities(
 def register(db: Database, youth: Youth, activity_id: str) -> dict[str, Any]:
     """Register the youth for an activity; the registration's id and status."""
     registration_id = uuid7()
-    payload = {
-        "id": registration_id,
-        "activity_id": activity_id,
-        "youth": {"id": youth.id},
-        "source": "online",
-    }
-    _apply(db, youth.id, "registration.create", payload)
+    payload = CreateRegistration(
+        registration_id, activity_id, {"id": youth.id}, RegistrationSource.ONLINE
+    )
+    _apply(db, youth.id, payload)
     return _registration(db, registration_id)
 
 
 def cancel(db: Database, youth: Youth, registration_id: str) -> dict[str, Any]:
     """Cancel the youth's own registration (another's reads as not found)."""
-    _apply(db, youth.id, "registration.cancel", {"id": registration_id})
+    _apply(db, youth.id, CancelRegistration(registration_id))
     return _registration(db, registration_id)
 
 
@@ -248,9 +258,9 @@ def follow(
     db: Database, youth: Youth, org_id: str, source_activity_id: str | None
 ) -> dict[str, Any]:
     """Follow an organisation (following again keeps the first follow); the follow's id."""
-    payload = {"id": uuid7(), "org_id": org_id, "source_activity_id": source_activity_id}
-    result = _apply(db, youth.id, "follower.follow", payload)
-    follower_id = result.params.get("id") or payload["id"]
+    payload = Follow(uuid7(), org_id, source_activity_id)
+    result = _apply(db, youth.id, payload)
+    follower_id = result.params.get("id") or payload.id
     return {"id": follower_id, "org_id": org_id, "following": True}
 
 
@@ -265,5 +275,5 @@ def unfollow(db: Database, youth: Youth, org_id: str) -> dict[str, Any]:
         )
     if follower_id is None:
         raise YouthRefused(404, "not_found", messages.render("not_found", {}))
-    _apply(db, youth.id, "follower.unfollow", {"id": follower_id})
+    _apply(db, youth.id, Unfollow(follower_id))
     return {"id": follower_id, "org_id": org_id, "following": False}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import requests
 
 from sync.core.ids import uuid7
+from sync.core.operations import Kind
 from tests.conftest import activity_fields
 from tests.server.conftest import Server, bearer, login
 
@@ -17,7 +18,7 @@ def test_a_time_without_its_zone_is_refused_as_malformed(server: Server):
     }
     op = {
         "op_id": f"naive-{uuid7()}",
-        "kind": "activity.create",
+        "kind": Kind.ACTIVITY_CREATE,
         "payload": {"id": uuid7(), "org_id": server.seeded.home_org_id, "fields": fields},
     }
     response = requests.post(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from desktop.events import StoreEvents
 from desktop.pages.registrations import RegistrationsPage
 from desktop.undo import UndoHistory
+from sync.core.operations import Kind
 from sync.core.records import RegistrationStatus
 from tests.server.conftest import Device, Server, server_rows
 from tests.server.test_youth_e2e import YouthClient, _registering, _status
@@ -76,7 +77,8 @@ def test_a_youths_registration_approved_from_the_keyboard_reaches_the_server(
     assert _status(server, registration["id"]) == "approved"
     logged = server_rows(
         server,
-        "SELECT payload FROM applied_ops WHERE kind = 'personal.reveal' AND seq IS NOT NULL",
+        "SELECT payload FROM applied_ops WHERE kind = "
+        f"'{Kind.PERSONAL_REVEAL}' AND seq IS NOT NULL",
     )
     assert len(logged) == 1 and youth.id in str(logged[0][0])
 

@@ -33,6 +33,7 @@ import requests
 
 from sync.core import operations
 from sync.core.ids import uuid7
+from sync.core.operations import Kind
 from sync.core.records import ACTIVITY_EDITABLE_FIELDS
 from tests.server.conftest import Server, bearer, login, server_rows
 
@@ -53,51 +54,59 @@ ROUTES: dict[tuple[str, str], str] = {
 }
 
 OP_KINDS: dict[str, Callable[[Sibling], dict[str, Any]]] = {
-    "activity.create": lambda b: {"id": uuid7(), "org_id": b.org_id, "fields": b.activity_fields},
-    "activity.update": lambda b: {
+    Kind.ACTIVITY_CREATE: lambda b: {
+        "id": uuid7(),
+        "org_id": b.org_id,
+        "fields": b.activity_fields,
+    },
+    Kind.ACTIVITY_UPDATE: lambda b: {
         "id": b.activity_id,
         "base_version": b.activity["version"],
         "changes": {"title": "越权修改"},
         "before": {"title": b.activity["title"]},
     },
-    "activity.transition": lambda b: {"id": b.activity_id, "to": "cancelled"},
-    "activity.delete": lambda b: {"id": b.draft_id},
-    "registration.review": lambda b: {"id": b.registration_id, "decision": "reject", "reason": "x"},
-    "registration.create": lambda b: {
+    Kind.ACTIVITY_TRANSITION: lambda b: {"id": b.activity_id, "to": "cancelled"},
+    Kind.ACTIVITY_DELETE: lambda b: {"id": b.draft_id},
+    Kind.REGISTRATION_REVIEW: lambda b: {
+        "id": b.registration_id,
+        "decision": "reject",
+        "reason": "x",
+    },
+    Kind.REGISTRATION_CREATE: lambda b: {
         "id": uuid7(),
         "activity_id": b.activity_id,
         "youth": {"id": uuid7(), "name": "越权报名", "phone": "13800138000"},
         "source": "walk_in",
     },
-    "registration.cancel": lambda b: {"id": b.registration_id},
-    "follower.tag": lambda b: {"ids": [b.follower_id], "add": ["越权"], "remove": []},
-    "notice.send": lambda b: {
+    Kind.REGISTRATION_CANCEL: lambda b: {"id": b.registration_id},
+    Kind.FOLLOWER_TAG: lambda b: {"ids": [b.follower_id], "add": ["越权"], "remove": []},
+    Kind.NOTICE_SEND: lambda b: {
         "id": uuid7(),
         "org_id": b.org_id,
         "title": "越权通知",
         "body": "不应送达",
         "tag": "",
     },
-    "youth.consent": lambda b: {"id": b.youth_id, "status": "given"},
-    "personal.reveal": lambda b: {
+    Kind.YOUTH_CONSENT: lambda b: {"id": b.youth_id, "status": "given"},
+    Kind.PERSONAL_REVEAL: lambda b: {
         "table": "registrations",
         "id": b.registration_id,
         "fields": ["phone"],
     },
     # Kinds only a youth may send (through the public API): refused to every cadre.
-    "youth.create": lambda b: {"id": uuid7(), "name": "越权", "phone": "13800138001"},
-    "follower.follow": lambda b: {"id": uuid7(), "org_id": b.org_id},
-    "follower.unfollow": lambda b: {"id": b.follower_id},
+    Kind.YOUTH_CREATE: lambda b: {"id": uuid7(), "name": "越权", "phone": "13800138001"},
+    Kind.FOLLOWER_FOLLOW: lambda b: {"id": uuid7(), "org_id": b.org_id},
+    Kind.FOLLOWER_UNFOLLOW: lambda b: {"id": b.follower_id},
 }
 
 # What A is told instead of `not_found` where the refusal comes before the scope: kinds no
 # cadre may send, and a reveal by an account without the permission (demo grassroots accounts
 # have none; the reveal's scope is the same `get` as every other kind's).
 EXPECTED_CODE = {
-    "youth.create": "not_allowed",
-    "follower.follow": "not_allowed",
-    "follower.unfollow": "not_allowed",
-    "personal.reveal": "permission_denied",
+    Kind.YOUTH_CREATE: "not_allowed",
+    Kind.FOLLOWER_FOLLOW: "not_allowed",
+    Kind.FOLLOWER_UNFOLLOW: "not_allowed",
+    Kind.PERSONAL_REVEAL: "permission_denied",
 }
 
 # Tables whose rows belong to an organisation (youths and categories are shared).
@@ -330,11 +339,11 @@ def check_push(m: Matrix, method: str, path: str) -> None:
         code = EXPECTED_CODE.get(op["kind"], "not_found")
         assert (result["status"], result["code"]) == ("rejected", code), (op["kind"], result)
     assert _b_rows(m.server, m.b.path) == before, "a refused operation changed B's rows"
-    created = OP_KINDS["activity.create"]  # nothing was created under B either
+    created = OP_KINDS[Kind.ACTIVITY_CREATE]  # nothing was created under B either
     assert created and not server_rows(
         m.server,
         "SELECT id FROM activities WHERE id = :i",
-        i=next(o for o in ops if o["kind"] == "activity.create")["payload"]["id"],
+        i=next(o for o in ops if o["kind"] == Kind.ACTIVITY_CREATE)["payload"]["id"],
     )
 
 
@@ -416,13 +425,13 @@ def test_account_a_cannot_read_or_change_sibling_b(matrix: Matrix):
 
 # Kinds whose payloads B may send itself (the cadre kinds a grassroots account may use).
 OWN_KINDS = (
-    "activity.create",
-    "activity.update",
-    "follower.tag",
-    "notice.send",
-    "youth.consent",
-    "registration.create",
-    "registration.cancel",
+    Kind.ACTIVITY_CREATE,
+    Kind.ACTIVITY_UPDATE,
+    Kind.FOLLOWER_TAG,
+    Kind.NOTICE_SEND,
+    Kind.YOUTH_CONSENT,
+    Kind.REGISTRATION_CREATE,
+    Kind.REGISTRATION_CANCEL,
 )
 
 

@@ -15,6 +15,7 @@ from sync.client import session
 from sync.client.engine import sync_once
 from sync.client.store import DATABASE_NAME, Store
 from sync.client.store import registration_queries as rq
+from sync.core.operations import Kind
 from sync.core.protocol import OpStatus
 from sync.core.records import ActivityStatus
 from tests.server.conftest import Device, Server, server_rows
@@ -134,7 +135,9 @@ def test_two_devices_approving_the_last_seat_offline(devices):
             "waitlisted",
             str(approved + 1),
         )
-    [entry] = [e for e in b.store.outbox_entries() if e["kind"] == "registration.review"] or [None]
+    [entry] = [e for e in b.store.outbox_entries() if e["kind"] == Kind.REGISTRATION_REVIEW] or [
+        None
+    ]
     # B's approval was acknowledged as changed (waitlisted); once pulled it leaves the queue
     assert entry is None
 
@@ -241,7 +244,7 @@ def test_grassroots_account_sees_and_changes_only_its_own(devices, server: Serve
             [
                 {
                     "op_id": "op-sibling",
-                    "kind": "activity.update",
+                    "kind": Kind.ACTIVITY_UPDATE,
                     "device_id": "x",
                     "occurred_at": datetime.now(UTC).isoformat(),
                     "payload": {
@@ -312,9 +315,9 @@ def test_server_killed_in_the_middle_of_a_push(devices, server: Server, server_f
 
 
 def _count_applied(server: Server) -> int:
-    return server_rows(server, "SELECT count(*) FROM applied_ops WHERE kind = 'activity.update'")[
-        0
-    ][0]
+    return server_rows(
+        server, f"SELECT count(*) FROM applied_ops WHERE kind = '{Kind.ACTIVITY_UPDATE}'"
+    )[0][0]
 
 
 def test_pull_refuses_a_client_of_an_incompatible_protocol(server: Server, devices):

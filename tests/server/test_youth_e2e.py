@@ -13,6 +13,7 @@ from sync.client import session
 from sync.client.http import ClientConfig, ServerClient
 from sync.client.store.tables import followers, notices, registration_events
 from sync.core import rules
+from sync.core.operations import Kind
 from sync.core.records import ActivityStatus
 from tests.conftest import activity_fields
 from tests.server.conftest import Server, bearer, login, run_cli, server_rows
@@ -90,8 +91,8 @@ def test_a_youths_registration_is_approved_offline_and_the_server_shows_it(devic
         y=youth.id,
     )
     assert [(k, a_id) for k, _, a_id in logged] == [
-        ("youth.create", None),
-        ("registration.create", None),
+        (Kind.YOUTH_CREATE, None),
+        (Kind.REGISTRATION_CREATE, None),
     ]
     # the device's copy of the history is the server's after the pull
     with a.store.engine.connect() as conn:
@@ -240,10 +241,10 @@ def test_a_grassroots_account_cannot_touch_a_siblings_records(server: Server):
     results = _push(
         server,
         token,
-        ("registration.review", {"id": registration[0][0], "decision": "approve", "reason": ""}),
-        ("registration.cancel", {"id": registration[0][0]}),
-        ("follower.tag", {"ids": [follower[0][0]], "add": ["越权"], "remove": []}),
-        ("notice.send", {"id": "n-x", "org_id": sibling.org_id, "title": "t", "body": "b"}),
+        (Kind.REGISTRATION_REVIEW, {"id": registration[0][0], "decision": "approve", "reason": ""}),
+        (Kind.REGISTRATION_CANCEL, {"id": registration[0][0]}),
+        (Kind.FOLLOWER_TAG, {"ids": [follower[0][0]], "add": ["越权"], "remove": []}),
+        (Kind.NOTICE_SEND, {"id": "n-x", "org_id": sibling.org_id, "title": "t", "body": "b"}),
     )
     assert [(r["status"], r["code"]) for r in results] == [("rejected", "not_found")] * 4
     assert _status(server, registration[0][0]) == "pending"
@@ -282,7 +283,7 @@ def test_revealing_personal_data_needs_the_permission(devices, server: Server):
                 [
                     {
                         "op_id": f"reveal-{device.store.device_id}",
-                        "kind": "personal.reveal",
+                        "kind": Kind.PERSONAL_REVEAL,
                         "payload": {"table": "youths", "id": youth, "fields": ["phone"]},
                         "occurred_at": datetime.now(UTC).isoformat(),
                         "device_id": device.store.device_id,
@@ -294,7 +295,10 @@ def test_revealing_personal_data_needs_the_permission(devices, server: Server):
         expected = "applied" if device is county else "rejected"
         assert result.status.value == expected
     assert result.code == "permission_denied"
-    sql = "SELECT count(*) FROM applied_ops WHERE kind = 'personal.reveal' AND seq IS NOT NULL"
+    sql = (
+        "SELECT count(*) FROM applied_ops WHERE kind = "
+        f"'{Kind.PERSONAL_REVEAL}' AND seq IS NOT NULL"
+    )
     logged = server_rows(server, sql)
     assert logged[0][0] == 1  # the county's reveal, in the audit log
 

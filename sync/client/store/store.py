@@ -23,16 +23,32 @@ from sync.client.store.tables import RECORDS, meta, outbox, youths
 from sync.core import operations
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
-from sync.core.operations import YOUTH_FIELDS, Outcome, Reference, jiangsu_reference
+from sync.core.operations import (
+    YOUTH_FIELDS,
+    CancelRegistration,
+    CreateActivity,
+    CreateRegistration,
+    Decision,
+    DeleteActivity,
+    Outcome,
+    Payload,
+    RecordConsent,
+    Reference,
+    RevealPersonalData,
+    ReviewRegistration,
+    SendNotice,
+    TagFollowers,
+    TransitionActivity,
+    UpdateActivity,
+    jiangsu_reference,
+)
 from sync.core.protocol import OpResult, PullPage
-from sync.core.records import Activity, ActivityStatus, GuardianConsent, RegistrationSource, Youth
+from sync.core.records import ActivityStatus, GuardianConsent, RegistrationSource, Youth
 from sync.core.rules import RuleViolation
 
 log = logging.getLogger(__name__)
 
 ACCOUNT_KEY = "account"  # the signed-in account (JSON), written by `sync.client.session`
-# Operations that are an audit record: taking one back would hide what the user saw.
-NOT_UNDOABLE = frozenset({"personal.reveal"})
 
 Clock = Callable[[], datetime]
 
@@ -115,22 +131,22 @@ class Store:
 
     def execute(
         self,
-        kind: str,
-        payload: dict[str, Any],
+        operation: Payload,
         *,
         also: Callable[[Connection, datetime], None] | None = None,
     ) -> tuple[str, Outcome]:
-        """Apply one operation locally and queue it for the server; returns (op_id, outcome).
-        `also(conn, now)` runs in the same transaction (a conflict settled by this edit).
+        """Apply one operation (a kind's payload, `sync.core.operations`) locally and queue it
+        for the server; returns (op_id, outcome). `also(conn, now)` runs in the same transaction
+        (a conflict settled by this edit).
 
         Raises RuleViolation (and changes nothing) when the rules refuse it.
         """
-        ((op_id, outcome),) = self.execute_many([(kind, payload)], also=also)
+        ((op_id, outcome),) = self.execute_many([operation], also=also)
         return op_id, outcome
 
     def execute_many(
         self,
-        ops: Sequence[tuple[str, dict[str, Any]]],
+        ops: Sequence[Payload],
         *,
         preload: Mapping[str, Iterable[str]] | None = None,
         also: Callable[[Connection, datetime], None] | None = None,
@@ -150,10 +166,13 @@ class Store:
             ctx = LocalContext(conn, now, self.reference, actor=self.actor(), buffered=True)
             for table, ids in (preload or {}).items():
                 ctx.preload(table, ids)
-            for index, (kind, payload) in enumerate(ops):
+            for index, operation in enumerate(ops):
                 ctx.snapshots = []
+                # Applied as the JSON the outbox keeps, read back as the server will read it:
+                # the local effect is the one the server's will be, value for value.
+                payload = operation.to_payload()
                 try:
-                    outcome = operations.apply(ctx, kind, payload)
+                    outcome = operations.apply(ctx, operation.kind, payload)
                 except RuleViolation as refusal:
                     refusal.params.setdefault("index", index)
                     raise
@@ -161,7 +180,7 @@ class Store:
                 entries.append(
                     {
                         "op_id": op_id,
-                        "kind": kind,
+                        "kind": operation.kind.value,
                         "payload": json.dumps(payload, ensure_ascii=False),
                         "occurred_at": now,
                         "device_id": self.device_id,
@@ -176,7 +195,7 @@ class Store:
                 also(conn, now)
             conn.execute(insert(outbox), entries)
         if len(ops) == 1:
-            log.info("applied %s %s (op %s)", ops[0][0], results[0][1].record_id, results[0][0])
+            log.info("applied %s %s (op %s)", ops[0].kind, results[0][1].record_id, results[0][0])
         else:
             log.info("applied %d operations in one transaction", len(ops))
         for table in touched:
@@ -213,7 +232,7 @@ class Store:
                 rows += conn.execute(select(outbox).where(outbox.c.op_id.in_(chunk))).all()
             if len(rows) != len(wanted) or any(r.state != "pending" for r in rows):
                 raise RuleViolation("undo_already_synced")
-            if any(r.kind in NOT_UNDOABLE for r in rows):
+            if any(not operations.undoable(r.kind) for r in rows):
                 raise RuleViolation("undo_not_allowed")
             rows.sort(key=lambda r: r.seq)
             snapshots = [json.loads(r.undo) for r in rows]
@@ -242,10 +261,7 @@ class Store:
     def create_activity(self, org_id: str, fields: Mapping[str, Any]) -> tuple[str, str]:
         """A new draft; returns (op_id, activity id)."""
         activity_id = uuid7()
-        op_id, _ = self.execute(
-            "activity.create",
-            {"id": activity_id, "org_id": org_id, "fields": to_json(Activity, fields)},
-        )
+        op_id, _ = self.execute(CreateActivity(activity_id, org_id, dict(fields)))
         return op_id, activity_id
 
     def update_activity(self, activity_id: str, changes: Mapping[str, Any]) -> str | None:
@@ -258,41 +274,34 @@ class Store:
         if not diff:
             return None
         op_id, _ = self.execute(
-            "activity.update",
-            {
-                "id": activity_id,
-                "base_version": current["version"],
-                "changes": to_json(Activity, diff),
-                "before": to_json(Activity, {k: current[k] for k in diff}),
-            },
+            UpdateActivity(activity_id, changes=diff, before={k: current[k] for k in diff})
         )
         return op_id
 
     def transition_activity(self, activity_id: str, target: ActivityStatus) -> str:
-        op_id, _ = self.execute("activity.transition", {"id": activity_id, "to": target.value})
+        op_id, _ = self.execute(TransitionActivity(activity_id, ActivityStatus(target)))
         return op_id
 
     def delete_activity(self, activity_id: str) -> str:
-        op_id, _ = self.execute("activity.delete", {"id": activity_id})
+        op_id, _ = self.execute(DeleteActivity(activity_id))
         return op_id
 
     # --- registration commands ---------------------------------------------------------------
 
-    def review_registration(self, registration_id: str, decision: str, reason: str = "") -> str:
+    def review_registration(
+        self, registration_id: str, decision: Decision | str, reason: str = ""
+    ) -> str:
         """decision: "approve" (a seat if one is free, else the waitlist) or "reject"."""
-        op_id, _ = self.execute(
-            "registration.review", {"id": registration_id, "decision": decision, "reason": reason}
-        )
+        op_id, _ = self.execute(ReviewRegistration(registration_id, Decision(decision), reason))
         return op_id
 
     def review_registrations(
-        self, ids: Sequence[str], decision: str, reason: str = ""
+        self, ids: Sequence[str], decision: Decision | str, reason: str = ""
     ) -> list[str]:
         """Review many registrations in one transaction (one operation each, so the server
         answers each on its own: some may join the waitlist); their op_ids. All or nothing."""
-        ops = [
-            ("registration.review", {"id": i, "decision": decision, "reason": reason}) for i in ids
-        ]
+        decision = Decision(decision)
+        ops = [ReviewRegistration(i, decision, reason) for i in ids]
         done = self.execute_many(ops, preload={"registrations": ids})
         return [op_id for op_id, _ in done]
 
@@ -316,21 +325,11 @@ class Store:
             fields = to_json(Youth, fields)
             fields["id"] = known.get(phone) or uuid7()
             known.setdefault(phone, fields["id"])  # the same phone twice in one list: one youth
-            ops.append(
-                (
-                    "registration.create",
-                    {
-                        "id": uuid7(),
-                        "activity_id": activity_id,
-                        "youth": fields,
-                        "source": source.value,
-                    },
-                )
-            )
+            ops.append(CreateRegistration(uuid7(), activity_id, fields, source))
         return [op_id for op_id, _ in self.execute_many(ops)]
 
     def cancel_registration(self, registration_id: str) -> str:
-        op_id, _ = self.execute("registration.cancel", {"id": registration_id})
+        op_id, _ = self.execute(CancelRegistration(registration_id))
         return op_id
 
     # --- followers, notices, personal data -----------------------------------------------------
@@ -339,35 +338,35 @@ class Store:
         self, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
     ) -> str:
         """Add and remove tags on many followers: one operation (one undo step)."""
-        ids = list(ids)
-        payload = {"ids": ids, "add": list(add), "remove": list(remove)}
-        [(op_id, _)] = self.execute_many([("follower.tag", payload)], preload={"followers": ids})
+        operation = TagFollowers(tuple(ids), add=tuple(add), remove=tuple(remove))
+        [(op_id, _)] = self.execute_many([operation], preload={"followers": operation.ids})
         return op_id
 
     def send_notice(self, org_id: str, title: str, body: str, tag: str = "") -> tuple[str, str]:
         """Queue a notice to the organisation's followers (with `tag`, or all); the server
         delivers it at the next sync. Returns (op_id, notice id)."""
         notice_id = uuid7()
-        op_id, _ = self.execute(
-            "notice.send",
-            {"id": notice_id, "org_id": org_id, "title": title, "body": body, "tag": tag},
-        )
+        op_id, _ = self.execute(SendNotice(notice_id, org_id, title, body, tag))
         return op_id, notice_id
 
     def set_guardian_consent(self, youth_id: str, status: GuardianConsent | str) -> str:
-        op_id, _ = self.execute(
-            "youth.consent", {"id": youth_id, "status": GuardianConsent(status).value}
-        )
+        op_id, _ = self.execute(RecordConsent(youth_id, GuardianConsent(status)))
         return op_id
 
     def log_reveal(self, table: str, record_id: str, fields: Sequence[str]) -> str:
         """Record that the user revealed personal data (the server keeps the log, and refuses
         an account without the permission). Call it before showing the data; it cannot be
         undone (`undo_not_allowed`), so keep it out of the undo history."""
-        op_id, _ = self.execute(
-            "personal.reveal", {"table": table, "id": record_id, "fields": list(fields)}
-        )
+        [op_id] = self.log_reveals(table, [record_id], fields)
         return op_id
+
+    def log_reveals(
+        self, table: str, record_ids: Sequence[str], fields: Sequence[str]
+    ) -> list[str]:
+        """`log_reveal` of several records (e.g. a full export), one operation each, in one
+        transaction: all logged or none."""
+        ops = [RevealPersonalData(table, record_id, tuple(fields)) for record_id in record_ids]
+        return [op_id for op_id, _ in self.execute_many(ops)]
 
     # --- sync issues and wiping the device (thin: the work is in sync_issues) ----------------
 
@@ -395,7 +394,7 @@ class Store:
             self._announce("conflicts")
             return None
         op_id, _ = self.execute(
-            *operation, also=lambda conn, now: sync_issues.mark_resolved(conn, item, now)
+            operation, also=lambda conn, now: sync_issues.mark_resolved(conn, item, now)
         )
         self._announce("conflicts")
         return op_id

@@ -27,14 +27,15 @@ from sync.client.store.tables import (
     registrations,
     youths,
 )
-from sync.core.codec import from_json, to_json
+from sync.core.codec import from_json
+from sync.core.operations import Kind, UpdateActivity
 from sync.core.records import RECORD_TABLES
 from sync.core.rules import DEFAULT_CATEGORIES, RuleViolation
 
 log = logging.getLogger(__name__)
 
 # The operation that sets a field of a record, per table that can have field conflicts.
-UPDATE_KINDS: dict[str, str] = {"activities": "activity.update"}
+UPDATE_OPERATIONS: dict[str, type[UpdateActivity]] = {"activities": UpdateActivity}
 
 # Meta that survives a wipe: the device stays the same device for the server's audit trail.
 KEPT_META = ("device_id",)
@@ -84,11 +85,12 @@ def _subject(conn: Connection, kind: str, payload: dict[str, Any]) -> str | None
     """What a cadre calls the record an operation was about: the activity's title, or the
     youth and activity of a registration; None when it is not here (any more)."""
     record_id = str(payload.get("id", ""))
-    if kind.startswith("activity."):
+    table = known.table if (known := Kind.find(kind)) else None
+    if table == "activities":
         title = conn.scalar(select(activities.c.title).where(activities.c.id == record_id))
         fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}
         return title or fields.get("title") or None
-    if kind.startswith("registration."):
+    if table == "registrations":
         row = conn.execute(
             select(youths.c.name, activities.c.title)
             .select_from(
@@ -152,37 +154,33 @@ def mark_resolved(conn: Connection, item: dict[str, Any], now: datetime) -> None
     )
 
 
-def use_mine_operation(conn: Connection, item: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    """(kind, payload) of the edit that sets the field back to this device's value, based on
-    the record as it is now; None when it already holds that value."""
+def use_mine_operation(conn: Connection, item: dict[str, Any]) -> UpdateActivity | None:
+    """The edit that sets the field back to this device's value, based on the record as it is
+    now; None when it already holds that value."""
     table, field = item["table_name"], item["field"]
-    kind = UPDATE_KINDS.get(table)
+    operation = UPDATE_OPERATIONS.get(table)
     t = RECORDS[table]
     found = conn.execute(select(t).where(t.c.id == item["record_id"])).first()
     current = dict(found._mapping) if found else None
     if current is None:
         raise RuleViolation("not_found")
-    if kind is None:
+    if operation is None:
         raise RuleViolation("unknown_kind", kind=table)
     if current[field] == item["mine"]:
         return None
-    record = RECORD_TABLES[table]
-    return kind, {
-        "id": item["record_id"],
-        "base_version": current["version"],
-        "changes": to_json(record, {field: item["mine"]}),
-        "before": to_json(record, {field: current[field]}),
-    }
+    return operation(
+        item["record_id"], changes={field: item["mine"]}, before={field: current[field]}
+    )
 
 
 def reopen_resolved_by(conn: Connection, op: Any) -> int:
     """An undone "use mine" edit gives its conflict back to the user. The edit and the
     settlement were written in one transaction at one clock reading, so the conflicts settled
     at the operation's time on the fields it changed are exactly the ones it settled."""
-    if op.kind not in UPDATE_KINDS.values():
+    table = next((t for t, o in UPDATE_OPERATIONS.items() if o.kind == op.kind), None)
+    if table is None:
         return 0
     payload = json.loads(op.payload)
-    table = next(t for t, k in UPDATE_KINDS.items() if k == op.kind)
     return conn.execute(
         update(conflicts)
         .where(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import dataclasses
+import typing
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from sync.core import protocol
 from sync.server import replication, snapshot
@@ -42,40 +43,32 @@ def check_protocol(request: Request) -> None:
         )
 
 
-# Identifiers are stored as text; PostgreSQL text cannot hold NUL, and no id needs a control
-# character, so they are refused at the door instead of failing in the database.
-PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+def wire_model(record: type, models: dict[type, type[BaseModel]]) -> type[BaseModel]:
+    """The pydantic model of a `sync.core.protocol` dataclass: its fields and types, with the
+    limits its field metadata names; `models` maps nested protocol dataclasses to theirs."""
+    hints = typing.get_type_hints(record)
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        hint = hints[f.name]
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) is list and args and args[0] in models:
+            hint = list[models[args[0]]]  # type: ignore[misc]
+        if f.default is not dataclasses.MISSING:
+            default: Any = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            fields[f.name] = (hint, Field(default_factory=f.default_factory, **f.metadata))
+            continue
+        else:
+            default = ...
+        fields[f.name] = (hint, Field(default, **f.metadata))
+    return create_model(f"{record.__name__}Wire", **fields)
 
 
-class OperationIn(BaseModel):
-    op_id: str = Field(min_length=1, max_length=64, pattern=PRINTABLE)
-    kind: str = Field(min_length=1, max_length=64, pattern=r"^[a-z_]+\.[a-z_]+$")
-    payload: dict[str, Any]
-    occurred_at: datetime | str | None = None  # the device's clock: audit only
-    device_id: str = Field(default="", max_length=64, pattern=PRINTABLE)
-
-
-class PushIn(BaseModel):
-    ops: list[OperationIn] = Field(max_length=protocol.PUSH_BATCH * 2)
-
-
-class OpResultOut(BaseModel):
-    op_id: str
-    status: protocol.OpStatus
-    seq: int
-    code: str | None
-    params: dict[str, Any]
-
-
-class PushOut(BaseModel):
-    results: list[OpResultOut]
-
-
-class PullOut(BaseModel):
-    cursor: int
-    more: bool
-    rows: dict[str, list[dict[str, Any]]]
-    deleted: dict[str, list[str]]
+OperationIn = wire_model(protocol.Operation, {})
+PushIn = wire_model(protocol.PushRequest, {protocol.Operation: OperationIn})
+OpResultOut = wire_model(protocol.OpResult, {})
+PushOut = wire_model(protocol.PushAnswer, {protocol.OpResult: OpResultOut})
+PullOut = wire_model(protocol.PullPage, {})
 
 
 @router.post(protocol.PUSH_PATH, response_model=PushOut, responses=error_responses(401, 422, 426))

@@ -1,0 +1,84 @@
+"""Operation kinds and how each one changes the records: one definition for the desktop and server.
+
+Each kind is a `Kind` constant (kinds.py) with a payload type, a frozen dataclass whose
+`to_payload()` is the JSON the outbox keeps and the wire carries, and one handler that receives
+the typed payload. A handler reads and writes through an `ApplyContext`: the local store's also
+keeps the rows' previous values (for undo); the server's bumps versions and change sequences.
+Adding a kind means a `Kind` member, a payload type and a handler in the module of its area;
+the outbox and the push loop carry any kind unchanged. Importing this package registers every
+area, so `apply` knows every kind.
+"""
+
+from sync.core.operations.activities import (
+    CreateActivity,
+    DeleteActivity,
+    TransitionActivity,
+    UpdateActivity,
+)
+from sync.core.operations.base import (
+    HANDLERS,
+    PAYLOADS,
+    REVEAL_PERMISSION,
+    SYSTEM_ACTOR,
+    YOUTH_ACTOR,
+    ApplyContext,
+    Outcome,
+    Payload,
+    Reference,
+    apply,
+    existing,
+    jiangsu_reference,
+    own,
+    parse,
+    undoable,
+    youth_may,
+)
+from sync.core.operations.followers import Follow, SendNotice, TagFollowers, Unfollow
+from sync.core.operations.kinds import Actor, Kind
+from sync.core.operations.personal import REVEALABLE, RecordConsent, RevealPersonalData
+from sync.core.operations.registrations import (
+    YOUTH_FIELDS,
+    CancelRegistration,
+    CreateRegistration,
+    CreateYouth,
+    Decision,
+    ReviewRegistration,
+)
+
+__all__ = [
+    "HANDLERS",
+    "PAYLOADS",
+    "REVEALABLE",
+    "REVEAL_PERMISSION",
+    "SYSTEM_ACTOR",
+    "YOUTH_ACTOR",
+    "YOUTH_FIELDS",
+    "Actor",
+    "ApplyContext",
+    "CancelRegistration",
+    "CreateActivity",
+    "CreateRegistration",
+    "CreateYouth",
+    "Decision",
+    "DeleteActivity",
+    "Follow",
+    "Kind",
+    "Outcome",
+    "Payload",
+    "RecordConsent",
+    "Reference",
+    "RevealPersonalData",
+    "ReviewRegistration",
+    "SendNotice",
+    "TagFollowers",
+    "TransitionActivity",
+    "Unfollow",
+    "UpdateActivity",
+    "apply",
+    "existing",
+    "jiangsu_reference",
+    "own",
+    "parse",
+    "undoable",
+    "youth_may",
+]
