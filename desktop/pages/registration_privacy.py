@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.pages.registration_host import RegistrationsHost
 from desktop.texts import violation_text
 from sync.client import session
+from sync.core.operations import REVEAL_PERMISSION
 from sync.core.records import GuardianConsent
 from sync.core.rules import RuleViolation
-
-REVEAL_PERMISSION = "reveal_personal_data"
 
 
 class RegistrationPrivacy(QObject):

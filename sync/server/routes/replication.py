@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from sync.core import protocol
+from sync.core.text import PRINTABLE
 from sync.server import replication, snapshot
 from sync.server.deps import (
     ApiError,
@@ -40,11 +41,6 @@ def check_protocol(request: Request) -> None:
             "工作台版本与服务器不兼容，请安装最新版本。"
             f"Protocol {raw} is not in {protocol.PROTOCOL_MIN}-{protocol.PROTOCOL_MAX}.",
         )
-
-
-# Identifiers are stored as text; PostgreSQL text cannot hold NUL, and no id needs a control
-# character, so they are refused at the door instead of failing in the database.
-PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 
 
 class OperationIn(BaseModel):
