@@ -75,7 +75,7 @@ main(["--profile", sys.argv[1]])
 def county_profile() -> Path:
     """A profile folder holding the county demo database, generated once and reused."""
     from sync.client.store import Store
-    from sync.tools import demo
+    from sync.tools.demo import replica
 
     profile = RESULTS / "county-profile"
     database = profile / "workbench.sqlite"
@@ -83,7 +83,7 @@ def county_profile() -> Path:
         profile.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         store = Store(database)
-        demo.generate(store, "county")
+        replica.generate(store, "county")
         store.close()
         print(f"generated the county demo database in {time.perf_counter() - started:.1f} s")
     return profile

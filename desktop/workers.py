@@ -102,11 +102,11 @@ def run_with_progress(
 
 
 def generate_demo_with_progress(store: Any, size: str) -> Any:
-    from sync.tools import demo
+    from sync.tools.demo import replica
 
     label = QCoreApplication.translate("workers", "正在生成演示数据…")
     return run_with_progress(
-        lambda progress, _cancelled: demo.generate(store, size, progress=progress),
+        lambda progress, _cancelled: replica.generate(store, size, progress=progress),
         label,
         cancellable=False,
     )

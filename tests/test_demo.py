@@ -18,6 +18,7 @@ from sync.core import regions
 from sync.core.records import CHINA_TIME, ActivityStatus, OrgLevel, Phase, RegistrationStatus
 from sync.core.rules import DEFAULT_CATEGORIES, phase, validate_activity
 from sync.tools import demo
+from sync.tools.demo import replica
 
 NOW = datetime(2024, 5, 20, 10, 30, tzinfo=CHINA_TIME)
 
@@ -32,7 +33,7 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def demo_store(empty_store: Store) -> Store:
-    demo.generate(empty_store, "small", now=NOW)
+    replica.generate(empty_store, "small", now=NOW)
     return empty_store
 
 
@@ -44,7 +45,7 @@ def rows(store: Store, table: str) -> list[dict[str, Any]]:
 
 def test_small_counts_match_the_summary_and_the_size(empty_store):
     store, size = empty_store, demo.SIZES["small"]
-    summary = demo.generate(store, "small", now=NOW)
+    summary = replica.generate(store, "small", now=NOW)
     assert summary.organizations == store.count("organizations") == 1 + 13 + 95 + size.grassroots
     assert summary.activities == store.count("activities") == size.activities
     assert summary.youths == store.count("youths") == size.youths
@@ -245,7 +246,7 @@ def test_same_seed_and_clock_give_the_same_rows(tmp_path):
     def dump(name: str, seed: int) -> dict[str, list[dict[str, Any]]]:
         store = Store(tmp_path / name)
         try:
-            demo.generate(store, "small", seed=seed, now=NOW)
+            replica.generate(store, "small", seed=seed, now=NOW)
             return {t: rows(store, t) for t in RECORDS if t != "categories"}
         finally:
             store.close()
@@ -258,7 +259,7 @@ def test_same_seed_and_clock_give_the_same_rows(tmp_path):
 
 def test_progress_is_reported_up_to_the_total(empty_store):
     calls: list[tuple[int, int]] = []
-    summary = demo.generate(
+    summary = replica.generate(
         empty_store, "small", now=NOW, progress=lambda *args: calls.append(args)
     )
     total = empty_store.count("organizations") + 80 + 1_500 + 1_500 + 2_000
@@ -279,24 +280,24 @@ def test_a_progress_callback_that_raises_cancels_and_leaves_nothing(empty_store)
             raise Cancelled
 
     with pytest.raises(Cancelled):
-        demo.generate(empty_store, "small", now=NOW, progress=cancel)
+        replica.generate(empty_store, "small", now=NOW, progress=cancel)
     for table in ("organizations", "activities", "youths", "registrations", "followers"):
         assert empty_store.count(table) == 0
     assert empty_store.get_meta("org_id") is None
-    demo.generate(empty_store, "small", now=NOW)  # and the store is still usable
+    replica.generate(empty_store, "small", now=NOW)  # and the store is still usable
     assert empty_store.count("activities") == 80
 
 
 def test_generate_refuses_a_store_that_holds_data(demo_store):
     with pytest.raises(demo.DemoDataExists):
-        demo.generate(demo_store, "small", now=NOW)
+        replica.generate(demo_store, "small", now=NOW)
 
 
 def test_cli_generates_then_refuses_a_database_with_activities(tmp_path, capsys, caplog):
     path = tmp_path / "cli.db"
-    assert demo.main([str(path), "--seed", "3"]) == 0
+    assert replica.main([str(path), "--seed", "3"]) == 0
     assert "80 activities" in capsys.readouterr().out
-    assert demo.main([str(path)]) == 2
+    assert replica.main([str(path)]) == 2
     assert capsys.readouterr().out == ""
     (refusal,) = [r for r in caplog.records if r.levelname == "ERROR"]
     assert "already holds 80 activities" in refusal.getMessage()

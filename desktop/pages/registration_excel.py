@@ -7,20 +7,18 @@ import logging
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.dialogs.import_dialog import ImportDialog, ask_export_path, file_error_text
+from desktop.pages.registration_host import RegistrationsHost
 from desktop.texts import local_time, violation_text
 from sync.client.store import registration_queries as rq
 from sync.core.records import RegistrationSource
 from sync.core.rules import RuleViolation
 from sync.tools import excel
-
-if TYPE_CHECKING:
-    from desktop.pages.registrations import RegistrationsPage
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +26,7 @@ CHUNK = 500  # rows read per query while exporting
 
 
 class RegistrationExcel(QObject):
-    def __init__(self, page: RegistrationsPage):
+    def __init__(self, page: RegistrationsHost):
         super().__init__(page)
         self.page = page
 

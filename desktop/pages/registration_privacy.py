@@ -3,24 +3,19 @@ log entry before anything is shown) and the guardian consent of a youth under 14
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.pages.registration_host import RegistrationsHost
 from desktop.texts import violation_text
 from sync.client import session
+from sync.core.operations import REVEAL_PERMISSION
 from sync.core.records import GuardianConsent
 from sync.core.rules import RuleViolation
 
-if TYPE_CHECKING:
-    from desktop.pages.registrations import RegistrationsPage
-
-REVEAL_PERMISSION = "reveal_personal_data"
-
 
 class RegistrationPrivacy(QObject):
-    def __init__(self, page: RegistrationsPage):
+    def __init__(self, page: RegistrationsHost):
         super().__init__(page)
         self.page = page
 

@@ -17,6 +17,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sync.core.text import PRINTABLE
+
 # Each side refuses a peer outside its range, with a message a user understands.
 PROTOCOL_MIN = 1
 PROTOCOL_MAX = 1
@@ -46,9 +48,6 @@ SNAPSHOT_CURSOR_HEADER = "X-Suqing-Snapshot-Cursor"
 SNAPSHOT_SIZE_HEADER = "X-Suqing-Snapshot-Bytes"  # the uncompressed size, for progress
 
 
-# Identifiers are stored as text; PostgreSQL text cannot hold NUL, and no id needs a control
-# character, so they are refused at the door instead of failing in the database.
-PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 ID_MAX = 64
 KIND_PATTERN = r"^[a-z_]+\.[a-z_]+$"  # the shape of every `sync.core.operations.Kind` value
 

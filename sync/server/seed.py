@@ -1,25 +1,23 @@
 """Filling the server's database: organisations and demo data.
 
-Demo data comes from the desktop's generator (`sync.tools.demo`): it writes into a temporary local
-replica, whose rows are then copied table by table into the server's tables, each row with its
-organisation's `scope_path` and a change sequence of its own.
+Demo data comes from the desktop's generator (`sync.tools.demo`), written straight into the
+server's tables through a sink that gives each row its organisation's `scope_path` and a change
+sequence of its own.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from sync.core.operations import REVEAL_PERMISSION
-from sync.core.records import RECORD_TABLES, OrgLevel, field_names
+from sync.core.operations import REVEAL_PERMISSION, jiangsu_reference
+from sync.core.records import OrgLevel
 from sync.server.config import InputError
 from sync.server.db import Database, next_seq, reserve_seqs
 from sync.server.replication import deliver
@@ -30,7 +28,6 @@ from sync.tools.demo import DEMO_HOME_USERNAME, DEMO_PASSWORD
 log = logging.getLogger(__name__)
 
 DEMO_ACCOUNTS_PER_KIND = 3
-BATCH_ROWS = 5_000
 
 # A child sits below its parent: province > city > county > grassroots (a community's branch
 # may sit under a street's committee, both grassroots).
@@ -154,51 +151,56 @@ def _org_kind(name: str) -> str:
     return "org"
 
 
-def _batches(rows: Iterable[dict[str, Any]], size: int = BATCH_ROWS) -> Iterator[list[dict]]:
-    batch: list[dict[str, Any]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-class _Copier:
-    """Copies the replica's rows into the server's tables in one transaction. Each row gets a
-    change sequence of its own (one counter update per batch reserves the batch's numbers), so
-    no pull page boundary ever has to split a group of rows sharing one sequence."""
+class _ServerSink:
+    """The demo generator's sink (`sync.tools.demo.Sink`) over the server's tables, on one
+    transaction: each row gets its organisation's `scope_path` and a change sequence of its own
+    (one counter update per batch reserves the batch's numbers), so no pull page boundary ever
+    has to split a group of rows sharing one sequence."""
 
     def __init__(self, conn: Connection, progress: Callable[[str, int], None] | None):
         self.conn, self.progress = conn, progress
         self.counts: dict[str, int] = {}
+        self.orgs: list[dict[str, Any]] = []  # in generation order, for the demo accounts
+        self.paths: dict[str, str] = {}  # organisation id → scope_path
+        self._activity_paths: dict[str, str] = {}
+        self._registration_paths: dict[str, str] = {}
 
-    def write(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
-        self.counts.setdefault(table, 0)
-        for batch in _batches(rows):
-            for row, seq in zip(batch, reserve_seqs(self.conn, len(batch)), strict=True):
-                row["seq"] = seq
-                row["deleted"] = False
-            self.conn.execute(insert(RECORDS[table]), batch)
-            self.counts[table] += len(batch)
-            if self.progress:
-                self.progress(table, self.counts[table])
+    def write(self, table: str, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            row["scope_path"] = self._scope_path(table, row)
+        if table == "organizations":
+            # Parents before children, so PostgreSQL's immediate foreign key checks pass.
+            rows = sorted(rows, key=lambda o: self.paths[o["id"]].count("/"))
+        for row, seq in zip(rows, reserve_seqs(self.conn, len(rows)), strict=True):
+            row["seq"] = seq
+            row["deleted"] = False
+        self.conn.execute(insert(RECORDS[table]), rows)
+        if table == "notices":
+            for notice in rows:  # the demo's notices were delivered when they were sent
+                deliver(self.conn, notice, notice["sent_at"])
+        self.counts[table] = self.counts.get(table, 0) + len(rows)
+        if self.progress:
+            self.progress(table, self.counts[table])
 
-
-def _org_paths(orgs: list[dict[str, Any]]) -> dict[str, str]:
-    by_id = {o["id"]: o for o in orgs}
-    paths: dict[str, str] = {}
-
-    def path(org_id: str) -> str:
-        if org_id not in paths:
-            parent = by_id[org_id]["parent_id"]
-            paths[org_id] = child_path(path(parent) if parent else ROOT_SCOPE, org_id)
-        return paths[org_id]
-
-    for org_id in by_id:
-        path(org_id)
-    return paths
+    def _scope_path(self, table: str, row: dict[str, Any]) -> str:
+        if table == "organizations":
+            self.orgs.append(row)
+            parent = row["parent_id"]  # the generator draws a parent before its children
+            path = child_path(self.paths[parent] if parent else ROOT_SCOPE, row["id"])
+            self.paths[row["id"]] = path
+            return path
+        if table == "activities":
+            path = self._activity_paths[row["id"]] = self.paths[row["org_id"]]
+            return path
+        if table == "registrations":
+            path = self._activity_paths[row["activity_id"]]
+            self._registration_paths[row["id"]] = path
+            return path
+        if table == "registration_events":
+            return self._registration_paths[row["registration_id"]]
+        if table == "youths":
+            return ROOT_SCOPE
+        return self.paths[row["org_id"]]  # followers, notices
 
 
 def seed_demo(
@@ -211,8 +213,6 @@ def seed_demo(
 ) -> DemoSeed:
     """Generate the demo dataset (`sync.tools.demo.SIZES`) into an empty server database, with the
     demo accounts, in one transaction; SeedError if the database already holds organisations."""
-    from sync.client.store import Store
-    from sync.client.store.tables import RECORDS as REPLICA
     from sync.server import auth
     from sync.tools import demo
 
@@ -226,82 +226,28 @@ def seed_demo(
     password_hash = auth.hash_password(DEMO_PASSWORD)  # once: every demo account shares it
     now = now or datetime.now(UTC)
 
-    with tempfile.TemporaryDirectory(prefix="suqing-demo-") as folder:
-        store = Store(Path(folder) / "demo.sqlite")
-        try:
-            summary = demo.generate(
-                store, size, seed=demo.DEFAULT_SEED if seed is None else seed, now=now
-            )
-            with store.engine.connect() as src, db.write() as dst:
-                orgs, paths = _copy(src, dst, REPLICA, progress)
-                accounts = _demo_accounts(dst, summary.home_org_id, orgs, paths, password_hash)
-                counts = dict(
-                    organizations=summary.organizations,
-                    activities=summary.activities,
-                    youths=summary.youths,
-                    registrations=summary.registrations,
-                    registration_events=summary.registration_events,
-                    followers=summary.followers,
-                    notices=summary.notices,
-                )
-        finally:
-            store.close()
+    with db.write() as conn:
+        reference = jiangsu_reference(list(conn.scalars(select(categories.c.code))))
+        sink = _ServerSink(conn, progress)
+        summary = demo.generate(
+            sink,
+            reference,
+            size,
+            seed=demo.DEFAULT_SEED if seed is None else seed,
+            now=now,
+        )
+        accounts = _demo_accounts(conn, summary.home_org_id, sink.orgs, sink.paths, password_hash)
+    counts = dict(
+        organizations=summary.organizations,
+        activities=summary.activities,
+        youths=summary.youths,
+        registrations=summary.registrations,
+        registration_events=summary.registration_events,
+        followers=summary.followers,
+        notices=summary.notices,
+    )
     log.info("seeded %s demo data: %s", size, counts)
     return DemoSeed(counts=counts, home_org_id=summary.home_org_id, accounts=accounts)
-
-
-def _copy(src: Connection, dst: Connection, replica: dict, progress) -> tuple[list, dict]:
-    def rows(table: str) -> Iterator[dict[str, Any]]:
-        # The record's fields only: the replica may keep local bookkeeping columns beside them.
-        columns = [replica[table].c[name] for name in field_names(RECORD_TABLES[table])]
-        result = src.execution_options(yield_per=BATCH_ROWS).execute(select(*columns))
-        for row in result.mappings():
-            yield dict(row)
-
-    copier = _Copier(dst, progress)
-    # Categories: the server's first migration brought the defaults; add any the replica has
-    # beyond them.
-    known = set(dst.scalars(select(categories.c.code)))
-    copier.write(
-        "categories",
-        (dict(r, scope_path=ROOT_SCOPE) for r in rows("categories") if r["code"] not in known),
-    )
-    orgs = list(rows("organizations"))
-    paths = _org_paths(orgs)
-    # Parents before children, so PostgreSQL's immediate foreign key checks pass.
-    ordered = sorted(orgs, key=lambda o: paths[o["id"]].count("/"))
-    copier.write("organizations", (dict(o, scope_path=paths[o["id"]]) for o in ordered))
-
-    activity_paths: dict[str, str] = {}
-
-    def activities() -> Iterator[dict[str, Any]]:
-        for row in rows("activities"):
-            activity_paths[row["id"]] = row["scope_path"] = paths[row["org_id"]]
-            yield row
-
-    copier.write("activities", activities())
-    copier.write("youths", (dict(r, scope_path=ROOT_SCOPE) for r in rows("youths")))
-    registration_paths: dict[str, str] = {}
-
-    def registrations() -> Iterator[dict[str, Any]]:
-        for row in rows("registrations"):
-            registration_paths[row["id"]] = row["scope_path"] = activity_paths[row["activity_id"]]
-            yield row
-
-    copier.write("registrations", registrations())
-    copier.write(
-        "registration_events",
-        (
-            dict(r, scope_path=registration_paths[r["registration_id"]])
-            for r in rows("registration_events")
-        ),
-    )
-    copier.write("followers", (dict(r, scope_path=paths[r["org_id"]]) for r in rows("followers")))
-    sent = list(rows("notices"))
-    copier.write("notices", (dict(r, scope_path=paths[r["org_id"]]) for r in sent))
-    for notice in sent:  # the demo's notices were delivered when they were sent
-        deliver(dst, notice, notice["sent_at"])
-    return orgs, paths
 
 
 def _demo_accounts(

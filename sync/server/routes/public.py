@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from sync.core.records import Gender, Phase, RegistrationStatus
+from sync.core.text import PRINTABLE
 from sync.server import auth, youths
 from sync.server.deps import (
     ApiError,
@@ -27,9 +28,6 @@ from sync.server.deps import (
 PUBLIC = "/api/v1/public"
 router = APIRouter(prefix=PUBLIC, tags=["public"])
 
-# No control characters in anything a youth types (PostgreSQL text refuses NUL; none belongs in
-# a name or an id).
-PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 Id = Annotated[str, Path(min_length=1, max_length=64, pattern=PRINTABLE)]
 
 
