@@ -742,48 +742,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="42"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="43"/>
         <source>登录苏青U+</source>
         <translation>Sign in to Suqing U+</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="50"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="51"/>
         <source>服务器地址由本单位的部署配置指定</source>
         <translation>The server address is set by your organisation’s deployment configuration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="60"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="61"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="61"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="62"/>
         <source>账号</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="62"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="63"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="67"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="67"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="68"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="87"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="88"/>
         <source>请填写服务器地址、账号和密码</source>
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="135"/>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="99"/>
+        <location filename="../../desktop/app.py" line="136"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="100"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -791,370 +791,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
-        <location filename="../../desktop/main_window.py" line="244"/>
-        <location filename="../../desktop/main_window.py" line="532"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
-        <location filename="../../desktop/main_window.py" line="483"/>
-        <location filename="../../desktop/main_window.py" line="490"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="382"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
-        <source>查看并处理冲突和被服务器拒绝的操作</source>
-        <translation>See and settle conflicts and operations the server refused</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
-        <source>{n} 项需处理</source>
-        <translation>{n} to settle</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
-        <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
-        <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="429"/>
-        <location filename="../../desktop/main_window.py" line="435"/>
-        <source>退出登录</source>
-        <translation>Sign out</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
-        <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
-        <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="437"/>
-        <location filename="../../desktop/main_window.py" line="458"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="439"/>
-        <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
-        <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="447"/>
-        <source>清除本机数据</source>
-        <translation>Remove local data</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="449"/>
-        <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
-
-确定清除吗？</source>
-        <translation>{n} operations have not reached the server yet. If you remove the local data they are lost for good and cannot be recovered.
-
-Remove the data?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="456"/>
-        <source>丢弃 {n} 项操作并清除</source>
-        <translation>Discard {n} operations and remove</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="469"/>
-        <source>正在退出登录…</source>
-        <translation>Signing out…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="478"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
-        <location filename="../../desktop/main_window.py" line="302"/>
-        <source>离线（未登录）</source>
-        <translation>Offline (not signed in)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
-        <source>在线</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
-        <source>离线</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app.py" line="152"/>
-        <location filename="../../desktop/main_window.py" line="305"/>
+        <location filename="../../desktop/app.py" line="153"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
-        <source>在“账户 → 登录”中登录省级服务器</source>
-        <translation>Sign in to the provincial server under Account → Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="324"/>
-        <source>待同步 {n} 项</source>
-        <translation>{n} waiting to sync</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="326"/>
-        <source>从未</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
-        <source>上次同步：{when}</source>
-        <translation>Last sync: {when}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="340"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="390"/>
-        <source>登录</source>
-        <translation>Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="391"/>
-        <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
-        <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="435"/>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
-        <source>正在上传 {done}/{total} 项操作</source>
-        <translation>Uploading {done}/{total} operations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="502"/>
-        <source>正在下载数据 {percent}%</source>
-        <translation>Downloading data {percent}%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="504"/>
-        <source>正在下载数据 {mb} MB</source>
-        <translation>Downloading data {mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="506"/>
-        <source>正在写入本机数据…</source>
-        <translation>Writing the local data…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="508"/>
-        <source>正在接收更新 {n} 条</source>
-        <translation>Receiving updates: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="515"/>
-        <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
-        <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="400"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="402"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="531"/>
+        <location filename="../../desktop/main_window.py" line="404"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="542"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="542"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="554"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -2201,6 +2058,75 @@ This bulk action changed no registration.</translation>
     </message>
 </context>
 <context>
+    <name>SignInFlow</name>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="63"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="64"/>
+        <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
+        <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="78"/>
+        <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
+        <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="80"/>
+        <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
+        <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="83"/>
+        <location filename="../../desktop/sign_in.py" line="89"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="89"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="91"/>
+        <location filename="../../desktop/sign_in.py" line="131"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="93"/>
+        <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
+        <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="107"/>
+        <source>正在退出登录…</source>
+        <translation>Signing out…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="120"/>
+        <source>清除本机数据</source>
+        <translation>Remove local data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="122"/>
+        <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
+
+确定清除吗？</source>
+        <translation>{n} operations have not reached the server yet. If you remove the local data they are lost for good and cannot be recovered.
+
+Remove the data?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="129"/>
+        <source>丢弃 {n} 项操作并清除</source>
+        <translation>Discard {n} operations and remove</translation>
+    </message>
+</context>
+<context>
     <name>SyncIssuesDialog</name>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
@@ -2402,6 +2328,89 @@ This bulk action changed no registration.</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="52"/>
+        <source>查看并处理冲突和被服务器拒绝的操作</source>
+        <translation>See and settle conflicts and operations the server refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="61"/>
+        <source>离线（未登录）</source>
+        <translation>Offline (not signed in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="62"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="63"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="64"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="86"/>
+        <source>在“账户 → 登录”中登录省级服务器</source>
+        <translation>Sign in to the provincial server under Account → Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="92"/>
+        <source>待同步 {n} 项</source>
+        <translation>{n} waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="94"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="96"/>
+        <source>上次同步：{when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="100"/>
+        <source>{n} 项需处理</source>
+        <translation>{n} to settle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="107"/>
+        <source>正在上传 {done}/{total} 项操作</source>
+        <translation>Uploading {done}/{total} operations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="109"/>
+        <source>正在下载数据 {percent}%</source>
+        <translation>Downloading data {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="111"/>
+        <source>正在下载数据 {mb} MB</source>
+        <translation>Downloading data {mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="113"/>
+        <source>正在写入本机数据…</source>
+        <translation>Writing the local data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="115"/>
+        <source>正在接收更新 {n} 条</source>
+        <translation>Receiving updates: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="122"/>
+        <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
+        <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
+    </message>
+</context>
+<context>
     <name>TagDialog</name>
     <message>
         <location filename="../../desktop/dialogs/tag_dialog.py" line="40"/>
@@ -2530,442 +2539,442 @@ This bulk action changed no registration.</translation>
 <context>
     <name>rules</name>
     <message>
-        <location filename="../../sync/messages.py" line="20"/>
+        <location filename="../../sync/core/messages.py" line="20"/>
         <source>请填写{label}</source>
         <translation>{label} is required</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="21"/>
+        <location filename="../../sync/core/messages.py" line="21"/>
         <source>{label}含有无法保存的控制字符</source>
         <translation>{label} contains control characters that cannot be saved</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="22"/>
+        <location filename="../../sync/core/messages.py" line="22"/>
         <source>{label}不能超过 {max} 个字</source>
         <translation>{label} can be at most {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="23"/>
+        <location filename="../../sync/core/messages.py" line="23"/>
         <source>请选择活动类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="24"/>
+        <location filename="../../sync/core/messages.py" line="24"/>
         <source>请选择江苏省内的地区</source>
         <translation>Choose a region in Jiangsu</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="25"/>
+        <location filename="../../sync/core/messages.py" line="25"/>
         <source>结束时间必须晚于开始时间</source>
         <translation>The end must be after the start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="26"/>
+        <location filename="../../sync/core/messages.py" line="26"/>
         <source>报名截止时间不能晚于活动开始时间</source>
         <translation>Registration must close before the activity starts</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="27"/>
+        <location filename="../../sync/core/messages.py" line="27"/>
         <source>报名开始时间必须早于报名截止时间</source>
         <translation>Registration must open before it closes</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="28"/>
+        <location filename="../../sync/core/messages.py" line="28"/>
         <source>招募人数至少为 1 人</source>
         <translation>There must be at least 1 place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="29"/>
+        <location filename="../../sync/core/messages.py" line="29"/>
         <source>经度和纬度要同时填写</source>
         <translation>Enter both longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="30"/>
+        <location filename="../../sync/core/messages.py" line="30"/>
         <source>坐标不在江苏省范围内，请检查经纬度</source>
         <translation>These coordinates are outside Jiangsu; check longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="31"/>
+        <location filename="../../sync/core/messages.py" line="31"/>
         <source>联系电话格式不正确</source>
         <translation>The phone number is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="32"/>
+        <location filename="../../sync/core/messages.py" line="32"/>
         <source>活动当前为“{current}”，不能{action}</source>
         <translation>Cannot {action}: the activity is {current}</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="33"/>
+        <location filename="../../sync/core/messages.py" line="33"/>
         <source>找不到这条记录，可能已被删除</source>
         <translation>This record no longer exists; it may have been deleted</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="34"/>
+        <location filename="../../sync/core/messages.py" line="34"/>
         <source>只有草稿可以删除，已发布的活动请取消</source>
         <translation>Only drafts can be deleted; cancel a published activity instead</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="35"/>
+        <location filename="../../sync/core/messages.py" line="35"/>
         <source>活动当前为“{current}”，不能再修改</source>
         <translation>The activity is {current} and can no longer be edited</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="36"/>
+        <location filename="../../sync/core/messages.py" line="36"/>
         <source>活动信息不完整或有误</source>
         <translation>The activity is incomplete or has errors</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="37"/>
+        <location filename="../../sync/core/messages.py" line="37"/>
         <source>其他设备同时修改了相同内容，已保留对方的修改，请在“冲突”中确认</source>
         <translation>Another device changed the same thing at the same time; their change was kept. Please check it under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="40"/>
+        <location filename="../../sync/core/messages.py" line="40"/>
         <source>名额已满（{capacity} 人），已转入候补</source>
         <translation>All {capacity} places are taken; moved to the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="41"/>
+        <location filename="../../sync/core/messages.py" line="41"/>
         <source>拒绝报名需要填写理由</source>
         <translation>A reason is required to reject a registration</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="42"/>
+        <location filename="../../sync/core/messages.py" line="42"/>
         <source>该报名当前为“{current}”，不能审核</source>
         <translation>This registration is {current} and cannot be reviewed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="43"/>
+        <location filename="../../sync/core/messages.py" line="43"/>
         <source>该报名当前为“{current}”，不能取消</source>
         <translation>This registration is “{current}” and cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="44"/>
+        <location filename="../../sync/core/messages.py" line="44"/>
         <source>活动当前为“{current}”，不能报名</source>
         <translation>The activity is “{current}”: registration is not possible</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="45"/>
+        <location filename="../../sync/core/messages.py" line="45"/>
         <source>该青年已报名这个活动</source>
         <translation>This person has already registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="46"/>
+        <location filename="../../sync/core/messages.py" line="46"/>
         <source>青年信息不完整或有误</source>
         <translation>The person&apos;s details are incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="47"/>
+        <location filename="../../sync/core/messages.py" line="47"/>
         <source>手机号应为 11 位数字，以 1 开头</source>
         <translation>A mobile number has 11 digits and starts with 1</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="48"/>
+        <location filename="../../sync/core/messages.py" line="48"/>
         <source>身份证号格式不正确或校验位不符</source>
         <translation>The ID number is malformed or its check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="49"/>
+        <location filename="../../sync/core/messages.py" line="49"/>
         <source>出生日期不正确</source>
         <translation>The date of birth is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="50"/>
+        <location filename="../../sync/core/messages.py" line="50"/>
         <source>性别只能是男、女或未知</source>
         <translation>Gender must be male, female or unknown</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="51"/>
+        <location filename="../../sync/core/messages.py" line="51"/>
         <source>标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符</source>
         <translation>Tag “{tag}” is not valid: a tag has 1 to {max} characters, without quotes or control characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="54"/>
+        <location filename="../../sync/core/messages.py" line="54"/>
         <source>通知内容不完整或有误</source>
         <translation>The notice is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="55"/>
+        <location filename="../../sync/core/messages.py" line="55"/>
         <source>理由不能超过 {max} 个字</source>
         <translation>The reason cannot be longer than {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="56"/>
+        <location filename="../../sync/core/messages.py" line="56"/>
         <source>监护人同意状态无效</source>
         <translation>Not a valid guardian-consent status</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="57"/>
+        <location filename="../../sync/core/messages.py" line="57"/>
         <source>您的账号没有这项权限，请联系上级团组织</source>
         <translation>Your account does not have this permission; ask the League committee above you</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="58"/>
+        <location filename="../../sync/core/messages.py" line="58"/>
         <source>这项操作不能由此账号进行</source>
         <translation>This account cannot do this</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="59"/>
+        <location filename="../../sync/core/messages.py" line="59"/>
         <source>已经关注了这个组织</source>
         <translation>Already following this organisation</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="60"/>
+        <location filename="../../sync/core/messages.py" line="60"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="61"/>
+        <location filename="../../sync/core/messages.py" line="61"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="62"/>
+        <location filename="../../sync/core/messages.py" line="62"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="63"/>
+        <location filename="../../sync/core/messages.py" line="63"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="64"/>
+        <location filename="../../sync/core/messages.py" line="64"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="65"/>
+        <location filename="../../sync/core/messages.py" line="65"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="66"/>
+        <location filename="../../sync/core/messages.py" line="66"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="71"/>
+        <location filename="../../sync/core/messages.py" line="71"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="72"/>
+        <location filename="../../sync/core/messages.py" line="72"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="73"/>
+        <location filename="../../sync/core/messages.py" line="73"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="74"/>
+        <location filename="../../sync/core/messages.py" line="74"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="75"/>
+        <location filename="../../sync/core/messages.py" line="75"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="76"/>
+        <location filename="../../sync/core/messages.py" line="76"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="77"/>
+        <location filename="../../sync/core/messages.py" line="77"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="78"/>
+        <location filename="../../sync/core/messages.py" line="78"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="79"/>
+        <location filename="../../sync/core/messages.py" line="79"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="80"/>
+        <location filename="../../sync/core/messages.py" line="80"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="81"/>
+        <location filename="../../sync/core/messages.py" line="81"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="82"/>
+        <location filename="../../sync/core/messages.py" line="82"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="83"/>
+        <location filename="../../sync/core/messages.py" line="83"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="84"/>
+        <location filename="../../sync/core/messages.py" line="84"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="86"/>
+        <location filename="../../sync/core/messages.py" line="86"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="87"/>
+        <location filename="../../sync/core/messages.py" line="87"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="88"/>
+        <location filename="../../sync/core/messages.py" line="88"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="89"/>
+        <location filename="../../sync/core/messages.py" line="89"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="90"/>
+        <location filename="../../sync/core/messages.py" line="90"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="91"/>
+        <location filename="../../sync/core/messages.py" line="91"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="93"/>
+        <location filename="../../sync/core/messages.py" line="93"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="94"/>
+        <location filename="../../sync/core/messages.py" line="94"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="95"/>
+        <location filename="../../sync/core/messages.py" line="95"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="96"/>
+        <location filename="../../sync/core/messages.py" line="96"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="97"/>
+        <location filename="../../sync/core/messages.py" line="97"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="98"/>
+        <location filename="../../sync/core/messages.py" line="98"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="99"/>
+        <location filename="../../sync/core/messages.py" line="99"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="100"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="101"/>
+        <location filename="../../sync/core/messages.py" line="101"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="102"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="103"/>
+        <location filename="../../sync/core/messages.py" line="103"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="104"/>
+        <location filename="../../sync/core/messages.py" line="104"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="105"/>
+        <location filename="../../sync/core/messages.py" line="105"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="112"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="115"/>
         <source>监护人不同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>
@@ -2996,6 +3005,119 @@ This bulk action changed no registration.</translation>
         <location filename="../../desktop/settings.py" line="43"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../sync/client/messages.py" line="19"/>
+        <source>同步失败，请稍后再试</source>
+        <translation>Sync failed; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="20"/>
+        <source>连不上服务器，请检查网络；工作可以继续，联网后会自动同步</source>
+        <translation>Cannot reach the server; please check the network. You can keep working: changes sync once you are online</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="23"/>
+        <source>服务器证书无法验证：请在设置中指定单位的 CA 证书</source>
+        <translation>The server's certificate cannot be verified: choose your organisation's CA certificate in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="26"/>
+        <source>登录已过期或已退出，请重新登录</source>
+        <translation>Your sign-in has expired or you signed out; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="27"/>
+        <source>工作台版本与服务器不兼容，请安装最新版本</source>
+        <translation>This version of the workbench does not work with the server; please install the latest version</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="28"/>
+        <source>服务器拒绝了这个请求</source>
+        <translation>The server refused this request</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="29"/>
+        <source>尝试次数过多，请稍后再试</source>
+        <translation>Too many attempts; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="30"/>
+        <source>服务器返回了无法识别的内容，请稍后再试或联系管理员</source>
+        <translation>The server sent an answer that cannot be read; please try again later or contact your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="31"/>
+        <source>这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留</source>
+        <translation>This computer has not synced for a long time and must download all data again; work not yet uploaded is kept</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="34"/>
+        <source>下载的数据不完整或已损坏，本机数据没有改动；请稍后再同步</source>
+        <translation>The downloaded data is incomplete or damaged; the local data was not changed. Please sync again later</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="37"/>
+        <source>部署配置有误，请联系管理员</source>
+        <translation>The deployment settings are wrong; please contact your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="38"/>
+        <source>找不到 CA 证书文件：{path}。请在设置中重新选择，或联系管理员</source>
+        <translation>CA certificate file not found: {path}. Choose it again in Settings, or contact your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="41"/>
+        <source>本机保存的是另一个组织的数据：请先退出并清除本机数据，或使用另一个配置文件夹</source>
+        <translation>This computer holds another organisation's data: sign out and remove the local data first, or use another profile folder</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="45"/>
+        <source>这台电脑没有可用的系统密码保管服务，无法保存登录状态。在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。</source>
+        <translation>This computer has no usable system password store, so the sign-in cannot be kept. On Linux, install and unlock gnome-keyring (Secret Service), or contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="51"/>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong username or password</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="52"/>
+        <source>密码错误次数过多，请 {minutes} 分钟后再试</source>
+        <translation>Too many wrong passwords; please try again in {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="53"/>
+        <source>该账号已停用，请联系上级团组织</source>
+        <translation>This account has been disabled; please contact the League organisation above you</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="54"/>
+        <source>请先登录</source>
+        <translation>Please sign in first</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="55"/>
+        <source>登录信息无效，请重新登录</source>
+        <translation>Your sign-in is not valid; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="56"/>
+        <source>登录已过期，请重新登录</source>
+        <translation>Your sign-in has expired; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="57"/>
+        <source>您已退出登录，请重新登录</source>
+        <translation>You have signed out; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="58"/>
+        <source>请求内容不完整或格式不正确</source>
+        <translation>The request is incomplete or malformed</translation>
     </message>
 </context>
 <context>
