@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
-SOURCES = ["desktop", "sync/core/messages.py"]
+SOURCES = ["desktop", "sync/core/messages.py", "sync/client/messages.py"]
 
 
 def _tool(name: str) -> str:

@@ -1,10 +1,9 @@
-"""The main window: navigation on the left, one page at a time, and a status bar that always says
-whether we are online, how many operations wait to sync and when the last sync was."""
+"""The main window: navigation on the left, one page at a time, the menus, and the status bar
+(`desktop.status_bar`) and sign-in flow (`desktop.sign_in`) wired to the local data."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,8 @@ from desktop import i18n
 from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.pages.placeholder import PlaceholderPage
-from desktop.texts import format_time, violation_text
+from desktop.status_bar import SyncStatusBar
+from desktop.texts import violation_text
 from sync.core.rules import RuleViolation
 
 if TYPE_CHECKING:  # the data layer is imported once the window shows (attach_store)
@@ -137,6 +136,10 @@ class MainWindow(QMainWindow):
         self.sync.state_changed.connect(self.update_status)
         self.sync.sync_finished.connect(self._on_sync_finished)
         self.sync.progressed.connect(self._on_sync_progress)
+        from desktop.sign_in import SignInFlow
+
+        self.sign_in = SignInFlow(store, self.settings, self.sync, self.undo_history, window=self)
+        self.sign_in.signed_out.connect(self._on_signed_out)
         self.retranslate()
         self.nav.setCurrentRow(min(self.settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
 
@@ -221,23 +224,15 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        # Shown only while conflicts or refused operations wait for the user.
-        self.issues_button = QToolButton(objectName="issues_button")
-        self.issues_button.setAutoRaise(True)
-        self.issues_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.issues_button.setStyleSheet("color: #b26a00; font-weight: bold;")
-        self.issues_button.clicked.connect(self.open_sync_issues)
-        self.issues_button.hide()
-        self.statusBar().addPermanentWidget(self.issues_button)
-        self.connection_label = QLabel(objectName="connection")
-        self.pending_label = QLabel(objectName="pending")
-        self.last_sync_label = QLabel(objectName="last_sync")
-        for label in (self.connection_label, self.pending_label, self.last_sync_label):
-            label.setContentsMargins(8, 0, 12, 0)
-            self.statusBar().addPermanentWidget(label)
-        self.sync_button = QToolButton(objectName="sync_button")
-        self.sync_button.setDefaultAction(self.sync_action)
-        self.statusBar().addPermanentWidget(self.sync_button)
+        self.status = SyncStatusBar(self.sync_action, self)
+        self.status.issues_requested.connect(self.open_sync_issues)
+        self.setStatusBar(self.status)
+        # The labels by their old names: tests and screenshots read them off the window.
+        self.issues_button = self.status.issues_button
+        self.connection_label = self.status.connection_label
+        self.pending_label = self.status.pending_label
+        self.last_sync_label = self.status.last_sync_label
+        self.sync_button = self.status.sync_button
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("苏青U+ 工作台"))
@@ -268,7 +263,6 @@ class MainWindow(QMainWindow):
         self.sync_action.setText(self.tr("同步 (F9)"))
         self.logout_action.setText(self.tr("退出登录…"))
         self.issues_action.setText(self.tr("同步问题…"))
-        self.issues_button.setToolTip(self.tr("查看并处理冲突和被服务器拒绝的操作"))
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.settings_action.setText(self.tr("设置…"))
         self.logs_action.setText(self.tr("打开日志文件夹"))
@@ -284,8 +278,7 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         if self.store is None:  # the shell shows before the data layer is even imported
-            self.connection_label.setText("● " + self.tr("离线（未登录）"))
-            self.connection_label.setStyleSheet("color: #b26a00;")
+            self.status.show_no_data()
             for action in (
                 self.sync_action,
                 self.logout_action,
@@ -297,47 +290,27 @@ class MainWindow(QMainWindow):
         from desktop.sync_controller import SyncState
 
         state = self.sync.state
-        server = self.settings.get(s.SERVER_URL)
-        texts = {
-            SyncState.SIGNED_OUT: (self.tr("离线（未登录）"), "#b26a00"),
-            SyncState.ONLINE: (self.tr("在线"), "#1e8a3a"),
-            SyncState.OFFLINE: (self.tr("离线"), "#b26a00"),
-            SyncState.SYNCING: (self.tr("正在同步…"), "#2f6fb3"),
-        }
-        text, color = texts[state]
-        self.connection_label.setText("● " + text)
-        self.connection_label.setStyleSheet(f"color: {color};")
-        if state is SyncState.SIGNED_OUT:
-            tip = self.tr("在“账户 → 登录”中登录省级服务器")
-            if server:
-                tip += "\n" + server
-        else:
-            tip = self.sync.last_error or ""
-        self.connection_label.setToolTip(tip)
         signed_in = state is not SyncState.SIGNED_OUT
         self.sync_action.setEnabled(signed_in)
         # also after the token expired, or once signed out: the local data can still be removed
         self.logout_action.setEnabled(signed_in or self.store.get_meta("org_id") is not None)
         self.login_action.setEnabled(True)
-        self._refresh_home()
-        pending = self.store.pending_count()
-        self.pending_label.setText(self.tr("待同步 {n} 项").format(n=pending))
-        last = self.store.get_meta("last_sync_at")
-        when = format_time(datetime.fromisoformat(last)) if last else self.tr("从未")
-        self.last_sync_label.setText(self.tr("上次同步：{when}").format(when=when))
-        self._update_issues()
-
-    def _update_issues(self) -> None:
-        issues = self.store.sync_issue_count()
-        self.issues_button.setText("⚠ " + self.tr("{n} 项需处理").format(n=issues))
-        self.issues_button.setVisible(issues > 0)
         self.issues_action.setEnabled(True)
+        self._refresh_home()
+        self.status.show_state(
+            state,
+            error=self.sync.last_error or "",
+            server=self.settings.get(s.SERVER_URL),
+            pending=self.store.pending_count(),
+            last_sync_at=self.store.get_meta("last_sync_at"),
+            issues=self.store.sync_issue_count(),
+        )
 
     def _on_table_changed(self, table: str) -> None:
         if table in ("outbox", "meta"):
             self.update_status()
         elif table == "conflicts":
-            self._update_issues()
+            self.status.show_issues(self.store.sync_issue_count())
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -369,28 +342,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已撤销：{label}").format(label=action.label), 5000)
 
     def open_login(self) -> None:
-        from desktop.dialogs.login_dialog import LoginDialog
-        from sync.client import session
-
-        account = session.signed_in(self.store)
-        dialog = LoginDialog(
-            self.store,
-            server_url=account.server_url if account else self.settings.get(s.SERVER_URL),
-            username=account.username if account else "",
-            parent=self,
-            **s.network_options(self.settings),
-        )
-        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.account is None:
-            return
-        self.settings.set(s.SERVER_URL, dialog.account.server_url)
-        self.sync.refresh_state()
-        if not session.token_remembered(dialog.account):
-            QMessageBox.information(
-                self,
-                self.tr("登录"),
-                self.tr("这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。"),
-            )
-        self.sync_now()
+        self.sign_in.open_login()
 
     def sync_now(self) -> None:
         if self.store is not None:
@@ -411,70 +363,10 @@ class MainWindow(QMainWindow):
         self.issues_dialog.activateWindow()
 
     def sign_out(self) -> None:
-        """Ask, offering to remove this device's data too; losing operations not yet synced
-        needs a second, plain confirmation."""
-        from PySide6.QtWidgets import QCheckBox
+        self.sign_in.sign_out()
 
-        from desktop.workers import run_with_progress
-        from sync.client import session
-
-        pending = self.store.pending_count()
-        account = session.signed_in(self.store)
-        if account is not None:
-            text = self.tr("退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。")
-        else:  # signed out already (or the token expired): only the data is left to remove
-            text = self.tr("当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。")
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("退出登录"),
-            text.format(n=pending),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(
-            self.tr("退出登录") if account is not None else self.tr("确定")
-        )
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        remove = QCheckBox(self.tr("同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）"))
-        box.setCheckBox(remove)
-        if box.exec() != QMessageBox.StandardButton.Yes:
-            return
-        remove_data = remove.isChecked()
-        if remove_data and pending:
-            sure = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("清除本机数据"),
-                self.tr(
-                    "还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，"
-                    "无法恢复。\n\n确定清除吗？"
-                ).format(n=pending),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                self,
-            )
-            sure.button(QMessageBox.StandardButton.Discard).setText(
-                self.tr("丢弃 {n} 项操作并清除").format(n=pending)
-            )
-            sure.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-            sure.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            if sure.exec() != QMessageBox.StandardButton.Discard:
-                return
-        self.sync.stop()  # no sync may write while the data goes
-        options = s.network_options(self.settings)
-        try:
-            run_with_progress(
-                lambda _p, _c: session.sign_out(
-                    self.store, remove_local_data=remove_data, **options
-                ),
-                self.tr("正在退出登录…"),
-                parent=self,
-                cancellable=False,
-            )
-        finally:
-            if remove_data:
-                self.undo_history.clear()  # their operations are gone
-            self.sync.resume()  # finds nobody signed in: the status says so
-        if remove_data:
+    def _on_signed_out(self, removed_data: bool) -> None:
+        if removed_data:
             self.statusBar().showMessage(self.tr("已退出登录，本机数据已清除"), 10_000)
 
     def _refresh_home(self) -> None:
@@ -490,33 +382,14 @@ class MainWindow(QMainWindow):
             self.org_label.setText(found["name"] if found else self.tr("未登录组织"))
 
     def _on_sync_progress(self, phase: str, done: int, total: int) -> None:
-        """What the running sync is doing, in the status bar: a first download of a county
-        takes seconds, and a cadre should see it moving."""
         from desktop.sync_controller import SyncState
 
-        if self.sync.state is not SyncState.SYNCING:
-            return  # a late report of a sync that already ended
-        if phase == "push":
-            text = self.tr("正在上传 {done}/{total} 项操作").format(done=done, total=total)
-        elif phase == "download" and total:
-            text = self.tr("正在下载数据 {percent}%").format(percent=done * 100 // total)
-        elif phase == "download":
-            text = self.tr("正在下载数据 {mb} MB").format(mb=done // 1_000_000)
-        elif phase == "install":
-            text = self.tr("正在写入本机数据…")
-        else:
-            text = self.tr("正在接收更新 {n} 条").format(n=done)
-        self.connection_label.setText("● " + text)
+        if self.sync.state is SyncState.SYNCING:  # else a late report of a sync that ended
+            self.status.show_progress(phase, done, total)
 
     def _on_sync_finished(self, report) -> None:
         self._refresh_home()
-        if report.rejected or report.conflicts:
-            self.statusBar().showMessage(
-                self.tr("同步完成：{r} 项被服务器拒绝，{c} 项冲突").format(
-                    r=report.rejected, c=report.conflicts
-                ),
-                10_000,
-            )
+        self.status.show_sync_report(report)
 
     def show_open_error(self, error: Exception) -> None:
         """The local database could not be opened: say why in plain words."""

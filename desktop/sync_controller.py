@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop import settings as s
+from desktop.sync_texts import sync_error_text
 from desktop.workers import BackgroundJob
 from sync.client import session
 from sync.client.engine import SyncReport, sync_once
@@ -99,18 +100,18 @@ class SyncController(QObject):
     def _on_finished(self, report: SyncReport | None, error: BaseException | None) -> None:
         self._job = None
         if isinstance(error, AuthRequired):
-            self._set_state(SyncState.SIGNED_OUT, error.user_message)
+            self._set_state(SyncState.SIGNED_OUT, sync_error_text(error))
         elif isinstance(error, SyncError):
-            self._set_state(SyncState.OFFLINE, error.user_message)
+            self._set_state(SyncState.OFFLINE, sync_error_text(error))
         elif error is not None:
             log.error("sync failed", exc_info=error)
             self._set_state(SyncState.OFFLINE, str(error))
         else:
             failure = report.push_error or report.pull_error
             if isinstance(failure, AuthRequired):
-                self._set_state(SyncState.SIGNED_OUT, failure.user_message)
+                self._set_state(SyncState.SIGNED_OUT, sync_error_text(failure))
             elif failure is not None:
-                self._set_state(SyncState.OFFLINE, failure.user_message)
+                self._set_state(SyncState.OFFLINE, sync_error_text(failure))
             else:
                 self._set_state(SyncState.ONLINE)
             self.sync_finished.emit(report)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.sync_texts import sync_error_text
 from desktop.workers import run_with_progress
 from sync.client import credentials, deployment, session
 from sync.client.http import SyncError
@@ -101,7 +102,7 @@ class LoginDialog(QDialog):
                 cancellable=False,
             )
         except (SyncError, session.AccountMismatch, credentials.CredentialsUnavailable) as error:
-            self._show_error(error.user_message)
+            self._show_error(sync_error_text(error))
             return
         finally:
             self.password_edit.clear()

@@ -742,48 +742,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="42"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="43"/>
         <source>登录苏青U+</source>
         <translation>Sign in to Suqing U+</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="50"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="51"/>
         <source>服务器地址由本单位的部署配置指定</source>
         <translation>The server address is set by your organisation’s deployment configuration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="60"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="61"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="61"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="62"/>
         <source>账号</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="62"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="63"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="67"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="67"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="68"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="87"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="88"/>
         <source>请填写服务器地址、账号和密码</source>
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="136"/>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="100"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -791,370 +791,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
-        <location filename="../../desktop/main_window.py" line="244"/>
-        <location filename="../../desktop/main_window.py" line="532"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
-        <location filename="../../desktop/main_window.py" line="483"/>
-        <location filename="../../desktop/main_window.py" line="490"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="382"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
-        <source>查看并处理冲突和被服务器拒绝的操作</source>
-        <translation>See and settle conflicts and operations the server refused</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
-        <source>{n} 项需处理</source>
-        <translation>{n} to settle</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
-        <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
-        <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="429"/>
-        <location filename="../../desktop/main_window.py" line="435"/>
-        <source>退出登录</source>
-        <translation>Sign out</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
-        <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
-        <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="437"/>
-        <location filename="../../desktop/main_window.py" line="458"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="439"/>
-        <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
-        <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="447"/>
-        <source>清除本机数据</source>
-        <translation>Remove local data</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="449"/>
-        <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
-
-确定清除吗？</source>
-        <translation>{n} operations have not reached the server yet. If you remove the local data they are lost for good and cannot be recovered.
-
-Remove the data?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="456"/>
-        <source>丢弃 {n} 项操作并清除</source>
-        <translation>Discard {n} operations and remove</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="469"/>
-        <source>正在退出登录…</source>
-        <translation>Signing out…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="478"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
-        <location filename="../../desktop/main_window.py" line="302"/>
-        <source>离线（未登录）</source>
-        <translation>Offline (not signed in)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
-        <source>在线</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
-        <source>离线</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
         <location filename="../../desktop/app.py" line="153"/>
-        <location filename="../../desktop/main_window.py" line="305"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
-        <source>在“账户 → 登录”中登录省级服务器</source>
-        <translation>Sign in to the provincial server under Account → Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="324"/>
-        <source>待同步 {n} 项</source>
-        <translation>{n} waiting to sync</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="326"/>
-        <source>从未</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
-        <source>上次同步：{when}</source>
-        <translation>Last sync: {when}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="340"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="390"/>
-        <source>登录</source>
-        <translation>Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="391"/>
-        <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
-        <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="435"/>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
-        <source>正在上传 {done}/{total} 项操作</source>
-        <translation>Uploading {done}/{total} operations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="502"/>
-        <source>正在下载数据 {percent}%</source>
-        <translation>Downloading data {percent}%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="504"/>
-        <source>正在下载数据 {mb} MB</source>
-        <translation>Downloading data {mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="506"/>
-        <source>正在写入本机数据…</source>
-        <translation>Writing the local data…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="508"/>
-        <source>正在接收更新 {n} 条</source>
-        <translation>Receiving updates: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="515"/>
-        <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
-        <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="400"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="402"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="531"/>
+        <location filename="../../desktop/main_window.py" line="404"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="542"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="542"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="554"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -1476,141 +1333,141 @@ Log folder: {path}</translation>
 <context>
     <name>RegistrationExcel</name>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="57"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="51"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="55"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="51"/>
         <source>没有可导出的报名</source>
         <translation>There are no registrations to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="58"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="56"/>
         <source>导出 {n} 条报名。手机号和身份证号要脱敏吗？</source>
         <translation>Export {n} registrations. Mask mobile and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="59"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="57"/>
         <source>导出完整信息会被记录；文件请妥善保管，用后删除。</source>
         <translation>A full export is logged; keep the file safe and delete it after use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="60"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="58"/>
         <source>脱敏导出（推荐）</source>
         <translation>Export masked (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="61"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="59"/>
         <source>导出完整信息</source>
         <translation>Export full data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="62"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="69"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="67"/>
         <source>报名名单-{day}.xlsx</source>
         <translation>registrations-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="90"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="88"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="105"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="103"/>
         <source>正在导出 {n} 条报名…</source>
         <translation>Exporting {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="108"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="106"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="112"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="110"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="114"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="112"/>
         <source>已导出 {n} 条报名到 {path}</source>
         <translation>Exported {n} registrations to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="132"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="130"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="133"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="131"/>
         <source>请先在上方“活动”中选择要导入报名的活动。</source>
         <translation>First choose, under “Activity” above, the activity to import registrations into.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="138"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="136"/>
         <source>选择报名名单</source>
         <translation>Choose a registration list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="140"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="138"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="159"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="157"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="166"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="164"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="183"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="181"/>
         <source>已取消导入，没有导入任何记录</source>
         <translation>Import cancelled; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="192"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="190"/>
         <source>正在导入 {n} 条报名…</source>
         <translation>Importing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="197"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="195"/>
         <source>第 {row} 行：</source>
         <translation>Row {row}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="203"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="213"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="201"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="211"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="204"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="202"/>
         <source>{where}{reason}
 没有导入任何记录，请修改名单后重新导入。</source>
         <translation>{where}{reason}
 Nothing was imported; correct the list and import it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="214"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="212"/>
         <source>导入时出错，没有导入任何记录：{error}</source>
         <translation>The import failed and nothing was imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="217"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="215"/>
         <source>导入 {n} 条报名</source>
         <translation>import of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="219"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="217"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -1691,22 +1548,22 @@ Nothing was imported; correct the list and import it again.</translation>
 <context>
     <name>RegistrationPrivacy</name>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="33"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="28"/>
         <source>不能显示完整信息</source>
         <translation>Cannot show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="35"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="30"/>
         <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
         <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="53"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="48"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="55"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="50"/>
         <source>{name}
 手机号：{phone}
 身份证号：{id_number}</source>
@@ -1715,12 +1572,12 @@ Mobile: {phone}
 ID number: {id_number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="60"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="55"/>
         <source>完整信息（已记录本次查看）</source>
         <translation>Full details (this look is logged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="73"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="68"/>
         <source>记录 {name} 的监护人同意情况</source>
         <translation>guardian consent of {name}</translation>
     </message>
@@ -2201,6 +2058,75 @@ This bulk action changed no registration.</translation>
     </message>
 </context>
 <context>
+    <name>SignInFlow</name>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="63"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="64"/>
+        <source>这台电脑没有系统密码保管服务，关闭工作台后需要重新登录。</source>
+        <translation>This computer has no system password store; you will need to sign in again after closing the workbench.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="78"/>
+        <source>退出后本机数据仍然保留，尚未同步的 {n} 项操作会在下次登录后同步。</source>
+        <translation>The data on this computer stays after signing out; the {n} operations not yet synced will sync after the next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="80"/>
+        <source>当前没有登录。勾选下面的选项可以清除这台电脑上的本机数据。</source>
+        <translation>You are not signed in. Tick the option below to remove the local data from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="83"/>
+        <location filename="../../desktop/sign_in.py" line="89"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="89"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="91"/>
+        <location filename="../../desktop/sign_in.py" line="131"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="93"/>
+        <source>同时清除本机数据（活动、报名、粉丝等都从这台电脑上删除）</source>
+        <translation>Also remove the local data (activities, registrations, followers … are deleted from this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="107"/>
+        <source>正在退出登录…</source>
+        <translation>Signing out…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="120"/>
+        <source>清除本机数据</source>
+        <translation>Remove local data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="122"/>
+        <source>还有 {n} 项操作没有同步到服务器。清除本机数据后，这些操作将永久丢失，无法恢复。
+
+确定清除吗？</source>
+        <translation>{n} operations have not reached the server yet. If you remove the local data they are lost for good and cannot be recovered.
+
+Remove the data?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="129"/>
+        <source>丢弃 {n} 项操作并清除</source>
+        <translation>Discard {n} operations and remove</translation>
+    </message>
+</context>
+<context>
     <name>SyncIssuesDialog</name>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="156"/>
@@ -2444,6 +2370,89 @@ This bulk action changed no registration.</translation>
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
 {items}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="52"/>
+        <source>查看并处理冲突和被服务器拒绝的操作</source>
+        <translation>See and settle conflicts and operations the server refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="61"/>
+        <source>离线（未登录）</source>
+        <translation>Offline (not signed in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="62"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="63"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="64"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="86"/>
+        <source>在“账户 → 登录”中登录省级服务器</source>
+        <translation>Sign in to the provincial server under Account → Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="92"/>
+        <source>待同步 {n} 项</source>
+        <translation>{n} waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="94"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="96"/>
+        <source>上次同步：{when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="100"/>
+        <source>{n} 项需处理</source>
+        <translation>{n} to settle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="107"/>
+        <source>正在上传 {done}/{total} 项操作</source>
+        <translation>Uploading {done}/{total} operations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="109"/>
+        <source>正在下载数据 {percent}%</source>
+        <translation>Downloading data {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="111"/>
+        <source>正在下载数据 {mb} MB</source>
+        <translation>Downloading data {mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="113"/>
+        <source>正在写入本机数据…</source>
+        <translation>Writing the local data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="115"/>
+        <source>正在接收更新 {n} 条</source>
+        <translation>Receiving updates: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="122"/>
+        <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
+        <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +3050,119 @@ This bulk action changed no registration.</translation>
         <location filename="../../desktop/settings.py" line="43"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../sync/client/messages.py" line="19"/>
+        <source>同步失败，请稍后再试</source>
+        <translation>Sync failed; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="20"/>
+        <source>连不上服务器，请检查网络；工作可以继续，联网后会自动同步</source>
+        <translation>Cannot reach the server; please check the network. You can keep working: changes sync once you are online</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="23"/>
+        <source>服务器证书无法验证：请在设置中指定单位的 CA 证书</source>
+        <translation>The server&apos;s certificate cannot be verified: choose your organisation&apos;s CA certificate in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="26"/>
+        <source>登录已过期或已退出，请重新登录</source>
+        <translation>Your sign-in has expired or you signed out; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="27"/>
+        <source>工作台版本与服务器不兼容，请安装最新版本</source>
+        <translation>This version of the workbench does not work with the server; please install the latest version</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="28"/>
+        <source>服务器拒绝了这个请求</source>
+        <translation>The server refused this request</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="29"/>
+        <source>尝试次数过多，请稍后再试</source>
+        <translation>Too many attempts; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="30"/>
+        <source>服务器返回了无法识别的内容，请稍后再试或联系管理员</source>
+        <translation>The server sent an answer that cannot be read; please try again later or contact your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="31"/>
+        <source>这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留</source>
+        <translation>This computer has not synced for a long time and must download all data again; work not yet uploaded is kept</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="34"/>
+        <source>下载的数据不完整或已损坏，本机数据没有改动；请稍后再同步</source>
+        <translation>The downloaded data is incomplete or damaged; the local data was not changed. Please sync again later</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="37"/>
+        <source>部署配置有误，请联系管理员</source>
+        <translation>The deployment settings are wrong; please contact your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="38"/>
+        <source>找不到 CA 证书文件：{path}。请在设置中重新选择，或联系管理员</source>
+        <translation>CA certificate file not found: {path}. Choose it again in Settings, or contact your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="41"/>
+        <source>本机保存的是另一个组织的数据：请先退出并清除本机数据，或使用另一个配置文件夹</source>
+        <translation>This computer holds another organisation&apos;s data: sign out and remove the local data first, or use another profile folder</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="45"/>
+        <source>这台电脑没有可用的系统密码保管服务，无法保存登录状态。在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。</source>
+        <translation>This computer has no usable system password store, so the sign-in cannot be kept. On Linux, install and unlock gnome-keyring (Secret Service), or contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="51"/>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong username or password</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="52"/>
+        <source>密码错误次数过多，请 {minutes} 分钟后再试</source>
+        <translation>Too many wrong passwords; please try again in {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="53"/>
+        <source>该账号已停用，请联系上级团组织</source>
+        <translation>This account has been disabled; please contact the League organisation above you</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="54"/>
+        <source>请先登录</source>
+        <translation>Please sign in first</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="55"/>
+        <source>登录信息无效，请重新登录</source>
+        <translation>Your sign-in is not valid; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="56"/>
+        <source>登录已过期，请重新登录</source>
+        <translation>Your sign-in has expired; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="57"/>
+        <source>您已退出登录，请重新登录</source>
+        <translation>You have signed out; please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="58"/>
+        <source>请求内容不完整或格式不正确</source>
+        <translation>The request is incomplete or malformed</translation>
     </message>
 </context>
 <context>

@@ -6,16 +6,16 @@ from __future__ import annotations
 import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
+from sync.client import messages
+
 SERVICE = "SuqingWorkbench"
 
 
 class CredentialsUnavailable(Exception):
     """The OS has no usable keyring: the token cannot be kept."""
 
-    user_message = (
-        "这台电脑没有可用的系统密码保管服务，无法保存登录状态。"
-        "在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。"
-    )
+    code = "credentials_unavailable"
+    user_message = messages.render(code)
 
 
 def _key(server_url: str, username: str) -> str:

@@ -41,7 +41,7 @@ class Deployment:
 
 
 class DeploymentError(SyncError):
-    user_message = "部署配置有误，请联系管理员"
+    code = "deployment_invalid"
 
 
 def app_folder() -> Path:
@@ -105,8 +105,7 @@ def client_config(
         ca_bundle = (ca_bundle or "").strip() or deployment.ca_bundle
     if ca_bundle and not Path(ca_bundle).is_file():
         raise DeploymentError(
-            f"CA bundle {ca_bundle} missing",
-            user_message=f"找不到 CA 证书文件：{ca_bundle}。请在设置中重新选择，或联系管理员",
+            f"CA bundle {ca_bundle} missing", code="ca_bundle_missing", params={"path": ca_bundle}
         )
     return ClientConfig(base_url=base_url, proxy=proxy or None, ca_bundle=ca_bundle or None)
 

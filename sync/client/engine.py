@@ -162,7 +162,7 @@ def _download_snapshot(
             info = store.install_snapshot(target)
         except SnapshotError as error:
             log.warning("snapshot refused: %s", error)
-            raise BadResponse(str(error), user_message=error.user_message) from error
+            raise BadResponse(str(error), code="snapshot_invalid") from error
     finally:
         store.discard_snapshot_download()
     report.snapshot_rows += info.rows

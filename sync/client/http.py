@@ -5,6 +5,7 @@ whose `user_message` a cadre can read; nothing here touches the local database."
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from sync.client import messages
 from sync.core import protocol
 from sync.core.protocol import OpResult, PullPage
 
@@ -21,40 +23,72 @@ log = logging.getLogger(__name__)
 
 
 class SyncError(Exception):
-    """A sync step failed; `user_message` says why in plain Chinese."""
+    """A sync step failed; `code` and `params` (see sync.client.messages) say why, which the
+    desktop translates; `user_message` is the same in plain Chinese (for `python -m sync.client`).
+    `custom_message`, when set, is a text that has no code (a server's own message) and is shown
+    as it is."""
 
-    user_message = "同步失败，请稍后再试"
+    code = "sync_failed"
 
-    def __init__(self, detail: str = "", *, user_message: str | None = None):
+    def __init__(
+        self,
+        detail: str = "",
+        *,
+        code: str | None = None,
+        params: dict[str, Any] | None = None,
+        user_message: str | None = None,
+    ):
+        if code:
+            self.code = code
+        self.params: dict[str, Any] = params or {}
+        self.custom_message = user_message or None
         super().__init__(detail or self.user_message)
-        if user_message:
-            self.user_message = user_message
+
+    @property
+    def user_message(self) -> str:
+        return self.custom_message or messages.render(self.code, self.params)
 
 
 class Unreachable(SyncError):
-    user_message = "连不上服务器，请检查网络；工作可以继续，联网后会自动同步"
+    code = "unreachable"
 
 
 class AuthRequired(SyncError):
-    user_message = "登录已过期或已退出，请重新登录"
+    code = "auth_required"
 
 
 class ProtocolMismatch(SyncError):
-    user_message = "工作台版本与服务器不兼容，请安装最新版本"
+    code = "protocol_mismatch"
 
 
 class Refused(SyncError):
-    user_message = "服务器拒绝了这个请求"
+    code = "refused"
 
 
 class BadResponse(SyncError):
-    user_message = "服务器返回了无法识别的内容，请稍后再试或联系管理员"
+    code = "bad_response"
 
 
 class CursorTooOld(SyncError):
     """The server purged deletions this device has not heard of: download everything afresh."""
 
-    user_message = "这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留"
+    code = "cursor_too_old"
+
+
+def _server_text(code: str | None, message: str | None, headers: Any) -> dict[str, Any]:
+    """How to word a server's refusal: by its code where we know it (so the desktop can
+    translate it), else the server's own message, else the exception's default."""
+    if code in messages.MESSAGES:
+        if code != "login_throttled":
+            return {"code": code}
+        try:  # the server words the wait in minutes; Retry-After carries it in seconds
+            return {
+                "code": code,
+                "params": {"minutes": math.ceil(int(headers["Retry-After"]) / 60)},
+            }
+        except (KeyError, TypeError, ValueError):
+            pass
+    return {"user_message": message or None}
 
 
 @dataclass(frozen=True)
@@ -129,9 +163,7 @@ class ServerClient:
                 **kwargs,
             )
         except requests.exceptions.SSLError as error:
-            raise Unreachable(
-                str(error), user_message="服务器证书无法验证：请在设置中指定单位的 CA 证书"
-            ) from error
+            raise Unreachable(str(error), code="certificate_untrusted") from error
         except requests.RequestException as error:
             raise Unreachable(str(error)) from error
 
@@ -148,13 +180,18 @@ class ServerClient:
         if response.status_code == 410 and code == protocol.CURSOR_TOO_OLD:
             raise CursorTooOld(f"410 {message}")
         if response.status_code == 401:
-            raise AuthRequired(f"401 {message}", user_message=message or None)
+            raise AuthRequired(f"401 {message}", **_server_text(code, message, response.headers))
         if response.status_code == 426:
             raise ProtocolMismatch(f"426 {message}")
         if response.status_code == 429:
-            raise Refused("429", user_message=message or "尝试次数过多，请稍后再试")
+            text = _server_text(code, message, response.headers)
+            if not text.get("code") and not text.get("user_message"):
+                text = {"code": "too_many_attempts"}
+            raise Refused("429", **text)
         if 400 <= response.status_code < 500:
-            raise Refused(f"{response.status_code} {message}", user_message=message or None)
+            raise Refused(
+                f"{response.status_code} {message}", **_server_text(code, message, response.headers)
+            )
         if response.status_code >= 500 or body is None:
             raise BadResponse(f"{response.status_code}: {response.text[:200]!r}")
         return body

@@ -8,7 +8,7 @@ import json
 import logging
 from dataclasses import dataclass
 
-from sync.client import credentials, deployment
+from sync.client import credentials, deployment, messages
 from sync.client.http import AuthRequired, ClientConfig, ServerClient
 from sync.client.store import Store
 
@@ -24,7 +24,8 @@ HOME_ORG_KEY = "org_id"
 class AccountMismatch(Exception):
     """This profile holds another organisation's data."""
 
-    user_message = "本机保存的是另一个组织的数据：请先退出并清除本机数据，或使用另一个配置文件夹"
+    code = "account_mismatch"
+    user_message = messages.render(code)
 
 
 @dataclass(frozen=True)

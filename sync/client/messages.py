@@ -1,0 +1,64 @@
+"""Texts of the sync errors a cadre sees, keyed by a stable code, Chinese as the source language.
+
+The desktop translates them with `QCoreApplication.translate("sync", text)`; `python -m
+sync.client` prints the Chinese. Codes the server sends (`{"code", "message"}` of an error
+answer) are here too, so a refused sign-in reads in the user's language rather than the
+server's; an unknown code falls back to the server's own message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.core.messages import QT_TRANSLATE_NOOP
+
+CONTEXT = "sync"
+
+MESSAGES: dict[str, str] = {
+    # raised by this client
+    "sync_failed": QT_TRANSLATE_NOOP("sync", "同步失败，请稍后再试"),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "sync", "连不上服务器，请检查网络；工作可以继续，联网后会自动同步"
+    ),
+    "certificate_untrusted": QT_TRANSLATE_NOOP(
+        "sync", "服务器证书无法验证：请在设置中指定单位的 CA 证书"
+    ),
+    "auth_required": QT_TRANSLATE_NOOP("sync", "登录已过期或已退出，请重新登录"),
+    "protocol_mismatch": QT_TRANSLATE_NOOP("sync", "工作台版本与服务器不兼容，请安装最新版本"),
+    "refused": QT_TRANSLATE_NOOP("sync", "服务器拒绝了这个请求"),
+    "too_many_attempts": QT_TRANSLATE_NOOP("sync", "尝试次数过多，请稍后再试"),
+    "bad_response": QT_TRANSLATE_NOOP("sync", "服务器返回了无法识别的内容，请稍后再试或联系管理员"),
+    "cursor_too_old": QT_TRANSLATE_NOOP(
+        "sync", "这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留"
+    ),
+    "snapshot_invalid": QT_TRANSLATE_NOOP(
+        "sync", "下载的数据不完整或已损坏，本机数据没有改动；请稍后再同步"
+    ),
+    "deployment_invalid": QT_TRANSLATE_NOOP("sync", "部署配置有误，请联系管理员"),
+    "ca_bundle_missing": QT_TRANSLATE_NOOP(
+        "sync", "找不到 CA 证书文件：{path}。请在设置中重新选择，或联系管理员"
+    ),
+    "account_mismatch": QT_TRANSLATE_NOOP(
+        "sync",
+        "本机保存的是另一个组织的数据：请先退出并清除本机数据，或使用另一个配置文件夹",
+    ),
+    "credentials_unavailable": QT_TRANSLATE_NOOP(
+        "sync",
+        "这台电脑没有可用的系统密码保管服务，无法保存登录状态。"
+        "在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。",
+    ),
+    # answered by the server (sync/server/auth.py AUTH_ERRORS, sync/server/app.py)
+    "invalid_credentials": QT_TRANSLATE_NOOP("sync", "用户名或密码不正确"),
+    "login_throttled": QT_TRANSLATE_NOOP("sync", "密码错误次数过多，请 {minutes} 分钟后再试"),
+    "account_disabled": QT_TRANSLATE_NOOP("sync", "该账号已停用，请联系上级团组织"),
+    "not_authenticated": QT_TRANSLATE_NOOP("sync", "请先登录"),
+    "invalid_token": QT_TRANSLATE_NOOP("sync", "登录信息无效，请重新登录"),
+    "token_expired": QT_TRANSLATE_NOOP("sync", "登录已过期，请重新登录"),
+    "token_revoked": QT_TRANSLATE_NOOP("sync", "您已退出登录，请重新登录"),
+    "invalid_request": QT_TRANSLATE_NOOP("sync", "请求内容不完整或格式不正确"),
+}
+
+
+def render(code: str, params: dict[str, Any] | None = None, translate=lambda text: text) -> str:
+    """The message for `code`; `translate` maps a source text to the user's language."""
+    return translate(MESSAGES[code]).format(**(params or {}))
