@@ -158,8 +158,24 @@ def cmd_serve(args: argparse.Namespace) -> None:
     _database(args).dispose()  # refuse to serve an uninitialised database, with a message
     if args.workers < 1:
         raise InputError(f"--workers 至少为 1（not {args.workers}）")
+    if args.max_in_flight is not None:
+        if args.max_in_flight < 1:
+            raise InputError(f"--max-in-flight 至少为 1（not {args.max_in_flight}）")
+        os.environ["SUQING_MAX_IN_FLIGHT"] = str(args.max_in_flight)
     options = dict(
-        factory=True, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+        # uvicorn's supervisor kills a worker that does not answer its ping within 5 s; a worker
+        # busy with 40 request threads on a loaded 2-core machine missed it, was killed, and
+        # every connection it held was reset (measured under 200 devices). A hung worker is
+        # still replaced, only later.
+        timeout_worker_healthcheck=args.worker_healthcheck_timeout,
+        # Longer than uvicorn's 5 s: a device's next request on a kept-alive connection then
+        # rarely meets a server closing it at the same moment (a reset, not a busy answer).
+        timeout_keep_alive=30,
     )
     if args.workers == 1:
         uvicorn.run("sync.server.app:create_app_from_env", **options)
@@ -264,6 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="server processes")
+    p.add_argument(
+        "--max-in-flight",
+        type=int,
+        help="requests one process takes at once; beyond, 503 + Retry-After (default 400)",
+    )
+    p.add_argument(
+        "--worker-healthcheck-timeout",
+        type=int,
+        default=60,
+        help="seconds a worker may miss the supervisor's ping before it is restarted",
+    )
     p.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
