@@ -87,7 +87,7 @@ class ClientConfig:
     proxy: str | None = None  # e.g. http://proxy.example:8080; None means the environment's
     # 503 "busy" answers are waited out for at most this long in all per request, then the sync
     # says "server busy, will retry" (see `Backoff`).
-    busy_wait: float = 30.0
+    busy_wait: float = 60.0
 
 
 @dataclass(frozen=True)

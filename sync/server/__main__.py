@@ -168,14 +168,6 @@ def cmd_serve(args: argparse.Namespace) -> None:
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
-        # uvicorn's supervisor kills a worker that does not answer its ping within 5 s; a worker
-        # busy with 40 request threads on a loaded 2-core machine missed it, was killed, and
-        # every connection it held was reset (measured under 200 devices). A hung worker is
-        # still replaced, only later.
-        timeout_worker_healthcheck=args.worker_healthcheck_timeout,
-        # Longer than uvicorn's 5 s: a device's next request on a kept-alive connection then
-        # rarely meets a server closing it at the same moment (a reset, not a busy answer).
-        timeout_keep_alive=30,
     )
     if args.workers == 1:
         uvicorn.run("sync.server.app:create_app_from_env", **options)
@@ -284,12 +276,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-in-flight",
         type=int,
         help="requests one process takes at once; beyond, 503 + Retry-After (default 400)",
-    )
-    p.add_argument(
-        "--worker-healthcheck-timeout",
-        type=int,
-        default=60,
-        help="seconds a worker may miss the supervisor's ping before it is restarted",
     )
     p.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]

@@ -155,7 +155,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, _error_: Exception) -> JSONResponse:
-        # Starlette re-raises it after this answer, so uvicorn logs the traceback.
+        # Starlette re-raises it after this answer, so uvicorn logs the traceback, and then
+        # closes the connection: the device's next request on it is reset. (Under 200 devices
+        # the resets on /changes followed the 500s on push one for one; busy is 503 above.)
         return _error(500, "internal_error", "服务器出错了，请稍后再试。Internal server error.")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,9 +44,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # "database is locked" (measured under 200 devices: 500s).
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # How long a request waits for the writer lock before it is answered 503 + Retry-After. Long
-# enough that a queue of pushes (each a few ms to a few 100 ms) drains behind it on a busy
-# machine, short enough that a device hears "busy, retry" before its own read timeout (60 s).
-WRITER_LOCK_WAIT_SECONDS = float(os.environ.get("SUQING_WRITER_LOCK_WAIT_SECONDS", "") or 15)
+# enough that a queue of pushes (each 40 ms to a few 100 ms on a loaded 2-core machine, most of
+# it the commit's fsync) drains in its place (a 503 sends the device to the back of the queue),
+# short enough that it hears "busy, retry" well before its own read timeout (60 s).
+WRITER_LOCK_WAIT_SECONDS = float(os.environ.get("SUQING_WRITER_LOCK_WAIT_SECONDS", "") or 30)
 RETRY_AFTER_SECONDS = 1
 
 
@@ -61,60 +61,70 @@ class ServerBusy(Exception):
 
 
 class WriterLock:
-    """One SQLite writer at a time across the threads of this process and the processes of
-    `serve --workers N` (and the command line): a thread lock, then an exclusive `flock` on a
-    file beside the database. Waits at most `timeout` seconds, then raises `ServerBusy`.
+    """One SQLite writer at a time across the threads of this process, the processes of
+    `serve --workers N` and the command line: an exclusive `flock` on a file beside the
+    database, taken on a descriptor of its own per transaction (flock locks belong to the open
+    file, so two threads of one process exclude each other too). Waits at most `timeout`
+    seconds, then raises `ServerBusy`; the kernel drops the lock of a process that dies.
 
-    The thread lock comes first so that only one thread per process polls the file lock (flock
-    has no timeout of its own, hence the short polling sleeps, which stay well under a write's
-    own duration). Readers never take it: WAL lets them read beside the one writer.
+    The wait is a blocking flock in a helper thread, not polling: every waiter of every process
+    is woken when the lock is freed, so no process starves (with a per-process thread lock in
+    front and polling, the process that had the lock kept handing it to its own next thread:
+    measured, its sibling's pushes waited out the whole bound). A waiter that gave up leaves its
+    helper to take and at once free the lock later. Readers never take it: WAL lets them read
+    beside the one writer.
     """
 
     def __init__(self, path: Path, timeout: float = WRITER_LOCK_WAIT_SECONDS):
         self.path = path
         self.timeout = timeout
-        self._thread_lock = threading.Lock()
-        self._fd: int | None = None
-        self._pid = 0
-
-    def _file(self) -> int:
-        # One descriptor per process (flock belongs to the open file, shared by this process's
-        # threads, which the thread lock already serialises); a forked child opens its own.
-        if self._fd is None or self._pid != os.getpid():
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            self._pid = os.getpid()
-        return self._fd
 
     @contextmanager
     def hold(self, timeout: float | None = None) -> Iterator[None]:
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        if not self._thread_lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
-            raise ServerBusy("writer lock busy (threads)")
-        try:
-            self._lock_file(deadline)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is None:  # pragma: no cover - only SQLite's own busy handler then
             try:
                 yield
             finally:
-                if fcntl is not None:
-                    fcntl.flock(self._file(), fcntl.LOCK_UN)
-        finally:
-            self._thread_lock.release()
-
-    def _lock_file(self, deadline: float) -> None:
-        if fcntl is None:  # pragma: no cover
+                os.close(fd)
             return
-        fd = self._file()
-        pause = 0.0005
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # On ServerBusy the helper thread owns (and closes) the descriptor.
+        self._lock(fd, self.timeout if timeout is None else timeout)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    @staticmethod
+    def _lock(fd: int, timeout: float) -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        state = {"given_up": False, "got": False}
+        guard = threading.Lock()
+        got = threading.Event()
+
+        def wait() -> None:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # releases the GIL while it blocks
+            with guard:
+                if state["given_up"]:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                    os.close(fd)
+                    return
+                state["got"] = True
+            got.set()
+
+        threading.Thread(target=wait, name="writer-lock-wait", daemon=True).start()
+        if got.wait(timeout):
+            return
+        with guard:
+            if state["got"]:  # had it just as the wait ended
                 return
-            except BlockingIOError:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise ServerBusy("writer lock busy (processes)") from None
-                time.sleep(min(pause, left))
-                pause = min(pause * 2, 0.005)
+            state["given_up"] = True
+        raise ServerBusy(f"writer lock not had in {timeout:g} s")
 
 
 def writer_lock_path(url: str | URL) -> Path:
