@@ -91,10 +91,15 @@ def _token(server: Server) -> str:
 
 
 def _activity_ids(client: ServerClient) -> list[str]:
+    return _scope(client)[0]
+
+
+def _scope(client: ServerClient) -> tuple[list[str], int]:
+    """The published activities in the caller's scope, and the cursor after them all."""
     page = client.pull(0, 100_000)
     ids = sorted(r["id"] for r in page.rows.get("activities", []) if r["status"] == "published")
-    assert ids
-    return ids
+    assert ids and not page.more
+    return ids, page.cursor
 
 
 def _update(op_id: str, activity_id: str, capacity: int) -> dict:
@@ -125,7 +130,7 @@ def test_concurrent_devices_on_two_workers_all_get_through_exactly_once(two_work
     token = _token(server)
     config = ClientConfig(base_url=server.base_url, busy_wait=60.0)
     probe = ServerClient(config, token=token)
-    ids = _activity_ids(probe)
+    ids, synced = _scope(probe)  # devices already synced: they pull what the others change
     probe.close()
     sent: dict[str, tuple[str, int]] = {}
     results: dict[str, tuple[OpStatus, int]] = {}
@@ -138,7 +143,7 @@ def test_concurrent_devices_on_two_workers_all_get_through_exactly_once(two_work
         client = ServerClient(config, token=token, rng=rng)
         try:
             barrier.wait(30)
-            cursor = 0
+            cursor = synced
             for cycle in range(CYCLES):
                 ops = [
                     _update(f"busy{n}-{cycle}-{k}", rng.choice(ids), rng.randint(50, 500))
