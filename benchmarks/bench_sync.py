@@ -367,9 +367,12 @@ def _sign_in_all(url: str, devices: int) -> tuple[list[str], list[str]]:
     return [t for t in tokens if t], errors
 
 
+BUSY_WAIT = 60.0  # seconds, as sync.client.http.ClientConfig.busy_wait
+
+
 def _devices_part(
     url: str, first: int, tokens: list[str], cycles: int, cursor: int, ids: list[str]
-) -> tuple[list[float], list[str]]:
+) -> tuple[list[float], list[str], int]:
     """In a child process: one thread per device, each `cycles` rounds of push (two edits)
     and pull (until no more). Latency per request; errors = exceptions or non-2xx answers."""
     import requests
@@ -378,6 +381,7 @@ def _devices_part(
 
     latencies: list[float] = []
     errors: list[str] = []
+    busy = [0]  # 503 answers waited out
     lock = threading.Lock()
     start = threading.Barrier(len(tokens))
 
@@ -388,14 +392,32 @@ def _devices_part(
         http.headers["Authorization"] = f"Bearer {token}"
 
         def call(method: str, path: str, **kwargs) -> dict | None:
+            # As the workbench's client does (sync.client.http): a 503 is waited out, at least
+            # its Retry-After plus a jittered exponential step, for at most BUSY_WAIT in all;
+            # the latency counted is the whole wait, and a 503 is an error only past it.
             began = time.perf_counter()
-            try:
-                response = http.request(method, url + path, timeout=120, **kwargs)
-                ok = response.status_code < 300
-                problem = str(response.status_code)
-                body = response.json() if ok else None
-            except Exception as error:  # any failure is an error to count
-                ok, body, problem = False, None, repr(error)
+            attempt = 0
+            while True:
+                try:
+                    response = http.request(method, url + path, timeout=120, **kwargs)
+                    ok = response.status_code < 300
+                    problem = str(response.status_code)
+                    body = response.json() if ok else None
+                except Exception as error:  # any failure is an error to count
+                    ok, body, problem, response = False, None, repr(error), None
+                if response is None or response.status_code != 503:
+                    break
+                try:
+                    after = float(response.headers.get("Retry-After") or 0)
+                except ValueError:
+                    after = 0.0
+                wait = after + rng.uniform(0, min(8.0, 0.5 * 2**attempt))
+                if time.perf_counter() - began + wait > BUSY_WAIT:
+                    break
+                with lock:
+                    busy[0] += 1
+                time.sleep(wait)
+                attempt += 1
             elapsed = time.perf_counter() - began
             with lock:
                 latencies.append(elapsed)
@@ -432,7 +454,7 @@ def _devices_part(
         t.start()
     for t in threads:
         t.join()
-    return latencies, errors
+    return latencies, errors, busy[0]
 
 
 def concurrent_devices(
@@ -447,6 +469,7 @@ def concurrent_devices(
     size = -(-len(tokens) // processes)
     chunks = [tokens[i : i + size] for i in range(0, len(tokens), size)]
     latencies: list[float] = []
+    busy = 0
     started = time.perf_counter()
     with ProcessPoolExecutor(len(chunks)) as pool:
         parts = [
@@ -454,17 +477,33 @@ def concurrent_devices(
             for i, chunk in enumerate(chunks)
         ]
         for part in parts:
-            got, failed = part.result()
+            got, failed, waited_out = part.result()
             latencies.extend(got)
             errors.extend(failed)
+            busy += waited_out
     latencies.sort()
     return {
         "requests": len(latencies),
         "errors": errors,
+        "busy": busy,
         "p50": latencies[len(latencies) // 2] if latencies else 0,
         "p95": latencies[int(len(latencies) * 0.95)] if latencies else 0,
         "seconds": time.perf_counter() - started,
     }
+
+
+@contextlib.contextmanager
+def _cpu_hog(on: bool):
+    """A process spinning on one core while the block runs (when `on`)."""
+    if not on:
+        yield
+        return
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        yield
+    finally:
+        hog.kill()
+        hog.wait()
 
 
 def _server_state(database_url: str) -> tuple[int, list[str]]:
@@ -485,7 +524,8 @@ def _crowd_row(args: argparse.Namespace, crowd: dict) -> tuple[str, str, str, st
     return (
         f"{args.devices} devices × {args.cycles} cycles",
         f"p95 {_ms(crowd['p95'])}, p50 {_ms(crowd['p50'])}, "
-        f"{len(crowd['errors'])} errors, {crowd['requests']} requests in {crowd['seconds']:.1f} s",
+        f"{len(crowd['errors'])} errors, {crowd['requests']} requests in {crowd['seconds']:.1f} s"
+        f" ({crowd['busy']} busy answers waited out{', CPU hog beside' if args.cpu_hog else ''})",
         "—",
         "0 errors",
         POUCHDB["devices"],
@@ -496,6 +536,9 @@ def _report_errors(crowd: dict, work: Path) -> None:
     if crowd["errors"]:
         print("first errors:", crowd["errors"][:5])
     log = (work / "server.log").read_text(errors="replace")
+    busy = len(re.findall(r"busy: .*answering 503", log))
+    if busy:
+        print(f"the server answered 503 (busy) {busy} times")
     if re.search(r"Traceback|internal_error", log):
         kept = RESULTS / "bench-sync-server.log"
         kept.write_text(log)
@@ -531,6 +574,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--crowd-only", action="store_true", help="only the concurrent devices (quicker)"
     )
+    parser.add_argument(
+        "--cpu-hog",
+        action="store_true",
+        help="a busy loop on one core beside the concurrent devices (a loaded machine)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=1, help="with --crowd-only: the concurrent devices N times"
+    )
     args = parser.parse_args(argv)
 
     database = PostgresDatabase(args.postgres) if args.postgres else SqliteDatabase()
@@ -543,9 +594,13 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.crowd_only:
             cursor, ids = _server_state(database.url)
-            crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
-            print_table([_crowd_row(args, crowd)])
-            _report_errors(crowd, work)
+            rows = []
+            for _run in range(args.runs):
+                with _cpu_hog(args.cpu_hog):
+                    crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
+                rows.append(_crowd_row(args, crowd))
+                _report_errors(crowd, work)
+            print_table(rows)
             return 0
         initial = _child(INITIAL_SYNC, str(work / "a"), url, USERNAME, _password())
         replica = work / "a" / "workbench.sqlite"
@@ -562,7 +617,8 @@ def main(argv: list[str] | None = None) -> int:
         a.close()
         b.close()
 
-        crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
+        with _cpu_hog(args.cpu_hog):
+            crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
 
         rate = initial["rows"] / initial["seconds"]
         bare_rate = bare_all["rows"] / bare_all["seconds"]

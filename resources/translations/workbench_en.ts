@@ -3096,71 +3096,76 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/client/messages.py" line="31"/>
+        <source>服务器正忙，稍后会自动重试；工作已保存在本机</source>
+        <translation>The server is busy and will be tried again shortly; your work is saved on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="32"/>
         <source>这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留</source>
         <translation>This computer has not synced for a long time and must download all data again; work not yet uploaded is kept</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="34"/>
+        <location filename="../../sync/client/messages.py" line="35"/>
         <source>下载的数据不完整或已损坏，本机数据没有改动；请稍后再同步</source>
         <translation>The downloaded data is incomplete or damaged; the local data was not changed. Please sync again later</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="37"/>
+        <location filename="../../sync/client/messages.py" line="38"/>
         <source>部署配置有误，请联系管理员</source>
         <translation>The deployment settings are wrong; please contact your administrator</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="38"/>
+        <location filename="../../sync/client/messages.py" line="39"/>
         <source>找不到 CA 证书文件：{path}。请在设置中重新选择，或联系管理员</source>
         <translation>CA certificate file not found: {path}. Choose it again in Settings, or contact your administrator</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="41"/>
+        <location filename="../../sync/client/messages.py" line="42"/>
         <source>本机保存的是另一个组织的数据：请先退出并清除本机数据，或使用另一个配置文件夹</source>
         <translation>This computer holds another organisation&apos;s data: sign out and remove the local data first, or use another profile folder</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="45"/>
+        <location filename="../../sync/client/messages.py" line="46"/>
         <source>这台电脑没有可用的系统密码保管服务，无法保存登录状态。在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。</source>
         <translation>This computer has no usable system password store, so the sign-in cannot be kept. On Linux, install and unlock gnome-keyring (Secret Service), or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="51"/>
+        <location filename="../../sync/client/messages.py" line="52"/>
         <source>用户名或密码不正确</source>
         <translation>Wrong username or password</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="52"/>
+        <location filename="../../sync/client/messages.py" line="53"/>
         <source>密码错误次数过多，请 {minutes} 分钟后再试</source>
         <translation>Too many wrong passwords; please try again in {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="53"/>
+        <location filename="../../sync/client/messages.py" line="54"/>
         <source>该账号已停用，请联系上级团组织</source>
         <translation>This account has been disabled; please contact the League organisation above you</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="54"/>
+        <location filename="../../sync/client/messages.py" line="55"/>
         <source>请先登录</source>
         <translation>Please sign in first</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="55"/>
+        <location filename="../../sync/client/messages.py" line="56"/>
         <source>登录信息无效，请重新登录</source>
         <translation>Your sign-in is not valid; please sign in again</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="56"/>
+        <location filename="../../sync/client/messages.py" line="57"/>
         <source>登录已过期，请重新登录</source>
         <translation>Your sign-in has expired; please sign in again</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="57"/>
+        <location filename="../../sync/client/messages.py" line="58"/>
         <source>您已退出登录，请重新登录</source>
         <translation>You have signed out; please sign in again</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="58"/>
+        <location filename="../../sync/client/messages.py" line="59"/>
         <source>请求内容不完整或格式不正确</source>
         <translation>The request is incomplete or malformed</translation>
     </message>

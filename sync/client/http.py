@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import math
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +71,13 @@ class BadResponse(SyncError):
     code = "bad_response"
 
 
+class ServerBusy(SyncError):
+    """The server answered 503 for longer than `ClientConfig.busy_wait`: nothing failed, the
+    next sync sends the same operations again (push is idempotent by op_id)."""
+
+    code = "server_busy"
+
+
 class CursorTooOld(SyncError):
     """The server purged deletions this device has not heard of: download everything afresh."""
 
@@ -110,12 +119,50 @@ class ClientConfig:
     retries: int = 3
     ca_bundle: str | None = None  # a PEM file; None means the system's trusted CAs
     proxy: str | None = None  # e.g. http://proxy.example:8080; None means the environment's
+    # 503 "busy" answers are waited out for at most this long in all per request, then the sync
+    # says "server busy, will retry" (see `Backoff`).
+    busy_wait: float = 60.0
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Waits between 503 answers: at least the server's Retry-After, plus a random share of an
+    exponentially growing step ("full jitter"), so that 200 devices told "retry in 1 s" do not
+    all come back in the same millisecond and make the server busy again."""
+
+    first: float = 0.5
+    cap: float = 8.0
+
+    def delay(self, attempt: int, retry_after: float, rng: random.Random) -> float:
+        step = min(self.cap, self.first * 2**attempt)
+        return max(0.0, retry_after) + rng.uniform(0, step)
+
+
+def retry_after_seconds(response: requests.Response) -> float:
+    """The Retry-After header in seconds (an HTTP date or nonsense counts as 0)."""
+    try:
+        return min(float(response.headers.get("Retry-After", "") or 0), 3600.0)
+    except ValueError:
+        return 0.0
 
 
 class ServerClient:
-    def __init__(self, config: ClientConfig, *, token: str | None = None):
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        token: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ):
         self.config = config
         self.token = token
+        # Injected by tests, so the backoff is checked without real waiting.
+        self._sleep = sleep
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self.backoff = Backoff()
         self.session = requests.Session()
         retry = Retry(
             total=config.retries,
@@ -124,10 +171,12 @@ class ServerClient:
             status=config.retries,
             backoff_factor=0.5,
             # 429 is not retried: a throttled sign-in may say "retry in 15 minutes"; the user
-            # hears it at once instead of a frozen sync.
-            status_forcelist=(502, 503, 504),
+            # hears it at once instead of a frozen sync. 503 is retried by `_send` with jitter
+            # and a bounded total wait; urllib3 would sleep exactly Retry-After, every device
+            # the same, and honour it on 429 as well, hence respect_retry_after_header=False.
+            status_forcelist=(502, 504),
             allowed_methods=None,  # push is idempotent by op_id, so POST may be retried too
-            respect_retry_after_header=True,
+            respect_retry_after_header=False,
             raise_on_status=False,
         )
         adapter = HTTPAdapter(max_retries=retry)
@@ -146,6 +195,24 @@ class ServerClient:
     # --- requests ----------------------------------------------------------------------------
 
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """One request; a 503 answer is sent again after `Backoff` until `busy_wait` is used
+        up, then `ServerBusy` (the caller's next sync tries again)."""
+        started = self._clock()
+        attempt = 0
+        while True:
+            response = self._send_once(method, path, **kwargs)
+            if response.status_code != 503:
+                return response
+            wait = self.backoff.delay(attempt, retry_after_seconds(response), self._rng)
+            waited = self._clock() - started
+            response.close()
+            if waited + wait > self.config.busy_wait:
+                raise ServerBusy(f"503 for {waited:.1f} s on {method} {path}")
+            log.info("server busy (503) on %s %s; retrying in %.1f s", method, path, wait)
+            self._sleep(wait)
+            attempt += 1
+
+    def _send_once(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         url = self.config.base_url.rstrip("/") + path
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         # Per request as well: requests lets HTTP(S)_PROXY and REQUESTS_CA_BUNDLE of the

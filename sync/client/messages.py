@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "refused": QT_TRANSLATE_NOOP("sync", "服务器拒绝了这个请求"),
     "too_many_attempts": QT_TRANSLATE_NOOP("sync", "尝试次数过多，请稍后再试"),
     "bad_response": QT_TRANSLATE_NOOP("sync", "服务器返回了无法识别的内容，请稍后再试或联系管理员"),
+    "server_busy": QT_TRANSLATE_NOOP("sync", "服务器正忙，稍后会自动重试；工作已保存在本机"),
     "cursor_too_old": QT_TRANSLATE_NOOP(
         "sync", "这台电脑很久没有同步，需要重新下载全部数据；尚未上传的工作会保留"
     ),

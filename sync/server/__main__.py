@@ -158,8 +158,16 @@ def cmd_serve(args: argparse.Namespace) -> None:
     _database(args).dispose()  # refuse to serve an uninitialised database, with a message
     if args.workers < 1:
         raise InputError(f"--workers 至少为 1（not {args.workers}）")
+    if args.max_in_flight is not None:
+        if args.max_in_flight < 1:
+            raise InputError(f"--max-in-flight 至少为 1（not {args.max_in_flight}）")
+        os.environ["SUQING_MAX_IN_FLIGHT"] = str(args.max_in_flight)
     options = dict(
-        factory=True, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
     )
     if args.workers == 1:
         uvicorn.run("sync.server.app:create_app_from_env", **options)
@@ -264,6 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="server processes")
+    p.add_argument(
+        "--max-in-flight",
+        type=int,
+        help="requests one process takes at once; beyond, 503 + Retry-After (default 400)",
+    )
     p.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -12,13 +13,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy import exc as sqlalchemy_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sync.core import messages, protocol
 from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from sync.core.rules import RuleViolation
 from sync.server.config import Settings
-from sync.server.db import Database, current_seq
+from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
 from sync.server.routes import accounts, public, replication
 from sync.server.scope import ScopeError
@@ -60,7 +63,67 @@ def _error(
     return JSONResponse({"code": code, "message": message}, status_code=status, headers=headers)
 
 
+BUSY_CODE = "server_busy"
+BUSY_MESSAGE = "服务器正忙，请稍后再试；工作已保存在本机，稍后会自动同步。Server busy, retry later."
+
+# Requests one server process takes at once (waiting for a worker thread, the writer lock or a
+# connection included); beyond that it answers 503 at once instead of queueing without end.
+# Far above what 200 devices on 2 processes send at once (about 100 each).
+MAX_IN_FLIGHT = int(os.environ.get("SUQING_MAX_IN_FLIGHT", "") or 400)
+
+
+def _busy(retry_after: int = RETRY_AFTER_SECONDS) -> JSONResponse:
+    return _error(503, BUSY_CODE, BUSY_MESSAGE, {"Retry-After": str(retry_after)})
+
+
+def _is_sqlite_locked(error: sqlalchemy_exc.OperationalError) -> bool:
+    # A writer outside the server (sqlite3 by hand) held SQLite's lock past the busy timeout.
+    return "database is locked" in str(error.orig) or "database is busy" in str(error.orig)
+
+
+class InFlightLimit:
+    """ASGI middleware: at most `limit` HTTP requests in this process at once; the next one is
+    answered 503 + Retry-After in the protocol's error shape, not queued or reset."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_IN_FLIGHT) -> None:
+        self.app = app
+        self.limit = limit
+        self.in_flight = 0  # the event loop's thread only: no lock needed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            log.warning("busy: %d requests in flight, answering 503", self.in_flight)
+            await _busy()(scope, receive, send)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ServerBusy)
+    async def _server_busy(_request: Request, error: ServerBusy) -> JSONResponse:
+        log.warning("busy: %s, answering 503", error)
+        return _busy(error.retry_after)
+
+    @app.exception_handler(sqlalchemy_exc.TimeoutError)
+    async def _pool_exhausted(_request: Request, error: Exception) -> JSONResponse:
+        log.warning("busy: no database connection free (%s), answering 503", error)
+        return _busy()
+
+    @app.exception_handler(sqlalchemy_exc.OperationalError)
+    async def _operational(_request: Request, error: Exception) -> JSONResponse:
+        if isinstance(error, sqlalchemy_exc.OperationalError) and _is_sqlite_locked(error):
+            log.warning("busy: %s, answering 503", error.orig)
+            return _busy()
+        log.error("database error", exc_info=error)
+        return _error(500, "internal_error", "服务器出错了，请稍后再试。Internal server error.")
+
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
         return _error(error.status_code, error.code, error.message, error.headers)
@@ -92,7 +155,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, _error_: Exception) -> JSONResponse:
-        # Starlette re-raises it after this answer, so uvicorn logs the traceback.
+        # Starlette re-raises it after this answer, so uvicorn logs the traceback, and then
+        # closes the connection: the device's next request on it is reset. (Under 200 devices
+        # the resets on /changes followed the 500s on push one for one; busy is 503 above.)
         return _error(500, "internal_error", "服务器出错了，请稍后再试。Internal server error.")
 
 
@@ -117,6 +182,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(InFlightLimit)  # outermost: refuses before any work is done
     _install_error_handlers(app)
 
     app.include_router(health_router)

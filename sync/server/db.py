@@ -4,6 +4,8 @@ transactions for readers and writers, the change sequence, and schema migrations
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,8 +32,105 @@ from sync.server.tables import change_counter
 
 log = logging.getLogger(__name__)
 
+try:  # the server runs on Linux; elsewhere (a developer's Windows) threads still serialise
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Only a writer outside `Database.write` (sqlite3 by hand, another program) still meets SQLite's
+# own lock: every writer of the server waits in `WriterLock` first, which is bounded and fair
+# enough, instead of in SQLite's busy handler, which sleeps blindly and then fails with
+# "database is locked" (measured under 200 devices: 500s).
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# How long a request waits for the writer lock before it is answered 503 + Retry-After. Long
+# enough that a queue of pushes (each 40 ms to a few 100 ms on a loaded 2-core machine, most of
+# it the commit's fsync) drains in its place (a 503 sends the device to the back of the queue),
+# short enough that it hears "busy, retry" well before its own read timeout (60 s).
+WRITER_LOCK_WAIT_SECONDS = float(os.environ.get("SUQING_WRITER_LOCK_WAIT_SECONDS", "") or 30)
+RETRY_AFTER_SECONDS = 1
+
+
+class ServerBusy(Exception):
+    """A request cannot be served now (writer lock not had in time, no database connection
+    free, too many requests in flight); answered 503 with Retry-After, never 500."""
+
+    def __init__(self, reason: str, retry_after: int = RETRY_AFTER_SECONDS):
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+class WriterLock:
+    """One SQLite writer at a time across the threads of this process, the processes of
+    `serve --workers N` and the command line: an exclusive `flock` on a file beside the
+    database, taken on a descriptor of its own per transaction (flock locks belong to the open
+    file, so two threads of one process exclude each other too). Waits at most `timeout`
+    seconds, then raises `ServerBusy`; the kernel drops the lock of a process that dies.
+
+    The wait is a blocking flock in a helper thread, not polling: every waiter of every process
+    is woken when the lock is freed, so no process starves (with a per-process thread lock in
+    front and polling, the process that had the lock kept handing it to its own next thread:
+    measured, its sibling's pushes waited out the whole bound). A waiter that gave up leaves its
+    helper to take and at once free the lock later. Readers never take it: WAL lets them read
+    beside the one writer.
+    """
+
+    def __init__(self, path: Path, timeout: float = WRITER_LOCK_WAIT_SECONDS):
+        self.path = path
+        self.timeout = timeout
+
+    @contextmanager
+    def hold(self, timeout: float | None = None) -> Iterator[None]:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is None:  # pragma: no cover - only SQLite's own busy handler then
+            try:
+                yield
+            finally:
+                os.close(fd)
+            return
+        # On ServerBusy the helper thread owns (and closes) the descriptor.
+        self._lock(fd, self.timeout if timeout is None else timeout)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    @staticmethod
+    def _lock(fd: int, timeout: float) -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        state = {"given_up": False, "got": False}
+        guard = threading.Lock()
+        got = threading.Event()
+
+        def wait() -> None:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # releases the GIL while it blocks
+            with guard:
+                if state["given_up"]:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                    os.close(fd)
+                    return
+                state["got"] = True
+            got.set()
+
+        threading.Thread(target=wait, name="writer-lock-wait", daemon=True).start()
+        if got.wait(timeout):
+            return
+        with guard:
+            if state["got"]:  # had it just as the wait ended
+                return
+            state["given_up"] = True
+        raise ServerBusy(f"writer lock not had in {timeout:g} s")
+
+
+def writer_lock_path(url: str | URL) -> Path:
+    """The lock file the writers of this SQLite database agree on."""
+    database = Path(normalise_url(url).database).expanduser().resolve()
+    return database.with_name(database.name + ".writer-lock")
 
 
 class DatabaseUrlError(InputError):
@@ -100,11 +199,25 @@ class Database:
     def write(self) -> Iterator[Connection]:
         """A read-write transaction, committed when the block ends, rolled back on an error.
 
-        On SQLite it holds the database's write lock from BEGIN; on PostgreSQL it runs at READ
-        COMMITTED and serialises with other writers only where it takes `next_seq`.
+        On SQLite it first takes the server's `WriterLock` (503 `ServerBusy` when not had in
+        time), then the database's write lock at BEGIN, which is then free; on PostgreSQL it
+        runs at READ COMMITTED and serialises with other writers only where it takes `next_seq`.
         """
-        with self._writer.begin() as conn:
+        if self.writer_lock is None:
+            with self._writer.begin() as conn:
+                yield conn
+            return
+        with self.writer_lock.hold(), self._writer.begin() as conn:
             yield conn
+
+    @cached_property
+    def writer_lock(self) -> WriterLock | None:
+        """SQLite only: the server's own writer serialisation (see `WriterLock`); None on
+        PostgreSQL, whose writers run side by side and meet only at the change counter's row
+        lock."""
+        if self.backend != "sqlite":
+            return None
+        return WriterLock(writer_lock_path(self.engine.url))
 
     @cached_property
     def _reader(self) -> Engine:
