@@ -12,7 +12,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from sqlalchemy import Connection, func, insert, select
 from sync.core.operations import REVEAL_PERMISSION
 from sync.core.records import RECORD_TABLES, OrgLevel, field_names
 from sync.server.config import InputError
+from sync.server.config import now as clock_now
 from sync.server.db import Database, next_seq, reserve_seqs
 from sync.server.replication import deliver
 from sync.server.scope import child_path
@@ -224,7 +225,7 @@ def seed_demo(
                 "数据库里已有组织，演示数据只能写入空数据库（the database is not empty）"
             )
     password_hash = auth.hash_password(DEMO_PASSWORD)  # once: every demo account shares it
-    now = now or datetime.now(UTC)
+    now = now or clock_now()
 
     with tempfile.TemporaryDirectory(prefix="suqing-demo-") as folder:
         store = Store(Path(folder) / "demo.sqlite")
