@@ -210,11 +210,8 @@ def test_grassroots_account_sees_and_changes_only_its_own(devices, server: Serve
     county.sync()
     organising = {_org_path(server, r["org_id"]) for r in county.activities().values()}
     # grassroots accounts whose organisation runs activities, so there is something to hide
-    paths = {
-        u: path
-        for u, a in server.accounts.items()
-        if u != HOME and any(p.startswith(path := _org_path(server, a.org_id)) for p in organising)
-    }
+    every = {u: _org_path(server, a.org_id) for u, a in server.accounts.items() if u != HOME}
+    paths = {u: path for u, path in every.items() if any(p.startswith(path) for p in organising)}
     pairs = [
         (m, s)
         for m in paths
