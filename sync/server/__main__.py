@@ -111,11 +111,15 @@ def cmd_create_account(args: argparse.Namespace) -> None:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> None:
+    from sync.server.config import parse_instant
     from sync.server.seed import seed_demo
 
+    now = parse_instant("--now", args.now) if args.now else None
+    if now is not None:
+        log.warning("seeding demo data as of %s, not the real time", now.isoformat())
     db = _database(args)
     try:
-        result = seed_demo(db, args.size, seed=args.seed)
+        result = seed_demo(db, args.size, seed=args.seed, now=now)
     finally:
         db.dispose()
     counts = ", ".join(f"{n} {table}" for table, n in result.counts.items())
@@ -153,8 +157,12 @@ def cmd_purge_tombstones(args: argparse.Namespace) -> None:
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
+    from sync.server.config import CLOCK_ENV, parse_instant
+
     if args.database_url:  # the app (and any worker process) reads the environment
         os.environ["SUQING_DATABASE_URL"] = args.database_url
+    if args.now:
+        os.environ[CLOCK_ENV] = parse_instant("--now", args.now).isoformat()
     _database(args).dispose()  # refuse to serve an uninitialised database, with a message
     if args.workers < 1:
         raise InputError(f"--workers 至少为 1（not {args.workers}）")
@@ -247,6 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--size", choices=["small", "county"], default="small")
     p.add_argument("--seed", type=int, help="random seed (default: the generator's)")
+    p.add_argument(
+        "--now",
+        metavar="INSTANT",
+        help="draw the data as of this ISO 8601 time, e.g. 2026-11-24T10:00:00+08:00 "
+        "(default: the real time); serve it with the same `serve --now`",
+    )
     p.set_defaults(func=cmd_seed_demo)
 
     p = sub.add_parser(
@@ -279,6 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    p.add_argument(
+        "--now",
+        metavar="INSTANT",
+        help="demos and tests only, never production: the server's clock starts at this ISO 8601 "
+        "time and runs on from it (as $SUQING_CLOCK); default: the real time",
     )
     p.set_defaults(func=cmd_serve)
     return parser

@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from sync.core import messages, protocol
 from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from sync.core.rules import RuleViolation
+from sync.server import config
 from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
@@ -162,6 +163,14 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(settings: Settings) -> FastAPI:
+    if settings.clock_start is not None:
+        config.start_clock_at(settings.clock_start)
+        log.warning(
+            "CLOCK SET BY %s: the server's time starts at %s, not the real time "
+            "(for demos and tests only; never set it in production)",
+            config.CLOCK_ENV,
+            settings.clock_start.isoformat(),
+        )
     db = Database.connect(
         settings.database_url,
         pool_size=settings.db_pool_size,

@@ -11,7 +11,7 @@ import re
 import secrets
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sync.core.ids import uuid7
 from sync.core.records import OrgLevel
 from sync.server.config import InputError, Settings
+from sync.server.config import now as clock_now
 from sync.server.db import Database
 from sync.server.tables import accounts, login_failures, organizations, tokens
 
@@ -263,7 +264,7 @@ def login(
     never holds the database. Concurrent wrong guesses for one account may slip a few past
     the limit; throttling bounds guessing, it need not be exact.
     """
-    now = now or datetime.now(UTC)
+    now = now or clock_now()
     username = normalise_username(username)
     with db.read() as conn:
         retry_after = _retry_after(conn, username, settings, now)
@@ -331,7 +332,7 @@ def authenticate(
     or revoked, or the account has been disabled."""
     if not token:
         raise AuthError("not_authenticated")
-    now = now or datetime.now(UTC)
+    now = now or clock_now()
     token_hash = hash_token(token)
     row = conn.execute(
         select(*_ACCOUNT_COLUMNS, tokens.c.expires_at, tokens.c.revoked_at, tokens.c.device_id)
@@ -365,7 +366,7 @@ def revoke(conn: Connection, token_hash: str, *, now: datetime | None = None) ->
     conn.execute(
         update(tokens)
         .where(tokens.c.token_hash == token_hash, tokens.c.revoked_at.is_(None))
-        .values(revoked_at=now or datetime.now(UTC))
+        .values(revoked_at=now or clock_now())
     )
 
 
@@ -402,7 +403,7 @@ def create_account(
             org_id=new.org_id,
             display_name=new.display_name,
             active=True,
-            created_at=now or datetime.now(UTC),
+            created_at=now or clock_now(),
             permissions=json.dumps(sorted(new.permissions)),
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -14,6 +14,9 @@ from sync.core.protocol import PULL_PAGE
 
 APP_NAME = "SuqingServer"
 DATABASE_FILE = "suqing-server.sqlite"
+
+
+CLOCK_ENV = "SUQING_CLOCK"
 
 
 class InputError(ValueError):
@@ -42,6 +45,36 @@ def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int = 1) -
     return value
 
 
+def parse_instant(name: str, raw: str) -> datetime:
+    """An ISO 8601 instant with its offset, e.g. 2026-11-24T10:00:00+08:00."""
+    try:
+        value = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not an ISO 8601 date and time") from None
+    if value.tzinfo is None:
+        raise SettingsError(f"{name}={raw!r} needs a UTC offset, e.g. +08:00")
+    return value
+
+
+# --- the server's clock ---------------------------------------------------------------------------
+# Every "now" the server takes comes from `now()`. In production it is the system clock. Demos and
+# tests may start it at a given instant (SUQING_CLOCK / `serve --now`): it then runs on from there
+# at the normal pace, so demo data seeded as of that instant (`seed-demo --now`) keeps its open
+# registration windows whatever the real date, and token lifetimes still pass in real time.
+_offset = timedelta(0)
+
+
+def now() -> datetime:
+    """The server's current time (UTC): the system clock, shifted when a start was set."""
+    return datetime.now(UTC) + _offset
+
+
+def start_clock_at(instant: datetime | None) -> None:
+    """Make `now()` read `instant` at this moment and run on from it; None: the system clock."""
+    global _offset
+    _offset = timedelta(0) if instant is None else instant - datetime.now(UTC)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     """Everything an operator may tune; `from_env` reads the SUQING_* variables."""
@@ -61,6 +94,8 @@ class Settings:
     # Tombstones older than this are deleted by `purge-tombstones`; a device offline for longer
     # downloads its data afresh (keeping its unsent work). Long enough for a month offline.
     tombstone_retention: timedelta = timedelta(days=90)
+    # Demos and tests only, never production: the instant the server's clock starts at.
+    clock_start: datetime | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -82,6 +117,9 @@ class Settings:
             "db_max_overflow": _int(env, "SUQING_DB_MAX_OVERFLOW", 30, minimum=0),
             "tombstone_retention": timedelta(
                 days=_int(env, "SUQING_TOMBSTONE_RETENTION_DAYS", 90, minimum=0)
+            ),
+            "clock_start": (
+                parse_instant(CLOCK_ENV, env[CLOCK_ENV]) if env.get(CLOCK_ENV, "").strip() else None
             ),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -36,6 +36,7 @@ from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
 from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
+from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
 from sync.server.scope import within_scope
 from sync.server.tables import (
@@ -378,7 +379,7 @@ def _apply(
     ).scalar()
     if stored is not None:  # a replay: the sequence number taken is simply never used
         return OpResult.from_json(json.loads(stored))
-    now = datetime.now(UTC)  # the server's clock decides; the device's is kept for audit
+    now = clock_now()  # the server's clock decides; the device's is kept for audit
     ctx = ServerContext(
         conn,
         now=now,

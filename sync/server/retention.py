@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, exists, func, select
 
+from sync.server.config import now as clock_now
 from sync.server.db import Database, raise_tombstone_horizon, tombstone_horizon
 from sync.server.tables import RECORDS, applied_ops
 
@@ -30,7 +31,7 @@ def purge_tombstones(db: Database, *, older_than: timedelta, now: datetime | Non
     received before the cut-off is the new horizon; every tombstone at or below it goes (except
     one a live row still refers to, which the foreign key needs). One transaction.
     """
-    cutoff = (now or datetime.now(UTC)) - older_than
+    cutoff = (now or clock_now()) - older_than
     with db.write() as conn:
         last = conn.scalar(
             select(func.max(applied_ops.c.seq)).where(

@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
@@ -19,6 +19,7 @@ from sqlalchemy import Connection, func, insert, select
 from sync.core.operations import REVEAL_PERMISSION, jiangsu_reference
 from sync.core.records import OrgLevel
 from sync.server.config import InputError
+from sync.server.config import now as clock_now
 from sync.server.db import Database, next_seq, reserve_seqs
 from sync.server.replication import deliver
 from sync.server.scope import child_path
@@ -224,7 +225,7 @@ def seed_demo(
                 "数据库里已有组织，演示数据只能写入空数据库（the database is not empty）"
             )
     password_hash = auth.hash_password(DEMO_PASSWORD)  # once: every demo account shares it
-    now = now or datetime.now(UTC)
+    now = now or clock_now()
 
     with db.write() as conn:
         reference = jiangsu_reference(list(conn.scalars(select(categories.c.code))))

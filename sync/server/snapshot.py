@@ -20,7 +20,6 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sync.core import protocol
 from sync.core.records import RECORD_TABLES, field_names
 from sync.core.schema import record_tables
+from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq
 from sync.server.replication import PULLED, REFERENCES, scoped_select
 from sync.server.tables import RECORDS
@@ -140,7 +140,7 @@ def _write_meta(out: sqlite3.Connection, cursor: int, counts: dict[str, int], sc
     meta = {
         "protocol": str(protocol.PROTOCOL_MAX),
         "cursor": str(cursor),
-        "created_at": datetime.now(UTC).isoformat(),
+        "created_at": clock_now().isoformat(),
         **{f"rows.{table}": str(n) for table, n in counts.items()},
     }
     out.executemany(

@@ -33,6 +33,7 @@ from sync.core.regions import code_prefix
 from sync.core.sql import phase_condition
 from sync.server import auth, replication
 from sync.server.config import Settings
+from sync.server.config import now as clock_now
 from sync.server.db import Database
 from sync.server.tables import (
     activities,
@@ -108,7 +109,7 @@ def identify(
 ) -> Identified:
     """The youth with this phone and name (a new token for them), or a new youth; YouthRefused
     (409) when the phone belongs to someone with another name, or (422) for bad fields."""
-    now = now or datetime.now(UTC)
+    now = now or clock_now()
     with db.read() as conn:
         known = conn.execute(
             select(youths.c.id, youths.c.name)
@@ -147,7 +148,7 @@ def authenticate(conn: Connection, token: str | None, *, now: datetime | None = 
     """The youth a youth token belongs to; auth.AuthError as for a cadre's token."""
     if not token:
         raise auth.AuthError("not_authenticated")
-    now = now or datetime.now(UTC)
+    now = now or clock_now()
     row = conn.execute(
         select(youths.c.id, youths.c.name, youth_tokens.c.expires_at, youth_tokens.c.revoked_at)
         .select_from(youth_tokens.join(youths, youths.c.id == youth_tokens.c.youth_id))

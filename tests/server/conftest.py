@@ -7,6 +7,10 @@ variable is unset, and fails loudly when it is set but the server cannot be reac
 purpose). Demo data is seeded once per backend through the CLI into a template; each test that
 wants it gets its own copy (SQLite's backup API; PostgreSQL's CREATE DATABASE ... TEMPLATE), so
 tests never share a database and still start in about a second.
+
+The demo data is drawn as of tests.conftest.NOW, and every server and device a test starts runs
+on a clock that started at NOW (`demo_now`), so the same rows are open for registration whatever
+the real date: no test depends on the day it runs.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -35,12 +40,23 @@ from sync.client.http import ClientConfig
 from sync.client.store import DATABASE_NAME, Store
 from sync.client.store.tables import activities, registrations
 from sync.tools.demo import DEMO_HOME_USERNAME
+from tests.conftest import NOW
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "SUQING_TEST_DATABASE_URL"
 BACKENDS = ("sqlite", "postgresql")
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 5.0
+CLOCK_ENV = "SUQING_CLOCK"  # sync.server.config.CLOCK_ENV
+
+# The test session's clock: NOW when the session started, running on at the real pace.
+_CLOCK_OFFSET = NOW - datetime.now(UTC)
+
+
+def demo_now() -> datetime:
+    """The time on the servers and devices of the tests: the seeded demo data's NOW, plus the
+    real time elapsed since the session started."""
+    return datetime.now(UTC) + _CLOCK_OFFSET
 
 
 # --- the CLI as a process -------------------------------------------------------------------------
@@ -205,7 +221,8 @@ class _Templates:
                 self.pg_names.append(name)
                 url = _pg_url(name)
             run_ok("init-db", database_url=url)
-            seeded = parse_seed_output(run_ok("seed-demo", "--size", "small", database_url=url))
+            seed = ("seed-demo", "--size", "small", "--now", NOW.isoformat())
+            seeded = parse_seed_output(run_ok(*seed, database_url=url))
             self.made[backend] = (url, seeded)
         return self.made[backend]
 
@@ -279,10 +296,12 @@ ServerFactory = Callable[..., Server]
 def server_factory(backend: str, tmp_path: Path) -> Iterator[ServerFactory]:
     """`start(database_url, *, seeded=None, **env)`: `python -m sync.server serve` on a free
     port of 127.0.0.1, returned once /healthz answers, with extra environment variables `env`
-    (e.g. SUQING_TOKEN_LIFETIME_SECONDS); every server started is stopped after the test."""
+    (e.g. SUQING_TOKEN_LIFETIME_SECONDS); every server started is stopped after the test. Its
+    clock reads `demo_now()` (SUQING_CLOCK), unless `env` sets another."""
     started: list[Server] = []
 
     def start(database_url: str, *, seeded: Seeded | None = None, **env: str) -> Server:
+        env.setdefault(CLOCK_ENV, demo_now().isoformat())
         log = tmp_path / f"server-{len(started)}.log"
         command = [sys.executable, "-m", "sync.server", "serve", "--port", "0"]
         command += ["--database-url", database_url]
@@ -344,8 +363,7 @@ class Device:
         self, server: Server, folder: Path, *, username: str = DEMO_HOME_USERNAME, clock=None
     ):
         self.server = server
-        kwargs = {"clock": clock} if clock else {}
-        self.store = Store(folder / DATABASE_NAME, **kwargs)
+        self.store = Store(folder / DATABASE_NAME, clock=clock or demo_now)
         account = server.accounts[username]
         session.sign_in(
             self.store, ClientConfig(base_url=server.base_url), username, account.password

@@ -12,7 +12,7 @@ from desktop.dialogs.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
 from sync.client.store import DATABASE_NAME, Store
-from tests.server.conftest import Server, server_rows
+from tests.server.conftest import Server, demo_now, server_rows
 from tests.test_activities_page import activate, type_text, when_modal
 
 
@@ -31,7 +31,7 @@ class LabelRecorder(QObject):
 
 
 def test_sign_in_download_edit_and_sync_from_the_window(qtbot, server: Server, tmp_path: Path):
-    store = Store(tmp_path / DATABASE_NAME)
+    store = Store(tmp_path / DATABASE_NAME, clock=demo_now)
     settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, log_dir=str(tmp_path), store=store)
     qtbot.addWidget(window)
@@ -88,7 +88,7 @@ def test_sign_in_download_edit_and_sync_from_the_window(qtbot, server: Server, t
 
 
 def test_wrong_password_is_said_in_plain_words(qtbot, server: Server, tmp_path: Path):
-    store = Store(tmp_path / DATABASE_NAME)
+    store = Store(tmp_path / DATABASE_NAME, clock=demo_now)
     dialog = LoginDialog(store, server_url=server.base_url, username="jiangning")
     qtbot.addWidget(dialog)
     type_text(dialog.password_edit, "wrong-password")

@@ -18,7 +18,7 @@ from desktop.sync_controller import SyncState
 from sync.client import deployment, session
 from sync.client.http import ClientConfig
 from sync.client.store import DATABASE_NAME, Store
-from tests.server.conftest import Server
+from tests.server.conftest import Server, demo_now
 from tests.test_activities_page import activate
 
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "transfer-encoding", "host"}
@@ -81,7 +81,7 @@ def test_the_proxy_setting_carries_the_sync(
 ):
     monkeypatch.setenv(deployment.ENV, str(tmp_path / "no-deployment.ini"))
     proxy_url, seen = proxy
-    store = Store(tmp_path / DATABASE_NAME)
+    store = Store(tmp_path / DATABASE_NAME, clock=demo_now)
     account = server.accounts["jiangning"]
     session.sign_in(store, ClientConfig(base_url=server.base_url), "jiangning", account.password)
     settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

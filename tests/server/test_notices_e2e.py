@@ -16,7 +16,15 @@ from desktop import settings as s
 from desktop.dialogs.notice_dialog import NoticeDialog
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
-from tests.server.conftest import ROOT, START_TIMEOUT, Device, Server, cli_env, server_rows
+from tests.server.conftest import (
+    ROOT,
+    START_TIMEOUT,
+    Device,
+    Server,
+    cli_env,
+    demo_now,
+    server_rows,
+)
 from tests.test_activities_page import activate, type_text, when_modal
 
 
@@ -27,7 +35,13 @@ def restart_on_same_port(server: Server, tmp_path: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "sync.server", "serve", "--port", port]
     command += ["--database-url", server.database_url]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=cli_env(), stdout=out, stderr=out)
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=cli_env(SUQING_CLOCK=demo_now().isoformat()),
+            stdout=out,
+            stderr=out,
+        )
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         assert process.poll() is None, log.read_text()

@@ -18,14 +18,14 @@ from desktop.sync_controller import SyncState
 from sync.client import credentials, session
 from sync.client.http import ClientConfig
 from sync.client.store import DATABASE_NAME, ActivityQuery, Store
-from tests.server.conftest import Server, bearer
+from tests.server.conftest import Server, bearer, demo_now
 from tests.test_activities_page import activate
 
 
 @pytest.fixture
 def signed_in(qtbot, server: Server, tmp_path: Path):
     """A window on a profile signed in as the county and synced once."""
-    store = Store(tmp_path / DATABASE_NAME)
+    store = Store(tmp_path / DATABASE_NAME, clock=demo_now)
     password = server.accounts["jiangning"].password
     session.sign_in(store, ClientConfig(base_url=server.base_url), "jiangning", password)
     settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

@@ -24,7 +24,7 @@ from sync.client.http import ClientConfig, ServerClient, Unreachable
 from sync.client.store import DATABASE_NAME
 from sync.client.store.snapshot import SnapshotError
 from sync.core.records import RECORD_TABLES, ActivityStatus
-from tests.server.conftest import ROOT, Device, Server, bearer, run_cli, server_rows
+from tests.server.conftest import ROOT, Device, Server, bearer, demo_now, run_cli, server_rows
 
 
 def _dump(device: Device) -> dict[str, list[tuple]]:
@@ -348,7 +348,7 @@ def test_client_killed_during_install_keeps_the_old_database(devices, server: Se
     db.close()
     from sync.client.store import Store
 
-    a.store = Store(folder / DATABASE_NAME)
+    a.store = Store(folder / DATABASE_NAME, clock=demo_now)
     # the push before the download committed (pending → acknowledged); the install did not
     assert _dump(a) == before and a.store.pull_cursor() == cursor
     assert [(e[0], e[2]) for e in _outbox(a)] == [(e[0], e[2]) for e in outbox]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
-import pytest
 import requests
 
 from sync.client import session
@@ -16,7 +15,7 @@ from sync.core import rules
 from sync.core.operations import Kind
 from sync.core.records import ActivityStatus
 from tests.conftest import activity_fields
-from tests.server.conftest import Server, bearer, login, run_cli, server_rows
+from tests.server.conftest import Server, bearer, demo_now, login, run_cli, server_rows
 
 PUBLIC = "/api/v1/public"
 _phones = itertools.count(13700000000)
@@ -47,13 +46,17 @@ class YouthClient:
 def _registering(youth: YouthClient, *, requires_review: bool) -> dict:
     response = youth.call("GET", "/activities", params={"phase": "registering", "page_size": 100})
     assert response.status_code == 200, response.text
-    for activity in response.json()["items"]:
-        if (
-            activity["requires_review"] is requires_review
+    suitable = sorted(
+        (
+            activity
+            for activity in response.json()["items"]
+            if activity["requires_review"] is requires_review
             and activity["approved"] < activity["capacity"]
-        ):
-            return activity
-    pytest.skip("no suitable activity open for registration in the demo data")
+        ),
+        key=lambda activity: activity["id"],  # the same one on every run, not the list's first
+    )
+    assert suitable, "no suitable activity open for registration in the demo data"
+    return suitable[0]
 
 
 def _events(server: Server, registration_id: str) -> list[tuple[str, str]]:
@@ -144,9 +147,9 @@ def test_a_cancelled_seat_goes_to_the_earliest_waitlisted_youth(devices, server)
     a = devices("a")
     a.sync()
     home = a.store.get_meta("org_id")
-    start = datetime.now(UTC) + timedelta(days=5)
+    start = demo_now() + timedelta(days=5)
     fields = activity_fields(start, capacity=1, requires_review=False)
-    fields["registration_opens_at"] = datetime.now(UTC) - timedelta(days=1)
+    fields["registration_opens_at"] = demo_now() - timedelta(days=1)
     _, activity_id = a.store.create_activity(home, fields)
     a.store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
     a.sync()

@@ -7,7 +7,7 @@ Every call but the first carries the youth token from `POST /api/v1/public/youth
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sync.core.records import Gender, Phase, RegistrationStatus
 from sync.core.text import PRINTABLE
 from sync.server import auth, youths
+from sync.server.config import now as clock_now
 from sync.server.deps import (
     ApiError,
     ConnDep,
@@ -167,7 +168,7 @@ def list_activities(
     query = youths.ActivityFilter(
         region_code, category, phase, starts_from, starts_until, page, page_size
     )
-    total, items = youths.published_activities(conn, query, datetime.now(UTC))
+    total, items = youths.published_activities(conn, query, clock_now())
     return {"total": total, "page": page, "page_size": page_size, "items": items}
 
 
