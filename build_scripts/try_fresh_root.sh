@@ -20,7 +20,7 @@ die() { printf '[fresh-root %s] error: %s\n' "$dist" "$*" >&2; exit 1; }
 apt_uri() {  # $1: "debian" or "debian-security"
     local files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)
     cat "${files[@]}" 2>/dev/null | grep -v '^\s*#' \
-        | grep -oE '(https?|file)://[^ ]+' | sed 's:/*$::' | grep -E "/$1\$" | head -n 1
+        | grep -oE '(https?|file)://[^ ]+' | sed 's:/*$::' | grep -E "/$1\$" | head -n 1 || true
 }
 mirror=$(apt_uri debian)
 security=$(apt_uri debian-security)
