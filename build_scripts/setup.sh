@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The one setup step for a fresh Debian 12 / Ubuntu machine, before running or testing the app:
-#   1. system libraries (Qt offscreen + QtWebEngine, a CJK font, nodejs/npm, python3-venv; with
+# The one setup step for a fresh Debian 12/13 or Ubuntu 22.04/24.04 machine, before running or
+# testing the app:
+#   1. system libraries (Qt offscreen + QtWebEngine, a CJK font, nodejs/npm, Python 3.11-3.13 with
+#      its venv module; with
 #      --test also LibreOffice Calc, which the Excel round-trip test opens files with),
 #   2. .venv with the project and its server, dev and build extras,
 #   3. resources/generated/ (build_resources.py) and compiled translations (.qm).
@@ -25,8 +27,8 @@ if [[ "${1:-}" == "--test" ]]; then
     APT_PACKAGES+=("${TEST_APT_PACKAGES[@]}")
 fi
 
-# True if the package is installed. Ubuntu 24.04 renamed some libraries (libasound2t64,
-# libglib2.0-0t64); apt installs those for the old name, so accept them too.
+# True if the package is installed. Debian 13 and Ubuntu 24.04 renamed some libraries for the
+# 64-bit time_t move (libasound2t64, libglib2.0-0t64): accept the new name too.
 installed() {
     local name
     for name in "$1" "$1t64"; do
@@ -35,59 +37,94 @@ installed() {
     return 1
 }
 
-is_py311() { "$1" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; }
+# The name this distribution's archive has for a package: the t64 one where it was renamed
+# (asking for the old name there fails or depends on which virtual provider apt picks).
+apt_name() {
+    if apt-cache show --no-all-versions "$1t64" >/dev/null 2>&1; then echo "$1t64"; else echo "$1"; fi
+}
+
+# The project runs on Python 3.11-3.13 (pyproject.toml requires-python).
+is_supported() {
+    "$1" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null
+}
+
+# The system python3 when it is 3.11-3.13 (Debian 12: 3.11, Debian 13: 3.13, Ubuntu 24.04: 3.12),
+# else python3.11 (Ubuntu 22.04's python3 is 3.10; 3.11 is in universe).
+find_python() {
+    PYTHON=""
+    local candidate
+    for candidate in python3 python3.11; do
+        if command -v "$candidate" >/dev/null && is_supported "$candidate"; then
+            PYTHON=$(command -v "$candidate")
+            return 0
+        fi
+    done
+    return 1
+}
+
+# Debian splits ensurepip out of the standard library: python3-venv (or python3.X-venv for a
+# python3.X that is not the system python3) brings it back.
+venv_package() {
+    if [[ "$1" == "$(command -v python3)" ]]; then echo python3-venv; else echo "${1##*/}-venv"; fi
+}
+
+if [[ $EUID -eq 0 ]]; then
+    as_root=(env DEBIAN_FRONTEND=noninteractive)
+elif command -v sudo >/dev/null; then
+    as_root=(sudo env DEBIAN_FRONTEND=noninteractive)
+else
+    as_root=()
+fi
+updated=""
+apt_install() {
+    ((${#as_root[@]})) || die "not root and no sudo; as root, run:
+    apt-get update && apt-get install --no-install-recommends $*"
+    if [[ -z "$updated" ]]; then
+        "${as_root[@]}" apt-get update -qq
+        updated=1
+    fi
+    local names=() pkg
+    for pkg in "$@"; do names+=("$(apt_name "$pkg")"); done
+    say "apt: installing ${names[*]}"
+    "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${names[@]}" >/dev/null
+}
 
 # ---- 1. system packages -------------------------------------------------------------------
-PYTHON=""
-for candidate in python3.11 python3; do
-    if command -v "$candidate" >/dev/null && is_py311 "$candidate"; then
-        PYTHON=$(command -v "$candidate")
-        break
-    fi
-done
-
-missing=()
+find_python || true
 if command -v dpkg-query >/dev/null; then
+    missing=()
     for pkg in "${APT_PACKAGES[@]}"; do
         installed "$pkg" || missing+=("$pkg")
     done
     command -v npm >/dev/null || missing+=(nodejs npm)  # build_resources.py fetches with npm
-    if [[ -z "$PYTHON" ]]; then
-        missing+=(python3.11 python3.11-venv)  # Debian 12 and Ubuntu 22.04 have these
-    elif [[ ! -x .venv/bin/python ]] && ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
-        # Debian splits ensurepip out of the standard library; python3-venv brings it back.
-        if is_py311 python3; then missing+=(python3-venv); else missing+=(python3.11-venv); fi
+    # A minimal Debian has no python3 at all: the system one first, python3.11 only if that one
+    # is outside 3.11-3.13.
+    if [[ -z "$PYTHON" ]] && ! command -v python3 >/dev/null; then
+        missing+=(python3 python3-venv)
+    elif [[ -n "$PYTHON" && ! -x .venv/bin/python ]] && ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null
+    then
+        missing+=("$(venv_package "$PYTHON")")
+    fi
+    if ((${#missing[@]})); then
+        apt_install "${missing[@]}"
+    else
+        say "apt: system packages present"
+    fi
+    if ! find_python; then
+        apt_install python3.11 python3.11-venv
+        find_python || true
     fi
 else
     say "not a Debian-like system: make sure the equivalents of these are installed:"
-    say "  ${APT_PACKAGES[*]} nodejs npm python3.11"
-fi
-
-if ((${#missing[@]})); then
-    if [[ $EUID -eq 0 ]]; then
-        as_root=(env DEBIAN_FRONTEND=noninteractive)
-    elif command -v sudo >/dev/null; then
-        as_root=(sudo env DEBIAN_FRONTEND=noninteractive)
-    else
-        die "not root and no sudo; as root, run:
-    apt-get update && apt-get install --no-install-recommends ${missing[*]}"
-    fi
-    say "apt: installing ${missing[*]}"
-    "${as_root[@]}" apt-get update -qq
-    "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    if [[ -z "$PYTHON" ]] && command -v python3.11 >/dev/null; then
-        PYTHON=$(command -v python3.11)
-    fi
-else
-    say "apt: system packages present"
+    say "  ${APT_PACKAGES[*]} nodejs npm python3 (3.11-3.13) with its venv module"
 fi
 command -v npm >/dev/null || die "npm is still missing: install nodejs and npm"
 
 # ---- 2. virtual environment ---------------------------------------------------------------
-if [[ -x .venv/bin/python ]] && is_py311 .venv/bin/python; then
+if [[ -x .venv/bin/python ]] && is_supported .venv/bin/python; then
     say "venv: .venv exists"
 else
-    [[ -n "$PYTHON" ]] || die "no Python 3.11 found (python3.11 or python3); install it first"
+    [[ -n "$PYTHON" ]] || die "no Python 3.11-3.13 found (python3 or python3.11); install it first"
     say "venv: creating .venv with $PYTHON"
     "$PYTHON" -m venv --clear .venv
 fi
