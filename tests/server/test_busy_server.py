@@ -18,6 +18,7 @@ import pytest
 import requests
 
 from sync.client.http import Backoff, ClientConfig, ServerBusy, ServerClient
+from sync.core.operations import Kind, UpdateActivity
 from sync.core.protocol import OpStatus
 from sync.server.db import WriterLock, writer_lock_path
 from sync.tools.demo import DEMO_HOME_USERNAME
@@ -105,15 +106,10 @@ def _scope(client: ServerClient) -> tuple[list[str], int]:
 def _update(op_id: str, activity_id: str, capacity: int) -> dict:
     return {
         "op_id": op_id,
-        "kind": "activity.update",
+        "kind": Kind.ACTIVITY_UPDATE.value,
         "device_id": op_id.rsplit("-", 2)[0],
         "occurred_at": datetime.now(UTC).isoformat(),
-        "payload": {
-            "id": activity_id,
-            "base_version": 1,
-            "changes": {"capacity": capacity},
-            "before": {},
-        },
+        "payload": UpdateActivity(id=activity_id, changes={"capacity": capacity}).to_payload(),
     }
 
 
@@ -208,11 +204,11 @@ def test_concurrent_devices_on_two_workers_all_get_through_exactly_once(two_work
         assert got == [(capacity,)]
 
 
+# The writer lock is SQLite's; PostgreSQL writers run side by side.
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_writer_lock_held_answers_503_with_retry_after(backend, server_factory, seeded_database):
     """A push that cannot have SQLite's writer lock in time is told 503 + Retry-After in the
     protocol's error shape, not 500, and gets through once the lock is free."""
-    if backend != "sqlite":
-        pytest.skip("the writer lock is SQLite's; PostgreSQL writers run side by side")
     database_url, seeded = seeded_database
     server = server_factory(database_url, seeded=seeded, SUQING_WRITER_LOCK_WAIT_SECONDS="0.5")
     token = _token(server)
