@@ -19,6 +19,8 @@ class Privacy(Protocol):
 
     def refuse_reveal(self) -> None: ...
 
+    def fetch_whole(self, youth_ids: list[str]) -> dict[str, Any] | None: ...
+
 
 class RegistrationsHost(Protocol):
     """The RegistrationsPage; it is also the QWidget the helpers parent their dialogs to."""

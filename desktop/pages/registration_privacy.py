@@ -1,17 +1,21 @@
-"""The 报名审核 page's personal-data commands: 显示完整信息 (the account's permission, and a
-log entry before anything is shown) and the guardian consent of a youth under 14."""
+"""The 报名审核 page's personal-data commands: 显示完整信息 (whole numbers come from the server,
+which checks the permission and logs the reveal; this device keeps them masked) and the guardian
+consent of a youth under 14."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.pages.registration_host import RegistrationsHost
-from desktop.texts import violation_text
+from desktop.sync_texts import sync_error_text
 from sync.client import session
+from sync.client.http import SyncError, Unreachable
 from sync.core.operations import REVEAL_PERMISSION
+from sync.core.protocol import RevealedYouth
 from sync.core.records import GuardianConsent
-from sync.core.rules import RuleViolation
 
 
 class RegistrationPrivacy(QObject):
@@ -33,22 +37,30 @@ class RegistrationPrivacy(QObject):
         )
 
     def reveal_selected(self) -> None:
-        """Show one youth's full phone and ID number, if the account may; every reveal is
-        logged (an operation the server keeps in its audit trail)."""
+        """Show one youth's whole phone and ID number, fetched from the server: this device
+        holds them masked. The server checks the permission and logs the reveal."""
         row = self.page.current_row()
         if row is None:
             return
         if not self.may_reveal():
             self.refuse_reveal()
             return
-        fields = ["phone"] + (["id_number"] if row["id_number"] else [])
-        try:
-            self.page.store.log_reveal("youths", row["youth_id"], fields)
-        except RuleViolation as error:
-            QMessageBox.warning(self.page, self.tr("无法完成"), violation_text(error))
+        found = self.fetch_whole([row["youth_id"]])
+        if found is None:
+            return
+        youth = found.get(row["youth_id"])
+        if youth is None:
+            QMessageBox.information(
+                self.page,
+                self.tr("不能显示完整信息"),
+                self.tr(
+                    "只能查看本人在线报名或关注本组织的青年的完整信息；"
+                    "现场报名和导入名单中的青年只显示脱敏信息。"
+                ),
+            )
             return
         text = self.tr("{name}\n手机号：{phone}\n身份证号：{id_number}").format(
-            name=row["name"], phone=row["phone"], id_number=row["id_number"] or "—"
+            name=youth.name, phone=youth.phone, id_number=youth.id_number or "—"
         )
         box = QMessageBox(
             QMessageBox.Icon.Information,
@@ -58,6 +70,30 @@ class RegistrationPrivacy(QObject):
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
+
+    def fetch_whole(self, youth_ids: list[str]) -> dict[str, RevealedYouth] | None:
+        """Whole numbers of these youths from the server, on a worker thread with a progress
+        dialog; youth id → numbers for those the account may see. None, after telling the user
+        why, when the server cannot be asked or refuses."""
+        store = self.page.store
+
+        def job(progress: Any, _cancelled: Any) -> dict[str, RevealedYouth]:
+            return session.reveal(store, youth_ids, progress=progress)
+
+        try:
+            return self.page.run_job(job, self.tr("正在向服务器查询完整信息…"))
+        except SyncError as error:
+            if error.code == "permission_denied":
+                self.refuse_reveal()
+                return None
+            text = sync_error_text(error)
+            if isinstance(error, Unreachable):
+                text = self.tr(
+                    "查看完整信息需要连接服务器，现在连不上。本机只保存脱敏的手机号和身份证号，"
+                    "其他工作可以照常离线进行。"
+                )
+            QMessageBox.warning(self.page, self.tr("不能显示完整信息"), text)
+            return None
 
     def set_consent(self, status: GuardianConsent) -> None:
         row = self.page.current_row()

@@ -1335,6 +1335,7 @@ Log folder: {path}</translation>
     <message>
         <location filename="../../desktop/pages/registration_excel.py" line="51"/>
         <location filename="../../desktop/pages/registration_excel.py" line="55"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="93"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -1374,100 +1375,100 @@ Log folder: {path}</translation>
         <translation>registrations-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="88"/>
-        <source>无法完成</source>
-        <translation>Could not do that</translation>
+        <location filename="../../desktop/pages/registration_excel.py" line="95"/>
+        <source>{n} 位青年只能脱敏导出：现场报名和导入名单中的青年，服务器不提供完整信息。</source>
+        <translation>{n} youths can only be exported masked: the server gives no full details of youths from walk-ins or imported lists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="103"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="111"/>
         <source>正在导出 {n} 条报名…</source>
         <translation>Exporting {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="106"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="114"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="110"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="118"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="112"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
         <source>已导出 {n} 条报名到 {path}</source>
         <translation>Exported {n} registrations to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="130"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="146"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="131"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="147"/>
         <source>请先在上方“活动”中选择要导入报名的活动。</source>
         <translation>First choose, under “Activity” above, the activity to import registrations into.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="136"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="152"/>
         <source>选择报名名单</source>
         <translation>Choose a registration list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="138"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="154"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="157"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="173"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="164"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="180"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="181"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="197"/>
         <source>已取消导入，没有导入任何记录</source>
         <translation>Import cancelled; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="190"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="206"/>
         <source>正在导入 {n} 条报名…</source>
         <translation>Importing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="195"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="211"/>
         <source>第 {row} 行：</source>
         <translation>Row {row}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="201"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="211"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="217"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="227"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="202"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="218"/>
         <source>{where}{reason}
 没有导入任何记录，请修改名单后重新导入。</source>
         <translation>{where}{reason}
 Nothing was imported; correct the list and import it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="212"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="228"/>
         <source>导入时出错，没有导入任何记录：{error}</source>
         <translation>The import failed and nothing was imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="215"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="231"/>
         <source>导入 {n} 条报名</source>
         <translation>import of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="217"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="233"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -1548,22 +1549,24 @@ Nothing was imported; correct the list and import it again.</translation>
 <context>
     <name>RegistrationPrivacy</name>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="28"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="32"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="55"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="95"/>
         <source>不能显示完整信息</source>
         <translation>Cannot show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="30"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="34"/>
         <source>当前账号没有查看完整个人信息的权限，手机号和身份证号只能脱敏显示。如确需查看，请联系上级团委为账号开通“查看个人信息”权限。</source>
         <translation>This account may not see full personal data, so mobile and ID numbers stay masked. If you need them, ask the League committee above you to grant the account the “reveal personal data” permission.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="48"/>
-        <source>无法完成</source>
-        <translation>Could not do that</translation>
+        <location filename="../../desktop/pages/registration_privacy.py" line="57"/>
+        <source>只能查看本人在线报名或关注本组织的青年的完整信息；现场报名和导入名单中的青年只显示脱敏信息。</source>
+        <translation>Full details are only shown for youths who registered online themselves or follow this organisation; youths from walk-ins or imported lists are shown masked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="50"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="62"/>
         <source>{name}
 手机号：{phone}
 身份证号：{id_number}</source>
@@ -1572,12 +1575,22 @@ Mobile: {phone}
 ID number: {id_number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="55"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="67"/>
         <source>完整信息（已记录本次查看）</source>
         <translation>Full details (this look is logged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_privacy.py" line="68"/>
+        <location filename="../../desktop/pages/registration_privacy.py" line="84"/>
+        <source>正在向服务器查询完整信息…</source>
+        <translation>Asking the server for the full details…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="92"/>
+        <source>查看完整信息需要连接服务器，现在连不上。本机只保存脱敏的手机号和身份证号，其他工作可以照常离线进行。</source>
+        <translation>Showing full details needs the server, which cannot be reached now. This computer keeps phone and ID numbers masked only; all other work goes on offline as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_privacy.py" line="104"/>
         <source>记录 {name} 的监护人同意情况</source>
         <translation>guardian consent of {name}</translation>
     </message>
@@ -2720,306 +2733,316 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="49"/>
+        <source>这个手机号已属于另一位姓名不同的青年，请核对姓名和手机号</source>
+        <translation>This phone number belongs to another youth with a different name; please check the name and phone number</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="52"/>
+        <source>这个身份证号已属于另一位青年（手机号不同），请核对身份证号和手机号</source>
+        <translation>This ID number belongs to another youth (with a different phone); please check the ID number and phone number</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="55"/>
         <source>出生日期不正确</source>
         <translation>The date of birth is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="50"/>
+        <location filename="../../sync/core/messages.py" line="56"/>
         <source>性别只能是男、女或未知</source>
         <translation>Gender must be male, female or unknown</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="51"/>
+        <location filename="../../sync/core/messages.py" line="57"/>
         <source>标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符</source>
         <translation>Tag “{tag}” is not valid: a tag has 1 to {max} characters, without quotes or control characters</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="54"/>
+        <location filename="../../sync/core/messages.py" line="60"/>
         <source>通知内容不完整或有误</source>
         <translation>The notice is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="55"/>
+        <location filename="../../sync/core/messages.py" line="61"/>
         <source>理由不能超过 {max} 个字</source>
         <translation>The reason cannot be longer than {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="56"/>
+        <location filename="../../sync/core/messages.py" line="62"/>
         <source>监护人同意状态无效</source>
         <translation>Not a valid guardian-consent status</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="57"/>
+        <location filename="../../sync/core/messages.py" line="63"/>
         <source>您的账号没有这项权限，请联系上级团组织</source>
         <translation>Your account does not have this permission; ask the League committee above you</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="58"/>
+        <location filename="../../sync/core/messages.py" line="64"/>
         <source>这项操作不能由此账号进行</source>
         <translation>This account cannot do this</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="59"/>
+        <location filename="../../sync/core/messages.py" line="65"/>
         <source>已经关注了这个组织</source>
         <translation>Already following this organisation</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="60"/>
+        <location filename="../../sync/core/messages.py" line="66"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="61"/>
+        <location filename="../../sync/core/messages.py" line="67"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="62"/>
+        <location filename="../../sync/core/messages.py" line="68"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="63"/>
+        <location filename="../../sync/core/messages.py" line="69"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="64"/>
+        <location filename="../../sync/core/messages.py" line="70"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="65"/>
+        <location filename="../../sync/core/messages.py" line="71"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="66"/>
+        <location filename="../../sync/core/messages.py" line="72"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="71"/>
+        <location filename="../../sync/core/messages.py" line="77"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="72"/>
+        <location filename="../../sync/core/messages.py" line="78"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="73"/>
+        <location filename="../../sync/core/messages.py" line="79"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="74"/>
+        <location filename="../../sync/core/messages.py" line="80"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="75"/>
+        <location filename="../../sync/core/messages.py" line="81"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="76"/>
+        <location filename="../../sync/core/messages.py" line="82"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="77"/>
+        <location filename="../../sync/core/messages.py" line="83"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="78"/>
+        <location filename="../../sync/core/messages.py" line="84"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="79"/>
+        <location filename="../../sync/core/messages.py" line="85"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="80"/>
+        <location filename="../../sync/core/messages.py" line="86"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="81"/>
+        <location filename="../../sync/core/messages.py" line="87"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="82"/>
+        <location filename="../../sync/core/messages.py" line="88"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="83"/>
+        <location filename="../../sync/core/messages.py" line="89"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="84"/>
+        <location filename="../../sync/core/messages.py" line="90"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="86"/>
+        <location filename="../../sync/core/messages.py" line="92"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="87"/>
+        <location filename="../../sync/core/messages.py" line="93"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="88"/>
+        <location filename="../../sync/core/messages.py" line="94"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="89"/>
+        <location filename="../../sync/core/messages.py" line="95"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="90"/>
+        <location filename="../../sync/core/messages.py" line="96"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="91"/>
+        <location filename="../../sync/core/messages.py" line="97"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="93"/>
+        <location filename="../../sync/core/messages.py" line="99"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="94"/>
+        <location filename="../../sync/core/messages.py" line="100"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="95"/>
+        <location filename="../../sync/core/messages.py" line="101"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="96"/>
+        <location filename="../../sync/core/messages.py" line="102"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="97"/>
+        <location filename="../../sync/core/messages.py" line="103"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="98"/>
+        <location filename="../../sync/core/messages.py" line="104"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="99"/>
+        <location filename="../../sync/core/messages.py" line="105"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="106"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="101"/>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="103"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="104"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="105"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="115"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="116"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="121"/>
         <source>监护人不同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="123"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="124"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>
@@ -3168,6 +3191,11 @@ Remove the data?</translation>
         <location filename="../../sync/client/messages.py" line="59"/>
         <source>请求内容不完整或格式不正确</source>
         <translation>The request is incomplete or malformed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="61"/>
+        <source>当前账号没有查看完整个人信息的权限，请联系上级团组织开通</source>
+        <translation>This account may not see full personal details; ask the League organisation above you to grant it</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from urllib3.util.retry import Retry
 
 from sync.client import messages
 from sync.core import protocol
-from sync.core.protocol import OpResult, PullPage
+from sync.core.protocol import OpResult, PullPage, RevealAnswer
 
 log = logging.getLogger(__name__)
 
@@ -313,6 +313,18 @@ class ServerClient:
         if page.cursor < cursor:
             raise BadResponse(f"pull cursor went back from {cursor} to {page.cursor}")
         return page
+
+    def reveal(self, youth_ids: list[str]) -> RevealAnswer:
+        """Whole phone and ID numbers (at most `protocol.REVEAL_BATCH` youths); the server
+        logs each reveal. A 403 (no permission) arrives as ServerError `permission_denied`."""
+        body = self._request("POST", protocol.REVEAL_PATH, json={"youth_ids": youth_ids})
+        try:
+            answer = RevealAnswer.from_json(body)
+        except (KeyError, TypeError, ValueError) as error:
+            raise BadResponse(f"reveal answer: {body!r:.200}") from error
+        if not {y.id for y in answer.youths} <= set(youth_ids):
+            raise BadResponse("reveal answer names youths not asked for")
+        return answer
 
     def download_snapshot(
         self, target: Path, progress: DownloadProgress | None = None

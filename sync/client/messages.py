@@ -57,6 +57,10 @@ MESSAGES: dict[str, str] = {
     "token_expired": QT_TRANSLATE_NOOP("sync", "登录已过期，请重新登录"),
     "token_revoked": QT_TRANSLATE_NOOP("sync", "您已退出登录，请重新登录"),
     "invalid_request": QT_TRANSLATE_NOOP("sync", "请求内容不完整或格式不正确"),
+    # answered by the server's reveal (sync/server/routes/personal.py)
+    "permission_denied": QT_TRANSLATE_NOOP(
+        "sync", "当前账号没有查看完整个人信息的权限，请联系上级团组织开通"
+    ),
 }
 
 

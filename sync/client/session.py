@@ -6,11 +6,14 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sync.client import credentials, deployment, messages
 from sync.client.http import AuthRequired, ClientConfig, ServerClient
 from sync.client.store import Store
+from sync.core import protocol
+from sync.core.protocol import RevealedYouth
 
 log = logging.getLogger(__name__)
 
@@ -139,3 +142,27 @@ def sign_out(
             store.set_meta(ACCOUNT_KEY, "")
     if remove_local_data:
         store.clear_local_data()
+
+
+def reveal(
+    store: Store,
+    youth_ids: list[str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    proxy: str | None = None,
+    ca_bundle: str | None = None,
+) -> dict[str, RevealedYouth]:
+    """Whole phone and ID numbers from the server (this device keeps them masked), a request
+    of `protocol.REVEAL_BATCH` youths at a time; youth id → numbers, for those the account may
+    see. The server checks the permission and logs each reveal; offline, Unreachable."""
+    found: dict[str, RevealedYouth] = {}
+    client = connect(store, proxy=proxy, ca_bundle=ca_bundle)
+    try:
+        for start in range(0, len(youth_ids), protocol.REVEAL_BATCH):
+            answer = client.reveal(youth_ids[start : start + protocol.REVEAL_BATCH])
+            found.update((youth.id, youth) for youth in answer.youths)
+            if progress:
+                progress(min(start + protocol.REVEAL_BATCH, len(youth_ids)), len(youth_ids))
+    finally:
+        client.close()
+    return found

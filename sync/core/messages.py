@@ -46,6 +46,12 @@ MESSAGES: dict[str, str] = {
     "invalid_youth": QT_TRANSLATE_NOOP("rules", "青年信息不完整或有误"),
     "bad_mobile": QT_TRANSLATE_NOOP("rules", "手机号应为 11 位数字，以 1 开头"),
     "bad_id_number": QT_TRANSLATE_NOOP("rules", "身份证号格式不正确或校验位不符"),
+    "phone_taken": QT_TRANSLATE_NOOP(
+        "rules", "这个手机号已属于另一位姓名不同的青年，请核对姓名和手机号"
+    ),
+    "id_number_taken": QT_TRANSLATE_NOOP(
+        "rules", "这个身份证号已属于另一位青年（手机号不同），请核对身份证号和手机号"
+    ),
     "bad_birth_date": QT_TRANSLATE_NOOP("rules", "出生日期不正确"),
     "bad_gender": QT_TRANSLATE_NOOP("rules", "性别只能是男、女或未知"),
     "invalid_tag": QT_TRANSLATE_NOOP(

@@ -3,6 +3,7 @@ youth needs a guardian's consent. Plain functions, no Qt, no database."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 # Under the Minor Protection Law a child under 14 needs a guardian's consent before an
@@ -22,18 +23,42 @@ def phone_tail(word: str) -> str | None:
     return word if word.isdigit() and len(word) <= PHONE_TAIL_MAX else None
 
 
+@dataclass(frozen=True)
+class Mask:
+    """How a personal number is shown masked: its first `head` and last `tail` characters
+    readable, the rest starred; one shorter than `shortest` is starred whole. The server builds
+    the same rule in SQL (`sync.server.privacy`), so a masked value reads alike everywhere, and
+    masking a masked value changes nothing."""
+
+    head: int
+    tail: int
+    shortest: int
+
+    def apply(self, value: str) -> str:
+        if len(value) < self.shortest:
+            return "*" * len(value)
+        hidden = len(value) - self.head - self.tail
+        return f"{value[: self.head]}{'*' * hidden}{value[len(value) - self.tail :]}"
+
+
+PHONE_MASK = Mask(head=3, tail=PHONE_TAIL_MAX, shortest=7)  # 138****5678
+ID_NUMBER_MASK = Mask(head=6, tail=2, shortest=10)  # 320115**********12
+
+# The personal numbers the server masks in everything it sends a device (pull, snapshot); the
+# whole number leaves it only through a logged reveal to an account allowed to see it.
+MASKED_FIELDS: dict[str, dict[str, Mask]] = {
+    "youths": {"phone": PHONE_MASK, "id_number": ID_NUMBER_MASK},
+}
+
+
 def mask_phone(phone: str) -> str:
     """138****5678: personal data stays masked unless the user may, and asks to, see it."""
-    if len(phone) < 7:
-        return "*" * len(phone)
-    return f"{phone[:3]}{'*' * (len(phone) - 7)}{phone[-4:]}"
+    return PHONE_MASK.apply(phone)
 
 
 def mask_id_number(id_number: str) -> str:
     """320115**********12: the region prefix and the last two characters stay readable."""
-    if len(id_number) < 10:
-        return "*" * len(id_number)
-    return f"{id_number[:6]}{'*' * (len(id_number) - 8)}{id_number[-2:]}"
+    return ID_NUMBER_MASK.apply(id_number)
 
 
 def age_on(birth_date: date, day: date) -> int:

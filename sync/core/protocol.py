@@ -32,9 +32,11 @@ LOGOUT_PATH = f"{API}/logout"
 ME_PATH = f"{API}/me"
 HEALTH_PATH = "/healthz"
 SNAPSHOT_PATH = f"{API}/snapshot"
+REVEAL_PATH = f"{API}/personal/reveal"
 
 PUSH_BATCH = 500  # operations per push request
 PULL_PAGE = 2000  # rows per pull page
+REVEAL_BATCH = 500  # youths per reveal request
 
 # A pull whose cursor is older than the server's tombstone horizon (deletions before it are gone
 # for good) is answered 410 with this code: the device downloads a snapshot instead.
@@ -146,6 +148,47 @@ class PullPage:
             deleted={
                 str(k): [str(i) for i in v] for k, v in dict(data.get("deleted") or {}).items()
             },
+        )
+
+
+@dataclass(frozen=True)
+class RevealRequest:
+    """Ask for youths' whole phone and ID numbers. Pull and snapshot send them masked
+    (`sync.core.privacy.MASKED_FIELDS`); the server answers this only to an account with the
+    reveal permission, and logs every youth revealed in the same transaction as it answers."""
+
+    youth_ids: list[str] = field(metadata={"min_length": 1, "max_length": REVEAL_BATCH})
+
+
+@dataclass(frozen=True)
+class RevealedYouth:
+    id: str
+    name: str
+    phone: str
+    id_number: str
+
+
+@dataclass(frozen=True)
+class RevealAnswer:
+    """`youths`: those the account may see whole; `refused`: the other ids asked for (not in its
+    scope, or known to it only through a cadre's walk-in or import, which proves nothing)."""
+
+    youths: list[RevealedYouth]
+    refused: list[str]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RevealAnswer:
+        return cls(
+            youths=[
+                RevealedYouth(
+                    id=str(y["id"]),
+                    name=str(y["name"]),
+                    phone=str(y["phone"]),
+                    id_number=str(y["id_number"]),
+                )
+                for y in data["youths"]
+            ],
+            refused=[str(i) for i in data["refused"]],
         )
 
 

@@ -163,7 +163,9 @@ class Youth:
 
     id: str = _pk()
     name: str = ""
-    phone: str = ""
+    # Indexed (local schema 6, server revision 0003): a cadre's walk-in or import is matched to
+    # the youth who holds its phone or ID number (`operations.registrations`).
+    phone: str = _indexed("")
     gender: Gender = Gender.UNKNOWN
     birth_date: date | None = None
     school_or_employer: str = ""
@@ -171,7 +173,7 @@ class Youth:
     version: int = 0
     # Added in local schema 5 / server revision 0002: after `version`, because ALTER TABLE
     # appends columns and the schema tests compare the column order.
-    id_number: str = ""  # 身份证号; masked in every view (`sync.core.privacy`)
+    id_number: str = _indexed("")  # 身份证号; masked when sent to devices (`sync.core.privacy`)
     guardian_consent: GuardianConsent = GuardianConsent.UNKNOWN
 
 

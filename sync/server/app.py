@@ -24,7 +24,7 @@ from sync.server import config
 from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
-from sync.server.routes import accounts, public, replication
+from sync.server.routes import accounts, personal, public, replication
 from sync.server.scope import ScopeError
 
 log = logging.getLogger(__name__)
@@ -197,6 +197,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(health_router)
     app.include_router(accounts.router)
     app.include_router(replication.router)
+    app.include_router(personal.router)
     app.include_router(public.router)
     return app
 

@@ -38,6 +38,7 @@ from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
 from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
+from sync.server.privacy import sent_columns
 from sync.server.scope import within_scope
 from sync.server.tables import (
     RECORDS,
@@ -458,9 +459,9 @@ def _device_time(value: Any) -> datetime | None:
 def scoped_select(table: str, scope_path: str, ancestors: list[str]) -> Any:
     """A select of `table` limited to the caller's scope (organisations: with its ancestors;
     youths: those registered for or following something in scope). Shared by the pull and the
-    snapshot (`sync.server.snapshot`)."""
+    snapshot (`sync.server.snapshot`). Personal numbers come masked (`sync.server.privacy`)."""
     t = RECORDS[table]
-    stmt = select(t)
+    stmt = select(*sent_columns(table))
     in_scope = within_scope(t.c.scope_path, scope_path)
     if table == "organizations":
         stmt = stmt.where(in_scope | t.c.id.in_(ancestors))
@@ -559,7 +560,9 @@ def _add_referenced(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
             found = [
                 to_json(RECORD_TABLES[parent], _record_values(parent, r))
                 for r in conn.execute(
-                    select(t).where(t.c[PRIMARY_KEYS[parent]].in_(wanted), t.c.deleted.is_(False))
+                    select(*sent_columns(parent)).where(
+                        t.c[PRIMARY_KEYS[parent]].in_(wanted), t.c.deleted.is_(False)
+                    )
                 )
             ]
             rows.setdefault(parent, []).extend(found)

@@ -43,6 +43,7 @@ from sync.core.records import RECORD_TABLES, field_names
 from sync.core.schema import record_tables
 from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq
+from sync.server.privacy import sent_column
 from sync.server.replication import PULLED, REFERENCES, scoped_select
 from sync.server.tables import RECORDS
 
@@ -83,7 +84,7 @@ def _columns(table: str, *, as_stored: bool) -> list[Any]:
             column = func.to_char(column, "YYYY-MM-DD").label(name)
         elif as_stored and isinstance(kind, Boolean):
             column = cast(column, Integer).label(name)
-        columns.append(column)
+        columns.append(sent_column(table, name, column))
     return columns
 
 
@@ -272,7 +273,10 @@ def _copy_attached(raw: sqlite3.Connection, scope_path: str, ancestors: list[str
         raw.execute(f'INSERT INTO {SCHEMA}."{table}" {sql}')
     for table, pairs in _references().items():
         t = RECORDS[table]
-        columns = ", ".join(f'"{name}"' for name in field_names(RECORD_TABLES[table]))
+        columns = ", ".join(
+            str(c.compile(dialect=_SQLITE, compile_kwargs={"literal_binds": True}))
+            for c in _columns(table, as_stored=False)
+        )
         key = t.primary_key.columns.values()[0].name
         ids = " UNION ".join(
             f'SELECT "{column}" FROM {SCHEMA}."{child}"' for child, column in pairs

@@ -1,10 +1,14 @@
 """End to end through the 报名审核 page: a youth registers on a real server, the cadre's device
-syncs, the cadre approves from the keyboard and reveals a phone number offline, then syncs; the
-server shows the approval and keeps the reveal in its audit log. A grassroots account without
-the permission is refused on the device, and nothing is queued."""
+syncs, the cadre approves from the keyboard offline, reveals the youth's phone (the device holds
+it masked: the server answers and logs the reveal at once), then syncs; the server shows the
+approval. A full export takes whole numbers from the server for the youths it may reveal. A
+grassroots account without the permission is refused on the device, and nothing is asked."""
 
 from __future__ import annotations
 
+import json
+
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -71,15 +75,38 @@ def test_a_youths_registration_approved_from_the_keyboard_reaches_the_server(
     answer_next_box(seen)
     page.reveal_action.trigger()
     assert youth_phone(server, youth.id) in seen[0]
+    assert reveals_logged(server) == [youth.id]  # logged by the server as it answered
+    assert county.store.pending_count() == 1  # the approval only: a reveal queues nothing
 
     county.sync()
     assert _status(server, registration["id"]) == "approved"
-    logged = server_rows(
-        server,
-        "SELECT payload FROM applied_ops WHERE kind = "
-        f"'{Kind.PERSONAL_REVEAL}' AND seq IS NOT NULL",
+
+
+def test_a_full_export_has_whole_numbers_only_where_the_server_reveals_them(
+    qtbot, devices, server: Server, tmp_path
+):
+    youth = YouthClient(server, name="林晓青")
+    activity = _registering(youth, requires_review=True)
+    youth.register(activity["id"])
+    county = devices("county")
+    county.sync()
+    county.store.create_registrations(
+        activity["id"], [{"name": "现场甲", "phone": "13955550001"}], source="walk_in"
     )
-    assert len(logged) == 1 and youth.id in str(logged[0][0])
+    county.sync()
+    _window, page = open_page(qtbot, county)
+    page.filters.fill_activities()
+    page.set_status(None)
+    page.set_activity(activity["id"])
+    seen: list[str] = []
+    answer_next_box(seen)  # "N 位青年只能脱敏导出": the walk-ins and imports
+    path = tmp_path / "full.xlsx"
+    assert page.excel.export_to(path, full=True) == page.model.rowCount()
+    assert "位青年只能脱敏导出" in seen[0]
+    phones = {row[0]: row[1] for row in load_workbook(path).active.iter_rows(values_only=True)}
+    assert phones["林晓青"] == youth_phone(server, youth.id)
+    assert phones["现场甲"] == "139****0001"  # a walk-in proves nothing: masked
+    assert youth.id in reveals_logged(server)
 
 
 def test_a_grassroots_account_cannot_reveal_and_queues_nothing(qtbot, devices, server: Server):
@@ -97,6 +124,15 @@ def test_a_grassroots_account_cannot_reveal_and_queues_nothing(qtbot, devices, s
     page.reveal_action.trigger()
     assert "没有查看完整个人信息的权限" in seen[0]
     assert school.store.pending_count() == before
+
+
+def reveals_logged(server: Server) -> list[str]:
+    rows = server_rows(
+        server,
+        "SELECT payload FROM applied_ops WHERE kind = :k ORDER BY received_at",
+        k=Kind.PERSONAL_REVEAL.value,
+    )
+    return [json.loads(r[0])["id"] for r in rows]
 
 
 def youth_phone(server: Server, youth_id: str) -> str:

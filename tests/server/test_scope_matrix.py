@@ -14,6 +14,9 @@ Adding one is a one-line entry:
               B's rows on the server unchanged;
     "me"      who-am-I: A's own account, never B's;
     "logout"  revokes only the token it is called with;
+    "reveal"  the reveal of whole numbers: A (no permission) asking for B's youth is refused 403
+              and told nothing of B (the rules for accounts with the permission are in
+              tests/server/test_personal_data.py);
     "youth"   a route of the public youth API: a cadre's token is no youth's (401), nor is none.
               That a youth acts only on their own records is tests/server/test_youth_e2e.py's.
 - OP_KINDS: kind → a payload touching B's records, built from `Sibling` (B's ids and rows).
@@ -45,6 +48,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/push"): "push",
     ("GET", "/api/v1/changes"): "pull",
     ("GET", "/api/v1/snapshot"): "reads",
+    ("POST", "/api/v1/personal/reveal"): "reveal",
     ("POST", "/api/v1/public/youths"): "public",
     ("GET", "/api/v1/public/activities"): "youth",
     ("POST", "/api/v1/public/registrations"): "youth",
@@ -361,6 +365,18 @@ def check_logout(m: Matrix, method: str, path: str) -> None:
     assert requests.get(me, headers=bearer(m.b.token), timeout=10).status_code == 200
 
 
+def check_reveal(m: Matrix, method: str, path: str) -> None:
+    response = requests.request(
+        method,
+        m.server.url(path),
+        json={"youth_ids": [m.b.youth_id]},
+        headers=bearer(m.a_token),
+        timeout=10,
+    )
+    assert response.status_code == 403, (path, response.text)
+    assert not {i for i in _b_ids(m) | {m.b.youth_id} if i in response.text}
+
+
 def check_youth(m: Matrix, method: str, path: str) -> None:
     filled = path
     for name in re.findall(r"{(\w+)}", path):
@@ -379,6 +395,7 @@ CHECKS: dict[str, Callable[[Matrix, str, str], None]] = {
     "push": check_push,
     "me": check_me,
     "logout": check_logout,
+    "reveal": check_reveal,
     "youth": check_youth,
 }
 

@@ -235,12 +235,24 @@ def _v5_review_followers_notices(db: sqlite3.Connection) -> None:
     )
 
 
+def _v6_youth_identity_indexes(db: sqlite3.Connection) -> None:
+    """Youths searched by phone and ID number: a walk-in or import names an existing youth."""
+    _run(
+        db,
+        """
+        CREATE INDEX ix_youths_phone ON youths (phone);
+        CREATE INDEX ix_youths_id_number ON youths (id_number);
+        """,
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _v1_initial,
     _v2_categories,
     _v3_registration_counts,
     _v4_sync_results,
     _v5_review_followers_notices,
+    _v6_youth_identity_indexes,
 )
 LATEST = len(STEPS)
 

@@ -34,7 +34,6 @@ from sync.core.operations import (
     Payload,
     RecordConsent,
     Reference,
-    RevealPersonalData,
     ReviewRegistration,
     SendNotice,
     TagFollowers,
@@ -352,21 +351,6 @@ class Store:
     def set_guardian_consent(self, youth_id: str, status: GuardianConsent | str) -> str:
         op_id, _ = self.execute(RecordConsent(youth_id, GuardianConsent(status)))
         return op_id
-
-    def log_reveal(self, table: str, record_id: str, fields: Sequence[str]) -> str:
-        """Record that the user revealed personal data (the server keeps the log, and refuses
-        an account without the permission). Call it before showing the data; it cannot be
-        undone (`undo_not_allowed`), so keep it out of the undo history."""
-        [op_id] = self.log_reveals(table, [record_id], fields)
-        return op_id
-
-    def log_reveals(
-        self, table: str, record_ids: Sequence[str], fields: Sequence[str]
-    ) -> list[str]:
-        """`log_reveal` of several records (e.g. a full export), one operation each, in one
-        transaction: all logged or none."""
-        ops = [RevealPersonalData(table, record_id, tuple(fields)) for record_id in record_ids]
-        return [op_id for op_id, _ in self.execute_many(ops)]
 
     # --- sync issues and wiping the device (thin: the work is in sync_issues) ----------------
 

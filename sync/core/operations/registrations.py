@@ -211,8 +211,30 @@ def _ensure_youth(ctx: ApplyContext, youth: dict[str, Any]) -> str:
         return youth_id
     if ctx.youth_id is not None:  # a youth identifies first (public API), then registers
         raise RuleViolation("not_found")
+    same = _youth_holding(ctx, youth)
+    if same is not None:
+        return same
     _insert_youth(ctx, youth_id, youth)
     return youth_id
+
+
+def _youth_holding(ctx: ApplyContext, youth: dict[str, Any]) -> str | None:
+    """The stored youth a cadre's walk-in or import names: the one with its phone, if the name
+    is the same too. Identities are never guessed: a phone held under another name, or an ID
+    number held by someone with another phone, refuses the registration (the cadre checks the
+    list), and the refusal names nobody. Devices hold phones masked, so on a device this finds
+    only youths typed in on it; the server, holding every number, has the last word."""
+    phone = str(youth.get("phone") or "").strip()
+    name = str(youth.get("name") or "").strip()
+    holder = ctx.find("youths", limit=1, order_by=("id",), phone=phone) if phone else []
+    if holder and holder[0]["name"].strip() != name:
+        raise RuleViolation("phone_taken")
+    id_number = str(youth.get("id_number") or "").strip().upper()
+    if id_number:
+        other = ctx.find("youths", limit=1, order_by=("id",), id_number=id_number)
+        if other and (not holder or other[0]["id"] != holder[0]["id"]):
+            raise RuleViolation("id_number_taken")
+    return holder[0]["id"] if holder else None
 
 
 def _insert_youth(ctx: ApplyContext, youth_id: str, youth: dict[str, Any]) -> None:
