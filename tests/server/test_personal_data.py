@@ -21,6 +21,7 @@ import pytest
 import requests
 from sqlalchemy import String, create_engine, literal, select
 
+from sync.client.store import registration_queries as rq
 from sync.client.store.tables import registrations as local_registrations
 from sync.client.store.tables import youths as local_youths
 from sync.core.ids import uuid7
@@ -257,6 +258,13 @@ def test_a_synced_device_holds_no_whole_number_whatever_its_permission(
     with device.store.engine.connect() as conn:
         phones = [r.phone for r in conn.execute(select(local_youths.c.phone))]
     assert len(phones) > 50 and all("****" in p for p in phones if p)
+    # searching by a phone's tail needs no whole number: the masked one keeps its last digits
+    tail = next(p for p in phones if p)[-4:]
+    found = device.store.read(rq.registration_ids, rq.RegistrationQuery(text=tail))
+    assert found and all(
+        row["phone"].endswith(tail)
+        for row in device.store.read(rq.registration_rows, found).values()
+    )
     device.store.close()
     raw = device.store.path.read_bytes().decode("latin-1")
     assert not secrets.leaked(raw)
