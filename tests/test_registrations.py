@@ -265,3 +265,16 @@ def test_a_bulk_action_is_one_step_of_the_undo_history(store: Store, qtbot):
     history_.undo()
     assert [statuses(store)[i] for i in ids] == ["approved", "pending", "pending"]
     assert history_.top().op_ids == (history_.top().op_id,)
+
+
+def test_capacity_cannot_drop_below_the_seats_already_given(store: Store):
+    activity_id = published(store, capacity=5)
+    ids = pending(store, activity_id, 3)
+    store.review_registrations(ids, "approve")
+    with pytest.raises(RuleViolation) as caught:
+        store.update_activity(activity_id, {"capacity": 2})
+    assert caught.value.code == "capacity_below_approved"
+    assert (caught.value.params["approved"], caught.value.params["capacity"]) == (3, 2)
+    assert store.activity(activity_id)["capacity"] == 5  # nothing changed, nothing queued
+    store.update_activity(activity_id, {"capacity": 3})  # down to the approved count: fine
+    assert store.activity(activity_id)["capacity"] == 3

@@ -2733,316 +2733,321 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="49"/>
+        <source>已有 {approved} 人通过审核，名额不能减到 {capacity}；请先取消或拒绝部分报名</source>
+        <translation>{approved} people are already approved, so the capacity cannot go down to {capacity}; cancel or reject some registrations first</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="52"/>
         <source>这个手机号已属于另一位姓名不同的青年，请核对姓名和手机号</source>
         <translation>This phone number belongs to another youth with a different name; please check the name and phone number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="52"/>
+        <location filename="../../sync/core/messages.py" line="55"/>
         <source>这个身份证号已属于另一位青年（手机号不同），请核对身份证号和手机号</source>
         <translation>This ID number belongs to another youth (with a different phone); please check the ID number and phone number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="55"/>
+        <location filename="../../sync/core/messages.py" line="58"/>
         <source>出生日期不正确</source>
         <translation>The date of birth is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="56"/>
+        <location filename="../../sync/core/messages.py" line="59"/>
         <source>性别只能是男、女或未知</source>
         <translation>Gender must be male, female or unknown</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="57"/>
+        <location filename="../../sync/core/messages.py" line="60"/>
         <source>标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符</source>
         <translation>Tag “{tag}” is not valid: a tag has 1 to {max} characters, without quotes or control characters</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="60"/>
+        <location filename="../../sync/core/messages.py" line="63"/>
         <source>通知内容不完整或有误</source>
         <translation>The notice is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="61"/>
+        <location filename="../../sync/core/messages.py" line="64"/>
         <source>理由不能超过 {max} 个字</source>
         <translation>The reason cannot be longer than {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="62"/>
+        <location filename="../../sync/core/messages.py" line="65"/>
         <source>监护人同意状态无效</source>
         <translation>Not a valid guardian-consent status</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="63"/>
+        <location filename="../../sync/core/messages.py" line="66"/>
         <source>您的账号没有这项权限，请联系上级团组织</source>
         <translation>Your account does not have this permission; ask the League committee above you</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="64"/>
+        <location filename="../../sync/core/messages.py" line="67"/>
         <source>这项操作不能由此账号进行</source>
         <translation>This account cannot do this</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="65"/>
+        <location filename="../../sync/core/messages.py" line="68"/>
         <source>已经关注了这个组织</source>
         <translation>Already following this organisation</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="66"/>
+        <location filename="../../sync/core/messages.py" line="69"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="67"/>
+        <location filename="../../sync/core/messages.py" line="70"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="68"/>
+        <location filename="../../sync/core/messages.py" line="71"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="69"/>
+        <location filename="../../sync/core/messages.py" line="72"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="70"/>
+        <location filename="../../sync/core/messages.py" line="73"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="71"/>
+        <location filename="../../sync/core/messages.py" line="74"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="72"/>
+        <location filename="../../sync/core/messages.py" line="75"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="77"/>
+        <location filename="../../sync/core/messages.py" line="80"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="78"/>
+        <location filename="../../sync/core/messages.py" line="81"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="79"/>
+        <location filename="../../sync/core/messages.py" line="82"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="80"/>
+        <location filename="../../sync/core/messages.py" line="83"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="81"/>
+        <location filename="../../sync/core/messages.py" line="84"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="82"/>
+        <location filename="../../sync/core/messages.py" line="85"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="83"/>
+        <location filename="../../sync/core/messages.py" line="86"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="84"/>
+        <location filename="../../sync/core/messages.py" line="87"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="85"/>
+        <location filename="../../sync/core/messages.py" line="88"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="86"/>
+        <location filename="../../sync/core/messages.py" line="89"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="87"/>
+        <location filename="../../sync/core/messages.py" line="90"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="88"/>
+        <location filename="../../sync/core/messages.py" line="91"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="89"/>
+        <location filename="../../sync/core/messages.py" line="92"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="90"/>
+        <location filename="../../sync/core/messages.py" line="93"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="92"/>
+        <location filename="../../sync/core/messages.py" line="95"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="93"/>
+        <location filename="../../sync/core/messages.py" line="96"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="94"/>
+        <location filename="../../sync/core/messages.py" line="97"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="95"/>
+        <location filename="../../sync/core/messages.py" line="98"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="96"/>
+        <location filename="../../sync/core/messages.py" line="99"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="97"/>
+        <location filename="../../sync/core/messages.py" line="100"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="99"/>
+        <location filename="../../sync/core/messages.py" line="102"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="103"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="101"/>
+        <location filename="../../sync/core/messages.py" line="104"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="105"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="103"/>
+        <location filename="../../sync/core/messages.py" line="106"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="104"/>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="105"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="106"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="112"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="116"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="116"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="121"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="122"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="120"/>
+        <location filename="../../sync/core/messages.py" line="123"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="121"/>
+        <location filename="../../sync/core/messages.py" line="124"/>
         <source>监护人不同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="125"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

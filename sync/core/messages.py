@@ -46,6 +46,9 @@ MESSAGES: dict[str, str] = {
     "invalid_youth": QT_TRANSLATE_NOOP("rules", "青年信息不完整或有误"),
     "bad_mobile": QT_TRANSLATE_NOOP("rules", "手机号应为 11 位数字，以 1 开头"),
     "bad_id_number": QT_TRANSLATE_NOOP("rules", "身份证号格式不正确或校验位不符"),
+    "capacity_below_approved": QT_TRANSLATE_NOOP(
+        "rules", "已有 {approved} 人通过审核，名额不能减到 {capacity}；请先取消或拒绝部分报名"
+    ),
     "phone_taken": QT_TRANSLATE_NOOP(
         "rules", "这个手机号已属于另一位姓名不同的青年，请核对姓名和手机号"
     ),

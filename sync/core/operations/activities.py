@@ -10,7 +10,12 @@ from sync.core.codec import from_json, to_json
 from sync.core.operations.base import ApplyContext, Outcome, Payload, existing, handler
 from sync.core.operations.kinds import Kind
 from sync.core.operations.registrations import fill_seats
-from sync.core.records import ACTIVITY_EDITABLE_FIELDS, Activity, ActivityStatus
+from sync.core.records import (
+    ACTIVITY_EDITABLE_FIELDS,
+    Activity,
+    ActivityStatus,
+    RegistrationStatus,
+)
 from sync.core.rules import RuleViolation
 
 
@@ -87,6 +92,18 @@ def validate(ctx: ApplyContext, values: dict[str, Any]) -> None:
         raise RuleViolation("invalid_activity", problems=problems)
 
 
+def check_capacity_covers_approved(ctx: ApplyContext, activity_id: str, capacity: int) -> None:
+    """Seats already given stay given: a capacity below the approved count is refused (the
+    cadre first rejects or cancels someone). Checked where the operation applies, so a device
+    lowering the capacity offline while another approves a seat cannot together leave more
+    approved than seats: whichever the server applies second is refused or waitlisted."""
+    approved = ctx.count(
+        "registrations", activity_id=activity_id, status=RegistrationStatus.APPROVED.value
+    )
+    if capacity < approved:
+        raise RuleViolation("capacity_below_approved", approved=approved, capacity=capacity)
+
+
 @handler(CreateActivity)
 def create_activity(ctx: ApplyContext, op: CreateActivity) -> Outcome:
     unknown = set(op.fields) - set(ACTIVITY_EDITABLE_FIELDS)
@@ -125,9 +142,12 @@ def update_activity(ctx: ApplyContext, op: UpdateActivity) -> Outcome:
         else:
             conflicts[name] = {"mine": value, "theirs": current[name]}
     validate(ctx, {**current, **merged})
+    capacity = merged.get("capacity", current["capacity"])
+    if capacity < current["capacity"]:
+        check_capacity_covers_approved(ctx, op.id, capacity)
     if merged:
         ctx.update("activities", op.id, {**merged, "updated_at": ctx.now})
-        if merged.get("capacity", current["capacity"]) > current["capacity"]:
+        if capacity > current["capacity"]:
             fill_seats(ctx, {**current, **merged})
     if conflicts:
         return Outcome(
