@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from sync.core import messages
+from sync.core.privacy import GUARDIAN_CONSENT_AGE
 from sync.core.records import CHINA_TIME, Phase
 from sync.core.rules import Problem, RuleViolation
 
@@ -32,6 +33,20 @@ def violation_text(error: RuleViolation) -> str:
 def label(key: str) -> str:
     """A field, status, phase or action name from `sync.core.messages.LABELS`."""
     return tr_rules(messages.LABELS[key])
+
+
+def consent_text(consent: str, *, short: bool = False) -> str:
+    """A child's guardian consent as every page words it (`messages.CONSENT_WORDS`); a value
+    this version does not know reads as not confirmed."""
+    words = messages.CONSENT_WORDS.get(consent, messages.CONSENT_WORDS["unknown"])
+    return tr_rules(words[1] if short else words[0])
+
+
+def minor_note(consent: str) -> str:
+    """Why a child's row is flagged, with the consent recorded so far."""
+    return tr_rules(messages.MINOR_NOTE).format(
+        age=GUARDIAN_CONSENT_AGE, consent=consent_text(consent)
+    )
 
 
 def phase_text(phase: Phase) -> str:

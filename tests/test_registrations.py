@@ -146,7 +146,8 @@ def test_walk_in_registrations_reuse_a_known_phone_and_are_all_or_nothing(store:
     )
     people = [
         {"name": "李明", "phone": known_phone, "gender": "male"},
-        {"name": "王芳", "phone": "13912345678", "birth_date": date(2014, 3, 1)},
+        # an adult: a child would wait for a guardian's consent (tests/test_minors.py)
+        {"name": "王芳", "phone": "13912345678", "birth_date": date(2004, 3, 1)},
         {"name": "赵雷", "phone": "13987654321", "id_number": "11010519491231002X"},
     ]
     bad = [*people, {"name": "", "phone": "12345"}]

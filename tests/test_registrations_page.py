@@ -346,13 +346,22 @@ def test_under_14_is_flagged_and_consent_can_be_recorded(qtbot, window, store):
     click_row(qtbot, page, 0)
     assert "监护人同意未确认" in page.details.toPlainText()
     assert page.consent_button.isEnabled()
+    # approval waits for the guardian's consent, and the page says why (issue 9, point 4)
+    why = "报名者在活动开始时未满14周岁，须先记录监护人同意，才能通过报名"
+    assert not page.approve_action.isEnabled()
+    assert page.approve_action.toolTip() == why
+    assert why in page.details.toPlainText()
     qtbot.keyClick(page.table, Qt.Key.Key_A)
-    assert "小明 未满14岁，监护人同意尚未确认" in window.statusBar().currentMessage()
-    click_row(qtbot, page, 0)
+    assert statuses(store, activity_id) == {"小明": "pending"}
     page.consent_actions[page_module.GuardianConsent.GIVEN].trigger()
     assert "监护人已同意" in page.details.toPlainText()
+    assert why not in page.details.toPlainText()
     assert age.data() == "12 岁 · 未满14岁 · 已同意"
     assert store.outbox_entries()[-1]["kind"] == Kind.YOUTH_CONSENT
+    click_row(qtbot, page, 0)
+    assert page.approve_action.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert statuses(store, activity_id) == {"小明": "approved"}
 
 
 def test_registered_after_filter_and_dates(qtbot, window, store, clock):
@@ -492,3 +501,16 @@ def test_a_large_bulk_action_runs_off_the_ui_thread(qtbot, window, store, monkey
     assert ticks, "the event loop did not turn while the job ran"
     assert set(statuses(store, activity_id).values()) == {"approved"}
     assert window.undo_action.text() == "撤销 批量通过 5 条报名"
+
+
+def test_a_bulk_approval_leaves_children_waiting_for_consent_and_says_so(qtbot, window, store):
+    _, activity_id = store.create_activity(HOME_ORG, activity_fields())
+    store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
+    people = [youth(1, "小明", birth_date=date(2014, 1, 1)), youth(2, "王大力")]
+    store.create_registrations(activity_id, people, source=RegistrationSource.WALK_IN)
+    page = open_activity(window, activity_id)
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert page.approve_action.isEnabled()  # several rows: the approvable ones are approved
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert statuses(store, activity_id) == {"小明": "pending", "王大力": "approved"}
+    assert "1 条报名须先记录监护人同意，未通过" in window.statusBar().currentMessage()

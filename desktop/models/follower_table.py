@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.models.lazy_table import Index, LazyTableModel
-from desktop.texts import format_time, label, local_time
+from desktop.texts import format_time, local_time, minor_note
 from sync.client.store import Store
 from sync.client.store import follower_queries as fq
 from sync.core.privacy import GUARDIAN_CONSENT_AGE, mask_phone, needs_guardian_consent
-from sync.core.records import Gender, GuardianConsent
+from sync.core.records import Gender
 from sync.core.rules import decode_tags
 
 MINOR_COLOR = QColor("#b26a00")
@@ -68,9 +68,7 @@ class FollowerTableModel(LazyTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return MINOR_COLOR
             if role == Qt.ItemDataRole.ToolTipRole:
-                text = self.tr("未满 {age} 周岁：处理其个人信息需征得监护人同意（{consent}）")
-                consent = self.consent_text(row["guardian_consent"])
-                return text.format(age=GUARDIAN_CONSENT_AGE, consent=consent)
+                return minor_note(row["guardian_consent"])
         if role == Qt.ItemDataRole.ToolTipRole and key == "source":
             return row["source_title"] or None
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("gender", "joined"):
@@ -104,11 +102,6 @@ class FollowerTableModel(LazyTableModel):
     @staticmethod
     def tags_of(row: dict[str, Any]) -> list[str]:
         return decode_tags(row["tags"])
-
-    def consent_text(self, consent: str) -> str:
-        if consent in (GuardianConsent.GIVEN.value, GuardianConsent.REFUSED.value):
-            return label(consent)
-        return self.tr("尚未确认监护人意见")
 
     def gender_text(self, gender: str) -> str:
         return {

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.models.lazy_table import Index, LazyTableModel
-from desktop.texts import format_time, label
+from desktop.texts import consent_text, format_time, label, minor_note
 from sync.client.store import Store
 from sync.client.store import registration_queries as rq
 from sync.core import privacy
@@ -80,12 +80,24 @@ class RegistrationTableModel(LazyTableModel):
                 return row
         return -1
 
+    # Ages here are on the day the registration's activity starts, as the approval rule counts
+    # them (`sync.core.privacy.awaits_guardian_consent`): the flag and the rule never disagree.
     def age(self, row: dict[str, Any]) -> int | None:
         birth = row["birth_date"]
-        return privacy.age_on(birth, self._today) if birth else None
+        return privacy.age_on(birth, self._activity_day(row)) if birth else None
 
     def needs_consent(self, row: dict[str, Any]) -> bool:
-        return privacy.needs_guardian_consent(row["birth_date"], self._today)
+        return privacy.needs_guardian_consent(row["birth_date"], self._activity_day(row))
+
+    def awaits_consent(self, row: dict[str, Any]) -> bool:
+        """The registration cannot be approved until a guardian's consent is recorded."""
+        return privacy.awaits_guardian_consent(
+            row["birth_date"], row["guardian_consent"], row["activity_starts_at"]
+        )
+
+    @staticmethod
+    def _activity_day(row: dict[str, Any]):
+        return privacy.activity_day(row["activity_starts_at"])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():
@@ -98,9 +110,7 @@ class RegistrationTableModel(LazyTableModel):
             return self._display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "birth_date" and self.needs_consent(row):
-                return self.tr("未满14岁：处理其个人信息需监护人同意（{consent}）").format(
-                    consent=self.consent_text(row["guardian_consent"])
-                )
+                return minor_note(row["guardian_consent"])
             if key in ("reject_reason", "activity", "school_or_employer"):
                 return self._display(row, key) or None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -112,18 +122,6 @@ class RegistrationTableModel(LazyTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("gender", "birth_date"):
             return Qt.AlignmentFlag.AlignCenter
         return None
-
-    def consent_text(self, consent: str) -> str:
-        return {
-            GuardianConsent.GIVEN.value: self.tr("监护人已同意"),
-            GuardianConsent.REFUSED.value: self.tr("监护人未同意"),
-        }.get(consent, self.tr("监护人同意未确认"))
-
-    def short_consent_text(self, consent: str) -> str:
-        return {
-            GuardianConsent.GIVEN.value: self.tr("已同意"),
-            GuardianConsent.REFUSED.value: self.tr("未同意"),
-        }.get(consent, self.tr("未确认"))
 
     def gender_text(self, gender: str) -> str:
         return {"male": self.tr("男"), "female": self.tr("女")}.get(gender, "")
@@ -149,7 +147,7 @@ class RegistrationTableModel(LazyTableModel):
                     return ""
                 if self.needs_consent(row):
                     return self.tr("{age} 岁 · 未满14岁 · {consent}").format(
-                        age=age, consent=self.short_consent_text(row["guardian_consent"])
+                        age=age, consent=consent_text(row["guardian_consent"], short=True)
                     )
                 return str(age)
             case "school_or_employer":

@@ -29,7 +29,7 @@ from desktop.events import StoreEvents
 from desktop.models.registration_table import RegistrationTableModel
 from desktop.pages.registration_excel import RegistrationExcel
 from desktop.pages.registration_privacy import RegistrationPrivacy
-from desktop.texts import violation_text
+from desktop.texts import consent_text, rule_message, violation_text
 from desktop.undo import UndoHistory
 from desktop.widgets.record_table import record_table
 from desktop.widgets.registration_details import RegistrationDetails, SeatsLabel
@@ -222,7 +222,7 @@ class RegistrationsPage(QWidget):
             action.setText(text)
             action.setToolTip(tip)
         for status, action in self.consent_actions.items():
-            action.setText(self.model.consent_text(status.value))
+            action.setText(consent_text(status.value))
         self.consent_button.setText(self.tr("监护人同意"))
         self.consent_button.setToolTip(self.tr("记录未满14岁青年的监护人同意情况"))
         self.help_label.setText(
@@ -284,10 +284,12 @@ class RegistrationsPage(QWidget):
             self._update_capacity()
         elif table in ("youths", "registration_events"):
             self.model.refresh_rows()
-            self._show_details()
+            self._on_selection()  # a guardian's consent may have made approval possible
         elif table == "activities":
             self.filters.fill_activities()
             self._update_capacity()
+            self.model.refresh_rows()  # a new start day may change who counts as a child
+            self._on_selection()
 
     # --- selection ---------------------------------------------------------------------------
 
@@ -382,6 +384,14 @@ class RegistrationsPage(QWidget):
         self.reveal_action.setEnabled(single is not None)
         # Consent is asked for children under 14 only (sync.core.privacy).
         self.consent_button.setEnabled(single is not None and self.model.needs_consent(single))
+        # The store would refuse approving a child before a guardian's consent is recorded: the
+        # action says so instead of being offered. (A bulk approval leaves such rows out.)
+        waiting = count == 1 and single is not None and self.model.awaits_consent(single)
+        if waiting:
+            self.approve_action.setEnabled(False)
+            self.approve_action.setToolTip(rule_message("guardian_consent_required", {}))
+        else:
+            self.approve_action.setToolTip(self.tr("通过选中的报名 (A)"))
         if count > 1:
             self.approve_action.setText(self.tr("通过 {n} 条").format(n=count))
             self.reject_action.setText(self.tr("拒绝 {n} 条…").format(n=count))
@@ -427,17 +437,16 @@ class RegistrationsPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        skipped = 0
+        skipped = waiting = 0
         if len(ids) > 1:  # a bulk action takes the registrations the decision applies to
-            ids, skipped = self._decidable(ids, decision)
+            ids, skipped, waiting = self._decidable(ids, decision)
             if not ids:
-                QMessageBox.information(
-                    self,
-                    self.tr("无需处理"),
-                    self.tr("选中的报名都已处理过或已取消，没有可以{action}的。").format(
-                        action=self.tr("通过") if decision == "approve" else self.tr("拒绝")
-                    ),
+                text = self.tr("选中的报名都已处理过或已取消，没有可以{action}的。").format(
+                    action=self.tr("通过") if decision == "approve" else self.tr("拒绝")
                 )
+                if waiting:
+                    text = self._waiting_text(waiting)
+                QMessageBox.information(self, self.tr("无需处理"), text)
                 return
         name = self._name_of(ids[0])
         reason = ""
@@ -482,15 +491,8 @@ class RegistrationsPage(QWidget):
                     done=done, n=skipped
                 )
             )
-        if decision == "approve" and len(ids) == 1:
-            row = self.store.read(rq.registration_rows, ids)[ids[0]]
-            consented = row["guardian_consent"] == GuardianConsent.GIVEN.value
-            if self.model.needs_consent(row) and not consented:
-                self._status(
-                    self.tr("{done}。注意：{name} 未满14岁，监护人同意尚未确认").format(
-                        done=done, name=name
-                    )
-                )
+        if waiting:
+            self._status(f"{done}；{self._waiting_text(waiting)}")
         if decision == "approve":
             counts = self.store.read(rq.status_counts, ids)
             waitlisted = counts.get(RegistrationStatus.WAITLISTED.value, 0)
@@ -501,17 +503,27 @@ class RegistrationsPage(QWidget):
                     )
                 )
 
-    def _decidable(self, ids: list[str], decision: str) -> tuple[list[str], int]:
-        """(the ids the decision changes, how many it leaves alone): approving skips the
-        approved and cancelled; rejecting skips the rejected and cancelled."""
+    def _decidable(self, ids: list[str], decision: str) -> tuple[list[str], int, int]:
+        """(the ids the decision changes, how many it leaves alone as already decided or
+        cancelled, how many children it leaves waiting for a guardian's consent): approving
+        skips the approved and cancelled and those children; rejecting skips the rejected and
+        cancelled."""
         statuses = self.store.read(rq.registration_statuses, ids)
+        waiting: set[str] = set()
         if decision == "approve":
             allowed = rules.REVIEWABLE
+            waiting = self.store.read(rq.awaiting_consent, ids)
         else:
             allowed = rules.REJECTABLE - {RegistrationStatus.REJECTED}
         values = {status.value for status in allowed}
-        kept = [i for i in ids if statuses.get(i) in values]
-        return kept, len(ids) - len(kept)
+        open_ids = [i for i in ids if statuses.get(i) in values]
+        kept = [i for i in open_ids if i not in waiting]
+        return kept, len(ids) - len(open_ids), len(open_ids) - len(kept)
+
+    def _waiting_text(self, n: int) -> str:
+        return self.tr("{n} 条报名须先记录监护人同意，未通过：{why}").format(
+            n=n, why=rule_message("guardian_consent_required", {})
+        )
 
     def _advance(self, old_ids: list[str], old_rows: list[int], decided: set[str]) -> None:
         """After a decision the keyboard goes on to the next registration in the old order."""

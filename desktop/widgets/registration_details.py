@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 from desktop.models.registration_table import RegistrationTableModel
-from desktop.texts import format_time, label
+from desktop.texts import consent_text, format_time, label, rule_message
 from sync.core import privacy
-from sync.core.records import GuardianConsent
+from sync.core.records import GuardianConsent, RegistrationStatus
 
 
 class SeatsLabel(QLabel):
@@ -87,8 +87,11 @@ class RegistrationDetails(QTextBrowser):
             color = "#1e8a3a" if row["guardian_consent"] == GuardianConsent.GIVEN else "#c0392b"
             html.append(
                 f"<p style='color:{color}'><b>{escape(under_14)}</b> · "
-                f"{escape(model.consent_text(row['guardian_consent']))}</p>"
+                f"{escape(consent_text(row['guardian_consent']))}</p>"
             )
+            if model.awaits_consent(row) and row["status"] != RegistrationStatus.CANCELLED:
+                why = rule_message("guardian_consent_required", {})
+                html.append(f"<p style='color:#c0392b'>{escape(why)}</p>")
         html.append("<table cellspacing='0' cellpadding='2'>")
         for name, value in lines:
             html.append(

@@ -479,32 +479,22 @@
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="71"/>
-        <source>未满 {age} 周岁：处理其个人信息需征得监护人同意（{consent}）</source>
-        <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/follower_table.py" line="84"/>
+        <location filename="../../desktop/models/follower_table.py" line="82"/>
         <source>{name}（未满{age}岁）</source>
         <translation>{name} (under {age})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="111"/>
-        <source>尚未确认监护人意见</source>
-        <translation>guardian not asked yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/follower_table.py" line="115"/>
+        <location filename="../../desktop/models/follower_table.py" line="108"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="116"/>
+        <location filename="../../desktop/models/follower_table.py" line="109"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/follower_table.py" line="117"/>
+        <location filename="../../desktop/models/follower_table.py" line="110"/>
         <source>未知</source>
         <translation>?</translation>
     </message>
@@ -1285,47 +1275,47 @@ Log folder: {path}</translation>
         <translation>Nothing recorded yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="107"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="110"/>
         <source>名额已满（{n} 人）</source>
         <translation>Full ({n} places)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="114"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="117"/>
         <source>青年本人</source>
         <translation>the youth</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="114"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="117"/>
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="118"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="121"/>
         <source>报名</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="119"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="122"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="120"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="123"/>
         <source>转入候补</source>
         <translation>moved to the waitlist</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="121"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="124"/>
         <source>候补转正</source>
         <translation>promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="122"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="125"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/registration_details.py" line="123"/>
+        <location filename="../../desktop/widgets/registration_details.py" line="126"/>
         <source>取消报名</source>
         <translation>cancelled</translation>
     </message>
@@ -1648,67 +1638,32 @@ ID number: {id_number}</translation>
         <translation>Reject reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="101"/>
-        <source>未满14岁：处理其个人信息需监护人同意（{consent}）</source>
-        <translation>Under 14: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="118"/>
-        <source>监护人已同意</source>
-        <translation>Guardian consented</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="119"/>
-        <source>监护人未同意</source>
-        <translation>Guardian refused</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="120"/>
-        <source>监护人同意未确认</source>
-        <translation>Guardian consent not confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="124"/>
-        <source>已同意</source>
-        <translation>consented</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="125"/>
-        <source>未同意</source>
-        <translation>refused</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="126"/>
-        <source>未确认</source>
-        <translation>not confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/registration_table.py" line="129"/>
+        <location filename="../../desktop/models/registration_table.py" line="127"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="129"/>
+        <location filename="../../desktop/models/registration_table.py" line="127"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="133"/>
+        <location filename="../../desktop/models/registration_table.py" line="131"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="134"/>
+        <location filename="../../desktop/models/registration_table.py" line="132"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="135"/>
+        <location filename="../../desktop/models/registration_table.py" line="133"/>
         <source>Excel 导入</source>
         <translation>Excel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="151"/>
+        <location filename="../../desktop/models/registration_table.py" line="149"/>
         <source>{age} 岁 · 未满14岁 · {consent}</source>
         <translation>{age} · under 14 · {consent}</translation>
     </message>
@@ -1717,19 +1672,20 @@ ID number: {id_number}</translation>
     <name>RegistrationsPage</name>
     <message>
         <location filename="../../desktop/pages/registrations.py" line="195"/>
-        <location filename="../../desktop/pages/registrations.py" line="389"/>
-        <location filename="../../desktop/pages/registrations.py" line="438"/>
+        <location filename="../../desktop/pages/registrations.py" line="399"/>
+        <location filename="../../desktop/pages/registrations.py" line="445"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/registrations.py" line="195"/>
+        <location filename="../../desktop/pages/registrations.py" line="394"/>
         <source>通过选中的报名 (A)</source>
         <translation>Approve the selected registrations (A)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/registrations.py" line="196"/>
-        <location filename="../../desktop/pages/registrations.py" line="390"/>
+        <location filename="../../desktop/pages/registrations.py" line="400"/>
         <source>拒绝…</source>
         <translation>Reject…</translation>
     </message>
@@ -1839,94 +1795,94 @@ ID number: {id_number}</translation>
         <translation>Keyboard: ↑/↓ or J/K move · A approve · R reject · N next to review · Shift/Ctrl+click select several · Ctrl+A select all · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="354"/>
+        <location filename="../../desktop/pages/registrations.py" line="356"/>
         <source>已选中全部 {n} 条符合条件的报名</source>
         <translation>All {n} matching registrations selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="373"/>
+        <location filename="../../desktop/pages/registrations.py" line="375"/>
         <source>没有待审核的报名了</source>
         <translation>No registration is waiting for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="386"/>
+        <location filename="../../desktop/pages/registrations.py" line="396"/>
         <source>通过 {n} 条</source>
         <translation>Approve {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="387"/>
+        <location filename="../../desktop/pages/registrations.py" line="397"/>
         <source>拒绝 {n} 条…</source>
         <translation>Reject {n}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="436"/>
+        <location filename="../../desktop/pages/registrations.py" line="449"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="437"/>
+        <location filename="../../desktop/pages/registrations.py" line="444"/>
         <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
         <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="438"/>
+        <location filename="../../desktop/pages/registrations.py" line="445"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="453"/>
+        <location filename="../../desktop/pages/registrations.py" line="462"/>
         <source>通过 {name} 的报名</source>
         <translation>approval of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="455"/>
+        <location filename="../../desktop/pages/registrations.py" line="464"/>
         <source>批量通过 {n} 条报名</source>
         <translation>approval of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="459"/>
+        <location filename="../../desktop/pages/registrations.py" line="468"/>
         <source>拒绝 {name} 的报名</source>
         <translation>rejection of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="461"/>
+        <location filename="../../desktop/pages/registrations.py" line="470"/>
         <source>批量拒绝 {n} 条报名</source>
         <translation>rejection of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="468"/>
+        <location filename="../../desktop/pages/registrations.py" line="477"/>
         <source>正在处理 {n} 条报名…</source>
         <translation>Processing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="481"/>
+        <location filename="../../desktop/pages/registrations.py" line="490"/>
         <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="490"/>
-        <source>{done}。注意：{name} 未满14岁，监护人同意尚未确认</source>
-        <translation>{done}. Note: {name} is under 14 and guardian consent is not confirmed yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/registrations.py" line="499"/>
+        <location filename="../../desktop/pages/registrations.py" line="501"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="557"/>
+        <location filename="../../desktop/pages/registrations.py" line="524"/>
+        <source>{n} 条报名须先记录监护人同意，未通过：{why}</source>
+        <translation>{n} registrations need a guardian&apos;s consent recorded first and were not approved: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registrations.py" line="569"/>
         <source>{name} 的报名：{reason}
 本次批量操作没有改动任何报名。</source>
         <translation>{name}&apos;s registration: {reason}
 This bulk action changed no registration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="560"/>
+        <location filename="../../desktop/pages/registrations.py" line="572"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="563"/>
+        <location filename="../../desktop/pages/registrations.py" line="575"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2597,457 +2553,487 @@ Remove the data?</translation>
 <context>
     <name>rules</name>
     <message>
-        <location filename="../../sync/core/messages.py" line="20"/>
+        <location filename="../../sync/core/messages.py" line="35"/>
         <source>请填写{label}</source>
         <translation>{label} is required</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="21"/>
+        <location filename="../../sync/core/messages.py" line="36"/>
         <source>{label}含有无法保存的控制字符</source>
         <translation>{label} contains control characters that cannot be saved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="22"/>
+        <location filename="../../sync/core/messages.py" line="37"/>
         <source>{label}不能超过 {max} 个字</source>
         <translation>{label} can be at most {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="23"/>
+        <location filename="../../sync/core/messages.py" line="38"/>
         <source>请选择活动类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="24"/>
+        <location filename="../../sync/core/messages.py" line="39"/>
         <source>请选择江苏省内的地区</source>
         <translation>Choose a region in Jiangsu</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="25"/>
+        <location filename="../../sync/core/messages.py" line="40"/>
         <source>结束时间必须晚于开始时间</source>
         <translation>The end must be after the start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="26"/>
+        <location filename="../../sync/core/messages.py" line="41"/>
         <source>报名截止时间不能晚于活动开始时间</source>
         <translation>Registration must close before the activity starts</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="27"/>
+        <location filename="../../sync/core/messages.py" line="42"/>
         <source>报名开始时间必须早于报名截止时间</source>
         <translation>Registration must open before it closes</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="28"/>
+        <location filename="../../sync/core/messages.py" line="43"/>
         <source>招募人数至少为 1 人</source>
         <translation>There must be at least 1 place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="29"/>
+        <location filename="../../sync/core/messages.py" line="44"/>
         <source>经度和纬度要同时填写</source>
         <translation>Enter both longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="30"/>
+        <location filename="../../sync/core/messages.py" line="45"/>
         <source>坐标不在江苏省范围内，请检查经纬度</source>
         <translation>These coordinates are outside Jiangsu; check longitude and latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="31"/>
+        <location filename="../../sync/core/messages.py" line="46"/>
         <source>联系电话格式不正确</source>
         <translation>The phone number is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="32"/>
+        <location filename="../../sync/core/messages.py" line="47"/>
         <source>活动当前为“{current}”，不能{action}</source>
         <translation>Cannot {action}: the activity is {current}</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="33"/>
+        <location filename="../../sync/core/messages.py" line="48"/>
         <source>找不到这条记录，可能已被删除</source>
         <translation>This record no longer exists; it may have been deleted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="34"/>
+        <location filename="../../sync/core/messages.py" line="49"/>
         <source>只有草稿可以删除，已发布的活动请取消</source>
         <translation>Only drafts can be deleted; cancel a published activity instead</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="35"/>
+        <location filename="../../sync/core/messages.py" line="50"/>
         <source>活动当前为“{current}”，不能再修改</source>
         <translation>The activity is {current} and can no longer be edited</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="36"/>
+        <location filename="../../sync/core/messages.py" line="51"/>
         <source>活动信息不完整或有误</source>
         <translation>The activity is incomplete or has errors</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="37"/>
+        <location filename="../../sync/core/messages.py" line="52"/>
         <source>其他设备同时修改了相同内容，已保留对方的修改，请在“冲突”中确认</source>
         <translation>Another device changed the same thing at the same time; their change was kept. Please check it under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="40"/>
+        <location filename="../../sync/core/messages.py" line="55"/>
         <source>名额已满（{capacity} 人），已转入候补</source>
         <translation>All {capacity} places are taken; moved to the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="41"/>
+        <location filename="../../sync/core/messages.py" line="56"/>
         <source>拒绝报名需要填写理由</source>
         <translation>A reason is required to reject a registration</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="42"/>
+        <location filename="../../sync/core/messages.py" line="57"/>
+        <source>报名者在活动开始时未满14周岁，须先记录监护人同意，才能通过报名</source>
+        <translation>The registrant is under 14 when the activity starts: record a guardian&apos;s consent before approving</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="60"/>
         <source>该报名当前为“{current}”，不能审核</source>
         <translation>This registration is {current} and cannot be reviewed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="43"/>
+        <location filename="../../sync/core/messages.py" line="61"/>
         <source>该报名当前为“{current}”，不能取消</source>
         <translation>This registration is “{current}” and cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="44"/>
+        <location filename="../../sync/core/messages.py" line="62"/>
         <source>活动当前为“{current}”，不能报名</source>
         <translation>The activity is “{current}”: registration is not possible</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="45"/>
+        <location filename="../../sync/core/messages.py" line="63"/>
         <source>该青年已报名这个活动</source>
         <translation>This person has already registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="46"/>
+        <location filename="../../sync/core/messages.py" line="64"/>
         <source>青年信息不完整或有误</source>
         <translation>The person&apos;s details are incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="47"/>
+        <location filename="../../sync/core/messages.py" line="65"/>
         <source>手机号应为 11 位数字，以 1 开头</source>
         <translation>A mobile number has 11 digits and starts with 1</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="48"/>
+        <location filename="../../sync/core/messages.py" line="66"/>
         <source>身份证号格式不正确或校验位不符</source>
         <translation>The ID number is malformed or its check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="49"/>
+        <location filename="../../sync/core/messages.py" line="67"/>
         <source>已有 {approved} 人通过审核，名额不能减到 {capacity}；请先取消或拒绝部分报名</source>
         <translation>{approved} people are already approved, so the capacity cannot go down to {capacity}; cancel or reject some registrations first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="52"/>
+        <location filename="../../sync/core/messages.py" line="70"/>
         <source>这个手机号已属于另一位姓名不同的青年，请核对姓名和手机号</source>
         <translation>This phone number belongs to another youth with a different name; please check the name and phone number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="55"/>
+        <location filename="../../sync/core/messages.py" line="73"/>
         <source>这个身份证号已属于另一位青年（手机号不同），请核对身份证号和手机号</source>
         <translation>This ID number belongs to another youth (with a different phone); please check the ID number and phone number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="58"/>
+        <location filename="../../sync/core/messages.py" line="76"/>
         <source>出生日期不正确</source>
         <translation>The date of birth is not valid</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="59"/>
+        <location filename="../../sync/core/messages.py" line="77"/>
         <source>性别只能是男、女或未知</source>
         <translation>Gender must be male, female or unknown</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="60"/>
+        <location filename="../../sync/core/messages.py" line="78"/>
         <source>标签“{tag}”无效：标签为 1 至 {max} 个字，不能含引号或控制字符</source>
         <translation>Tag “{tag}” is not valid: a tag has 1 to {max} characters, without quotes or control characters</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="63"/>
+        <location filename="../../sync/core/messages.py" line="81"/>
         <source>通知内容不完整或有误</source>
         <translation>The notice is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="64"/>
+        <location filename="../../sync/core/messages.py" line="82"/>
         <source>理由不能超过 {max} 个字</source>
         <translation>The reason cannot be longer than {max} characters</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="65"/>
+        <location filename="../../sync/core/messages.py" line="83"/>
         <source>监护人同意状态无效</source>
         <translation>Not a valid guardian-consent status</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="66"/>
+        <location filename="../../sync/core/messages.py" line="84"/>
         <source>您的账号没有这项权限，请联系上级团组织</source>
         <translation>Your account does not have this permission; ask the League committee above you</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="67"/>
+        <location filename="../../sync/core/messages.py" line="85"/>
         <source>这项操作不能由此账号进行</source>
         <translation>This account cannot do this</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="68"/>
+        <location filename="../../sync/core/messages.py" line="86"/>
         <source>已经关注了这个组织</source>
         <translation>Already following this organisation</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="69"/>
+        <location filename="../../sync/core/messages.py" line="87"/>
         <source>这条记录已经存在，无需重复创建</source>
         <translation>This record already exists</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="70"/>
+        <location filename="../../sync/core/messages.py" line="88"/>
         <source>操作内容不完整，服务器无法处理</source>
         <translation>The operation is incomplete; the server cannot process it</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="71"/>
+        <location filename="../../sync/core/messages.py" line="89"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="72"/>
+        <location filename="../../sync/core/messages.py" line="90"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="73"/>
+        <location filename="../../sync/core/messages.py" line="91"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="74"/>
+        <location filename="../../sync/core/messages.py" line="92"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="75"/>
+        <location filename="../../sync/core/messages.py" line="93"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="80"/>
+        <location filename="../../sync/core/messages.py" line="98"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="81"/>
+        <location filename="../../sync/core/messages.py" line="99"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="82"/>
+        <location filename="../../sync/core/messages.py" line="100"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="83"/>
+        <location filename="../../sync/core/messages.py" line="101"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="84"/>
+        <location filename="../../sync/core/messages.py" line="102"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="85"/>
+        <location filename="../../sync/core/messages.py" line="103"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="86"/>
+        <location filename="../../sync/core/messages.py" line="104"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="87"/>
+        <location filename="../../sync/core/messages.py" line="105"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="88"/>
+        <location filename="../../sync/core/messages.py" line="106"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="89"/>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="90"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="91"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="92"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="93"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="95"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="96"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="97"/>
+        <location filename="../../sync/core/messages.py" line="115"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="98"/>
+        <location filename="../../sync/core/messages.py" line="116"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="99"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="103"/>
+        <location filename="../../sync/core/messages.py" line="121"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="104"/>
+        <location filename="../../sync/core/messages.py" line="122"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="105"/>
+        <location filename="../../sync/core/messages.py" line="123"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="106"/>
+        <location filename="../../sync/core/messages.py" line="124"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="129"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="130"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="131"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="132"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="116"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="136"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="137"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="120"/>
+        <location filename="../../sync/core/messages.py" line="138"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="121"/>
+        <location filename="../../sync/core/messages.py" line="139"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="122"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="22"/>
         <source>监护人已同意</source>
         <translation>Guardian consented</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="22"/>
+        <source>已同意</source>
+        <translation>consented</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="23"/>
         <source>监护人不同意</source>
         <translation>Guardian refused</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="126"/>
+        <location filename="../../sync/core/messages.py" line="23"/>
+        <source>不同意</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="25"/>
+        <source>监护人同意未确认</source>
+        <translation>Guardian consent not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="26"/>
+        <source>未确认</source>
+        <translation>not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="30"/>
+        <source>未满 {age} 周岁：处理其个人信息需征得监护人同意（{consent}）</source>
+        <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="144"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="127"/>
+        <location filename="../../sync/core/messages.py" line="145"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="128"/>
+        <location filename="../../sync/core/messages.py" line="146"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

@@ -16,6 +16,21 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 CONTEXT = "rules"
 
+# A child's guardian consent (`sync.core.records.GuardianConsent`), worded once for every list,
+# detail pane and menu: the full wording, and the short one a table cell has room for.
+CONSENT_WORDS: dict[str, tuple[str, str]] = {
+    "given": (QT_TRANSLATE_NOOP("rules", "监护人已同意"), QT_TRANSLATE_NOOP("rules", "已同意")),
+    "refused": (QT_TRANSLATE_NOOP("rules", "监护人不同意"), QT_TRANSLATE_NOOP("rules", "不同意")),
+    "unknown": (
+        QT_TRANSLATE_NOOP("rules", "监护人同意未确认"),
+        QT_TRANSLATE_NOOP("rules", "未确认"),
+    ),
+}
+# Why a child's row is flagged, wherever one is shown; `consent` is a CONSENT_WORDS wording.
+MINOR_NOTE = QT_TRANSLATE_NOOP(
+    "rules", "未满 {age} 周岁：处理其个人信息需征得监护人同意（{consent}）"
+)
+
 MESSAGES: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("rules", "请填写{label}"),
     "control_characters": QT_TRANSLATE_NOOP("rules", "{label}含有无法保存的控制字符"),
@@ -39,6 +54,9 @@ MESSAGES: dict[str, str] = {
     ),
     "waitlisted_full": QT_TRANSLATE_NOOP("rules", "名额已满（{capacity} 人），已转入候补"),
     "reject_reason_required": QT_TRANSLATE_NOOP("rules", "拒绝报名需要填写理由"),
+    "guardian_consent_required": QT_TRANSLATE_NOOP(
+        "rules", "报名者在活动开始时未满14周岁，须先记录监护人同意，才能通过报名"
+    ),
     "registration_not_reviewable": QT_TRANSLATE_NOOP("rules", "该报名当前为“{current}”，不能审核"),
     "registration_not_cancellable": QT_TRANSLATE_NOOP("rules", "该报名当前为“{current}”，不能取消"),
     "registration_closed": QT_TRANSLATE_NOOP("rules", "活动当前为“{current}”，不能报名"),
@@ -120,8 +138,8 @@ LABELS: dict[str, str] = {
     "import": QT_TRANSLATE_NOOP("rules", "名单导入"),
     "queued": QT_TRANSLATE_NOOP("rules", "待发送"),
     "sent": QT_TRANSLATE_NOOP("rules", "已发送"),
-    "given": QT_TRANSLATE_NOOP("rules", "监护人已同意"),
-    "refused": QT_TRANSLATE_NOOP("rules", "监护人不同意"),
+    "given": CONSENT_WORDS["given"][0],
+    "refused": CONSENT_WORDS["refused"][0],
     # actions
     "publish": QT_TRANSLATE_NOOP("rules", "发布"),
     "cancel": QT_TRANSLATE_NOOP("rules", "取消"),

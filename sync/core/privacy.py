@@ -4,7 +4,9 @@ youth needs a guardian's consent. Plain functions, no Qt, no database."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+
+from sync.core.records import CHINA_TIME, GuardianConsent
 
 # Under the Minor Protection Law a child under 14 needs a guardian's consent before an
 # organisation processes their personal information.
@@ -72,3 +74,23 @@ def age_on(birth_date: date, day: date) -> int:
 def needs_guardian_consent(birth_date: date | None, day: date) -> bool:
     """True for a youth known to be under GUARDIAN_CONSENT_AGE on `day`."""
     return birth_date is not None and age_on(birth_date, day) < GUARDIAN_CONSENT_AGE
+
+
+def activity_day(starts_at: datetime) -> date:
+    """The day (China time) an activity starts: a youth's age for it is their age that day,
+    whatever the day they register or are reviewed (so a fixed clock or a late review never
+    changes who counts as a child)."""
+    return starts_at.astimezone(CHINA_TIME).date()
+
+
+def awaits_guardian_consent(
+    birth_date: date | None, consent: GuardianConsent | str, starts_at: datetime
+) -> bool:
+    """The one rule for minors' registrations: a youth under GUARDIAN_CONSENT_AGE on the day
+    the activity starts cannot be approved (by a cadre, by an activity without review, or from
+    the waitlist) until a guardian's consent is recorded. A youth without a birth date is not
+    known to be a child."""
+    return (
+        needs_guardian_consent(birth_date, activity_day(starts_at))
+        and consent != GuardianConsent.GIVEN
+    )

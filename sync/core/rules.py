@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sync.core import messages
+from sync.core import messages, privacy
 from sync.core.records import (
     ActivityStatus,
     Category,
+    GuardianConsent,
     Phase,
     RegistrationSource,
     RegistrationStatus,
@@ -153,13 +154,23 @@ def seat_for_approval(capacity: int, approved: int) -> RegistrationStatus:
 
 
 def status_on_registering(
-    *, requires_review: bool, capacity: int, approved: int
+    *, requires_review: bool, capacity: int, approved: int, awaits_consent: bool = False
 ) -> RegistrationStatus:
-    """A new registration: pending when the activity wants a review, else a seat while one is
+    """A new registration: pending when the activity wants a review or the youth is a child
+    still waiting for a guardian's consent (`check_guardian_consent`), else a seat while one is
     free, else the waitlist."""
-    if requires_review:
+    if requires_review or awaits_consent:
         return RegistrationStatus.PENDING
     return seat_for_approval(capacity, approved)
+
+
+def check_guardian_consent(
+    birth_date: date | None, consent: GuardianConsent | str, starts_at: datetime
+) -> None:
+    """Refuse approving a child's registration before a guardian's consent is recorded
+    (`sync.core.privacy.awaits_guardian_consent`); the device and the server both ask this."""
+    if privacy.awaits_guardian_consent(birth_date, consent, starts_at):
+        raise RuleViolation("guardian_consent_required")
 
 
 def to_promote(capacity: int, approved: int, waitlist: Sequence[str]) -> list[str]:

@@ -1,5 +1,6 @@
 """Command line of the central server: create the database, organisations and accounts, seed
-demo data, serve. Run `python -m sync.server --help`.
+demo data, serve; administer accounts and report access (`sync.server.account_cli`). Run
+`python -m sync.server --help`.
 
 Every subcommand takes --database-url (else SUQING_DATABASE_URL, else a SQLite file in the
 user's data folder). Exit status: 0 done, 2 bad input (a message says what), 1 anything else.
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Callable
 
 from sync.core.records import OrgLevel
+from sync.server import account_cli
 from sync.server.config import InputError
 
 log = logging.getLogger("sync.server")
@@ -249,6 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="grant a permission (repeatable): reveal_personal_data",
     )
     p.set_defaults(func=cmd_create_account)
+
+    account_cli.add_commands(sub, common, _database)
 
     p = sub.add_parser(
         "seed-demo", parents=[common], help="fill an empty database with demo data and accounts"

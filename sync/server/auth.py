@@ -10,8 +10,10 @@ import os
 import re
 import secrets
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -93,13 +95,26 @@ class AccountError(InputError):
 # --- schemas ------------------------------------------------------------------------------------
 
 
+# A password as an operator sets it (a new account, a reset).
+Password = Annotated[str, Field(min_length=8, max_length=256)]
+
+
+def known_permissions(names: Iterable[str]) -> list[str]:
+    """The names sorted and unique; ValueError naming any that PERMISSIONS does not know."""
+    names = set(names)
+    unknown = sorted(names - set(PERMISSIONS))
+    if unknown:
+        raise ValueError(f"没有这种权限：{', '.join(unknown)}（known: {', '.join(PERMISSIONS)}）")
+    return sorted(names)
+
+
 class AccountCreate(BaseModel):
     """A new account, as the CLI (and later an admin screen) hands it in."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
     username: str
-    password: str = Field(min_length=8, max_length=256)
+    password: Password
     org_id: str = Field(min_length=1, max_length=64)
     display_name: str = Field(default="", max_length=100)
     permissions: list[str] = Field(default_factory=list)
@@ -107,12 +122,7 @@ class AccountCreate(BaseModel):
     @field_validator("permissions")
     @classmethod
     def _permissions(cls, value: list[str]) -> list[str]:
-        unknown = sorted(set(value) - set(PERMISSIONS))
-        if unknown:
-            raise ValueError(
-                f"没有这种权限：{', '.join(unknown)}（known: {', '.join(PERMISSIONS)}）"
-            )
-        return sorted(set(value))
+        return known_permissions(value)
 
     @field_validator("username")
     @classmethod
@@ -179,6 +189,11 @@ def decode_permissions(stored: str | None) -> tuple[str, ...]:
     except ValueError:
         return ()
     return tuple(sorted(p for p in value if p in PERMISSIONS)) if isinstance(value, list) else ()
+
+
+def encode_permissions(names: Iterable[str]) -> str:
+    """Permissions as an account row keeps them: a sorted JSON array."""
+    return json.dumps(sorted(set(names)))
 
 
 def normalise_username(username: str) -> str:
@@ -341,12 +356,13 @@ def authenticate(
     ).first()
     if row is None:
         raise AuthError("invalid_token")
+    # A disabled account's tokens are revoked too (sync.server.account_admin); say why.
+    if not row.active or row.org_deleted:
+        raise AuthError("account_disabled")
     if row.revoked_at is not None:
         raise AuthError("token_revoked")
     if row.expires_at <= now:
         raise AuthError("token_expired")
-    if not row.active or row.org_deleted:
-        raise AuthError("account_disabled")
     return CurrentAccount(
         id=row.id,
         username=row.username,
@@ -404,7 +420,7 @@ def create_account(
             display_name=new.display_name,
             active=True,
             created_at=now or clock_now(),
-            permissions=json.dumps(sorted(new.permissions)),
+            permissions=encode_permissions(new.permissions),
         )
     )
     return account_id

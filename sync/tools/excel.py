@@ -37,7 +37,6 @@ PROGRESS_EVERY = 500
 
 GENDER_TEXT = {"male": "男", "female": "女", "unknown": "未知"}
 SOURCE_TEXT = {"online": "线上报名", "walk_in": "现场报名", "import": "Excel 导入"}
-CONSENT_TEXT = {"unknown": "未确认", "given": "已同意", "refused": "未同意"}
 
 
 def neutralise(value: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, func, select, true
 
 from sync.client.store.tables import activities, registrations, youths
-from sync.core.privacy import phone_tail
+from sync.core.privacy import awaits_guardian_consent, phone_tail
 from sync.core.records import ActivityStatus, RegistrationStatus
 from sync.core.sql import escape_like
 
@@ -91,6 +91,7 @@ def registration_rows(conn: Connection, ids: Sequence[str]) -> dict[str, dict[st
             youths.c.id_number,
             youths.c.guardian_consent,
             activities.c.title.label("activity_title"),
+            activities.c.starts_at.label("activity_starts_at"),
         )
         .join(youths, youths.c.id == registrations.c.youth_id)
         .join(activities, activities.c.id == registrations.c.activity_id)
@@ -108,6 +109,33 @@ def registration_statuses(conn: Connection, ids: Sequence[str]) -> dict[str, str
         )
         statuses.update((row.id, row.status) for row in conn.execute(stmt))
     return statuses
+
+
+def awaiting_consent(conn: Connection, ids: Sequence[str]) -> set[str]:
+    """Those of the given registrations that cannot be approved until a guardian's consent is
+    recorded (`sync.core.privacy.awaits_guardian_consent`), so a bulk approval leaves them out."""
+    waiting: set[str] = set()
+    for start in range(0, len(ids), 500):
+        stmt = (
+            select(
+                registrations.c.id,
+                youths.c.birth_date,
+                youths.c.guardian_consent,
+                activities.c.starts_at,
+            )
+            .join(youths, youths.c.id == registrations.c.youth_id)
+            .join(activities, activities.c.id == registrations.c.activity_id)
+            .where(
+                registrations.c.id.in_(list(ids[start : start + 500])),
+                youths.c.birth_date.is_not(None),
+            )
+        )
+        waiting.update(
+            row.id
+            for row in conn.execute(stmt)
+            if awaits_guardian_consent(row.birth_date, row.guardian_consent, row.starts_at)
+        )
+    return waiting
 
 
 def status_counts(conn: Connection, ids: Sequence[str]) -> dict[str, int]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar, Self
 
-from sync.core import rules
+from sync.core import privacy, rules
 from sync.core.codec import from_json
 from sync.core.operations.base import (
     SYSTEM_ACTOR,
@@ -132,11 +132,13 @@ def fill_seats(ctx: ApplyContext, activity: dict[str, Any]) -> list[str]:
     waitlist = ctx.find(
         "registrations",
         order_by=("registered_at", "id"),
-        limit=free,
         activity_id=activity["id"],
         status=RegistrationStatus.WAITLISTED.value,
     )
-    promoted = rules.to_promote(activity["capacity"], approved, [r["id"] for r in waitlist])
+    # A child whose guardian's consent was withdrawn after they joined the waitlist keeps their
+    # place in it but is not promoted: promotion is an approval too.
+    eligible = [r["id"] for r in waitlist if not _awaits_consent(ctx, r["youth_id"], activity)]
+    promoted = rules.to_promote(activity["capacity"], approved, eligible)
     for registration_id in promoted:
         ctx.update(
             "registrations",
@@ -145,6 +147,13 @@ def fill_seats(ctx: ApplyContext, activity: dict[str, Any]) -> list[str]:
         )
         event(ctx, registration_id, RegistrationAction.PROMOTED, actor=SYSTEM_ACTOR)
     return promoted
+
+
+def _awaits_consent(ctx: ApplyContext, youth_id: str, activity: dict[str, Any]) -> bool:
+    youth = existing(ctx, "youths", youth_id)
+    return privacy.awaits_guardian_consent(
+        youth["birth_date"], youth["guardian_consent"], activity["starts_at"]
+    )
 
 
 # --- handlers ------------------------------------------------------------------------------------
@@ -184,6 +193,10 @@ def review_registration(ctx: ApplyContext, op: ReviewRegistration) -> Outcome:
     if status is RegistrationStatus.APPROVED:
         return Outcome(op.id)  # approving twice changes nothing
     rules.check_reviewable(status)
+    youth = existing(ctx, "youths", current["youth_id"])
+    rules.check_guardian_consent(
+        youth["birth_date"], youth["guardian_consent"], activity["starts_at"]
+    )
     approved = ctx.count(
         "registrations", activity_id=activity["id"], status=RegistrationStatus.APPROVED.value
     )
@@ -273,8 +286,9 @@ def create_youth(ctx: ApplyContext, op: CreateYouth) -> Outcome:
 
 @handler(CreateRegistration)
 def create_registration(ctx: ApplyContext, op: CreateRegistration) -> Outcome:
-    """Takes a seat if the activity needs no review and one is free; else pending (review) or
-    waitlisted (full). A youth holds at most one active registration per activity."""
+    """Takes a seat if the activity needs no review and one is free; else pending (review, or a
+    child waiting for a guardian's consent) or waitlisted (full). A youth holds at most one
+    active registration per activity."""
     source, youth = op.source, op.youth
     if (ctx.youth_id is not None) != (source is RegistrationSource.ONLINE) or (
         ctx.youth_id is not None and youth.get("id") != ctx.youth_id
@@ -293,6 +307,7 @@ def create_registration(ctx: ApplyContext, op: CreateRegistration) -> Outcome:
         requires_review=activity["requires_review"],
         capacity=activity["capacity"],
         approved=approved,
+        awaits_consent=_awaits_consent(ctx, youth_id, activity),
     )
     ctx.insert(
         "registrations",
