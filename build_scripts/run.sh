@@ -22,7 +22,9 @@ if [[ ! -f "$demo/server-$size.sqlite" ]]; then
 fi
 
 log="$demo/server.log"
-.venv/bin/python -m sync.server serve --host 127.0.0.1 --port 0 --database-url "$database" \
+# Youths' one-time codes are not sent as SMS here: they go to this file (see README).
+SUQING_SMS_OUTBOX="$demo/sms-outbox.jsonl" \
+    .venv/bin/python -m sync.server serve --host 127.0.0.1 --port 0 --database-url "$database" \
     >"$log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT

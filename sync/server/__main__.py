@@ -201,10 +201,18 @@ def _serve_workers(config) -> None:
 
 
 def cmd_simulate(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
     from sync.server.simulator import Simulator
+    from sync.server.sms import Outbox
 
     simulator = Simulator(
-        args.url, youths=args.youths, rate=args.rate, duration=args.duration, seed=args.seed
+        args.url,
+        codes=Outbox(Path(args.sms_outbox)).code_for,
+        youths=args.youths,
+        rate=args.rate,
+        duration=args.duration,
+        seed=args.seed,
     )
     print(f"simulating up to {args.youths} youths at {args.rate}/s for at most {args.duration} s")
     for line in simulator.run().lines():
@@ -275,6 +283,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate", type=float, default=5.0, help="requests per second")
     p.add_argument("--duration", type=float, default=30.0, help="at most this many seconds")
     p.add_argument("--seed", type=int, help="random seed (default: different every run)")
+    p.add_argument(
+        "--sms-outbox",
+        required=True,
+        metavar="FILE",
+        help="where the server's development SMS sender writes the one-time codes "
+        "(the server's $SUQING_SMS_OUTBOX)",
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="log progress")
     p.set_defaults(func=cmd_simulate)
 

@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from sync.core import messages, protocol
 from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from sync.core.rules import RuleViolation
-from sync.server import config
+from sync.server import config, sms
 from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
@@ -190,6 +190,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    app.state.code_sender = sms.sender_from(settings.youth_codes)  # youths' one-time codes
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(InFlightLimit)  # outermost: refuses before any work is done
     _install_error_handlers(app)

@@ -75,6 +75,52 @@ def start_clock_at(instant: datetime | None) -> None:
     _offset = timedelta(0) if instant is None else instant - datetime.now(UTC)
 
 
+SMS_SENDERS = ("log", "http")
+
+
+@dataclass(frozen=True, kw_only=True)
+class YouthCodeSettings:
+    """The one-time codes a youth gets by SMS before the public API gives them a token
+    (`sync.server.youth_codes`, `sync.server.sms`)."""
+
+    # "log": development only, the code goes to the server's log (and to `outbox`, a JSON-lines
+    # file tests and the simulator read); "http": POSTed to an SMS gateway (`gateway_url`).
+    sender: str = "log"
+    outbox: Path | None = None
+    gateway_url: str = ""
+    gateway_key: str = ""  # sent as `Authorization: Bearer <key>`
+    lifetime: timedelta = timedelta(minutes=5)
+    max_attempts: int = 5  # wrong codes before a code is dead
+    resend_interval: timedelta = timedelta(seconds=60)  # between two codes to one phone
+    # Codes per hour: to one phone (bounds guessing and SMS flooding of a person), and from one
+    # address (bounds enumerating phones; high, as a school's or a carrier's NAT is shared).
+    per_phone: int = 5
+    per_address: int = 100
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> YouthCodeSettings:
+        sender = env.get("SUQING_SMS_SENDER", "").strip() or "log"
+        if sender not in SMS_SENDERS:
+            raise SettingsError(f"SUQING_SMS_SENDER must be one of {', '.join(SMS_SENDERS)}")
+        outbox = env.get("SUQING_SMS_OUTBOX", "").strip()
+        gateway_url = env.get("SUQING_SMS_GATEWAY_URL", "").strip()
+        if sender == "http" and not gateway_url.startswith(("https://", "http://")):
+            raise SettingsError("SUQING_SMS_SENDER=http needs SUQING_SMS_GATEWAY_URL (https://…)")
+        return cls(
+            sender=sender,
+            outbox=Path(outbox) if outbox else None,
+            gateway_url=gateway_url,
+            gateway_key=env.get("SUQING_SMS_GATEWAY_KEY", "").strip(),
+            lifetime=timedelta(seconds=_int(env, "SUQING_CODE_LIFETIME_SECONDS", 300)),
+            max_attempts=_int(env, "SUQING_CODE_MAX_ATTEMPTS", 5),
+            resend_interval=timedelta(
+                seconds=_int(env, "SUQING_CODE_RESEND_SECONDS", 60, minimum=0)
+            ),
+            per_phone=_int(env, "SUQING_CODE_PHONE_LIMIT", 5),
+            per_address=_int(env, "SUQING_CODE_ADDRESS_LIMIT", 100),
+        )
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     """Everything an operator may tune; `from_env` reads the SUQING_* variables."""
@@ -96,6 +142,7 @@ class Settings:
     tombstone_retention: timedelta = timedelta(days=90)
     # Demos and tests only, never production: the instant the server's clock starts at.
     clock_start: datetime | None = None
+    youth_codes: YouthCodeSettings = YouthCodeSettings()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -121,6 +168,7 @@ class Settings:
             "clock_start": (
                 parse_instant(CLOCK_ENV, env[CLOCK_ENV]) if env.get(CLOCK_ENV, "").strip() else None
             ),
+            "youth_codes": YouthCodeSettings.from_env(env),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)  # type: ignore[arg-type]

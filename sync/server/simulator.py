@@ -1,6 +1,9 @@
 """Simulated youths for demos and load: over a bounded time they identify, register for
 published activities and follow organisations through the public API, like people on their
-phones. Run `python -m sync.server simulate --url http://127.0.0.1:8000 --youths 50`.
+phones. Run `python -m sync.server simulate --url http://127.0.0.1:8000 --youths 50
+--sms-outbox FILE`: a youth identifies with the one-time code sent to their phone, which the
+simulator reads where the server's development sender wrote it (its SUQING_SMS_OUTBOX), so it
+works only against a server on this machine that does not send real SMS.
 
 Bounded twice: at most `youths` youths, each doing at most ACTIONS_PER_YOUTH things, and
 never longer than `duration` seconds. Names and phones are synthetic (`sync.tools.demo_words`).
@@ -74,6 +77,7 @@ class Simulator:
         self,
         url: str,
         *,
+        codes: Callable[[str], str | None],
         youths: int,
         rate: float,
         duration: float,
@@ -93,6 +97,7 @@ class Simulator:
         self.people: list[_Youth] = []
         self.activities: list[dict[str, Any]] = []
         self.phones: set[str] = set()
+        self.codes = codes  # phone → the latest one-time code sent to it
 
     # --- requests ----------------------------------------------------------------------------
 
@@ -135,7 +140,14 @@ class Simulator:
             "gender": gender.value,
             "birth_date": (date.today() - timedelta(days=age_days)).isoformat(),
         }
-        answer = self._call("POST", "/youths", json=body)
+        if self._call("POST", "/youths/code", json={"phone": phone}) is None:
+            return
+        code = self.codes(phone)
+        if code is None:
+            log.warning("no one-time code for a simulated youth: is --sms-outbox the server's?")
+            self.summary.failures += 1
+            return
+        answer = self._call("POST", "/youths", json={**body, "code": code})
         if answer is not None:
             self.people.append(_Youth(answer["token"]))
             self.summary.youths += 1

@@ -132,7 +132,7 @@ applied_ops = Table(
     Column("youth_id", String(64), ForeignKey("youths.id"), nullable=True, index=True),
 )
 
-# A youth's sign-in to the public API (no password: name and phone; see
+# A youth's sign-in to the public API (a one-time code sent to their phone; see
 # `sync.server.youths`), stored like the cadres' tokens, as the token's SHA-256.
 youth_tokens = Table(
     "youth_tokens",
@@ -151,4 +151,24 @@ notice_deliveries = Table(
     Column("notice_id", String(64), ForeignKey("notices.id"), primary_key=True),
     Column("youth_id", String(64), ForeignKey("youths.id"), primary_key=True, index=True),
     Column("delivered_at", UTCDateTime, nullable=False),
+)
+
+# One-time codes sent by SMS before a youth gets a token (`sync.server.youth_codes`): the phone
+# and the caller's address only as hashes, the code salted and hashed; rows older than the
+# rate-limit window go. Revision 0004.
+youth_codes = Table(
+    "youth_codes",
+    metadata,
+    Column("id", String(64), primary_key=True),  # UUIDv7
+    Column("phone_key", String(64), nullable=False),
+    Column("address_key", String(64), nullable=False),
+    Column("salt", String(32), nullable=False),
+    Column("code_hash", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("used_at", UTCDateTime, nullable=True),
+    Index("ix_youth_codes_phone_key_created_at", "phone_key", "created_at"),
+    Index("ix_youth_codes_address_key_created_at", "address_key", "created_at"),
+    Index("ix_youth_codes_created_at", "created_at"),
 )

@@ -1,9 +1,9 @@
 """The youth side of the server (the public API's data access): a youth's identity and token,
 the published activities they can browse, and their registrations and follows.
 
-A youth has no password: they identify with name and mobile number and get a random token,
-stored hashed and expiring like a cadre's (`sync.server.auth`). That is enough for demos and
-load; a production deployment would put an SMS code in front of it. Every write is an
+A youth has no password: they identify with name and mobile number and the one-time code the
+server sent to that phone (`sync.server.youth_codes`), and get a random token, stored hashed
+and expiring like a cadre's (`sync.server.auth`). Every write is an
 operation applied by `sync.server.replication.apply_one` with the youth as actor, through
 the same handlers as a cadre's, logged in applied_ops, with change sequences, so the cadres'
 devices pull the youths' registrations and follows like any other change.
@@ -31,7 +31,7 @@ from sync.core.protocol import OpResult, OpStatus
 from sync.core.records import Phase, RegistrationSource, RegistrationStatus
 from sync.core.regions import code_prefix
 from sync.core.sql import phase_condition
-from sync.server import auth, replication
+from sync.server import auth, replication, youth_codes
 from sync.server.config import Settings
 from sync.server.config import now as clock_now
 from sync.server.db import Database
@@ -105,11 +105,42 @@ def _apply(db: Database, youth_id: str, operation: Payload) -> OpResult:
 
 
 def identify(
-    db: Database, settings: Settings, fields: dict[str, Any], *, now: datetime | None = None
+    db: Database,
+    settings: Settings,
+    fields: dict[str, Any],
+    code: str,
+    *,
+    now: datetime | None = None,
 ) -> Identified:
-    """The youth with this phone and name (a new token for them), or a new youth; YouthRefused
-    (409) when the phone belongs to someone with another name, or (422) for bad fields."""
+    """The youth with this phone and name (a new token for them), or a new youth, once `code`
+    proves the caller holds the phone: youth_codes.CodeRefused (401) before anything else is
+    looked at, so a stranger learns nothing of the phone. Then YouthRefused (409) when the
+    phone belongs to someone with another name (told only to the phone's holder), or (422)
+    for bad fields; a refusal gives the code back for a corrected form."""
     now = now or clock_now()
+    code_id = youth_codes.use_code(db, settings.youth_codes, fields["phone"], code, now=now)
+    try:
+        youth_id, created = _youth_for(db, fields)
+    except YouthRefused:
+        youth_codes.give_back(db, code_id)
+        raise
+    token = auth.new_token()
+    expires_at = now + settings.token_lifetime
+    with db.write() as conn:
+        conn.execute(
+            insert(youth_tokens).values(
+                token_hash=auth.hash_token(token),
+                youth_id=youth_id,
+                created_at=now,
+                expires_at=expires_at,
+                revoked_at=None,
+            )
+        )
+    return Identified(token, expires_at, youth_id, fields["name"], created)
+
+
+def _youth_for(db: Database, fields: dict[str, Any]) -> tuple[str, bool]:
+    """(id, created): the youth with this phone and name, else a new one."""
     with db.read() as conn:
         known = conn.execute(
             select(youths.c.id, youths.c.name)
@@ -124,24 +155,12 @@ def identify(
             "这个手机号已用另一个姓名登记，请核对姓名。"
             "This phone is registered under another name.",
         )
-    created = match is None
-    youth_id = match.id if match else uuid7()
-    if created:
-        payload = {k: v.isoformat() if isinstance(v, date) else v for k, v in fields.items()}
-        _apply(db, youth_id, CreateYouth(youth_id, payload))
-    token = auth.new_token()
-    expires_at = now + settings.token_lifetime
-    with db.write() as conn:
-        conn.execute(
-            insert(youth_tokens).values(
-                token_hash=auth.hash_token(token),
-                youth_id=youth_id,
-                created_at=now,
-                expires_at=expires_at,
-                revoked_at=None,
-            )
-        )
-    return Identified(token, expires_at, youth_id, fields["name"], created)
+    if match is not None:
+        return match.id, False
+    youth_id = uuid7()
+    payload = {k: v.isoformat() if isinstance(v, date) else v for k, v in fields.items()}
+    _apply(db, youth_id, CreateYouth(youth_id, payload))
+    return youth_id, True
 
 
 def authenticate(conn: Connection, token: str | None, *, now: datetime | None = None) -> Youth:

@@ -270,6 +270,7 @@ class Server:
     process: subprocess.Popen
     log: Path
     seeded: Seeded | None = None
+    sms_outbox: Path | None = None  # the development SMS sender's codes (SUQING_SMS_OUTBOX)
 
     @property
     def accounts(self) -> dict[str, DemoAccount]:
@@ -297,11 +298,13 @@ def server_factory(backend: str, tmp_path: Path) -> Iterator[ServerFactory]:
     """`start(database_url, *, seeded=None, **env)`: `python -m sync.server serve` on a free
     port of 127.0.0.1, returned once /healthz answers, with extra environment variables `env`
     (e.g. SUQING_TOKEN_LIFETIME_SECONDS); every server started is stopped after the test. Its
-    clock reads `demo_now()` (SUQING_CLOCK), unless `env` sets another."""
+    clock reads `demo_now()` (SUQING_CLOCK), and the youths' one-time codes go to a file of the
+    test (SUQING_SMS_OUTBOX), unless `env` sets others."""
     started: list[Server] = []
 
     def start(database_url: str, *, seeded: Seeded | None = None, **env: str) -> Server:
         env.setdefault(CLOCK_ENV, demo_now().isoformat())
+        env.setdefault("SUQING_SMS_OUTBOX", str(tmp_path / f"sms-{len(started)}.jsonl"))
         log = tmp_path / f"server-{len(started)}.log"
         command = [sys.executable, "-m", "sync.server", "serve", "--port", "0"]
         command += ["--database-url", database_url]
@@ -314,6 +317,7 @@ def server_factory(backend: str, tmp_path: Path) -> Iterator[ServerFactory]:
                 stderr=subprocess.STDOUT,
             )
         server = Server("", database_url, backend, process, log, seeded)
+        server.sms_outbox = Path(env["SUQING_SMS_OUTBOX"])
         started.append(server)
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:

@@ -187,8 +187,11 @@ CALLS: dict[tuple[str, str], Call] = {
     ("POST", REVEAL_PATH): _request(
         "POST", REVEAL_PATH, json=lambda r: {"youth_ids": [_any_ids(r.server)["youth_id"]]}
     ),
+    ("POST", f"{PUBLIC}/youths/code"): _request(
+        "POST", f"{PUBLIC}/youths/code", json={"phone": "13800000000"}
+    ),
     ("POST", f"{PUBLIC}/youths"): _request(
-        "POST", f"{PUBLIC}/youths", json={"name": "冒名", "phone": "13800000000"}
+        "POST", f"{PUBLIC}/youths", json={"name": "冒名", "phone": "13800000000", "code": "123456"}
     ),
     ("GET", f"{PUBLIC}/activities"): _request("GET", f"{PUBLIC}/activities"),
     ("POST", f"{PUBLIC}/registrations"): _request(

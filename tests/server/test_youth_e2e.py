@@ -4,6 +4,7 @@ CLI), cadres' devices syncing, reviewing offline, tagging, sending notices."""
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import UTC, datetime, timedelta
 
 import requests
@@ -21,13 +22,35 @@ PUBLIC = "/api/v1/public"
 _phones = itertools.count(13700000000)
 
 
+def request_code(server: Server, phone: str, **headers: str) -> requests.Response:
+    """Ask the server to send a one-time code to `phone`."""
+    url = server.url(f"{PUBLIC}/youths/code")
+    return requests.post(url, json={"phone": phone}, headers=headers, timeout=10)
+
+
+def sent_code(server: Server, phone: str) -> str:
+    """The latest code the server's development sender 'sent' to `phone`."""
+    assert server.sms_outbox is not None
+    lines = server.sms_outbox.read_text(encoding="utf-8").splitlines()
+    codes = [sent["code"] for sent in map(json.loads, lines) if sent["phone"] == phone]
+    assert codes, f"no code sent to {phone}"
+    return codes[-1]
+
+
+def identify(server: Server, body: dict) -> requests.Response:
+    """A youth's identification with the code just sent to their phone."""
+    assert request_code(server, body["phone"]).status_code == 202
+    body = {**body, "code": sent_code(server, body["phone"])}
+    return requests.post(server.url(f"{PUBLIC}/youths"), json=body, timeout=10)
+
+
 class YouthClient:
     """One youth on their phone."""
 
     def __init__(self, server: Server, name: str = "张小青"):
         self.server = server
         body = {"name": name, "phone": str(next(_phones)), "birth_date": "2001-02-03"}
-        response = requests.post(server.url(f"{PUBLIC}/youths"), json=body, timeout=10)
+        response = identify(server, body)
         assert response.status_code == 200, response.text
         self.id = response.json()["youth_id"]
         self.token = response.json()["token"]
@@ -320,6 +343,8 @@ def test_the_simulator_registers_and_follows_through_the_public_api(server: Serv
         "20",
         "--seed",
         "7",
+        "--sms-outbox",
+        str(server.sms_outbox),
     )
     assert done.returncode == 0, done.stderr
     assert "youths: 6" in done.stdout
@@ -331,6 +356,8 @@ def test_the_simulator_registers_and_follows_through_the_public_api(server: Serv
 
 def test_public_api_refuses_bad_input_plainly(server: Server):
     url = server.url(f"{PUBLIC}/youths")
+    assert request_code(server, "13812345678").status_code == 202
+    code = sent_code(server, "13812345678")  # refused forms give it back for the next one
     for body in (
         {"name": "李明", "phone": "12345"},
         {"name": "", "phone": "13812345678"},
@@ -338,7 +365,7 @@ def test_public_api_refuses_bad_input_plainly(server: Server):
         {"name": "李明", "phone": "13812345678", "birth_date": "2999-01-01"},
         {"name": "李明", "phone": "13812345678", "region_code": "110101"},
     ):
-        response = requests.post(url, json=body, timeout=10)
+        response = requests.post(url, json={**body, "code": code}, timeout=10)
         assert response.status_code == 422, (body, response.text)
         assert response.json()["message"]
     assert requests.get(server.url(f"{PUBLIC}/activities"), timeout=10).status_code == 401

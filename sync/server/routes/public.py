@@ -1,8 +1,10 @@
 """The public API for youths (no cadre account): identify, browse published activities,
-register and cancel, follow and unfollow. Thin; the work is in `sync.server.youths`.
+register and cancel, follow and unfollow. Thin; the work is in `sync.server.youths` and
+`sync.server.youth_codes`.
 
-Every call but the first carries the youth token from `POST /api/v1/public/youths` as
-`Authorization: Bearer <token>`.
+A youth first asks for a one-time code by SMS (`POST /api/v1/public/youths/code`), then sends
+it with their name and phone to `POST /api/v1/public/youths` for a youth token; every other
+call carries that token as `Authorization: Bearer <token>`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sync.core.records import Gender, Phase, RegistrationStatus
 from sync.core.text import PRINTABLE
-from sync.server import auth, youths
+from sync.server import auth, youth_codes, youths
 from sync.server.config import now as clock_now
 from sync.server.deps import (
     ApiError,
@@ -25,6 +27,7 @@ from sync.server.deps import (
     bearer_token,
     error_responses,
 )
+from sync.server.sms import CodeSender
 
 PUBLIC = "/api/v1/public"
 router = APIRouter(prefix=PUBLIC, tags=["public"])
@@ -47,7 +50,34 @@ def _refused(error: youths.YouthRefused) -> ApiError:
     return ApiError(error.status, error.code, error.message)
 
 
+def _code_refused(error: youth_codes.CodeRefused) -> ApiError:
+    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
+    return ApiError(error.status, error.code, error.message, headers=headers)
+
+
+def code_sender(request: Request) -> CodeSender:
+    return request.app.state.code_sender
+
+
+CodeSenderDep = Annotated[CodeSender, Depends(code_sender)]
+
+PHONE = r"^1[3-9][0-9]{9}$"
+
+
 # --- schemas ------------------------------------------------------------------------------------
+
+
+class CodeRequest(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    phone: str = Field(pattern=PHONE, description="mainland mobile number")
+
+
+class CodeSent(BaseModel):
+    """The same for every phone, whether a youth holds it or not."""
+
+    expires_in: int  # seconds the code is valid
+    resend_after: int  # seconds before another code may be asked for this phone
 
 
 class YouthCreate(BaseModel):
@@ -56,7 +86,10 @@ class YouthCreate(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
     name: str = Field(min_length=1, max_length=30, pattern=PRINTABLE)
-    phone: str = Field(pattern=r"^1[3-9][0-9]{9}$", description="mainland mobile number")
+    phone: str = Field(pattern=PHONE, description="mainland mobile number")
+    code: str = Field(
+        pattern=youth_codes.CODE_PATTERN, description="the one-time code sent to the phone"
+    )
     gender: Gender = Gender.UNKNOWN
     birth_date: date | None = None
     school_or_employer: str = Field(default="", max_length=100, pattern=PRINTABLE)
@@ -125,16 +158,42 @@ class FollowOut(BaseModel):
 
 
 @router.post(
+    "/youths/code",
+    status_code=202,
+    response_model=CodeSent,
+    responses=error_responses(422, 429, 503),
+    summary="Send a one-time code to a mobile phone (the same answer for every number)",
+)
+def send_code(
+    body: CodeRequest,
+    request: Request,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    sender: CodeSenderDep,
+) -> Any:
+    # Behind a load balancer, uvicorn takes the address from X-Forwarded-For when the balancer
+    # is listed in FORWARDED_ALLOW_IPS; otherwise every youth would share the balancer's.
+    address = request.client.host if request.client else ""
+    try:
+        sent = youth_codes.send_code(db, settings.youth_codes, sender, body.phone, address)
+    except youth_codes.CodeRefused as error:
+        raise _code_refused(error) from None
+    return CodeSent(expires_in=sent.expires_in, resend_after=sent.resend_after)
+
+
+@router.post(
     "/youths",
     response_model=YouthToken,
-    responses=error_responses(409, 422),
-    summary="Identify (or create) a youth; returns a youth token",
+    responses=error_responses(401, 409, 422),
+    summary="Identify (or create) a youth with the code sent to their phone; a youth token",
 )
 def identify(body: YouthCreate, db: DatabaseDep, settings: SettingsDep) -> Any:
-    fields = body.model_dump()
+    fields = body.model_dump(exclude={"code"})
     fields["id_number"] = fields["id_number"].upper()
     try:
-        done = youths.identify(db, settings, fields)
+        done = youths.identify(db, settings, fields, body.code)
+    except youth_codes.CodeRefused as error:
+        raise _code_refused(error) from None
     except youths.YouthRefused as error:
         raise _refused(error) from None
     return YouthToken(
