@@ -12,6 +12,7 @@ from desktop.dialogs.sync_issues_dialog import reason_text
 from sync.core.operations import Kind
 from sync.core.records import CHINA_TIME, GuardianConsent
 from tests.server.conftest import Server, bearer, demo_now, login, server_rows
+from tests.server.test_youth_e2e import identify
 
 PUBLIC = "/api/v1/public"
 _phones = itertools.count(13600000000)
@@ -27,7 +28,7 @@ def child_registers(server: Server, *, requires_review: bool) -> tuple[str, str]
         "phone": str(next(_phones)),
         "birth_date": today.replace(year=today.year - 9).isoformat(),
     }
-    response = requests.post(server.url(f"{PUBLIC}/youths"), json=body, timeout=10)
+    response = identify(server, body)  # with the one-time code sent to the phone
     assert response.status_code == 200, response.text
     youth_id, token = response.json()["youth_id"], response.json()["token"]
     listed = requests.get(
