@@ -12,6 +12,7 @@ cadre can type any name and phone), so it never opens a youth's numbers to that 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,8 +20,9 @@ from sqlalchemy import Connection, exists, insert, or_, select
 
 from sync.core.ids import uuid7
 from sync.core.operations import REVEAL_PERMISSION, Kind, RevealPersonalData
-from sync.core.protocol import OpResult, OpStatus, RevealAnswer, RevealedYouth
+from sync.core.protocol import ID_MAX, OpResult, OpStatus, RevealAnswer, RevealedYouth
 from sync.core.records import RegistrationSource
+from sync.core.text import PRINTABLE
 from sync.server.auth import CurrentAccount
 from sync.server.config import now as clock_now
 from sync.server.db import Database
@@ -53,11 +55,14 @@ def reveal(db: Database, account: CurrentAccount, youth_ids: Sequence[str]) -> R
     if REVEAL_PERMISSION not in account.permissions:
         raise RevealNotAllowed(account.username)
     wanted = list(dict.fromkeys(youth_ids))
+    # An id no youth can have (too long, control characters: PostgreSQL text holds no NUL) is
+    # simply refused, not sent to the database.
+    possible = [i for i in wanted if len(i) <= ID_MAX and re.match(PRINTABLE, i)]
     y = RECORDS["youths"]
     with db.write() as conn:
         rows = conn.execute(
             select(y.c.id, y.c.name, y.c.phone, y.c.id_number).where(
-                y.c.id.in_(wanted), y.c.deleted.is_(False), _revealable(account.org_path)
+                y.c.id.in_(possible), y.c.deleted.is_(False), _revealable(account.org_path)
             )
         ).all()
         shown = [RevealedYouth(r.id, r.name, r.phone or "", r.id_number or "") for r in rows]

@@ -301,11 +301,12 @@ def test_reveal_answers_the_permission_holder_and_logs_each_youth(server: Server
     assert school.status_code == 403 and school.json()["code"] == "permission_denied"
     assert _logged_reveals(server) == []
 
-    answer = _reveal(server, token(server, COUNTY), [youth.id, youth.id, "no-such-youth"])
+    odd = ["no-such-youth", "nul\x00", "x" * 65]  # none can be a youth's id; NUL, no 500
+    answer = _reveal(server, token(server, COUNTY), [youth.id, youth.id, *odd])
     assert answer.status_code == 200, answer.text
     [shown] = answer.json()["youths"]
     assert (shown["id"], shown["name"], shown["phone"]) == (youth.id, "林晓青", phone)
-    assert answer.json()["refused"] == ["no-such-youth"]
+    assert answer.json()["refused"] == odd
     assert _logged_reveals(server) == [youth.id]
 
     too_many = _reveal(server, token(server, COUNTY), [f"y{i}" for i in range(REVEAL_BATCH + 1)])
