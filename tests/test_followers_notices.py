@@ -4,6 +4,7 @@ them (tags, ID numbers, youths, the waitlist, who may register when)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from sync.client.store import Store
 from sync.client.store.queries import tag_condition
 from sync.client.store.tables import followers, notices, youths
 from sync.core import messages, rules
-from sync.core.operations import Kind, RevealPersonalData
+from sync.core.operations import MAX_IDS, Kind, RevealPersonalData, TagFollowers
 from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import ActivityStatus, RegistrationSource
 from sync.core.rules import RuleViolation
@@ -64,7 +65,7 @@ def tagged(store: Store, tag: str) -> set[str]:
 
 def test_tags_are_stored_sorted_unique_and_searchable(store: Store):
     ids = add_followers(store, 3)
-    op_id = store.tag_followers(ids[:2], add=["志愿者", " 大学生 ", "志愿者"])
+    [op_id] = store.tag_followers(ids[:2], add=["志愿者", " 大学生 ", "志愿者"])
     store.tag_followers(ids[1:], add=["100%_真"], remove=["志愿者"])
     assert tags(store) == {
         "f0": ["大学生", "志愿者"],
@@ -78,6 +79,31 @@ def test_tags_are_stored_sorted_unique_and_searchable(store: Store):
     with pytest.raises(RuleViolation) as caught:
         store.undo(op_id)
     assert caught.value.code == "undo_superseded"  # the second step touched f1 too
+
+
+def test_a_bulk_tag_is_split_into_operations_under_the_cap_and_undone_together(store: Store):
+    """A tag over more followers than one operation may name becomes several operations, each
+    under `MAX_IDS` (the server refuses a longer one), applied and undone as one step."""
+    ids = add_followers(store, 2 * MAX_IDS + 50)
+    op_ids = store.tag_followers(ids + ids[:10], add=["志愿者"])
+    assert len(op_ids) == 3
+    queued = [e for e in store.outbox_entries() if e["op_id"] in op_ids]
+    lists = [json.loads(e["payload"])["ids"] for e in queued]
+    named = [i for ids_ in lists for i in ids_]
+    assert all(len(ids_) <= MAX_IDS for ids_ in lists)
+    assert sorted(named) == sorted(ids)  # each follower once
+    assert tagged(store, "志愿者") == set(ids)
+    store.undo_many(op_ids)
+    assert tagged(store, "志愿者") == set()
+
+
+def test_an_operation_over_the_id_cap_is_refused_before_it_is_applied(store: Store):
+    ids = add_followers(store, MAX_IDS + 1)
+    with pytest.raises(RuleViolation) as caught:
+        store.execute(TagFollowers(tuple(ids), add=("志愿者",)))
+    assert caught.value.code == "too_many_ids"
+    assert str(MAX_IDS) in messages.render(caught.value.code, caught.value.params)
+    assert tagged(store, "志愿者") == set()
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "x" * 21, 'say "hi"', "a\tb", "a\x00b"])
@@ -94,7 +120,7 @@ def test_tags_of_two_devices_merge_as_sets_after_a_pull(store: Store):
     """This device added 大学生 offline while the server already holds another device's
     志愿者: after the pull the follower has both; once acknowledged, still both."""
     [follower] = add_followers(store, 1)
-    op_id = store.tag_followers([follower], add=["大学生"])
+    [op_id] = store.tag_followers([follower], add=["大学生"])
     server_row = dict(
         id=follower,
         org_id=HOME_ORG,

@@ -510,8 +510,8 @@ def test_undo_takes_a_bulk_action_back_off_the_ui_thread(
     import threading
 
     before = stored_tags(store)
-    op_id = store.tag_followers(list(page.ids.values()), add=["撤销测试"])
-    window.undo_history.push(op_id, "添加标签")
+    op_ids = store.tag_followers(list(page.ids.values()), add=["撤销测试"])
+    window.undo_history.push(op_ids, "添加标签")
     threads: list[threading.Thread] = []
     undo_many = store.undo_many
 

@@ -86,6 +86,9 @@ MESSAGES: dict[str, str] = {
     "already_following": QT_TRANSLATE_NOOP("rules", "已经关注了这个组织"),
     "duplicate_id": QT_TRANSLATE_NOOP("rules", "这条记录已经存在，无需重复创建"),
     "malformed_operation": QT_TRANSLATE_NOOP("rules", "操作内容不完整，服务器无法处理"),
+    "too_many_ids": QT_TRANSLATE_NOOP(
+        "rules", "一项操作最多涉及 {max} 条记录，请升级工作台（它会自动分批）"
+    ),
     "unknown_kind": QT_TRANSLATE_NOOP("rules", "此版本不认识操作“{kind}”，请升级工作台"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),

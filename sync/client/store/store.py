@@ -39,6 +39,7 @@ from sync.core.operations import (
     TagFollowers,
     TransitionActivity,
     UpdateActivity,
+    chunked,
     jiangsu_reference,
 )
 from sync.core.protocol import OpResult, PullPage
@@ -335,11 +336,13 @@ class Store:
 
     def tag_followers(
         self, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
-    ) -> str:
-        """Add and remove tags on many followers: one operation (one undo step)."""
-        operation = TagFollowers(tuple(ids), add=tuple(add), remove=tuple(remove))
-        [(op_id, _)] = self.execute_many([operation], preload={"followers": operation.ids})
-        return op_id
+    ) -> list[str]:
+        """Add and remove tags on many followers, all or nothing (one undo step); their
+        op_ids: one operation per `operations.MAX_IDS` followers, so the server never holds
+        its write lock long for one of them."""
+        ids, add, remove = tuple(dict.fromkeys(ids)), tuple(add), tuple(remove)
+        ops = [TagFollowers(tuple(part), add=add, remove=remove) for part in chunked(ids)]
+        return [op_id for op_id, _ in self.execute_many(ops, preload={"followers": ids})]
 
     def send_notice(self, org_id: str, title: str, body: str, tag: str = "") -> tuple[str, str]:
         """Queue a notice to the organisation's followers (with `tag`, or all); the server

@@ -17,6 +17,7 @@ from sync.core.operations.activities import (
 )
 from sync.core.operations.base import (
     HANDLERS,
+    MAX_IDS,
     PAYLOADS,
     REVEAL_PERMISSION,
     SYSTEM_ACTOR,
@@ -26,6 +27,7 @@ from sync.core.operations.base import (
     Payload,
     Reference,
     apply,
+    chunked,
     existing,
     jiangsu_reference,
     own,
@@ -47,6 +49,7 @@ from sync.core.operations.registrations import (
 
 __all__ = [
     "HANDLERS",
+    "MAX_IDS",
     "PAYLOADS",
     "REVEALABLE",
     "REVEAL_PERMISSION",
@@ -75,6 +78,7 @@ __all__ = [
     "Unfollow",
     "UpdateActivity",
     "apply",
+    "chunked",
     "existing",
     "jiangsu_reference",
     "own",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -20,8 +20,18 @@ YOUTH_ACTOR = "youth"  # the youth themself, through the public API
 SYSTEM_ACTOR = "system"  # an automatic step, e.g. a promotion from the waitlist
 REVEAL_PERMISSION = "reveal_personal_data"
 
+T = TypeVar("T")
+
 # The shapes a payload's JSON can be refused for; any of them is `malformed_operation`.
 SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+# The most entries a list field of one operation may hold (`TagFollowers.ids` above all). The
+# server applies an operation under its write lock: one tag operation over 200,000 followers
+# held it for about 12 s. At 200, an operation takes milliseconds and a push page of
+# `protocol.PUSH_BATCH` such operations stays a few MB (see `Settings.max_request_bytes`). A
+# device splits a bulk action into operations of at most this many (`chunked`); the server
+# refuses a longer list as `too_many_ids`. Both ends read it here.
+MAX_IDS = 200
 
 
 @dataclass(frozen=True)
@@ -109,9 +119,18 @@ def _check_optional_str(value: Any) -> str | None:
 
 
 def _check_strings(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list | tuple):
+        raise TypeError("not a list of strings")
+    if len(value) > MAX_IDS:  # refused before any entry is looked at
+        raise RuleViolation("too_many_ids", max=MAX_IDS)
+    if not all(isinstance(v, str) for v in value):
         raise TypeError("not a list of strings")
     return tuple(value)
+
+
+def chunked(items: Sequence[T], size: int = MAX_IDS) -> list[Sequence[T]]:
+    """`items` in consecutive slices of at most `size`: one operation's worth each."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _check_object(value: Any) -> dict[str, Any]:
