@@ -37,6 +37,8 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects import sqlite as sqlite_dialect
+from starlette.responses import StreamingResponse
+from starlette.types import Receive, Scope, Send
 
 from sync.core import protocol
 from sync.core.records import RECORD_TABLES, field_names
@@ -291,9 +293,12 @@ def _copy_attached(raw: sqlite3.Connection, scope_path: str, ancestors: list[str
 def build(
     db: Database, *, scope_path: str, ancestors: list[str], folder: str | None = None
 ) -> Snapshot:
-    """Write the scope into a new temporary SQLite file; the caller deletes it (`stream` does)."""
+    """Write the scope into a new temporary SQLite file; the caller deletes it (`Download`
+    does, whatever happens to the request)."""
     started = time.perf_counter()
-    handle, name = tempfile.mkstemp(prefix="suqing-snapshot-", suffix=".sqlite", dir=folder)
+    handle, name = tempfile.mkstemp(
+        prefix=FILE_PREFIX, suffix=FILE_SUFFIX, dir=folder or snapshot_folder()
+    )
     os.close(handle)
     path = Path(name)
     try:
@@ -330,3 +335,58 @@ def stream(snapshot: Snapshot, *, compress: bool = True) -> Iterator[bytes]:
             yield packer.flush()
     finally:
         snapshot.path.unlink(missing_ok=True)
+
+
+# --- the files' lifetime ------------------------------------------------------------------------
+# A snapshot file holds a whole scope's personal data: it lives only while its request does.
+
+FILE_PREFIX = "suqing-snapshot-"
+FILE_SUFFIX = ".sqlite"
+# Older files at start are left by a server that was killed while sending them. Younger ones may
+# belong to another worker process of the same server, sending them right now.
+STALE_AFTER_SECONDS = 3600
+
+
+def snapshot_folder() -> Path:
+    """The folder of snapshot files: the system's temporary folder (TMPDIR), in a folder of
+    its own that only the server's user may read."""
+    folder = Path(tempfile.gettempdir()) / "suqing-snapshots"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def sweep_stale(folder: Path | None = None, *, older_than: float = STALE_AFTER_SECONDS) -> int:
+    """Delete snapshot files left behind (modified more than `older_than` s ago); how many."""
+    folder = folder or snapshot_folder()
+    limit = time.time() - older_than  # the file system's clock, not the server's business clock
+    removed = 0
+    for path in folder.glob(f"{FILE_PREFIX}*{FILE_SUFFIX}"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue
+    if removed:
+        log.warning("removed %d snapshot files left behind in %s", removed, folder)
+    return removed
+
+
+class Download(StreamingResponse):
+    """The answer carrying a snapshot: its file is deleted once the answer is over, however it
+    ends. (`stream`'s own cleanup runs only if sending began: a client that disconnected before
+    the first byte left the whole file behind.)"""
+
+    def __init__(self, built: Snapshot, *, compress: bool, headers: dict[str, str]) -> None:
+        super().__init__(
+            stream(built, compress=compress),
+            media_type=protocol.SNAPSHOT_MEDIA_TYPE,
+            headers=headers,
+        )
+        self.path = built.path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.path.unlink(missing_ok=True)

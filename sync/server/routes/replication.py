@@ -148,15 +148,15 @@ def get_snapshot(request: Request, account: CurrentAccount, db: DatabaseDep) -> 
     with pulls after the cursor it carries (also in the X-Suqing-Snapshot-Cursor header)."""
     check_protocol(request)
     built = snapshot.build(db, scope_path=account.org_path, ancestors=_ancestors(account.org_path))
-    gzip = "gzip" in request.headers.get("Accept-Encoding", "").lower()
-    headers = {
-        protocol.SNAPSHOT_CURSOR_HEADER: str(built.cursor),
-        protocol.SNAPSHOT_SIZE_HEADER: str(built.size),
-    }
-    if gzip:  # compressed here, streamed as it goes; GZipMiddleware leaves it alone
-        headers["Content-Encoding"] = "gzip"
-    return StreamingResponse(
-        snapshot.stream(built, compress=gzip),
-        media_type=protocol.SNAPSHOT_MEDIA_TYPE,
-        headers=headers,
-    )
+    try:
+        gzip = "gzip" in request.headers.get("Accept-Encoding", "").lower()
+        headers = {
+            protocol.SNAPSHOT_CURSOR_HEADER: str(built.cursor),
+            protocol.SNAPSHOT_SIZE_HEADER: str(built.size),
+        }
+        if gzip:  # compressed here, streamed as it goes; GZipMiddleware leaves it alone
+            headers["Content-Encoding"] = "gzip"
+        return snapshot.Download(built, compress=gzip, headers=headers)
+    except BaseException:
+        built.path.unlink(missing_ok=True)
+        raise
