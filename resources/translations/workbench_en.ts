@@ -2764,226 +2764,231 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="89"/>
+        <source>一项操作最多涉及 {max} 条记录，请升级工作台（它会自动分批）</source>
+        <translation>One operation may involve at most {max} records; please update the workbench (it splits them automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="92"/>
         <source>此版本不认识操作“{kind}”，请升级工作台</source>
         <translation>This version does not know the operation “{kind}”; please upgrade the workbench</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="90"/>
+        <location filename="../../sync/core/messages.py" line="93"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="91"/>
+        <location filename="../../sync/core/messages.py" line="94"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="92"/>
+        <location filename="../../sync/core/messages.py" line="95"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="93"/>
+        <location filename="../../sync/core/messages.py" line="96"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="98"/>
+        <location filename="../../sync/core/messages.py" line="101"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="99"/>
+        <location filename="../../sync/core/messages.py" line="102"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="103"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="101"/>
+        <location filename="../../sync/core/messages.py" line="104"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="105"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="103"/>
+        <location filename="../../sync/core/messages.py" line="106"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="104"/>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="105"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="106"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="112"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="116"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="116"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="121"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="120"/>
+        <location filename="../../sync/core/messages.py" line="123"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="121"/>
+        <location filename="../../sync/core/messages.py" line="124"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="122"/>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="125"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="126"/>
+        <location filename="../../sync/core/messages.py" line="129"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="127"/>
+        <location filename="../../sync/core/messages.py" line="130"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="128"/>
+        <location filename="../../sync/core/messages.py" line="131"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="129"/>
+        <location filename="../../sync/core/messages.py" line="132"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="130"/>
+        <location filename="../../sync/core/messages.py" line="133"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="131"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="132"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="134"/>
+        <location filename="../../sync/core/messages.py" line="137"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="135"/>
+        <location filename="../../sync/core/messages.py" line="138"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="136"/>
+        <location filename="../../sync/core/messages.py" line="139"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="137"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="138"/>
+        <location filename="../../sync/core/messages.py" line="141"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="139"/>
+        <location filename="../../sync/core/messages.py" line="142"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="140"/>
+        <location filename="../../sync/core/messages.py" line="143"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -3023,17 +3028,17 @@ Remove the data?</translation>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="144"/>
+        <location filename="../../sync/core/messages.py" line="147"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="145"/>
+        <location filename="../../sync/core/messages.py" line="148"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="146"/>
+        <location filename="../../sync/core/messages.py" line="149"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>
@@ -3150,8 +3155,8 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/client/messages.py" line="53"/>
-        <source>密码错误次数过多，请 {minutes} 分钟后再试</source>
-        <translation>Too many wrong passwords; please try again in {minutes} min</translation>
+        <source>密码错误次数过多，请 {seconds} 秒后再试</source>
+        <translation>Too many wrong passwords; please try again in {seconds} s</translation>
     </message>
     <message>
         <location filename="../../sync/client/messages.py" line="54"/>
@@ -3184,7 +3189,12 @@ Remove the data?</translation>
         <translation>The request is incomplete or malformed</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="61"/>
+        <location filename="../../sync/client/messages.py" line="60"/>
+        <source>请求内容过大，服务器不予接收</source>
+        <translation>The request is too large for the server</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="62"/>
         <source>当前账号没有查看完整个人信息的权限，请联系上级团组织开通</source>
         <translation>This account may not see full personal details; ask the League organisation above you to grant it</translation>
     </message>

@@ -5,7 +5,6 @@ whose `user_message` a cadre can read; nothing here touches the local database."
 from __future__ import annotations
 
 import logging
-import math
 import random
 import time
 from collections.abc import Callable
@@ -90,11 +89,8 @@ def _server_text(code: str | None, message: str | None, headers: Any) -> dict[st
     if code in messages.MESSAGES:
         if code != "login_throttled":
             return {"code": code}
-        try:  # the server words the wait in minutes; Retry-After carries it in seconds
-            return {
-                "code": code,
-                "params": {"minutes": math.ceil(int(headers["Retry-After"]) / 60)},
-            }
+        try:  # the wait is in Retry-After
+            return {"code": code, "params": {"seconds": int(headers["Retry-After"])}}
         except (KeyError, TypeError, ValueError):
             pass
     return {"user_message": message or None}

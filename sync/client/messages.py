@@ -50,13 +50,14 @@ MESSAGES: dict[str, str] = {
     ),
     # answered by the server (sync/server/auth.py AUTH_ERRORS, sync/server/app.py)
     "invalid_credentials": QT_TRANSLATE_NOOP("sync", "用户名或密码不正确"),
-    "login_throttled": QT_TRANSLATE_NOOP("sync", "密码错误次数过多，请 {minutes} 分钟后再试"),
+    "login_throttled": QT_TRANSLATE_NOOP("sync", "密码错误次数过多，请 {seconds} 秒后再试"),
     "account_disabled": QT_TRANSLATE_NOOP("sync", "该账号已停用，请联系上级团组织"),
     "not_authenticated": QT_TRANSLATE_NOOP("sync", "请先登录"),
     "invalid_token": QT_TRANSLATE_NOOP("sync", "登录信息无效，请重新登录"),
     "token_expired": QT_TRANSLATE_NOOP("sync", "登录已过期，请重新登录"),
     "token_revoked": QT_TRANSLATE_NOOP("sync", "您已退出登录，请重新登录"),
     "invalid_request": QT_TRANSLATE_NOOP("sync", "请求内容不完整或格式不正确"),
+    "request_too_large": QT_TRANSLATE_NOOP("sync", "请求内容过大，服务器不予接收"),
     # answered by the server's reveal (sync/server/routes/personal.py)
     "permission_denied": QT_TRANSLATE_NOOP(
         "sync", "当前账号没有查看完整个人信息的权限，请联系上级团组织开通"

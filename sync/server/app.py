@@ -20,10 +20,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from sync.core import messages, protocol
 from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from sync.core.rules import RuleViolation
-from sync.server import config, sms
+from sync.server import config, sms, snapshot
+from sync.server.body_limit import TOO_LARGE_CODE, TOO_LARGE_MESSAGE, BodyLimit
 from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
+from sync.server.hash_gate import HashGate
 from sync.server.routes import accounts, personal, public, replication
 from sync.server.scope import ScopeError
 
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 _HTTP_MESSAGES: dict[int, tuple[str, str]] = {
     404: ("not_found", "没有这个接口。No such endpoint."),
     405: ("method_not_allowed", "接口不支持这种请求方式。Method not allowed."),
+    413: (TOO_LARGE_CODE, TOO_LARGE_MESSAGE),
 }
 
 
@@ -180,6 +183,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         log.info("serving with %s database", db.backend)
+        snapshot.sweep_stale()
         yield
         db.dispose()
 
@@ -190,8 +194,10 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    app.state.hash_gate = HashGate(settings.login_hash_slots, settings.login_hash_queue)
     app.state.code_sender = sms.sender_from(settings.youth_codes)  # youths' one-time codes
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(InFlightLimit)  # outermost: refuses before any work is done
     _install_error_handlers(app)
 

@@ -12,7 +12,7 @@ import secrets
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from argon2 import PasswordHasher
@@ -47,8 +47,8 @@ AUTH_ERRORS: dict[str, tuple[int, str]] = {
     "invalid_credentials": (401, "用户名或密码不正确。Wrong username or password."),
     "login_throttled": (
         429,
-        "密码错误次数过多，请 {minutes} 分钟后再试。"
-        "Too many wrong passwords; try again in {minutes} min.",
+        "密码错误次数过多，请 {seconds} 秒后再试。"
+        "Too many wrong passwords; try again in {seconds} s.",
     ),
     "account_disabled": (
         401,
@@ -84,8 +84,7 @@ class AuthError(Exception):
 
     @property
     def message(self) -> str:
-        minutes = math.ceil((self.retry_after or 0) / 60)
-        return AUTH_ERRORS[self.code][1].format(minutes=minutes)
+        return AUTH_ERRORS[self.code][1].format(seconds=self.retry_after or 0)
 
 
 class AccountError(InputError):
@@ -249,19 +248,46 @@ _ACCOUNT_COLUMNS = (
 _ACCOUNT_JOIN = accounts.join(organizations, organizations.c.id == accounts.c.org_id)
 
 
-def _retry_after(conn: Connection, username: str, settings: Settings, now: datetime) -> int:
-    """Seconds until a sign-in may be tried again; 0 when it may be tried now."""
-    since = now - settings.login_failure_window
+def _address_key(address: str) -> str:
+    """The `login_failures` key of a caller address. Throttling counts wrong passwords per
+    address, not per account (one account's guesser must not keep its owner out); the key
+    cannot be a username, which never holds a colon."""
+    return f"address:{address}"[:64]
+
+
+def login_delay(failures: int, settings: Settings) -> timedelta:
+    """How long an address waits after its latest wrong password, given how many it made
+    within the window: nothing for the first `login_max_failures`, then 1, 2, 4 ... s,
+    never more than `login_max_delay`."""
+    over = failures - settings.login_max_failures
+    if over <= 0:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** min(over - 1, 30)), settings.login_max_delay)
+
+
+def retry_after(conn: Connection, address: str, settings: Settings, now: datetime) -> int:
+    """Seconds until `address` may try a password again; 0 when it may try now."""
     times = conn.scalars(
-        select(login_failures.c.at)
-        .where(login_failures.c.username == username, login_failures.c.at > since)
-        .order_by(login_failures.c.at)
+        select(login_failures.c.at).where(
+            login_failures.c.username == _address_key(address),
+            login_failures.c.at > now - settings.login_failure_window,
+        )
     ).all()
-    if len(times) < settings.login_max_failures:
+    if not times:
         return 0
-    # Allowed again once enough failures have aged out of the window to fall below the limit.
-    freed_at = times[len(times) - settings.login_max_failures] + settings.login_failure_window
-    return max(1, math.ceil((freed_at - now).total_seconds()))
+    free_at = max(times) + login_delay(len(times), settings)
+    return max(0, math.ceil((free_at - now).total_seconds()))
+
+
+def check_throttle(
+    db: Database, settings: Settings, address: str, *, now: datetime | None = None
+) -> None:
+    """AuthError `login_throttled` while `address` must wait: a cheap check the sign-in route
+    makes before it queues for a password hash."""
+    with db.read() as conn:
+        wait = retry_after(conn, address, settings, now or clock_now())
+    if wait:
+        raise AuthError("login_throttled", retry_after=wait)
 
 
 def login(
@@ -271,40 +297,45 @@ def login(
     username: str,
     password: str,
     device_id: str,
+    address: str,
     now: datetime | None = None,
 ) -> LoginResult:
-    """Check the password and issue a token; AuthError when refused.
+    """Check the password and issue a token; AuthError when refused. `address` is the
+    caller's (throttling counts wrong passwords per address).
 
-    The password is checked outside any transaction (it takes 0.1 s), so a burst of sign-ins
-    never holds the database. Concurrent wrong guesses for one account may slip a few past
-    the limit; throttling bounds guessing, it need not be exact.
+    The attempt is counted as a failure *before* its password is checked, and forgiven once
+    it proves right: concurrent guesses from one address all count, so no burst of them slips
+    past the limit while the hashes run. The password is checked outside any transaction (it
+    takes 0.1 s), so a burst of sign-ins never holds the database.
     """
     now = now or clock_now()
     username = normalise_username(username)
+    key = _address_key(address)
+    with db.write() as conn:
+        wait = retry_after(conn, address, settings, now)
+        if not wait:
+            conn.execute(
+                delete(login_failures).where(
+                    login_failures.c.username == key,
+                    login_failures.c.at <= now - settings.login_failure_window,
+                )
+            )
+            attempt = conn.execute(
+                insert(login_failures).values(username=key, at=now)
+            ).inserted_primary_key[0]
+    if wait:
+        raise AuthError("login_throttled", retry_after=wait)
     with db.read() as conn:
-        retry_after = _retry_after(conn, username, settings, now)
-        row = None
-        if not retry_after:
-            row = conn.execute(
-                select(*_ACCOUNT_COLUMNS, accounts.c.password_hash)
-                .select_from(_ACCOUNT_JOIN)
-                .where(accounts.c.username == username)
-            ).first()
-    if retry_after:
-        raise AuthError("login_throttled", retry_after=retry_after)
+        row = conn.execute(
+            select(*_ACCOUNT_COLUMNS, accounts.c.password_hash)
+            .select_from(_ACCOUNT_JOIN)
+            .where(accounts.c.username == username)
+        ).first()
 
     if row is None or not verify_password(row.password_hash, password):
         if row is None:
             verify_password(_dummy(), password)
-        with db.write() as conn:
-            conn.execute(
-                delete(login_failures).where(
-                    login_failures.c.username == username,
-                    login_failures.c.at <= now - settings.login_failure_window,
-                )
-            )
-            conn.execute(insert(login_failures).values(username=username, at=now))
-        raise AuthError("invalid_credentials")
+        raise AuthError("invalid_credentials")  # the attempt stays counted
     if not row.active or row.org_deleted:
         raise AuthError("account_disabled")
 
@@ -323,7 +354,10 @@ def login(
                 device_id=device_id,
             )
         )
-        conn.execute(delete(login_failures).where(login_failures.c.username == username))
+        # This attempt is forgiven, the address's earlier failures are not: were a right
+        # password to clear them, a guesser holding any one account could sign in between
+        # guesses and never wait.
+        conn.execute(delete(login_failures).where(login_failures.c.id == attempt))
         if new_hash:
             conn.execute(
                 update(accounts).where(accounts.c.id == row.id).values(password_hash=new_hash)

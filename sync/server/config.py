@@ -17,6 +17,7 @@ DATABASE_FILE = "suqing-server.sqlite"
 
 
 CLOCK_ENV = "SUQING_CLOCK"
+HASH_SLOTS = max(1, (os.cpu_count() or 2) // 2)  # default of `Settings.login_hash_slots`
 
 
 class InputError(ValueError):
@@ -127,9 +128,18 @@ class Settings:
 
     database_url: str
     token_lifetime: timedelta = timedelta(days=30)
-    # A sixth wrong password for one account within the window is refused with 429.
+    # Wrong passwords are counted per caller address, never per account: someone else's
+    # guesses must not keep the right password out. The first `login_max_failures` within the
+    # window are free; after each further one the address waits 1, 2, 4 ... s, at most
+    # `login_max_delay`, before its next try (429 + Retry-After), right password or not.
     login_max_failures: int = 5
     login_failure_window: timedelta = timedelta(minutes=15)
+    login_max_delay: timedelta = timedelta(seconds=60)
+    # Password hashes (argon2id: 64 MiB, ~0.1 s of a core each) computed at once by one
+    # process, and sign-ins that may wait for one; more are answered 503 + Retry-After.
+    # Half the cores: a flood of sign-ins leaves the rest to everything else (/healthz, sync).
+    login_hash_slots: int = HASH_SLOTS
+    login_hash_queue: int = 8
     page_size: int = PULL_PAGE  # rows per pull page when the client does not say
     max_page_size: int = 10_000  # the most a client may ask for in one page
     db_pool_size: int = 10  # connections per server process (PostgreSQL; SQLite as well)
@@ -140,6 +150,11 @@ class Settings:
     # Tombstones older than this are deleted by `purge-tombstones`; a device offline for longer
     # downloads its data afresh (keeping its unsent work). Long enough for a month offline.
     tombstone_retention: timedelta = timedelta(days=90)
+    # The largest request body taken; a longer one is refused with 413 as soon as its length is
+    # known, before it is read. A push page (`protocol.PUSH_BATCH` operations) is well under it:
+    # its biggest operations, a tag over `operations.MAX_IDS` ids or an activity with a
+    # 2,000-character description, are at most about 12 kB of JSON each, so 500 of them 6 MB.
+    max_request_bytes: int = 8 * 1024 * 1024
     # Demos and tests only, never production: the instant the server's clock starts at.
     clock_start: datetime | None = None
     youth_codes: YouthCodeSettings = YouthCodeSettings()
@@ -158,6 +173,9 @@ class Settings:
             "login_failure_window": timedelta(
                 seconds=_int(env, "SUQING_LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
             ),
+            "login_max_delay": timedelta(seconds=_int(env, "SUQING_LOGIN_MAX_DELAY_SECONDS", 60)),
+            "login_hash_slots": _int(env, "SUQING_LOGIN_HASH_SLOTS", HASH_SLOTS),
+            "login_hash_queue": _int(env, "SUQING_LOGIN_HASH_QUEUE", 8, minimum=0),
             "page_size": _int(env, "SUQING_PAGE_SIZE", PULL_PAGE),
             "max_page_size": _int(env, "SUQING_MAX_PAGE_SIZE", 10_000),
             "db_pool_size": _int(env, "SUQING_DB_POOL_SIZE", 10),
@@ -165,6 +183,7 @@ class Settings:
             "tombstone_retention": timedelta(
                 days=_int(env, "SUQING_TOMBSTONE_RETENTION_DAYS", 90, minimum=0)
             ),
+            "max_request_bytes": _int(env, "SUQING_MAX_REQUEST_BYTES", 8 * 1024 * 1024),
             "clock_start": (
                 parse_instant(CLOCK_ENV, env[CLOCK_ENV]) if env.get(CLOCK_ENV, "").strip() else None
             ),

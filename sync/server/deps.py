@@ -53,11 +53,11 @@ class ApiError(Exception):
         return cls(error.status, error.code, error.message, headers=headers)
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     return request.app.state.db
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from sync.core import protocol
@@ -17,6 +19,7 @@ from sync.server.deps import (
     WriteConnDep,
     error_responses,
 )
+from sync.server.hash_gate import REFUSAL_DELAY_SECONDS, HashGate
 
 router = APIRouter(tags=["accounts"])
 
@@ -38,18 +41,33 @@ class LogoutResponse(BaseModel):
 
 
 @router.post(
-    protocol.LOGIN_PATH, response_model=LoginResponse, responses=error_responses(401, 422, 429)
+    protocol.LOGIN_PATH, response_model=LoginResponse, responses=error_responses(401, 422, 429, 503)
 )
-def login(body: LoginRequest, db: DatabaseDep, settings: SettingsDep) -> LoginResponse:
+async def login(
+    body: LoginRequest, request: Request, db: DatabaseDep, settings: SettingsDep
+) -> LoginResponse:
+    # Behind a load balancer, uvicorn takes the address from X-Forwarded-For when the balancer
+    # is listed in FORWARDED_ALLOW_IPS; otherwise every caller would share the balancer's.
+    address = request.client.host if request.client else ""
+    gate: HashGate = request.app.state.hash_gate
+    await gate.check()  # a full queue refuses first, with no thread or database read spent
     try:
-        result = auth.login(
-            db,
-            settings,
-            username=body.username,
-            password=body.password,
-            device_id=body.device_id,
-        )
+        # A throttled address is answered before it queues for a hash: a guesser's flood
+        # then never fills the queue that other callers' sign-ins wait in.
+        await run_in_threadpool(auth.check_throttle, db, settings, address)
+        async with gate.admit():
+            result = await run_in_threadpool(
+                auth.login,
+                db,
+                settings,
+                username=body.username,
+                password=body.password,
+                device_id=body.device_id,
+                address=address,
+            )
     except auth.AuthError as error:
+        if error.code == "login_throttled":  # held back too, as a refused flood is
+            await asyncio.sleep(min(error.retry_after or 0, REFUSAL_DELAY_SECONDS))
         raise ApiError.from_auth(error) from None
     return LoginResponse(token=result.token, expires_at=result.expires_at, account=result.account)
 
