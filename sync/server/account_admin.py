@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, select, update
 
 from sync.server import auth
 from sync.server.auth import AccountError
 from sync.server.config import now as clock_now
-from sync.server.tables import accounts, login_failures, tokens
+from sync.server.tables import accounts, tokens
 
 _PASSWORD = TypeAdapter(auth.Password)
 
@@ -102,12 +102,12 @@ def reset_password(
 ) -> AccountState:
     """Set a new password (hashed by the caller, outside the transaction: argon2 takes 0.1 s).
     Every token of the account is revoked, since a reset usually means the old password or a
-    device is no longer trusted, and the wrong-password count starts again."""
+    device is no longer trusted. (Wrong passwords are counted per address, not per account:
+    a reset has no count to clear.)"""
     row = _account(conn, username)
     conn.execute(
         update(accounts).where(accounts.c.id == row.id).values(password_hash=password_hash)
     )
-    conn.execute(delete(login_failures).where(login_failures.c.username == row.username))
     return _state(row, revoked=_revoke_all(conn, row.id, now or clock_now()))
 
 
