@@ -271,8 +271,9 @@ def test_server_killed_in_the_middle_of_a_push(devices, server: Server, server_f
     a = devices("a")
     a.sync()
     published = sorted(i for i, r in a.activities().items() if r["status"] == "published")
+    # Capacities above any approved count (a capacity below the seats given is refused).
     for n in range(300):
-        a.store.update_activity(published[n % len(published)], {"capacity": 100 + n})
+        a.store.update_activity(published[n % len(published)], {"capacity": 1000 + n})
     errors: list = []
 
     def push() -> None:
@@ -310,7 +311,7 @@ def test_server_killed_in_the_middle_of_a_push(devices, server: Server, server_f
     final = {i: r["capacity"] for i, r in a.activities().items() if i in published}
     expected = {}
     for n in range(300):
-        expected[published[n % len(published)]] = 100 + n
+        expected[published[n % len(published)]] = 1000 + n
     assert all(final[i] == c for i, c in expected.items())
 
 
@@ -344,7 +345,7 @@ def test_client_killed_while_the_server_applies_its_push(devices, server: Server
     a.sync()
     published = sorted(i for i, r in a.activities().items() if r["status"] == "published")
     for n in range(400):
-        a.store.update_activity(published[n % len(published)], {"capacity": 100 + n})
+        a.store.update_activity(published[n % len(published)], {"capacity": 1000 + n})
     a.store.close()
 
     root = Path(__file__).resolve().parents[2]
@@ -371,7 +372,7 @@ def test_client_killed_while_the_server_applies_its_push(devices, server: Server
     assert _count_applied(server) == 400  # each operation exactly once
     final = {i: r["capacity"] for i, r in a.activities().items()}
     for n in range(400 - len(published), 400):
-        assert final[published[n % len(published)]] == 100 + n
+        assert final[published[n % len(published)]] == 1000 + n
 
 
 @pytest.mark.parametrize("order", ["delete_first", "edit_first"])
