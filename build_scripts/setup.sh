@@ -19,8 +19,12 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 APT_PACKAGES=(
     libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
     libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 libxkbfile1
+    libxfixes3 libgssapi-krb5-2
     fonts-wqy-microhei
 )
+# libxfixes3 (QtWebEngine) and libgssapi-krb5-2 (Qt's network library, which the translation
+# compiler lrelease loads) come with other packages on Debian 12 but not on a fresh Debian 13:
+# there setup stopped at lrelease (measured with try_fresh_root.sh trixie).
 # Only for the tests (`setup.sh --test`): the Excel export must open in a real spreadsheet.
 TEST_APT_PACKAGES=(libreoffice-calc-nogui)
 if [[ "${1:-}" == "--test" ]]; then

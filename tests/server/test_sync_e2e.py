@@ -271,6 +271,7 @@ def test_server_killed_in_the_middle_of_a_push(devices, server: Server, server_f
     a = devices("a")
     a.sync()
     published = sorted(i for i, r in a.activities().items() if r["status"] == "published")
+    # Capacities above any approved count (a capacity below the seats given is refused).
     for n in range(300):
         a.store.update_activity(published[n % len(published)], {"capacity": 1000 + n})
     errors: list = []
