@@ -43,3 +43,18 @@ def delete_token(server_url: str, username: str) -> None:
         pass  # already gone
     except (NoKeyringError, KeyringError) as error:
         raise CredentialsUnavailable(str(error)) from error
+
+
+def save_secret(name: str, value: str) -> None:
+    """Another secret of this workbench (e.g. the local database's key), under `name`."""
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except (NoKeyringError, KeyringError) as error:
+        raise CredentialsUnavailable(str(error)) from error
+
+
+def load_secret(name: str) -> str | None:
+    try:
+        return keyring.get_password(SERVICE, name)
+    except (NoKeyringError, KeyringError) as error:
+        raise CredentialsUnavailable(str(error)) from error

@@ -1,17 +1,25 @@
-"""SQLAlchemy engine for the desktop's local SQLite file."""
+"""SQLAlchemy engine for the desktop's local SQLite file, plain or encrypted (`cipher`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import URL, Engine, create_engine
+from sqlalchemy.pool import QueuePool
 
+from sync.client.store.cipher import raw_key
 from sync.core.sqlite import configure, writer
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, key: str | None = None) -> Engine:
     # WAL + NORMAL survives an application crash; a power cut may lose the last commits.
-    return configure(create_engine(f"sqlite:///{path}"), synchronous="NORMAL")
+    if key is None:
+        return configure(create_engine(f"sqlite:///{path}"), synchronous="NORMAL")
+    # SQLAlchemy's SQLCipher dialect sends `PRAGMA key` first on every new connection; its
+    # default pool (one connection per thread) would differ from the plain file's, so the
+    # same pool as plain SQLite files is asked for.
+    url = URL.create("sqlite+pysqlcipher", password=raw_key(key), database=str(path))
+    return configure(create_engine(url, poolclass=QueuePool), synchronous="NORMAL")
 
 
 __all__ = ["make_engine", "writer"]

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sync.client.store import cipher
+
 log = logging.getLogger(__name__)
 
 Step = Callable[[sqlite3.Connection], None]
@@ -265,13 +267,14 @@ def schema_version(db: sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def backup(path: Path, version: int) -> Path:
-    """Copy the database (consistently, through SQLite's backup API) before changing its schema."""
+def backup(path: Path, version: int, key: str | None = None) -> Path:
+    """Copy the database (consistently, through SQLite's backup API) before changing its schema;
+    an encrypted database's copy is encrypted with the same key."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
-    source = sqlite3.connect(path)
+    source = cipher.connect(path, key)
     try:
-        dest = sqlite3.connect(target)
+        dest = cipher.connect(target, key)
         with dest:
             source.backup(dest)
         dest.close()
@@ -280,9 +283,10 @@ def backup(path: Path, version: int) -> Path:
     return target
 
 
-def migrate(path: Path, *, upto: int = LATEST) -> int:
-    """Bring the database at `path` to schema `upto`; returns the version it had before."""
-    db = sqlite3.connect(path, isolation_level=None)
+def migrate(path: Path, *, upto: int = LATEST, key: str | None = None) -> int:
+    """Bring the database at `path` (encrypted with `key`, if given) to schema `upto`; returns
+    the version it had before."""
+    db = cipher.connect(path, key, isolation_level=None)
     try:
         before = schema_version(db)
         if before > LATEST:
@@ -292,7 +296,7 @@ def migrate(path: Path, *, upto: int = LATEST) -> int:
         if before >= upto:
             return before
         if before > 0:
-            log.info("backed up %s to %s before migrating", path, backup(path, before))
+            log.info("backed up %s to %s before migrating", path, backup(path, before, key))
         for version in range(before + 1, upto + 1):
             # DDL is transactional in SQLite: a crash leaves the previous version intact.
             db.execute("BEGIN IMMEDIATE")

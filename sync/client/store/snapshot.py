@@ -162,7 +162,10 @@ def prepared(conn: Connection, path: Path) -> Iterator[None]:
     begins one."""
     raw = conn.connection.driver_connection
     cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-    raw.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(path),))
+    if type(raw).__module__.startswith("sqlcipher3"):  # an encrypted store: the file is plain
+        raw.execute(f"ATTACH DATABASE ? AS {SCHEMA} KEY ''", (str(path),))
+    else:
+        raw.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(path),))
     raw.execute("PRAGMA foreign_keys=OFF")
     raw.execute(f"PRAGMA cache_size={-INSTALL_CACHE_KIB}")
     try:

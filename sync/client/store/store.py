@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sync.client.store import queries, replica, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
+from sync.client.store import cipher
 from sync.client.store.db import make_engine, writer
 from sync.client.store.migrations import migrate
 from sync.client.store.tables import RECORDS, meta, outbox, youths
@@ -67,11 +68,17 @@ class Store:
         *,
         clock: Clock = utc_now,
         reference: Reference | None = None,
+        key: str | None = None,
     ):
+        """`key`: open (or create) the database encrypted with this key (`cipher`), converting
+        a plain one first; LocalDataLocked when an encrypted file does not open with it."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        migrate(self.path)
-        self.engine = make_engine(self.path)
+        self.encrypted = key is not None
+        if key is not None and cipher.is_plain(self.path):
+            cipher.encrypt_in_place(self.path, key)
+        migrate(self.path, key=key)
+        self.engine = make_engine(self.path, key)
         self._writer = writer(self.engine)
         self.clock = clock
         self._listeners: list[Callable[[str], None]] = []
