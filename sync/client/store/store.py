@@ -413,6 +413,16 @@ class Store:
         log.info("local data cleared")
         self._announce_all()
 
+    def fold_write_ahead_log(self) -> None:
+        """Copy the write-ahead log into the database file and empty it: the log keeps the old
+        versions of changed pages, so a youth the server erased or redacted would otherwise
+        linger beside the file until SQLite restarted the log. Best effort: a reader holding
+        an old snapshot leaves the rest for the next time."""
+        with self.engine.connect() as conn:
+            busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if busy:
+            log.info("write-ahead log not emptied: a reader was busy")
+
     # --- reads -------------------------------------------------------------------------------
 
     def read(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
