@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from sync.client.store import Store
-from sync.client.store.migrations import KEEP_BACKUPS, LATEST, NewerSchemaError, migrate
+from sync.client.store import Store, migrations
+from sync.client.store.migrations import LATEST, NewerSchemaError, migrate
 from sync.client.store.tables import metadata
 from sync.core.operations import Kind
 from tests.conftest import NOW, activity_fields
@@ -203,7 +203,7 @@ def test_schema_upgrade_backups_are_pruned_to_the_newest_few(tmp_path: Path, clo
     _make_v1(path)
     Store(path, clock=clock).close()  # migrates on open, backing up first
     kept = sorted(tmp_path.glob("workbench.v*.bak.sqlite"))
-    assert len(kept) == KEEP_BACKUPS
+    assert len(kept) == migrations.KEEP_BACKUPS
     assert older[-1] in kept and not any(p.exists() for p in older[:-1])
     assert other.exists()
 

@@ -9,9 +9,8 @@ from datetime import timedelta
 
 import requests
 
-from sync.core import protocol
+from sync.core import privacy, protocol
 from sync.core.operations import Kind
-from sync.core.privacy import ERASED_NAME
 from tests.server.conftest import Server, bearer, demo_now, login, run_cli, server_rows
 from tests.server.test_youth_e2e import YouthClient, _registering
 
@@ -139,7 +138,7 @@ def test_a_youth_is_erased_by_id_and_an_unknown_id_is_refused(server):
     row = server_rows(
         server, "SELECT name, phone, birth_date FROM youths WHERE id = :y", y=youth.id
     )
-    assert tuple(row[0]) == (ERASED_NAME, "", None)
+    assert tuple(row[0]) == (privacy.ERASED_NAME, "", None)
     assert NAME not in str(server_rows(server, "SELECT payload FROM applied_ops"))
     unknown = run_cli("erase-youth", "--youth-id", "nobody", database_url=server.database_url)
     assert unknown.returncode == 2 and "nobody" in unknown.stderr
