@@ -70,6 +70,9 @@ def test_an_erased_youth_is_gone_from_every_table_and_device_and_counts_stay(dev
     erased = _erase(server, phone)
     assert erased.returncode == 0, erased.stderr
     assert youth.id in erased.stdout
+    # the erasure itself is logged for the audit: who and which row, never the data
+    assert "测试员" in erased.stderr and youth.id in erased.stderr
+    assert NAME not in erased.stderr + erased.stdout and phone not in erased.stderr + erased.stdout
     a.sync()
     b.sync()
 
