@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from sync.client.store import Store
+from sync.client.store import Store, migrations
 from sync.client.store.migrations import LATEST, NewerSchemaError, migrate
 from sync.client.store.tables import metadata
 from sync.core.operations import Kind
@@ -187,3 +187,34 @@ def test_database_from_a_newer_workbench_is_refused(tmp_path: Path):
     sqlite3.connect(path).execute(f"PRAGMA user_version = {LATEST + 1}")
     with pytest.raises(NewerSchemaError):
         Store(path)
+
+
+def _old_backup(path: Path, version: int, stamp: str) -> Path:
+    old = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    old.write_bytes(b"a copy of the personal data")
+    return old
+
+
+def test_schema_upgrade_backups_are_pruned_to_the_newest_few(tmp_path: Path, clock):
+    path = tmp_path / "workbench.sqlite"
+    older = [_old_backup(path, 1, f"2025010{day}T000000Z") for day in range(1, 5)]
+    other = tmp_path / "other.v1-20250101T000000Z.bak.sqlite"  # another database's: not ours
+    other.write_bytes(b"")
+    _make_v1(path)
+    Store(path, clock=clock).close()  # migrates on open, backing up first
+    kept = sorted(tmp_path.glob("workbench.v*.bak.sqlite"))
+    assert len(kept) == migrations.KEEP_BACKUPS
+    assert older[-1] in kept and not any(p.exists() for p in older[:-1])
+    assert other.exists()
+
+
+def test_clearing_the_local_data_removes_the_backups_too(tmp_path: Path, clock):
+    path = tmp_path / "workbench.sqlite"
+    _make_v1(path)
+    store = Store(path, clock=clock)
+    try:
+        assert list(tmp_path.glob("workbench.v1-*.bak.sqlite"))
+        store.clear_local_data()
+    finally:
+        store.close()
+    assert list(tmp_path.glob("*.bak*")) == []

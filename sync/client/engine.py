@@ -106,6 +106,8 @@ def sync_once(
         log.warning("pull failed: %s", error)
         report.pull_error = error
 
+    if report.pulled_rows or report.snapshot_rows:
+        store.fold_write_ahead_log()
     report.finished_at = store.clock()
     if report.ok and not stop.is_set():
         store.set_meta("last_sync_at", report.finished_at.isoformat())

@@ -53,6 +53,11 @@ MASKED_FIELDS: dict[str, dict[str, Mask]] = {
 }
 
 
+# The name an erased youth's row keeps (`sync.server.retention.erase_youth`): the row stays so
+# registrations and counts do, but it names nobody. Data, not interface text: never translated.
+ERASED_NAME = "（已删除）"
+
+
 def mask_phone(phone: str) -> str:
     """138****5678: personal data stays masked unless the user may, and asks to, see it."""
     return PHONE_MASK.apply(phone)

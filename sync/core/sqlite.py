@@ -11,7 +11,11 @@ WRITER_OPTION = "sqlite_writer"
 
 
 def configure(
-    engine: Engine, *, synchronous: str = "NORMAL", busy_timeout_ms: int = 5000
+    engine: Engine,
+    *,
+    synchronous: str = "NORMAL",
+    busy_timeout_ms: int = 5000,
+    secure_delete: bool = False,
 ) -> Engine:
     """Install the connection settings on a SQLite engine; returns it."""
 
@@ -25,6 +29,8 @@ def configure(
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute(f"PRAGMA synchronous={synchronous}")
+        if secure_delete:  # overwritten or deleted personal data zeroed, not left in free space
+            cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

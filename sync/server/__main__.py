@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 
 from sync.core.records import OrgLevel
-from sync.server import account_cli
+from sync.server import account_cli, retention_cli
 from sync.server.config import InputError
 
 log = logging.getLogger("sync.server")
@@ -168,6 +168,10 @@ def cmd_serve(args: argparse.Namespace) -> None:
     _database(args).dispose()  # refuse to serve an uninitialised database, with a message
     if args.workers < 1:
         raise InputError(f"--workers 至少为 1（not {args.workers}）")
+    if args.retention_days is not None:
+        if args.retention_days < 1:
+            raise InputError(f"--retention-days 至少为 1（not {args.retention_days}）")
+        os.environ["SUQING_PERSONAL_DATA_RETENTION_DAYS"] = str(args.retention_days)
     if args.max_in_flight is not None:
         if args.max_in_flight < 1:
             raise InputError(f"--max-in-flight 至少为 1（not {args.max_in_flight}）")
@@ -261,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_create_account)
 
     account_cli.add_commands(sub, common, _database)
+    retention_cli.add_commands(sub, common, _database)
 
     p = sub.add_parser(
         "seed-demo", parents=[common], help="fill an empty database with demo data and accounts"
@@ -309,6 +314,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-in-flight",
         type=int,
         help="requests one process takes at once; beyond, 503 + Retry-After (default 400)",
+    )
+    p.add_argument(
+        "--retention-days",
+        type=int,
+        help="personal data kept this many days, then redacted "
+        "(default: $SUQING_PERSONAL_DATA_RETENTION_DAYS, else 365)",
     )
     p.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -26,6 +27,7 @@ from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
 from sync.server.hash_gate import HashGate
+from sync.server.retention import apply_retention
 from sync.server.routes import accounts, personal, public, replication
 from sync.server.scope import ScopeError
 
@@ -184,7 +186,9 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         log.info("serving with %s database", db.backend)
         snapshot.sweep_stale()
+        retention = asyncio.create_task(_keep_retention(db, settings))
         yield
+        retention.cancel()
         db.dispose()
 
     app = FastAPI(
@@ -207,6 +211,17 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(personal.router)
     app.include_router(public.router)
     return app
+
+
+async def _keep_retention(db: Database, settings: Settings) -> None:
+    """Redact what outlived the retention now and every `retention_interval` (each worker
+    process does; the work is idempotent and short once done)."""
+    while True:
+        try:
+            await asyncio.to_thread(apply_retention, db, settings)
+        except Exception:  # a busy or unreachable database: next time
+            log.exception("retention run failed")
+        await asyncio.sleep(settings.retention_interval.total_seconds())
 
 
 def create_app_from_env() -> FastAPI:

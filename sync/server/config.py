@@ -155,6 +155,12 @@ class Settings:
     # its biggest operations, a tag over `operations.MAX_IDS` ids or an activity with a
     # 2,000-character description, are at most about 12 kB of JSON each, so 500 of them 6 MB.
     max_request_bytes: int = 8 * 1024 * 1024
+    # Personal data kept no longer than this (`sync.server.retention.apply_retention`): the
+    # payloads of operations received earlier are redacted (their results stay, so a replay
+    # still gets its answer), and so is the contact data of youths whose activities all ended
+    # earlier; run at start, every `retention_interval`, and by `apply-retention`.
+    personal_data_retention: timedelta = timedelta(days=365)
+    retention_interval: timedelta = timedelta(hours=6)
     # Demos and tests only, never production: the instant the server's clock starts at.
     clock_start: datetime | None = None
     youth_codes: YouthCodeSettings = YouthCodeSettings()
@@ -184,6 +190,12 @@ class Settings:
                 days=_int(env, "SUQING_TOMBSTONE_RETENTION_DAYS", 90, minimum=0)
             ),
             "max_request_bytes": _int(env, "SUQING_MAX_REQUEST_BYTES", 8 * 1024 * 1024),
+            "personal_data_retention": timedelta(
+                days=_int(env, "SUQING_PERSONAL_DATA_RETENTION_DAYS", 365)
+            ),
+            "retention_interval": timedelta(
+                seconds=_int(env, "SUQING_RETENTION_INTERVAL_SECONDS", 6 * 3600)
+            ),
             "clock_start": (
                 parse_instant(CLOCK_ENV, env[CLOCK_ENV]) if env.get(CLOCK_ENV, "").strip() else None
             ),

@@ -68,6 +68,11 @@ def _key(kind: str, value: str) -> str:
     return hashlib.sha256(f"suqing-youth-code\0{kind}\0{value}".encode()).hexdigest()
 
 
+def phone_key(phone: str) -> str:
+    """How a phone is stored in `youth_codes` (an erasure finds the rows of a phone by it)."""
+    return _key("phone", phone)
+
+
 def _code_hash(salt: str, phone: str, code: str) -> str:
     return hmac.new(bytes.fromhex(salt), f"{phone}\0{code}".encode(), hashlib.sha256).hexdigest()
 

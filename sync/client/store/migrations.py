@@ -8,7 +8,9 @@ by the first step opens after every later one with nothing lost.
 
 from __future__ import annotations
 
+import glob
 import logging
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -267,9 +269,16 @@ def schema_version(db: sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+# Schema-upgrade backups kept beside the database: each is a full copy of the personal data
+# it held, so only the last few stay (enough to step back from a bad upgrade or two).
+KEEP_BACKUPS = 2
+_BACKUP_NAME = re.compile(r"\.v(\d+)-(\d{8}T\d{6}Z)\.bak$")
+
+
 def backup(path: Path, version: int, key: str | None = None) -> Path:
-    """Copy the database (consistently, through SQLite's backup API) before changing its schema;
-    an encrypted database's copy is encrypted with the same key."""
+    """Copy the database (consistently, through SQLite's backup API) before changing its schema,
+    then remove all but the newest `KEEP_BACKUPS` copies. An encrypted database's copy is
+    encrypted with the same key."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
     source = cipher.connect(path, key)
@@ -280,7 +289,28 @@ def backup(path: Path, version: int, key: str | None = None) -> Path:
         dest.close()
     finally:
         source.close()
+    prune_backups(path)
     return target
+
+
+def backups(path: Path) -> list[Path]:
+    """The schema-upgrade backups of the database at `path`, oldest first."""
+    found = []
+    for candidate in path.parent.glob(f"{glob.escape(path.stem)}.v*.bak{path.suffix}"):
+        match = _BACKUP_NAME.search(candidate.name.removesuffix(path.suffix))
+        if match:
+            found.append(((match[2], int(match[1])), candidate))
+    return [candidate for _, candidate in sorted(found)]
+
+
+def prune_backups(path: Path, *, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Delete all but the newest `keep` backups (0: all of them); returns those deleted."""
+    doomed = backups(path)
+    doomed = doomed[: max(0, len(doomed) - keep)]
+    for old in doomed:
+        old.unlink(missing_ok=True)
+        log.info("removed the old backup %s", old)
+    return doomed
 
 
 def migrate(path: Path, *, upto: int = LATEST, key: str | None = None) -> int:

@@ -19,7 +19,7 @@ from sync.client.store import queries, replica, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
 from sync.client.store import cipher
 from sync.client.store.db import make_engine, writer
-from sync.client.store.migrations import migrate
+from sync.client.store.migrations import migrate, prune_backups
 from sync.client.store.tables import RECORDS, meta, outbox, youths
 from sync.core import operations
 from sync.core.codec import to_json
@@ -402,8 +402,8 @@ class Store:
 
     def clear_local_data(self) -> None:
         """Forget this device's data (records, outbox, conflicts, account, cursor) in one
-        transaction, then compact the file so no deleted personal data lingers in free pages.
-        Works with the file open, so also on Windows."""
+        transaction, remove its schema-upgrade backups, then compact the file so no deleted
+        personal data lingers in free pages. Works with the file open, so also on Windows."""
         with self._writer.begin() as conn:
             sync_issues.wipe(conn)
         self._reference = None
@@ -415,8 +415,20 @@ class Store:
             log.warning("VACUUM after clearing the local data failed: %s", error)
         finally:
             raw.close()
+        # The schema-upgrade copies beside the file hold the same personal data.
+        prune_backups(self.path, keep=0)
         log.info("local data cleared")
         self._announce_all()
+
+    def fold_write_ahead_log(self) -> None:
+        """Copy the write-ahead log into the database file and empty it: the log keeps the old
+        versions of changed pages, so a youth the server erased or redacted would otherwise
+        linger beside the file until SQLite restarted the log. Best effort: a reader holding
+        an old snapshot leaves the rest for the next time."""
+        with self.engine.connect() as conn:
+            busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if busy:
+            log.info("write-ahead log not emptied: a reader was busy")
 
     # --- reads -------------------------------------------------------------------------------
 
