@@ -163,19 +163,32 @@ def sign_in_to_demo(window, url: str, *, wait: bool) -> bool:
 def attach_store(window, profile: Path, *, demo: str | None) -> bool:
     """Open the profile's store (migrating it), add demo data if asked, show it in the window.
     On failure, say why in plain words and return False."""
-    from sync.client.store import DATABASE_NAME, Store
+    from sync.client import local_data
+    from sync.client.store.cipher import LocalDataLocked
     from sync.client.store.migrations import NewerSchemaError
     from sync.core.regions import RegionDataMissingError
 
     try:
-        store = Store(profile / DATABASE_NAME)
+        try:
+            store = local_data.open_store(profile)
+        except LocalDataLocked as locked:
+            if not window.offer_set_aside(locked):
+                return False
+            local_data.set_aside(profile)
+            store = local_data.open_store(profile)
         if demo and store.count("activities") == 0:
             from desktop.workers import generate_demo_with_progress
 
             generate_demo_with_progress(store, demo)
         window.attach_store(store)
         return True
-    except (NewerSchemaError, RegionDataMissingError, OSError) as error:
+    except (
+        NewerSchemaError,
+        RegionDataMissingError,
+        OSError,
+        local_data.EncryptionUnavailable,
+        LocalDataLocked,
+    ) as error:
         log.exception("cannot open the workbench's data")
         window.show_open_error(error)
         return False

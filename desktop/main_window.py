@@ -25,7 +25,9 @@ from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.pages.placeholder import PlaceholderPage
 from desktop.status_bar import SyncStatusBar
+from desktop.sync_texts import sync_error_text
 from desktop.texts import violation_text
+from sync.client import messages
 from sync.core.rules import RuleViolation
 
 if TYPE_CHECKING:  # the data layer is imported once the window shows (attach_store)
@@ -398,11 +400,24 @@ class MainWindow(QMainWindow):
 
         if isinstance(error, NewerSchemaError):
             text = self.tr("本机数据由更新版本的工作台创建，请安装最新版本后再打开。")
+        elif getattr(error, "code", None) in messages.MESSAGES:  # encryption: no keyring, no key
+            text = sync_error_text(error)
         elif isinstance(error, RegionDataMissingError):
             text = self.tr("缺少地区数据文件，请重新安装工作台。")
         else:
             text = self.tr("无法打开本机数据文件：{error}").format(error=error)
         QMessageBox.critical(self, self.tr("苏青U+ 工作台"), text)
+
+    def offer_set_aside(self, error: Exception) -> bool:
+        """The local data is encrypted and its key is gone: ask whether to move it aside and
+        start afresh (download again). Never deleted: unsynced work in it stays on disk."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("苏青U+ 工作台"), "", parent=self)
+        box.setText(sync_error_text(error))
+        box.setInformativeText(self.tr("移开的数据文件会留在配置文件夹中，不会被删除。"))
+        aside = box.addButton(self.tr("移到一旁并重新下载"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("退出"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is aside
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, parent=self)

@@ -11,10 +11,10 @@ import logging
 import sys
 from pathlib import Path
 
-from sync.client import credentials, deployment, session
+from sync.client import credentials, deployment, local_data, session
 from sync.client.engine import sync_once
 from sync.client.http import SyncError
-from sync.client.store import DATABASE_NAME, Store
+from sync.client.store.cipher import LocalDataLocked
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     options = {"ca_bundle": args.ca_bundle, "proxy": args.proxy}
     preset = deployment.load()
-    store = Store(args.profile / DATABASE_NAME)
+    try:
+        store = local_data.open_store(args.profile, preset)
+    except (LocalDataLocked, local_data.EncryptionUnavailable) as error:
+        print(error.user_message, file=sys.stderr)
+        return 2
     try:
         if args.command == "login":
             server = deployment.server_url(args.server or "", preset)

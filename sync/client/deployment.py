@@ -11,6 +11,10 @@ one place where a `ClientConfig` gets its network settings.
     proxy = http://proxy.example.gov.cn:8080
     ca_bundle = certs/unit-ca.pem   ; relative to this file's folder
     lock = yes                  ; users cannot change proxy or CA bundle
+
+    [privacy]
+    encrypt_local_data = yes    ; required: no start without an OS keyring to keep the key
+                                ; (no: new profiles stay plain; unset: encrypt where a keyring is)
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class Deployment:
     proxy: str = ""
     ca_bundle: str = ""  # an absolute path once loaded
     lock_network: bool = False
+    encrypt_local_data: bool | None = None  # None: encrypt wherever the OS has a keyring
     source: Path | None = None  # the file these came from; None when there is none
 
 
@@ -78,6 +83,11 @@ def load(path: Path | None = None) -> Deployment:
             proxy=parser.get("network", "proxy", fallback="").strip(),
             ca_bundle=ca_bundle,
             lock_network=parser.getboolean("network", "lock", fallback=False),
+            encrypt_local_data=(
+                parser.getboolean("privacy", "encrypt_local_data")
+                if parser.has_option("privacy", "encrypt_local_data")
+                else None
+            ),
             source=path,
         )
     except (OSError, UnicodeDecodeError, configparser.Error, ValueError) as error:

@@ -53,6 +53,11 @@ MESSAGES: dict[str, str] = {
         "本机数据已加密，但在系统密码保管服务中找不到它的钥匙（或钥匙不对），无法打开。"
         "可以把这份数据移到一旁，重新登录并从服务器下载；移开的数据里尚未同步的工作无法恢复。",
     ),
+    "encryption_unavailable": QT_TRANSLATE_NOOP(
+        "sync",
+        "本单位要求加密保存本机数据，但这台电脑没有可用的系统密码保管服务来保存钥匙。"
+        "在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。",
+    ),
     # answered by the server (sync/server/auth.py AUTH_ERRORS, sync/server/app.py)
     "invalid_credentials": QT_TRANSLATE_NOOP("sync", "用户名或密码不正确"),
     "login_throttled": QT_TRANSLATE_NOOP("sync", "密码错误次数过多，请 {seconds} 秒后再试"),

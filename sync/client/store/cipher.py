@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 PLAIN_HEADER = b"SQLite format 3\x00"  # every unencrypted SQLite file starts so
 KEY_BYTES = 32
+DRIVER_ERRORS = (sqlite3.Error, sqlcipher.Error)  # what either driver raises
 
 
 class LocalDataLocked(Exception):
@@ -63,6 +64,8 @@ def connect(path: Path, key: str | None, **kwargs: Any) -> Any:
     """A DB-API connection to the file: sqlite3 for a plain one, SQLCipher with `key`; a wrong
     or missing key raises LocalDataLocked."""
     if key is None:
+        if path.exists() and path.stat().st_size > 0 and not is_plain(path):
+            raise LocalDataLocked(f"{path}: encrypted, and no key was given")
         return sqlite3.connect(path, **kwargs)
     db = sqlcipher.connect(str(path), **kwargs)
     try:

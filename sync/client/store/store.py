@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,9 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from sync.client.store import queries, replica, snapshot, sync_issues
+from sync.client.store import cipher, queries, replica, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
-from sync.client.store import cipher
 from sync.client.store.db import make_engine, writer
 from sync.client.store.migrations import migrate, prune_backups
 from sync.client.store.tables import RECORDS, meta, outbox, youths
@@ -411,7 +409,7 @@ class Store:
         try:
             raw.driver_connection.execute("VACUUM")
             raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error as error:  # the data is gone already; the next VACUUM compacts
+        except cipher.DRIVER_ERRORS as error:  # the data is gone already; the next VACUUM compacts
             log.warning("VACUUM after clearing the local data failed: %s", error)
         finally:
             raw.close()
