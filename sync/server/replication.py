@@ -84,6 +84,16 @@ class ServerContext:
         self.actor = actor
         self.permissions: Collection[str] | None = frozenset(permissions)
         self.youth_id = youth_id
+        # Rows read, kept across the operations of one transaction (a bulk approval reads its
+        # activity and organisation once, not once per registration). Only reads are kept: a
+        # write drops the row's entry, and a refusal (its savepoint rolled back) drops them all.
+        self._rows: dict[tuple[str, str], Any] = {}
+        self._visible_youths: set[str] = set()
+
+    def forget(self) -> None:
+        """Drop what was read: a rolled-back savepoint may have written it."""
+        self._rows.clear()
+        self._visible_youths.clear()
 
     def _visible(self, table: str, row: Any) -> bool:
         if table == "youths":
@@ -95,12 +105,19 @@ class ServerContext:
         follows something in its scope (as a pull sends them), or one nobody refers to yet
         (created by this very operation). So an account cannot change, or learn of, a youth
         known only to a sibling."""
-        if self.scope_path == ROOT_SCOPE:
+        if self.scope_path == ROOT_SCOPE or youth_id in self._visible_youths:
             return True
-        return bool(self.conn.scalar(_youth_visible_in(self.scope_path), {"youth": youth_id}))
+        # Only a yes is kept: links to a youth are added, never removed, by operations.
+        visible = bool(self.conn.scalar(_youth_visible_in(self.scope_path), {"youth": youth_id}))
+        if visible:
+            self._visible_youths.add(youth_id)
+        return visible
 
     def _row(self, table: str, record_id: str) -> Any:
-        return self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
+        key = (table, record_id)
+        if key not in self._rows:
+            self._rows[key] = self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
+        return self._rows[key]
 
     def _live_row(self, table: str, record_id: str) -> Any:
         """The row if it exists, is not a tombstone and is in scope; else None."""
@@ -139,10 +156,12 @@ class ServerContext:
             "scope_path": self._owner_path(table, values),
         }
         self.conn.execute(_insert(table, tuple(row)), row)
+        self._rows.pop((table, values[PRIMARY_KEYS[table]]), None)
 
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
         statement = _update_by_key(table, tuple(values))
         self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
+        self._rows.pop((table, record_id), None)
 
     def count(self, table: str, **equals: Any) -> int:
         stmt = _count_where(table, tuple(equals))
@@ -175,6 +194,7 @@ class ServerContext:
             .where(t.c[PRIMARY_KEYS[table]] == record_id)
             .values(deleted=True, version=t.c.version + 1, seq=self.seq)
         )
+        self._rows.pop((table, record_id), None)
 
 
 def deliver(conn: Connection, notice: dict[str, Any], at: datetime) -> int:
@@ -327,7 +347,12 @@ def apply_many(
 ) -> list[OpResult]:
     """Apply pushed operations in order, OPS_PER_TRANSACTION to a transaction, each in a
     savepoint of its own (a refusal takes back that operation's writes only). An unexpected
-    error rolls back only the current transaction; the client sends those again."""
+    error rolls back only the current transaction; the client sends those again.
+
+    A transaction's operations are applied in bulk around their rules: the answers already
+    given are read with one query, one context keeps the rows read for the next operation, and
+    the log of answers is written with one executemany. Each operation still runs its own rules
+    on the state the operations before it left (`_apply`)."""
     results: list[OpResult] = []
     for start in range(0, len(ops), OPS_PER_TRANSACTION):
         chunk = ops[start : start + OPS_PER_TRANSACTION]
@@ -335,68 +360,69 @@ def apply_many(
             # One sequence per operation, reserved together: one counter update (and lock,
             # held to the commit as for a single operation) instead of one per operation.
             seqs = reserve_seqs(conn, len(chunk))
-            reference = server_reference(conn)
+            ctx = ServerContext(
+                conn,
+                now=clock_now(),
+                reference=server_reference(conn),
+                scope_path=scope_path,
+                seq=0,
+                actor=operations.YOUTH_ACTOR if youth_id else actor,
+                permissions=permissions,
+                youth_id=youth_id,
+            )
+            answered = _answered(conn, [op["op_id"] for op in chunk])
+            log_rows: list[dict[str, Any]] = []
             for op, seq in zip(chunk, seqs, strict=True):
-                results.append(
-                    _apply(
-                        conn,
-                        reference,
-                        seq=seq,
-                        account_id=account_id,
-                        scope_path=scope_path,
-                        op=op,
-                        actor=actor,
-                        permissions=permissions,
-                        youth_id=youth_id,
-                    )
-                )
+                stored = answered.get(op["op_id"])
+                if stored is not None:  # a replay: the sequence number taken is never used
+                    results.append(stored)
+                    continue
+                result, logged = _apply(ctx, seq=seq, account_id=account_id, op=op)
+                results.append(result)
+                answered[op["op_id"]] = result  # the same op_id twice in one push: once
+                log_rows.append(logged)
+            if log_rows:
+                conn.execute(_LOG_ANSWER, log_rows)
     return results
 
 
+def _answered(conn: Connection, op_ids: list[str]) -> dict[str, OpResult]:
+    """The stored answers to those of `op_ids` the server has applied already."""
+    rows = conn.execute(
+        select(applied_ops.c.op_id, applied_ops.c.result).where(applied_ops.c.op_id.in_(op_ids))
+    )
+    return {row.op_id: OpResult.from_json(json.loads(row.result)) for row in rows}
+
+
+_LOG_ANSWER = insert(applied_ops).values(
+    {c.name: bindparam(c.name) for c in applied_ops.columns if c.name != "id"}
+)
+
+
 def _apply(
-    conn: Connection,
-    reference: Reference,
-    *,
-    seq: int,
-    account_id: str | None,
-    scope_path: str,
-    op: dict[str, Any],
-    actor: str = "",
-    permissions: Collection[str] = (),
-    youth_id: str | None = None,
-) -> OpResult:
-    """Apply one pushed operation, exactly once: a replayed op_id gets the stored result, for as
-    long as the server keeps the operation (forever, for now). A cadre's operation names its
-    account (`actor` its username); a youth's, through the public API, names the youth
-    (`youth_id`, actor "youth") and may only be a kind a youth may push (`Kind.by_youth`).
+    ctx: ServerContext, *, seq: int, account_id: str | None, op: dict[str, Any]
+) -> tuple[OpResult, dict[str, Any]]:
+    """Apply one pushed operation not applied before; its answer and the row that logs it in
+    applied_ops (written by the caller). A replayed op_id gets the stored result, for as long as
+    the server keeps the operation (forever, for now). A cadre's operation names its account
+    (`actor` its username); a youth's, through the public API, names the youth (`youth_id`,
+    actor "youth") and may only be a kind a youth may push (`Kind.by_youth`).
 
     `seq`, the operation's change sequence, was reserved by the caller in this transaction: that
     locks the counter until commit, so operations apply one after another and each sees every
     earlier one (the capacity check relies on it). A replayed or refused operation leaves its
     number unused; a pull's cursor only needs sequence order to be commit order, not no gaps.
     """
-    stored = conn.execute(
-        select(applied_ops.c.result).where(applied_ops.c.op_id == op["op_id"])
-    ).scalar()
-    if stored is not None:  # a replay: the sequence number taken is simply never used
-        return OpResult.from_json(json.loads(stored))
+    conn, youth_id = ctx.conn, ctx.youth_id
     now = clock_now()  # the server's clock decides; the device's is kept for audit
-    ctx = ServerContext(
-        conn,
-        now=now,
-        reference=reference,
-        scope_path=scope_path,
-        seq=seq,
-        actor=operations.YOUTH_ACTOR if youth_id else actor,
-        permissions=permissions,
-        youth_id=youth_id,
-    )
+    ctx.now, ctx.seq = now, seq
     try:
         if youth_id is not None and not operations.youth_may(op["kind"]):
             raise RuleViolation("not_allowed")
         with conn.begin_nested():  # a refusal takes back this operation's writes only
             outcome = operations.apply(ctx, op["kind"], op["payload"])
     except RuleViolation as refusal:
+        ctx.forget()
         params = dict(refusal.params)
         if refusal.problems:
             params["problems"] = [
@@ -404,6 +430,7 @@ def _apply(
             ]
         result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
     except Exception as error:
+        ctx.forget()
         if not _is_malformed(error):
             raise  # the database's fault: the request fails and the device sends the op again
         log.warning("malformed op %s: %r", op["op_id"], error)
@@ -414,21 +441,19 @@ def _apply(
     logged_youth = youth_id
     if youth_id and result.status is OpStatus.REJECTED and ctx.get("youths", youth_id) is None:
         logged_youth = None  # a refused youth.create: there is no youth row to refer to
-    conn.execute(
-        insert(applied_ops).values(
-            op_id=op["op_id"],
-            account_id=account_id,
-            youth_id=logged_youth,
-            device_id=op.get("device_id") or "",
-            kind=op["kind"],
-            payload=json.dumps(op["payload"], ensure_ascii=False),
-            occurred_at=_device_time(op.get("occurred_at")) or now,
-            received_at=now,
-            result=json.dumps(result.to_json(), ensure_ascii=False),
-            seq=result.seq or None,
-        )
-    )
-    return result
+    logged = {
+        "op_id": op["op_id"],
+        "account_id": account_id,
+        "youth_id": logged_youth,
+        "device_id": op.get("device_id") or "",
+        "kind": op["kind"],
+        "payload": json.dumps(op["payload"], ensure_ascii=False),
+        "occurred_at": _device_time(op.get("occurred_at")) or now,
+        "received_at": now,
+        "result": json.dumps(result.to_json(), ensure_ascii=False),
+        "seq": result.seq or None,
+    }
+    return result, logged
 
 
 def _is_malformed(error: Exception) -> bool:
