@@ -31,7 +31,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sync.core import operations
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
-from sync.core.operations import Reference, jiangsu_reference
+from sync.core.operations import Kind, Reference, jiangsu_reference
 from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
 from sync.core.rules import RuleViolation
@@ -116,8 +116,35 @@ class ServerContext:
     def _row(self, table: str, record_id: str) -> Any:
         key = (table, record_id)
         if key not in self._rows:
-            self._rows[key] = self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
+            row = self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
+            self._rows[key] = None if row is None else _Row(dict(row._mapping))
         return self._rows[key]
+
+    def preload(self, wanted: dict[str, set[str]]) -> None:
+        """Read many rows at once into the cache, {table: ids}, and the rows they refer to
+        (`REFERENCES`): a bulk push names its rows up front, so a hundred approvals read their
+        registrations, and those registrations' youths, with one query each."""
+        for child, column, parent in ((None, None, None), *REFERENCES):
+            if child is not None:
+                refs = {
+                    row._mapping[column]
+                    for (table, _), row in self._rows.items()
+                    if table == child and row is not None and row._mapping.get(column)
+                }
+                wanted = {parent: refs}
+            for table, ids in wanted.items():
+                ids = {i for i in ids if isinstance(i, str) and (table, i) not in self._rows}
+                t, key = RECORDS[table], PRIMARY_KEYS[table]
+                for start in range(0, len(ids), PRELOAD_CHUNK):
+                    chunk = sorted(ids)[start : start + PRELOAD_CHUNK]
+                    self._rows.update(((table, i), None) for i in chunk)
+                    for row in self.conn.execute(select(t).where(t.c[key].in_(chunk))):
+                        self._rows[(table, row._mapping[key])] = _Row(dict(row._mapping))
+        youths = [i for (table, i), row in self._rows.items() if table == "youths" and row]
+        if self.scope_path != ROOT_SCOPE:
+            for start in range(0, len(youths), PRELOAD_CHUNK):
+                chunk = youths[start : start + PRELOAD_CHUNK]
+                self._visible_youths.update(_visible_youths(self.conn, self.scope_path, chunk))
 
     def _live_row(self, table: str, record_id: str) -> Any:
         """The row if it exists, is not a tombstone and is in scope; else None."""
@@ -146,7 +173,9 @@ class ServerContext:
         return owner.scope_path
 
     def insert(self, table: str, values: dict[str, Any]) -> None:
-        if self._row(table, values[PRIMARY_KEYS[table]]) is not None:
+        record_id = values[PRIMARY_KEYS[table]]
+        made_here = ("", record_id) in self._rows  # an id just made: no query for a twin
+        if not made_here and self._row(table, record_id) is not None:
             raise RuleViolation("duplicate_id")
         row = {
             **values,
@@ -161,7 +190,12 @@ class ServerContext:
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
         statement = _update_by_key(table, tuple(values))
         self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
-        self._rows.pop((table, record_id), None)
+        # The cached row follows the write (as the statement changes it), so the next read of
+        # it (an approval's history event finding its registration's scope) costs no query.
+        before = self._rows.get((table, record_id))
+        if before is not None:
+            after = {**before._mapping, **values, "version": before.version + 1, "seq": self.seq}
+            self._rows[(table, record_id)] = _Row(after)
 
     def count(self, table: str, **equals: Any) -> int:
         stmt = _count_where(table, tuple(equals))
@@ -181,7 +215,9 @@ class ServerContext:
         return [_record_values(table, row) for row in rows]
 
     def new_id(self) -> str:
-        return uuid7()
+        new = uuid7()
+        self._rows[("", new)] = None  # made here, so no row has it yet (see `insert`)
+        return new
 
     def deliver_notice(self, notice: dict[str, Any]) -> int:
         return deliver(self.conn, notice, self.now)
@@ -195,6 +231,41 @@ class ServerContext:
             .values(deleted=True, version=t.c.version + 1, seq=self.seq)
         )
         self._rows.pop((table, record_id), None)
+
+
+class _Row:
+    """A row as read (column -> value), kept by ServerContext; reads like a database row."""
+
+    __slots__ = ("_mapping",)
+
+    def __init__(self, mapping: dict[str, Any]):
+        self._mapping = mapping
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._mapping[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+
+
+def _named_rows(ops: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """{table: ids} the operations name in their payloads (`id`, or `ids` of a tag), by the
+    table of their kind. A malformed operation names nothing here and is refused later."""
+    wanted: dict[str, set[str]] = {}
+    for op in ops:
+        try:
+            kind = Kind(op.get("kind"))
+        except ValueError:
+            continue
+        payload = op.get("payload")
+        if kind.table is None or not isinstance(payload, dict):
+            continue
+        ids = payload.get("ids") if isinstance(payload.get("ids"), list) else [payload.get("id")]
+        wanted.setdefault(kind.table, set()).update(i for i in ids if isinstance(i, str))
+    return wanted
 
 
 def deliver(conn: Connection, notice: dict[str, Any], at: datetime) -> int:
@@ -246,6 +317,24 @@ def _youth_visible_in(scope: str) -> Any:
         )
     )
     return select(in_scope | ~anywhere)
+
+
+def _visible_youths(conn: Connection, scope: str, ids: list[str]) -> set[str]:
+    """Which of the youths `ids` an account of `scope` sees (`ServerContext._youth_visible`),
+    with two queries for them all."""
+    linked: set[str] = set()
+    in_scope: set[str] = set()
+    for link in (RECORDS["registrations"], RECORDS["followers"]):
+        rows = conn.execute(
+            select(link.c.youth_id, within_scope(link.c.scope_path, scope))
+            .where(link.c.youth_id.in_(ids))
+            .distinct()
+        )
+        for youth_id, inside in rows:
+            linked.add(youth_id)
+            if inside:
+                in_scope.add(youth_id)
+    return in_scope | (set(ids) - linked)
 
 
 @cache
@@ -371,6 +460,7 @@ def apply_many(
                 youth_id=youth_id,
             )
             answered = _answered(conn, [op["op_id"] for op in chunk])
+            ctx.preload(_named_rows([op for op in chunk if op["op_id"] not in answered]))
             log_rows: list[dict[str, Any]] = []
             for op, seq in zip(chunk, seqs, strict=True):
                 stored = answered.get(op["op_id"])
