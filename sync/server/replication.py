@@ -89,11 +89,29 @@ class ServerContext:
         # write drops the row's entry, and a refusal (its savepoint rolled back) drops them all.
         self._rows: dict[tuple[str, str], Any] = {}
         self._visible_youths: set[str] = set()
+        # Counts of live rows, kept exact through this context's writes (nothing else writes
+        # record tables in the transaction): an activity's approved seats are counted once per
+        # transaction, not once per approval (which grew with the seats: quadratic in bulk).
+        self._counts: dict[tuple[str, tuple[tuple[str, Any], ...]], int] = {}
 
     def forget(self) -> None:
         """Drop what was read: a rolled-back savepoint may have written it."""
         self._rows.clear()
         self._visible_youths.clear()
+        self._counts.clear()
+
+    def _recount(self, table: str, before: Any, after: dict[str, Any] | None) -> None:
+        """Keep the cached counts of `table` exact across one row changing (`before`: the row
+        as it was, or None; `after`: its values now, or None when it is gone or a tombstone)."""
+        was = None if before is None or before.deleted else before._mapping
+        for key in [k for k in self._counts if k[0] == table]:
+            equals = key[1]
+            if after is not None and any(name not in after for name, _ in equals):
+                del self._counts[key]  # an insert leaving a counted field to its default
+                continue
+            counted_before = was is not None and all(was[n] == v for n, v in equals)
+            counted_now = after is not None and all(after[n] == v for n, v in equals)
+            self._counts[key] += int(counted_now) - int(counted_before)
 
     def _visible(self, table: str, row: Any) -> bool:
         if table == "youths":
@@ -186,20 +204,26 @@ class ServerContext:
         }
         self.conn.execute(_insert(table, tuple(row)), row)
         self._rows.pop((table, values[PRIMARY_KEYS[table]]), None)
+        self._recount(table, None, row)
 
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
+        before = self._row(table, record_id)  # read already by the handler: cached
         statement = _update_by_key(table, tuple(values))
         self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
         # The cached row follows the write (as the statement changes it), so the next read of
         # it (an approval's history event finding its registration's scope) costs no query.
-        before = self._rows.get((table, record_id))
         if before is not None:
             after = {**before._mapping, **values, "version": before.version + 1, "seq": self.seq}
             self._rows[(table, record_id)] = _Row(after)
+            self._recount(table, before, None if before.deleted else after)
 
     def count(self, table: str, **equals: Any) -> int:
-        stmt = _count_where(table, tuple(equals))
-        return self.conn.scalar(stmt, {f"eq_{k}": v for k, v in equals.items()}) or 0
+        key = (table, tuple(sorted(equals.items())))
+        if key not in self._counts:
+            stmt = _count_where(table, tuple(equals))
+            params = {f"eq_{k}": v for k, v in equals.items()}
+            self._counts[key] = self.conn.scalar(stmt, params) or 0
+        return self._counts[key]
 
     def find(
         self,
@@ -224,6 +248,7 @@ class ServerContext:
 
     def delete(self, table: str, record_id: str) -> None:
         """A tombstone, so every device hears of the deletion."""
+        self._recount(table, self._row(table, record_id), None)
         t = RECORDS[table]
         self.conn.execute(
             update(t)
