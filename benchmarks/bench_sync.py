@@ -580,6 +580,9 @@ def main(argv: list[str] | None = None) -> int:
         help="a busy loop on one core beside the concurrent devices (a loaded machine)",
     )
     parser.add_argument(
+        "--no-crowd", action="store_true", help="skip the concurrent devices (push/pull only)"
+    )
+    parser.add_argument(
         "--runs", type=int, default=1, help="with --crowd-only: the concurrent devices N times"
     )
     args = parser.parse_args(argv)
@@ -617,8 +620,10 @@ def main(argv: list[str] | None = None) -> int:
         a.close()
         b.close()
 
-        with _cpu_hog(args.cpu_hog):
-            crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
+        crowd = None
+        if not args.no_crowd:
+            with _cpu_hog(args.cpu_hog):
+                crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
 
         rate = initial["rows"] / initial["seconds"]
         bare_rate = bare_all["rows"] / bare_all["seconds"]
@@ -659,10 +664,12 @@ def main(argv: list[str] | None = None) -> int:
                 "≤ 300 MB",
                 POUCHDB["memory"],
             ),
-            _crowd_row(args, crowd),
         ]
+        if crowd is not None:
+            rows.append(_crowd_row(args, crowd))
         print_table(rows)
-        _report_errors(crowd, work)
+        if crowd is not None:
+            _report_errors(crowd, work)
     finally:
         if server is not None:
             server.terminate()

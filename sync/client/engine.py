@@ -82,6 +82,9 @@ def sync_once(
         log.warning("push failed: %s", error)
         report.push_error = error
 
+    # Pages fetched but not yet taken in: consecutive pages go in together, with one rebase
+    # of the outstanding operations (after a bulk action, thousands) instead of one a page.
+    fetched: list[protocol.PullPage] = []
     try:
         cursor = store.pull_cursor()
         if (cursor == 0 or full_download) and not stop.is_set():
@@ -93,18 +96,24 @@ def sync_once(
                 if report.snapshot_rows:  # the server contradicts itself: do not loop
                     raise
                 log.info("cursor %d predates the tombstone horizon: downloading afresh", cursor)
+                store.take_pull_pages(fetched)  # before the snapshot, which comes after them
+                fetched = []
                 cursor = _download_snapshot(store, client, report, notify, stop, fallback=None)
                 continue
-            store.take_pull_page(page)
+            fetched.append(page)
             report.pages += 1
             report.pulled_rows += sum(len(rows) for rows in page.rows.values())
-            notify("pull", report.pulled_rows, 0)
             cursor = page.cursor
+            if not page.more or _rows_in(fetched) >= PULL_BATCH_ROWS:
+                store.take_pull_pages(fetched)
+                fetched = []
+            notify("pull", report.pulled_rows, 0)
             if not page.more:
                 break
     except SyncError as error:
         log.warning("pull failed: %s", error)
         report.pull_error = error
+    store.take_pull_pages(fetched)  # what came before a failed request or a cancel is kept
 
     if report.pulled_rows or report.snapshot_rows:
         store.fold_write_ahead_log()
@@ -121,6 +130,16 @@ def sync_once(
         report.pull_error,
     )
     return report
+
+
+# Rows of pulled pages taken in together (a few tens of MB in memory at most).
+PULL_BATCH_ROWS = 20_000
+
+
+def _rows_in(pages: list[protocol.PullPage]) -> int:
+    return sum(len(rows) for page in pages for rows in page.rows.values()) + sum(
+        len(ids) for page in pages for ids in page.deleted.values()
+    )
 
 
 class _Cancelled(Exception):

@@ -31,7 +31,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sync.core import operations
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
-from sync.core.operations import Reference, jiangsu_reference
+from sync.core.operations import Kind, Reference, jiangsu_reference
 from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
 from sync.core.rules import RuleViolation
@@ -84,6 +84,34 @@ class ServerContext:
         self.actor = actor
         self.permissions: Collection[str] | None = frozenset(permissions)
         self.youth_id = youth_id
+        # Rows read, kept across the operations of one transaction (a bulk approval reads its
+        # activity and organisation once, not once per registration). Only reads are kept: a
+        # write drops the row's entry, and a refusal (its savepoint rolled back) drops them all.
+        self._rows: dict[tuple[str, str], Any] = {}
+        self._visible_youths: set[str] = set()
+        # Counts of live rows, kept exact through this context's writes (nothing else writes
+        # record tables in the transaction): an activity's approved seats are counted once per
+        # transaction, not once per approval (which grew with the seats: quadratic in bulk).
+        self._counts: dict[tuple[str, tuple[tuple[str, Any], ...]], int] = {}
+
+    def forget(self) -> None:
+        """Drop what was read: a rolled-back savepoint may have written it."""
+        self._rows.clear()
+        self._visible_youths.clear()
+        self._counts.clear()
+
+    def _recount(self, table: str, before: Any, after: dict[str, Any] | None) -> None:
+        """Keep the cached counts of `table` exact across one row changing (`before`: the row
+        as it was, or None; `after`: its values now, or None when it is gone or a tombstone)."""
+        was = None if before is None or before.deleted else before._mapping
+        for key in [k for k in self._counts if k[0] == table]:
+            equals = key[1]
+            if after is not None and any(name not in after for name, _ in equals):
+                del self._counts[key]  # an insert leaving a counted field to its default
+                continue
+            counted_before = was is not None and all(was[n] == v for n, v in equals)
+            counted_now = after is not None and all(after[n] == v for n, v in equals)
+            self._counts[key] += int(counted_now) - int(counted_before)
 
     def _visible(self, table: str, row: Any) -> bool:
         if table == "youths":
@@ -95,12 +123,46 @@ class ServerContext:
         follows something in its scope (as a pull sends them), or one nobody refers to yet
         (created by this very operation). So an account cannot change, or learn of, a youth
         known only to a sibling."""
-        if self.scope_path == ROOT_SCOPE:
+        if self.scope_path == ROOT_SCOPE or youth_id in self._visible_youths:
             return True
-        return bool(self.conn.scalar(_youth_visible_in(self.scope_path), {"youth": youth_id}))
+        # Only a yes is kept: links to a youth are added, never removed, by operations.
+        visible = bool(self.conn.scalar(_youth_visible_in(self.scope_path), {"youth": youth_id}))
+        if visible:
+            self._visible_youths.add(youth_id)
+        return visible
 
     def _row(self, table: str, record_id: str) -> Any:
-        return self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
+        key = (table, record_id)
+        if key not in self._rows:
+            row = self.conn.execute(_select_by_key(table), {_KEY: record_id}).first()
+            self._rows[key] = None if row is None else _Row(dict(row._mapping))
+        return self._rows[key]
+
+    def preload(self, wanted: dict[str, set[str]]) -> None:
+        """Read many rows at once into the cache, {table: ids}, and the rows they refer to
+        (`REFERENCES`): a bulk push names its rows up front, so a hundred approvals read their
+        registrations, and those registrations' youths, with one query each."""
+        for child, column, parent in ((None, None, None), *REFERENCES):
+            if child is not None:
+                refs = {
+                    row._mapping[column]
+                    for (table, _), row in self._rows.items()
+                    if table == child and row is not None and row._mapping.get(column)
+                }
+                wanted = {parent: refs}
+            for table, ids in wanted.items():
+                ids = {i for i in ids if isinstance(i, str) and (table, i) not in self._rows}
+                t, key = RECORDS[table], PRIMARY_KEYS[table]
+                for start in range(0, len(ids), PRELOAD_CHUNK):
+                    chunk = sorted(ids)[start : start + PRELOAD_CHUNK]
+                    self._rows.update(((table, i), None) for i in chunk)
+                    for row in self.conn.execute(select(t).where(t.c[key].in_(chunk))):
+                        self._rows[(table, row._mapping[key])] = _Row(dict(row._mapping))
+        youths = [i for (table, i), row in self._rows.items() if table == "youths" and row]
+        if self.scope_path != ROOT_SCOPE:
+            for start in range(0, len(youths), PRELOAD_CHUNK):
+                chunk = youths[start : start + PRELOAD_CHUNK]
+                self._visible_youths.update(_visible_youths(self.conn, self.scope_path, chunk))
 
     def _live_row(self, table: str, record_id: str) -> Any:
         """The row if it exists, is not a tombstone and is in scope; else None."""
@@ -129,7 +191,9 @@ class ServerContext:
         return owner.scope_path
 
     def insert(self, table: str, values: dict[str, Any]) -> None:
-        if self._row(table, values[PRIMARY_KEYS[table]]) is not None:
+        record_id = values[PRIMARY_KEYS[table]]
+        made_here = ("", record_id) in self._rows  # an id just made: no query for a twin
+        if not made_here and self._row(table, record_id) is not None:
             raise RuleViolation("duplicate_id")
         row = {
             **values,
@@ -139,14 +203,27 @@ class ServerContext:
             "scope_path": self._owner_path(table, values),
         }
         self.conn.execute(_insert(table, tuple(row)), row)
+        self._rows.pop((table, values[PRIMARY_KEYS[table]]), None)
+        self._recount(table, None, row)
 
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
+        before = self._row(table, record_id)  # read already by the handler: cached
         statement = _update_by_key(table, tuple(values))
         self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
+        # The cached row follows the write (as the statement changes it), so the next read of
+        # it (an approval's history event finding its registration's scope) costs no query.
+        if before is not None:
+            after = {**before._mapping, **values, "version": before.version + 1, "seq": self.seq}
+            self._rows[(table, record_id)] = _Row(after)
+            self._recount(table, before, None if before.deleted else after)
 
     def count(self, table: str, **equals: Any) -> int:
-        stmt = _count_where(table, tuple(equals))
-        return self.conn.scalar(stmt, {f"eq_{k}": v for k, v in equals.items()}) or 0
+        key = (table, tuple(sorted(equals.items())))
+        if key not in self._counts:
+            stmt = _count_where(table, tuple(equals))
+            params = {f"eq_{k}": v for k, v in equals.items()}
+            self._counts[key] = self.conn.scalar(stmt, params) or 0
+        return self._counts[key]
 
     def find(
         self,
@@ -162,19 +239,58 @@ class ServerContext:
         return [_record_values(table, row) for row in rows]
 
     def new_id(self) -> str:
-        return uuid7()
+        new = uuid7()
+        self._rows[("", new)] = None  # made here, so no row has it yet (see `insert`)
+        return new
 
     def deliver_notice(self, notice: dict[str, Any]) -> int:
         return deliver(self.conn, notice, self.now)
 
     def delete(self, table: str, record_id: str) -> None:
         """A tombstone, so every device hears of the deletion."""
+        self._recount(table, self._row(table, record_id), None)
         t = RECORDS[table]
         self.conn.execute(
             update(t)
             .where(t.c[PRIMARY_KEYS[table]] == record_id)
             .values(deleted=True, version=t.c.version + 1, seq=self.seq)
         )
+        self._rows.pop((table, record_id), None)
+
+
+class _Row:
+    """A row as read (column -> value), kept by ServerContext; reads like a database row."""
+
+    __slots__ = ("_mapping",)
+
+    def __init__(self, mapping: dict[str, Any]):
+        self._mapping = mapping
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._mapping[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+
+
+def _named_rows(ops: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """{table: ids} the operations name in their payloads (`id`, or `ids` of a tag), by the
+    table of their kind. A malformed operation names nothing here and is refused later."""
+    wanted: dict[str, set[str]] = {}
+    for op in ops:
+        try:
+            kind = Kind(op.get("kind"))
+        except ValueError:
+            continue
+        payload = op.get("payload")
+        if kind.table is None or not isinstance(payload, dict):
+            continue
+        ids = payload.get("ids") if isinstance(payload.get("ids"), list) else [payload.get("id")]
+        wanted.setdefault(kind.table, set()).update(i for i in ids if isinstance(i, str))
+    return wanted
 
 
 def deliver(conn: Connection, notice: dict[str, Any], at: datetime) -> int:
@@ -226,6 +342,24 @@ def _youth_visible_in(scope: str) -> Any:
         )
     )
     return select(in_scope | ~anywhere)
+
+
+def _visible_youths(conn: Connection, scope: str, ids: list[str]) -> set[str]:
+    """Which of the youths `ids` an account of `scope` sees (`ServerContext._youth_visible`),
+    with two queries for them all."""
+    linked: set[str] = set()
+    in_scope: set[str] = set()
+    for link in (RECORDS["registrations"], RECORDS["followers"]):
+        rows = conn.execute(
+            select(link.c.youth_id, within_scope(link.c.scope_path, scope))
+            .where(link.c.youth_id.in_(ids))
+            .distinct()
+        )
+        for youth_id, inside in rows:
+            linked.add(youth_id)
+            if inside:
+                in_scope.add(youth_id)
+    return in_scope | (set(ids) - linked)
 
 
 @cache
@@ -327,7 +461,12 @@ def apply_many(
 ) -> list[OpResult]:
     """Apply pushed operations in order, OPS_PER_TRANSACTION to a transaction, each in a
     savepoint of its own (a refusal takes back that operation's writes only). An unexpected
-    error rolls back only the current transaction; the client sends those again."""
+    error rolls back only the current transaction; the client sends those again.
+
+    A transaction's operations are applied in bulk around their rules: the answers already
+    given are read with one query, one context keeps the rows read for the next operation, and
+    the log of answers is written with one executemany. Each operation still runs its own rules
+    on the state the operations before it left (`_apply`)."""
     results: list[OpResult] = []
     for start in range(0, len(ops), OPS_PER_TRANSACTION):
         chunk = ops[start : start + OPS_PER_TRANSACTION]
@@ -335,68 +474,70 @@ def apply_many(
             # One sequence per operation, reserved together: one counter update (and lock,
             # held to the commit as for a single operation) instead of one per operation.
             seqs = reserve_seqs(conn, len(chunk))
-            reference = server_reference(conn)
+            ctx = ServerContext(
+                conn,
+                now=clock_now(),
+                reference=server_reference(conn),
+                scope_path=scope_path,
+                seq=0,
+                actor=operations.YOUTH_ACTOR if youth_id else actor,
+                permissions=permissions,
+                youth_id=youth_id,
+            )
+            answered = _answered(conn, [op["op_id"] for op in chunk])
+            ctx.preload(_named_rows([op for op in chunk if op["op_id"] not in answered]))
+            log_rows: list[dict[str, Any]] = []
             for op, seq in zip(chunk, seqs, strict=True):
-                results.append(
-                    _apply(
-                        conn,
-                        reference,
-                        seq=seq,
-                        account_id=account_id,
-                        scope_path=scope_path,
-                        op=op,
-                        actor=actor,
-                        permissions=permissions,
-                        youth_id=youth_id,
-                    )
-                )
+                stored = answered.get(op["op_id"])
+                if stored is not None:  # a replay: the sequence number taken is never used
+                    results.append(stored)
+                    continue
+                result, logged = _apply(ctx, seq=seq, account_id=account_id, op=op)
+                results.append(result)
+                answered[op["op_id"]] = result  # the same op_id twice in one push: once
+                log_rows.append(logged)
+            if log_rows:
+                conn.execute(_LOG_ANSWER, log_rows)
     return results
 
 
+def _answered(conn: Connection, op_ids: list[str]) -> dict[str, OpResult]:
+    """The stored answers to those of `op_ids` the server has applied already."""
+    rows = conn.execute(
+        select(applied_ops.c.op_id, applied_ops.c.result).where(applied_ops.c.op_id.in_(op_ids))
+    )
+    return {row.op_id: OpResult.from_json(json.loads(row.result)) for row in rows}
+
+
+_LOG_ANSWER = insert(applied_ops).values(
+    {c.name: bindparam(c.name) for c in applied_ops.columns if c.name != "id"}
+)
+
+
 def _apply(
-    conn: Connection,
-    reference: Reference,
-    *,
-    seq: int,
-    account_id: str | None,
-    scope_path: str,
-    op: dict[str, Any],
-    actor: str = "",
-    permissions: Collection[str] = (),
-    youth_id: str | None = None,
-) -> OpResult:
-    """Apply one pushed operation, exactly once: a replayed op_id gets the stored result, for as
-    long as the server keeps the operation (forever, for now). A cadre's operation names its
-    account (`actor` its username); a youth's, through the public API, names the youth
-    (`youth_id`, actor "youth") and may only be a kind a youth may push (`Kind.by_youth`).
+    ctx: ServerContext, *, seq: int, account_id: str | None, op: dict[str, Any]
+) -> tuple[OpResult, dict[str, Any]]:
+    """Apply one pushed operation not applied before; its answer and the row that logs it in
+    applied_ops (written by the caller). A replayed op_id gets the stored result, for as long as
+    the server keeps the operation (forever, for now). A cadre's operation names its account
+    (`actor` its username); a youth's, through the public API, names the youth (`youth_id`,
+    actor "youth") and may only be a kind a youth may push (`Kind.by_youth`).
 
     `seq`, the operation's change sequence, was reserved by the caller in this transaction: that
     locks the counter until commit, so operations apply one after another and each sees every
     earlier one (the capacity check relies on it). A replayed or refused operation leaves its
     number unused; a pull's cursor only needs sequence order to be commit order, not no gaps.
     """
-    stored = conn.execute(
-        select(applied_ops.c.result).where(applied_ops.c.op_id == op["op_id"])
-    ).scalar()
-    if stored is not None:  # a replay: the sequence number taken is simply never used
-        return OpResult.from_json(json.loads(stored))
+    conn, youth_id = ctx.conn, ctx.youth_id
     now = clock_now()  # the server's clock decides; the device's is kept for audit
-    ctx = ServerContext(
-        conn,
-        now=now,
-        reference=reference,
-        scope_path=scope_path,
-        seq=seq,
-        actor=operations.YOUTH_ACTOR if youth_id else actor,
-        permissions=permissions,
-        youth_id=youth_id,
-    )
+    ctx.now, ctx.seq = now, seq
     try:
         if youth_id is not None and not operations.youth_may(op["kind"]):
             raise RuleViolation("not_allowed")
         with conn.begin_nested():  # a refusal takes back this operation's writes only
             outcome = operations.apply(ctx, op["kind"], op["payload"])
     except RuleViolation as refusal:
+        ctx.forget()
         params = dict(refusal.params)
         if refusal.problems:
             params["problems"] = [
@@ -404,6 +545,7 @@ def _apply(
             ]
         result = OpResult(op["op_id"], OpStatus.REJECTED, 0, refusal.code, params)
     except Exception as error:
+        ctx.forget()
         if not _is_malformed(error):
             raise  # the database's fault: the request fails and the device sends the op again
         log.warning("malformed op %s: %r", op["op_id"], error)
@@ -414,21 +556,19 @@ def _apply(
     logged_youth = youth_id
     if youth_id and result.status is OpStatus.REJECTED and ctx.get("youths", youth_id) is None:
         logged_youth = None  # a refused youth.create: there is no youth row to refer to
-    conn.execute(
-        insert(applied_ops).values(
-            op_id=op["op_id"],
-            account_id=account_id,
-            youth_id=logged_youth,
-            device_id=op.get("device_id") or "",
-            kind=op["kind"],
-            payload=json.dumps(op["payload"], ensure_ascii=False),
-            occurred_at=_device_time(op.get("occurred_at")) or now,
-            received_at=now,
-            result=json.dumps(result.to_json(), ensure_ascii=False),
-            seq=result.seq or None,
-        )
-    )
-    return result
+    logged = {
+        "op_id": op["op_id"],
+        "account_id": account_id,
+        "youth_id": logged_youth,
+        "device_id": op.get("device_id") or "",
+        "kind": op["kind"],
+        "payload": json.dumps(op["payload"], ensure_ascii=False),
+        "occurred_at": _device_time(op.get("occurred_at")) or now,
+        "received_at": now,
+        "result": json.dumps(result.to_json(), ensure_ascii=False),
+        "seq": result.seq or None,
+    }
+    return result, logged
 
 
 def _is_malformed(error: Exception) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -121,19 +121,36 @@ def get_cursor(conn: Connection) -> int:
 
 
 def apply_page(conn: Connection, reference: Reference, page: PullPage, *, actor: str = "") -> None:
-    """One pulled page, with the cursor moved in the same transaction: a crash before the commit
-    leaves the old cursor, so the page is fetched again (applying it twice is harmless)."""
+    """One pulled page (see `apply_pages`)."""
+    apply_pages(conn, reference, [page], actor=actor)
+
+
+def apply_pages(
+    conn: Connection, reference: Reference, pages: Sequence[PullPage], *, actor: str = ""
+) -> None:
+    """Consecutive pulled pages, oldest first, with one rebase and the cursor moved in the same
+    transaction: a crash before the commit leaves the old cursor, so the pages are fetched
+    again (applying them twice is harmless).
+
+    One rebase for many pages, not one a page: the outstanding operations are taken back and
+    replayed once, and the acknowledged ones whose change the last page passed are dropped
+    before the replay. After a bulk action (thousands of acknowledged operations) a pull thus
+    replays them at most once per batch of pages instead of once per page. The local tables
+    show the same as after applying the pages one by one, since each page only overwrites
+    server rows and the replay comes after the last."""
+    if not pages:
+        return
+    cursor = pages[-1].cursor
 
     def change(c: Connection) -> None:
-        delete_rows(c, page.deleted)
-        upsert_rows(c, page.rows)
+        for page in pages:
+            delete_rows(c, page.deleted)
+            upsert_rows(c, page.rows)
         c.execute(
-            delete(outbox).where(
-                outbox.c.state == "acknowledged", outbox.c.server_seq <= page.cursor
-            )
+            delete(outbox).where(outbox.c.state == "acknowledged", outbox.c.server_seq <= cursor)
         )
         c.execute(delete(meta).where(meta.c.key == CURSOR_KEY))
-        c.execute(meta.insert().values(key=CURSOR_KEY, value=str(page.cursor)))
+        c.execute(meta.insert().values(key=CURSOR_KEY, value=str(cursor)))
 
     rebase(conn, reference, change, actor=actor)
 

@@ -490,10 +490,17 @@ class Store:
         self._announce_all()
 
     def take_pull_page(self, page: PullPage) -> None:
-        if not page.rows and not page.deleted and self._settled(page.cursor):
+        self.take_pull_pages([page])
+
+    def take_pull_pages(self, pages: Sequence[PullPage]) -> None:
+        """Consecutive pulled pages in one transaction and one rebase (`replica.apply_pages`)."""
+        if not pages:
+            return
+        nothing = not any(page.rows or page.deleted for page in pages)
+        if nothing and self._settled(pages[-1].cursor):
             return  # nothing changed: no write, nobody to tell (a sync with nothing to do)
         with self._writer.begin() as conn:
-            replica.apply_page(conn, self.reference, page, actor=self.actor())
+            replica.apply_pages(conn, self.reference, pages, actor=self.actor())
         self._announce_all()
 
     def pull_cursor(self) -> int:

@@ -1,0 +1,88 @@
+"""A push applied in bulk: the rows and answers of one transaction are read and logged together,
+while each operation keeps its own rules, answer, refusal and exactly-once replay."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import event, select
+
+from sync.core.operations import Kind
+from sync.core.protocol import OpStatus
+from sync.server import replication
+from sync.server.db import Database
+from sync.server.tables import RECORDS, applied_ops
+
+# Statements per operation of a bulk edit of one activity's capacity: a savepoint and its
+# release, the activity written and its waitlist read (for the seats the edit frees). The
+# activity is read and its approved seats counted once per transaction, the answers given
+# before looked up and the new ones logged once per transaction. Applied one by one it took
+# eight: an answer lookup, a log insert, a read of the activity and a count per operation.
+STATEMENTS_PER_OP = 4
+PER_TRANSACTION = 8  # begin, the change counter, categories, answers, log, and a little slack
+
+
+def _edit(activity_id: str, capacity: int, op_id: str | None = None) -> dict:
+    return {
+        "op_id": op_id or str(uuid.uuid4()),
+        "kind": Kind.ACTIVITY_UPDATE.value,
+        "payload": {"id": activity_id, "changes": {"capacity": capacity}},
+        "device_id": "bulk-test",
+        "occurred_at": "",
+    }
+
+
+def test_a_bulk_push_reads_shared_rows_once_and_answers_each_operation(seeded_database):
+    url, seeded = seeded_database
+    db = Database.connect(url)
+    try:
+        a = RECORDS["activities"]
+        orgs = RECORDS["organizations"]
+        with db.engine.connect() as conn:
+            scope = conn.scalar(select(orgs.c.scope_path).where(orgs.c.id == seeded.home_org_id))
+            activity_id, version = conn.execute(
+                select(a.c.id, a.c.version)
+                .where(a.c.status == "published", a.c.scope_path.startswith(scope))
+                .order_by(a.c.id)
+                .limit(1)
+            ).one()
+        edits = [_edit(activity_id, 500 + n) for n in range(60)]
+        missing = _edit("no-such-activity", 1)
+        ops = [*edits[:30], missing, edits[29], *edits[30:]]  # a refusal, and one op twice
+
+        statements: list[str] = []
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            results = replication.apply_many(
+                db, account_id=None, scope_path=scope, ops=ops, actor="bulk"
+            )
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+
+        assert len(results) == len(ops)
+        assert results[30].status is OpStatus.REJECTED and results[30].code == "not_found"
+        assert results[31] == results[29]  # the same op_id again: the same answer, applied once
+        applied = [r for i, r in enumerate(results) if i not in (30, 31)]
+        assert all(r.status is OpStatus.APPLIED for r in applied)
+        seqs = [r.seq for r in applied]
+        assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+        assert len(statements) <= STATEMENTS_PER_OP * len(ops) + PER_TRANSACTION, len(statements)
+
+        with db.engine.connect() as conn:
+            row = conn.execute(select(a.c.capacity, a.c.version).where(a.c.id == activity_id))
+            assert tuple(row.one()) == (559, version + 60)
+            logged = conn.scalars(
+                select(applied_ops.c.op_id).where(
+                    applied_ops.c.op_id.in_([op["op_id"] for op in ops])
+                )
+            ).all()
+            assert sorted(logged) == sorted({op["op_id"] for op in ops})
+
+        again = replication.apply_many(db, account_id=None, scope_path=scope, ops=ops, actor="x")
+        assert again == results  # replayed: the stored answers, nothing applied twice
+        with db.engine.connect() as conn:
+            row = conn.execute(select(a.c.version).where(a.c.id == activity_id))
+            assert row.scalar() == version + 60
+    finally:
+        db.dispose()
