@@ -29,6 +29,10 @@ def _best(samples: list[float]) -> str:
     return f"median {statistics.median(samples) * 1000:.0f} ms (min {min(samples) * 1000:.0f})"
 
 
+# The local database's key when the figures are taken encrypted (`--encrypt`), else None.
+KEY: str | None = None
+
+
 def screen_load(database: Path, runs: int) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -41,7 +45,7 @@ def screen_load(database: Path, runs: int) -> None:
     for label, choice in (("county committee", "home"), ("county and below", "home_and_below")):
         samples = []
         for _ in range(runs):
-            store = Store(database)
+            store = Store(database, key=KEY)
             folder = tempfile.mkdtemp()
             settings = s.Settings(QSettings(f"{folder}/s.ini", QSettings.Format.IniFormat))
             window = MainWindow(settings, log_dir=folder, store=store)
@@ -70,7 +74,7 @@ def queries(database: Path, runs: int) -> None:
     from sync.client.store import Store
     from sync.client.store import follower_queries as fq
 
-    store = Store(database)
+    store = Store(database, key=KEY)
     home = store.get_meta("org_id")
     below = [o["id"] for o in store.read(fq.subordinate_organizations, home)]
     everyone = (home, *below)
@@ -105,7 +109,7 @@ def bulk_tag(database: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "workbench.sqlite"
         shutil.copy(database, copy)
-        store = Store(copy)
+        store = Store(copy, key=KEY)
         home = store.get_meta("org_id")
         ids = store.read(fq.follower_ids, fq.FollowerQuery(org_ids=(home,)))
         started = time.perf_counter()
@@ -125,14 +129,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", type=Path, help="a county demo database (else generated)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--encrypt", action="store_true", help="also on an encrypted copy (SQLCipher), beside"
+    )
     args = parser.parse_args()
     if args.database is None:
         from benchmarks.bench_foundation import county_profile
 
         args.database = county_profile() / "workbench.sqlite"
+    print("== plain SQLite")
     screen_load(args.database, args.runs)
     queries(args.database, args.runs)
     bulk_tag(args.database)
+    if args.encrypt:
+        from sync.client.store import cipher
+
+        global KEY
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "workbench.sqlite"
+            shutil.copy(args.database, copy)
+            KEY = cipher.new_key()
+            started = time.perf_counter()
+            cipher.encrypt_in_place(copy, KEY)
+            print(f"== encrypted (SQLCipher 4), converted in {time.perf_counter() - started:.1f} s")
+            screen_load(copy, args.runs)
+            queries(copy, args.runs)
+            bulk_tag(copy)
 
 
 if __name__ == "__main__":
