@@ -177,7 +177,8 @@ def main() -> None:
     print(f"sign-ins answered: {total} ({total / args.seconds:.0f}/s) — {shown}")
     if args.json:
         p95 = [sorted(v)[int(len(v) * 0.95)] if v else None for v in (idle, during)]
-        args.json.write_text(json.dumps({"idle_p95": p95[0], "during_p95": p95[1], "answers": answers}))
+        figures = {"idle_p95": p95[0], "during_p95": p95[1], "answers": answers}
+        args.json.write_text(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ Each run undoes the approvals (`undo_many`, one step) so the next starts from pe
 from __future__ import annotations
 
 import argparse
-import json
 import itertools
+import json
 import os
 import statistics
 import sys

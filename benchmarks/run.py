@@ -85,64 +85,110 @@ def sync_rows(sync: dict | None, hog: dict | None, peer: dict | None, devices: i
         rate = initial["rows"] / initial["seconds"]
         bare_rate = bare["rows"] / bare["seconds"]
         pr = p.get("initial_rate")
-        rows.append((
-            f"initial sync ({initial['rows']:,} rows; PouchDB {p.get('docs', 0):,} docs)",
-            f"{rate:,.0f} rows/s", "≥ 30× PouchDB", ratio(rate, bare_rate), ratio(rate, pr),
-            verdict(None if pr is None else rate >= 30 * pr),
-        ))
+        rows.append(
+            (
+                f"initial sync ({initial['rows']:,} rows; PouchDB {p.get('docs', 0):,} docs)",
+                f"{rate:,.0f} rows/s",
+                "≥ 30× PouchDB",
+                ratio(rate, bare_rate),
+                ratio(rate, pr),
+                verdict(None if pr is None else rate >= 30 * pr),
+            )
+        )
         noop = statistics.median(sync["noop"])
         pn = p.get("noop_median")
-        rows.append((
-            "sync with nothing to do (median)", f"{noop * 1000:.1f} ms", "≤ 0.5× PouchDB", "—",
-            ratio(noop, pn), verdict(None if pn is None else noop <= 0.5 * pn),
-        ))
+        rows.append(
+            (
+                "sync with nothing to do (median)",
+                f"{noop * 1000:.1f} ms",
+                "≤ 0.5× PouchDB",
+                "—",
+                ratio(noop, pn),
+                verdict(None if pn is None else noop <= 0.5 * pn),
+            )
+        )
         push, bare_ops, pp = sync["push"], sync["bare_ops"]["seconds"], p.get("push_seconds")
-        rows.append((
-            "push 1,000 operations", f"{push:.3f} s", "≤ 0.25× PouchDB, ≤ 3× bare",
-            ratio(push, bare_ops), ratio(push, pp),
-            verdict(None if pp is None else push <= 0.25 * pp and push <= 3 * bare_ops),
-        ))
+        rows.append(
+            (
+                "push 1,000 operations",
+                f"{push:.3f} s",
+                "≤ 0.25× PouchDB, ≤ 3× bare",
+                ratio(push, bare_ops),
+                ratio(push, pp),
+                verdict(None if pp is None else push <= 0.25 * pp and push <= 3 * bare_ops),
+            )
+        )
         pull, pl = sync["pull"], p.get("pull_seconds")
-        rows.append((
-            f"pull {sync['pulled']:,} changed rows", f"{pull:.3f} s", "≤ 0.25× PouchDB",
-            ratio(pull, bare_ops), ratio(pull, pl), verdict(None if pl is None else pull <= 0.25 * pl),
-        ))
+        rows.append(
+            (
+                f"pull {sync['pulled']:,} changed rows",
+                f"{pull:.3f} s",
+                "≤ 0.25× PouchDB",
+                ratio(pull, bare_ops),
+                ratio(pull, pl),
+                verdict(None if pl is None else pull <= 0.25 * pl),
+            )
+        )
         rss = initial["peak_mb"]
-        rows.append((
-            "client peak RSS, initial sync", f"{rss:.0f} MB", "≤ 300 MB",
-            ratio(rss, sync["bare_all"]["peak_mb"]), "—", verdict(rss <= 300),
-        ))
+        rows.append(
+            (
+                "client peak RSS, initial sync",
+                f"{rss:.0f} MB",
+                "≤ 300 MB",
+                ratio(rss, sync["bare_all"]["peak_mb"]),
+                "—",
+                verdict(rss <= 300),
+            )
+        )
     else:
         rows.append(("bench_sync.py", "failed or skipped", "", "", "", "missing"))
     for label, figures in (("", sync), (", CPU hog beside", hog)):
         crowd = (figures or {}).get("crowds", [None])[0]
         if crowd is None:
-            rows.append((f"{devices} devices × 3 cycles{label}", "failed or skipped", "", "", "", "missing"))
+            missing = (f"{devices} devices × 3 cycles{label}", "failed or skipped", "", "", "")
+            rows.append((*missing, "missing"))
             continue
         errors = len(crowd["errors"])
-        rows.append((
-            f"{devices} devices × 3 cycles{label}",
-            f"{errors} errors, p95 {crowd['p95']:.2f} s ({crowd['requests']} requests)",
-            "0 errors, p95 ≤ 2 s", "—", "—", verdict(errors == 0 and crowd["p95"] <= 2),
-        ))
+        rows.append(
+            (
+                f"{devices} devices × 3 cycles{label}",
+                f"{errors} errors, p95 {crowd['p95']:.2f} s ({crowd['requests']} requests)",
+                "0 errors, p95 ≤ 2 s",
+                "—",
+                "—",
+                verdict(errors == 0 and crowd["p95"] <= 2),
+            )
+        )
     return rows
 
 
 def other_rows(review: dict | None, flood: dict | None) -> list[tuple]:
     rows: list[tuple] = []
     if review:
-        rows.append((
-            f"approve {review['count']:,} registrations (store, median)",
-            f"{review['median']:.2f} s", "≤ 2 s", "—", "—", verdict(review["median"] <= 2),
-        ))
+        rows.append(
+            (
+                f"approve {review['count']:,} registrations (store, median)",
+                f"{review['median']:.2f} s",
+                "≤ 2 s",
+                "—",
+                "—",
+                verdict(review["median"] <= 2),
+            )
+        )
     else:
         rows.append(("bench_review.py", "failed or skipped", "", "", "", "missing"))
     if flood:
         idle, during = flood["idle_p95"], flood["during_p95"]
-        rows.append((
-            "/healthz p95 during a sign-in flood", f"{during * 1000:.0f} ms",
-            "(no goal; × idle)", f"{during / idle:.1f}× idle" if idle else "—", "—", "—",
-        ))
+        rows.append(
+            (
+                "/healthz p95 during a sign-in flood",
+                f"{during * 1000:.0f} ms",
+                "(no goal; × idle)",
+                f"{during / idle:.1f}× idle" if idle else "—",
+                "—",
+                "—",
+            )
+        )
     else:
         rows.append(("bench_login_flood.py", "failed or skipped", "", "", "", "missing"))
     return rows
@@ -154,13 +200,30 @@ def foundation_rows(found: dict | None) -> list[tuple]:
     start = found["start_up"]
     worst = max(q["p95_ms"] for q in found["queries"].values())
     return [
-        ("start-up, workbench window", f"{start['workbench_window_s'] * 1000:.0f} ms",
-         "≤ 2× bare PySide6", f"{start['ratio_window']:.2f}× bare", "—",
-         verdict(start["ratio_window"] <= 2)),
-        ("filter and search, worst p95", f"{worst:.1f} ms", "≤ 50 ms", "—", "—",
-         verdict(worst <= 50)),
-        ("workbench max RSS at start", f"{start['workbench_max_rss_mb']:.0f} MB", "≤ 300 MB",
-         "—", "—", verdict(start["workbench_max_rss_mb"] <= 300)),
+        (
+            "start-up, workbench window",
+            f"{start['workbench_window_s'] * 1000:.0f} ms",
+            "≤ 2× bare PySide6",
+            f"{start['ratio_window']:.2f}× bare",
+            "—",
+            verdict(start["ratio_window"] <= 2),
+        ),
+        (
+            "filter and search, worst p95",
+            f"{worst:.1f} ms",
+            "≤ 50 ms",
+            "—",
+            "—",
+            verdict(worst <= 50),
+        ),
+        (
+            "workbench max RSS at start",
+            f"{start['workbench_max_rss_mb']:.0f} MB",
+            "≤ 300 MB",
+            "—",
+            "—",
+            verdict(start["workbench_max_rss_mb"] <= 300),
+        ),
     ]
 
 
@@ -196,7 +259,11 @@ def main() -> int:
     if wanted("sync"):
         sync = run("bench_sync.py", *db, *quick, json_path=RESULTS / "sync.json")
         hog = run(
-            "bench_sync.py", *db, *quick, "--crowd-only", "--cpu-hog",
+            "bench_sync.py",
+            *db,
+            *quick,
+            "--crowd-only",
+            "--cpu-hog",
             json_path=RESULTS / "sync-hog.json",
         )
     review = flood = found = None
@@ -217,7 +284,8 @@ def main() -> int:
     rows += other_rows(review, flood) + foundation_rows(found)
     if wanted("followers"):
         rows.append(("bench_followers.py", "printed above", "(no goal)", "—", "—", "—"))
-    print_table(f"all benchmarks, sync server on {backend}{' (quick run)' if args.quick else ''}", rows)
+    note = " (quick run)" if args.quick else ""
+    print_table(f"all benchmarks, sync server on {backend}{note}", rows)
     return 0
 
 
