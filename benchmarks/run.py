@@ -7,7 +7,8 @@ the bare copy of the same rows (bench_sync.py) and a PouchDB peer (benchmarks/po
 PouchDB replication to express-pouchdb on loopback). npm `pouchdb` and `express-pouchdb` are
 installed at benchmark time into benchmark-results/pouchdb-peer/ (git-ignored, never committed).
 Every script's own output is shown as it runs; the table comes last. "not met" where a goal is
-not met. --quick: fewer documents, devices and runs (a smoke run; its figures are not the goals').
+not met. A ratio is our value ÷ the baseline's: for rows/s higher is better, for times lower.
+--quick: fewer documents, devices and runs (a smoke run; its figures are not the goals').
 """
 
 from __future__ import annotations
