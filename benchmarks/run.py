@@ -39,9 +39,9 @@ def run(name: str, *args: str, json_path: Path | None = None) -> dict | None:
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT)
     print(f"=== {name}: exit {done.returncode} after {time.perf_counter() - started:.0f} s")
-    if json_path is None or done.returncode != 0 or not json_path.exists():
+    if done.returncode != 0 or (json_path is not None and not json_path.exists()):
         return None
-    return json.loads(json_path.read_text())
+    return {} if json_path is None else json.loads(json_path.read_text())
 
 
 def pouchdb(args: argparse.Namespace) -> dict | None:
@@ -278,13 +278,14 @@ def main() -> int:
         runs = ["--runs", "2", "--queries", "10"] if args.quick else []
         found = run("bench_foundation.py", *runs, json_path=RESULTS / "foundation.json")
     if wanted("followers"):
-        run("bench_followers.py", *(["--runs", "1"] if args.quick else []))
+        followers = run("bench_followers.py", *(["--runs", "1"] if args.quick else []))
 
     backend = "PostgreSQL" if args.postgres else "SQLite"
     rows = sync_rows(sync, hog, peer, 40 if args.quick else 200)
     rows += other_rows(review, flood) + foundation_rows(found)
     if wanted("followers"):
-        rows.append(("bench_followers.py", "printed above", "(no goal)", "—", "—", "—"))
+        shown = "printed above" if followers is not None else "failed"
+        rows.append(("bench_followers.py", shown, "(no goal)", "—", "—", "—"))
     note = " (quick run)" if args.quick else ""
     print_table(f"all benchmarks, sync server on {backend}{note}", rows)
     return 0
