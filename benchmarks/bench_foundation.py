@@ -198,6 +198,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--json", type=Path, help="write the figures here (run.py)")
     args = parser.parse_args()
     profile = county_profile()
     start = start_up(profile, args.runs)
@@ -222,9 +223,9 @@ def main() -> None:
     for name, f in queries.items():
         print(f"  {name:10} {f['p50_ms']:8.1f} {f['p95_ms']:8.1f} {f['rows']:7d}")
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / "foundation.json"
+    out = args.json or RESULTS / "foundation.json"
     out.write_text(json.dumps({"start_up": start, "queries": queries}, indent=2))
-    print(f"\nwritten to {out.relative_to(ROOT)}")
+    print(f"\nwritten to {out}")
 
 
 if __name__ == "__main__":

@@ -134,6 +134,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="how long the flood lasts")
     parser.add_argument("--one-address", action="store_true", help="all from one address")
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout to run the server of")
+    parser.add_argument("--json", type=Path, help="also write the figures here (run.py)")
     parser.add_argument("--flood", metavar="URL", help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
     if args.flood:
@@ -174,6 +175,10 @@ def main() -> None:
     total = sum(answers.values())
     shown = ", ".join(f"{status}: {n}" for status, n in sorted(answers.items()))
     print(f"sign-ins answered: {total} ({total / args.seconds:.0f}/s) — {shown}")
+    if args.json:
+        p95 = [sorted(v)[int(len(v) * 0.95)] if v else None for v in (idle, during)]
+        figures = {"idle_p95": p95[0], "during_p95": p95[1], "answers": answers}
+        args.json.write_text(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import statistics
 import sys
@@ -159,6 +160,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the store figures here (run.py)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
@@ -173,6 +175,8 @@ def main() -> None:
             f"(goal ≤ {GOAL_S:.0f} s: {verdict})"
         )
         print(f"store.undo_many of that action: median {statistics.median(undo_times):.2f} s")
+        if args.json:
+            args.json.write_text(json.dumps({"count": args.count, "median": median, "best": best}))
 
         for elapsed, turns, gap in bench_page(store, args.runs):
             print(

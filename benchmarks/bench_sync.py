@@ -563,6 +563,11 @@ def print_table(rows: list[tuple[str, str, str, str, str]]) -> None:
         print(line.format(*row))
 
 
+def _write_json(path: Path | None, figures: dict) -> None:
+    if path is not None:
+        path.write_text(json.dumps(figures, indent=1))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--postgres", metavar="URL", help="run the server on this PostgreSQL")
@@ -585,11 +590,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--runs", type=int, default=1, help="with --crowd-only: the concurrent devices N times"
     )
+    parser.add_argument("--json", type=Path, help="also write the figures to this file (run.py)")
     args = parser.parse_args(argv)
 
     database = PostgresDatabase(args.postgres) if args.postgres else SqliteDatabase()
     work = Path(tempfile.mkdtemp(prefix="bench-sync-client-", dir=RESULTS))
-    server = None
+    server, figures = None, {"backend": "postgresql" if args.postgres else "sqlite"}
     try:
         server, url = start_server(database.url, args.workers, work / "server.log")
         backend = "PostgreSQL" if args.postgres else "SQLite"
@@ -603,7 +609,9 @@ def main(argv: list[str] | None = None) -> int:
                     crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
                 rows.append(_crowd_row(args, crowd))
                 _report_errors(crowd, work)
+                figures.setdefault("crowds", []).append(crowd)
             print_table(rows)
+            _write_json(args.json, figures)
             return 0
         initial = _child(INITIAL_SYNC, str(work / "a"), url, USERNAME, _password())
         replica = work / "a" / "workbench.sqlite"
@@ -670,6 +678,9 @@ def main(argv: list[str] | None = None) -> int:
         print_table(rows)
         if crowd is not None:
             _report_errors(crowd, work)
+        figures.update(initial=initial, bare_all=bare_all, bare_ops=bare_1000, noop=noop)
+        figures.update(push=push_seconds, push_sync=push_sync, pull=pull_seconds, pulled=pulled)
+        _write_json(args.json, {**figures, "crowds": [crowd] if crowd is not None else []})
     finally:
         if server is not None:
             server.terminate()
