@@ -44,6 +44,11 @@ class Purged:
     counts: dict[str, int]  # tombstones deleted, per table
 
 
+# An expired or revoked token is kept this long after it ended, so its holder still hears
+# "登录已过期" or "您已退出登录" rather than "登录信息无效"; it holds no personal data.
+TOKEN_KEPT_AFTER_END = timedelta(days=30)
+
+
 def purge_tombstones(db: Database, *, older_than: timedelta, now: datetime | None = None) -> Purged:
     """Delete the tombstones of changes the server received more than `older_than` ago.
 
@@ -127,9 +132,10 @@ def apply_retention(db: Database, settings: Settings, *, now: datetime | None = 
         ).rowcount
         registrants = _redact_registrants(conn, cutoff)
         expired = 0
+        ended = now - TOKEN_KEPT_AFTER_END
         for table in (tokens, youth_tokens):
             expired += conn.execute(
-                delete(table).where(or_(table.c.expires_at < now, table.c.revoked_at.is_not(None)))
+                delete(table).where(or_(table.c.expires_at < ended, table.c.revoked_at < ended))
             ).rowcount
         failures = conn.execute(
             delete(login_failures).where(login_failures.c.at < now - settings.login_failure_window)
