@@ -276,7 +276,8 @@ def test_a_synced_device_holds_no_whole_number_whatever_its_permission(
 # --- the reveal ----------------------------------------------------------------------------------
 
 
-def _logged_reveals(server: Server) -> list[str]:
+def logged_reveals(server: Server) -> list[str]:
+    """Ids of the youths the server logged a reveal of, oldest first."""
     rows = server_rows(
         server,
         "SELECT payload FROM applied_ops WHERE kind = :k ORDER BY received_at",
@@ -299,7 +300,7 @@ def test_reveal_answers_the_permission_holder_and_logs_each_youth(server: Server
 
     school = _reveal(server, token(server, SCHOOL), [youth.id])
     assert school.status_code == 403 and school.json()["code"] == "permission_denied"
-    assert _logged_reveals(server) == []
+    assert logged_reveals(server) == []
 
     odd = ["no-such-youth", "nul\x00", "x" * 65]  # none can be a youth's id; NUL, no 500
     answer = _reveal(server, token(server, COUNTY), [youth.id, youth.id, *odd])
@@ -307,11 +308,11 @@ def test_reveal_answers_the_permission_holder_and_logs_each_youth(server: Server
     [shown] = answer.json()["youths"]
     assert (shown["id"], shown["name"], shown["phone"]) == (youth.id, "林晓青", phone)
     assert answer.json()["refused"] == odd
-    assert _logged_reveals(server) == [youth.id]
+    assert logged_reveals(server) == [youth.id]
 
     too_many = _reveal(server, token(server, COUNTY), [f"y{i}" for i in range(REVEAL_BATCH + 1)])
     assert too_many.status_code == 422
-    assert _logged_reveals(server) == [youth.id]
+    assert logged_reveals(server) == [youth.id]
 
 
 def test_a_walk_in_opens_no_youths_numbers_to_the_cadre(devices, server: Server):
@@ -333,7 +334,7 @@ def test_a_walk_in_opens_no_youths_numbers_to_the_cadre(devices, server: Server)
     assert filed[0][0] == 1
     answer = _reveal(server, token(server, COUNTY), [stranger.id])
     assert answer.status_code == 200 and answer.json() == {"youths": [], "refused": [stranger.id]}
-    assert _logged_reveals(server) == []
+    assert logged_reveals(server) == []
 
 
 # --- walk-ins are matched on the server ----------------------------------------------------------

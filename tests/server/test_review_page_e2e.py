@@ -6,8 +6,6 @@ grassroots account without the permission is refused on the device, and nothing 
 
 from __future__ import annotations
 
-import json
-
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -15,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from desktop.events import StoreEvents
 from desktop.pages.registrations import RegistrationsPage
 from desktop.undo import UndoHistory
-from sync.core.operations import Kind
 from sync.core.records import RegistrationStatus
 from tests.server.conftest import Device, Server, server_rows
+from tests.server.test_personal_data import logged_reveals
 from tests.server.test_youth_e2e import YouthClient, _registering, _status
 
 
@@ -75,7 +73,7 @@ def test_a_youths_registration_approved_from_the_keyboard_reaches_the_server(
     answer_next_box(seen)
     page.reveal_action.trigger()
     assert youth_phone(server, youth.id) in seen[0]
-    assert reveals_logged(server) == [youth.id]  # logged by the server as it answered
+    assert logged_reveals(server) == [youth.id]  # logged by the server as it answered
     assert county.store.pending_count() == 1  # the approval only: a reveal queues nothing
 
     county.sync()
@@ -106,7 +104,7 @@ def test_a_full_export_has_whole_numbers_only_where_the_server_reveals_them(
     phones = {row[0]: row[1] for row in load_workbook(path).active.iter_rows(values_only=True)}
     assert phones["林晓青"] == youth_phone(server, youth.id)
     assert phones["现场甲"] == "139****0001"  # a walk-in proves nothing: masked
-    assert youth.id in reveals_logged(server)
+    assert youth.id in logged_reveals(server)
 
 
 def test_a_grassroots_account_cannot_reveal_and_queues_nothing(qtbot, devices, server: Server):
@@ -124,15 +122,6 @@ def test_a_grassroots_account_cannot_reveal_and_queues_nothing(qtbot, devices, s
     page.reveal_action.trigger()
     assert "没有查看完整个人信息的权限" in seen[0]
     assert school.store.pending_count() == before
-
-
-def reveals_logged(server: Server) -> list[str]:
-    rows = server_rows(
-        server,
-        "SELECT payload FROM applied_ops WHERE kind = :k ORDER BY received_at",
-        k=Kind.PERSONAL_REVEAL.value,
-    )
-    return [json.loads(r[0])["id"] for r in rows]
 
 
 def youth_phone(server: Server, youth_id: str) -> str:
