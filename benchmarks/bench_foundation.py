@@ -129,7 +129,7 @@ def start_up(profile: Path, runs: int) -> dict:
     }
 
 
-def query_latency(profile: Path, queries: int) -> dict:
+def query_latency(profile: Path, queries: int, *, database: Path | None = None, key=None) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from dataclasses import replace
 
@@ -142,7 +142,7 @@ def query_latency(profile: Path, queries: int) -> dict:
     from sync.core.rules import DEFAULT_CATEGORIES
 
     app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - must stay alive
-    store = Store(profile / "workbench.sqlite")
+    store = Store(database or profile / "workbench.sqlite", key=key)
     model = ActivityTableModel(store)
     rng = random.Random(7)
     now = store.clock()
@@ -194,15 +194,34 @@ def query_latency(profile: Path, queries: int) -> dict:
     return figures
 
 
+def _encrypted_latency(profile: Path, queries: int) -> dict:
+    """`query_latency` on an encrypted copy of the county database, measured in the same run."""
+    import shutil
+    import tempfile
+
+    from sync.client.store import cipher
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "workbench.sqlite"
+        shutil.copy(profile / "workbench.sqlite", copy)
+        key = cipher.new_key()
+        cipher.encrypt_in_place(copy, key)
+        return query_latency(profile, queries, database=copy, key=key)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--json", type=Path, help="write the figures here (run.py)")
+    parser.add_argument(
+        "--encrypt", action="store_true", help="also filter and search an encrypted copy"
+    )
     args = parser.parse_args()
     profile = county_profile()
     start = start_up(profile, args.runs)
     queries = query_latency(profile, args.queries)
+    encrypted = _encrypted_latency(profile, args.queries) if args.encrypt else {}
 
     print("\nstart-up (median of", args.runs, "runs, offscreen)")
     print(f"  bare PySide6 window   {start['bare_window_s'] * 1000:8.0f} ms")
@@ -222,6 +241,10 @@ def main() -> None:
     print(f"  {'filter':10} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}   (goal p95 ≤ 50 ms)")
     for name, f in queries.items():
         print(f"  {name:10} {f['p50_ms']:8.1f} {f['p95_ms']:8.1f} {f['rows']:7d}")
+    if encrypted:
+        print("  the same on an encrypted copy (SQLCipher 4):")
+        for name, f in encrypted.items():
+            print(f"  {name:10} {f['p50_ms']:8.1f} {f['p95_ms']:8.1f} {f['rows']:7d}")
     RESULTS.mkdir(exist_ok=True)
     out = args.json or RESULTS / "foundation.json"
     out.write_text(json.dumps({"start_up": start, "queries": queries}, indent=2))
