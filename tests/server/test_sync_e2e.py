@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from sync.client import session
+from sync.client import local_data, session
 from sync.client.engine import sync_once
-from sync.client.store import DATABASE_NAME, Store
 from sync.client.store import registration_queries as rq
 from sync.core.operations import Kind
 from sync.core.protocol import OpStatus
@@ -364,7 +363,10 @@ def test_client_killed_while_the_server_applies_its_push(devices, server: Server
     process.wait()
     assert _count_applied(server) >= 20
 
-    a.store = Store(folder / DATABASE_NAME, clock=demo_now)
+    # Opened as the workbench and the CLI open a profile: the CLI encrypted it on the way
+    # (sync.client.local_data), with its key in this test's keyring.
+    a.store = local_data.open_store(folder, clock=demo_now)
+    assert a.store.encrypted
     assert a.store.pending_count() == 400  # it died before recording any answer
     report = a.sync()
     assert a.store.pending_count() == 0
