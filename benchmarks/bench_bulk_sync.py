@@ -53,37 +53,14 @@ class SmallPostgres:
         self.admin.dispose()
 
 
-def _sync(store) -> tuple[float, float, object]:
-    """(seconds until the push was answered, seconds for the whole sync, report)."""
-    from sync.client import session
-    from sync.client.engine import sync_once
-
-    client = session.connect(store)
-    marks: list[float] = []
-
-    def progress(phase: str, done: int, total: int) -> None:
-        if phase == "push" and done == total:
-            marks.append(time.perf_counter())
-
-    try:
-        started = time.perf_counter()
-        report = sync_once(store, client, progress=progress)
-        ended = time.perf_counter()
-    finally:
-        client.close()
-    assert report.ok, (report.push_error, report.pull_error)
-    push = (marks[-1] - started) if marks else 0.0
-    return push, ended - started, report
-
-
 def run(url: str, work: Path, count: int) -> list[tuple[str, str]]:
     from sync.client.store.tables import registrations
 
     a = bs._device(work / "a", url)
-    _sync(a)
+    bs.timed_sync(a)
     activity = next(iter(bs._published(a)))
     a.update_activity(activity, {"capacity": 2 * count, "requires_review": True})
-    _sync(a)
+    bs.timed_sync(a)
     a.close()
     shutil.copytree(work / "a", work / "b")
     a, b = bs._device(work / "a", url), bs._device(work / "b", url)
@@ -92,12 +69,12 @@ def run(url: str, work: Path, count: int) -> list[tuple[str, str]]:
     started = time.perf_counter()
     a.create_registrations(activity, youths, source="walk_in")
     local = time.perf_counter() - started
-    push, whole, report = _sync(a)
+    push, whole, report = bs.timed_sync(a)
     rows.append((f"create {count:,} registrations: local action", f"{local:.2f} s"))
     rows.append(("  push (answered and recorded)", f"{push:.2f} s"))
     rows.append((f"  whole sync of the device ({report.pages} pages)", f"{whole:.2f} s"))
     started = time.perf_counter()
-    _, _, report = _sync(b)
+    _, _, report = bs.timed_sync(b)
     rows.append(
         (
             f"  second device pulls {report.pulled_rows:,} rows",
@@ -118,12 +95,12 @@ def run(url: str, work: Path, count: int) -> list[tuple[str, str]]:
     started = time.perf_counter()
     a.review_registrations(ids, "approve")
     local = time.perf_counter() - started
-    push, whole, report = _sync(a)
+    push, whole, report = bs.timed_sync(a)
     rows.append((f"approve {len(ids):,} registrations: local action", f"{local:.2f} s"))
     rows.append(("  push (answered and recorded)", f"{push:.2f} s"))
     rows.append((f"  whole sync of the device ({report.pages} pages)", f"{whole:.2f} s"))
     started = time.perf_counter()
-    _, _, report = _sync(b)
+    _, _, report = bs.timed_sync(b)
     rows.append(
         (
             f"  second device pulls {report.pulled_rows:,} rows",

@@ -292,15 +292,12 @@ def noop_syncs(store, runs: int) -> list[float]:
     return times[3:]  # the first ones warm connections and caches
 
 
-def push_ops(store, count: int) -> tuple[float, float]:
-    """Queue `count` edits, then sync: (seconds until every push was answered and recorded,
-    seconds for the whole sync)."""
+def timed_sync(store) -> tuple[float, float, object]:
+    """One sync: (seconds until the last push was answered, seconds for the whole sync, report).
+    Shared with bench_bulk_sync."""
     from sync.client import session
     from sync.client.engine import sync_once
 
-    ids = [i for i, r in _published(store).items()]
-    for n in range(count):
-        store.update_activity(ids[n % len(ids)], {"capacity": 1000 + n})
     client = session.connect(store)
     marks: list[float] = []
 
@@ -314,8 +311,20 @@ def push_ops(store, count: int) -> tuple[float, float]:
         ended = time.perf_counter()
     finally:
         client.close()
-    assert report.ok and report.pushed == count and report.rejected == 0, report
-    return marks[0] - started, ended - started
+    assert report.ok, (report.push_error, report.pull_error)
+    push = (marks[-1] - started) if marks else 0.0
+    return push, ended - started, report
+
+
+def push_ops(store, count: int) -> tuple[float, float]:
+    """Queue `count` edits, then sync: (seconds until every push was answered and recorded,
+    seconds for the whole sync)."""
+    ids = [i for i, r in _published(store).items()]
+    for n in range(count):
+        store.update_activity(ids[n % len(ids)], {"capacity": 1000 + n})
+    push, whole, report = timed_sync(store)
+    assert report.pushed == count and report.rejected == 0, report
+    return push, whole
 
 
 def pull_changes(store) -> tuple[float, int]:
