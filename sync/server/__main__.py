@@ -334,6 +334,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _start_clock() -> None:
+    """Every command keeps the server's time: SUQING_CLOCK (demos and tests only) shifts it as
+    it shifts `serve`'s, so a command run beside such a server agrees with it on what is old."""
+    from sync.server import config
+
+    raw = os.environ.get(config.CLOCK_ENV, "").strip()
+    config.start_clock_at(config.parse_instant(config.CLOCK_ENV, raw) if raw else None)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
@@ -344,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
 
     func: Callable[[argparse.Namespace], None] = args.func
     try:
+        _start_clock()
         func(args)
     except InputError as error:
         print(f"错误：{error}", file=sys.stderr)

@@ -16,7 +16,6 @@ from sync.server.config import InputError
 
 def add_commands(sub: Any, common: argparse.ArgumentParser, database: Callable[..., Any]) -> None:
     def cmd_apply_retention(args: argparse.Namespace) -> None:
-        from sync.server import config
         from sync.server.config import Settings
         from sync.server.retention import apply_retention
 
@@ -26,7 +25,6 @@ def add_commands(sub: Any, common: argparse.ArgumentParser, database: Callable[.
                 raise InputError(f"保留天数至少为 1（--days {args.days}）")
             overrides["personal_data_retention"] = timedelta(days=args.days)
         settings = Settings.from_env(**overrides)
-        config.start_clock_at(settings.clock_start)  # demos and tests: as the server's clock
         db = database(args)
         try:
             done = apply_retention(db, settings)

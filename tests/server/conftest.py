@@ -77,6 +77,7 @@ def run_cli(*args: str, database_url: str | None = None, **env: str):
 
 def run_cli_together(commands: list[tuple[str, ...]], *, database_url: str | None = None, **env):
     """Independent CLI commands run side by side (each a process); their CompletedProcesses."""
+    env.setdefault(CLOCK_ENV, demo_now().isoformat())  # the test servers' clock, not the system's
     processes = []
     for args in commands:
         command = [sys.executable, "-m", "sync.server", *args]
