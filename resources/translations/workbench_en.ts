@@ -1993,47 +1993,62 @@ This bulk action changed no registration.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="29"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="43"/>
         <source>不填则使用系统的代理设置，例如 http://proxy.example:8080</source>
         <translation>Empty: the system proxy; e.g. http://proxy:8080</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="46"/>
         <source>不填则使用系统信任的证书</source>
         <translation>Empty: the certificates the system trusts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="47"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="67"/>
-        <source>灰色的项目由本单位的部署配置指定，不能在这里修改。</source>
-        <translation>Greyed-out items are set by your organisation’s deployment configuration and cannot be changed here.</translation>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="56"/>
+        <source>加密（密钥保存在系统钥匙串中）</source>
+        <translation>Encrypted (key kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
+        <source>下次启动时生效。已加密的数据保持加密；取消后新的数据不再加密。</source>
+        <translation>Takes effect at the next start. Data already encrypted stays encrypted; when unchecked, new data is no longer encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="71"/>
+        <source>由本单位的部署配置指定，不能修改（%1）</source>
+        <translation>Set by your organisation&apos;s deployment settings; cannot be changed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="90"/>
+        <source>灰色的项目由本单位的部署配置指定，不能在这里修改。如需更改，请联系本单位的信息化管理员。</source>
+        <translation>Greyed-out items are set by your organisation&apos;s deployment settings and cannot be changed here. To change them, ask your organisation&apos;s IT administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="100"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="101"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="112"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="114"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -3058,29 +3073,34 @@ Remove the data?</translation>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="37"/>
+        <location filename="../../desktop/settings.py" line="44"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="38"/>
+        <location filename="../../desktop/settings.py" line="47"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="40"/>
+        <location filename="../../desktop/settings.py" line="53"/>
         <source>自动同步间隔（分钟）</source>
         <translation>Sync every (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="42"/>
+        <location filename="../../desktop/settings.py" line="56"/>
         <source>代理服务器</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="43"/>
+        <location filename="../../desktop/settings.py" line="58"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="66"/>
+        <source>加密本机数据</source>
+        <translation>Encrypt local data</translation>
     </message>
 </context>
 <context>
