@@ -68,6 +68,8 @@ ENCRYPT_LOCAL_DATA = Setting(
 )
 MAIN_WINDOW_GEOMETRY = Setting("ui/main_window_geometry", bytes, b"", "")
 LAST_PAGE = Setting("ui/last_page", int, 0, "")
+# The announced workbench release the user said not to be told about again.
+DISMISSED_RELEASE = Setting("ui/dismissed_release", str, "", "")
 
 ALL: tuple[Setting, ...] = (
     LANGUAGE,
@@ -78,6 +80,7 @@ ALL: tuple[Setting, ...] = (
     ENCRYPT_LOCAL_DATA,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
+    DISMISSED_RELEASE,
 )
 
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}

@@ -165,7 +165,12 @@ def cmd_serve(args: argparse.Namespace) -> None:
         os.environ["SUQING_DATABASE_URL"] = args.database_url
     if args.now:
         os.environ[CLOCK_ENV] = parse_instant("--now", args.now).isoformat()
-    _database(args).dispose()  # refuse to serve an uninitialised database, with a message
+    if args.latest_client_version:
+        os.environ["SUQING_LATEST_CLIENT_VERSION"] = args.latest_client_version
+    if args.client_download_url:
+        os.environ["SUQING_CLIENT_DOWNLOAD_URL"] = args.client_download_url
+    # refuse to serve an uninitialised database or unusable settings, with a message
+    _database(args).dispose()
     if args.workers < 1:
         raise InputError(f"--workers 至少为 1（not {args.workers}）")
     if args.retention_days is not None:
@@ -320,6 +325,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="personal data kept this many days, then redacted "
         "(default: $SUQING_PERSONAL_DATA_RETENTION_DAYS, else 365)",
+    )
+    p.add_argument(
+        "--latest-client-version",
+        metavar="VERSION",
+        help="announce this workbench release to every device, e.g. 1.2.0 "
+        "(as $SUQING_LATEST_CLIENT_VERSION); devices tell their users, nothing is installed",
+    )
+    p.add_argument(
+        "--client-download-url",
+        metavar="URL",
+        help="where users get it (as $SUQING_CLIENT_DOWNLOAD_URL)",
     )
     p.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
