@@ -156,6 +156,17 @@ def cmd_purge_tombstones(args: argparse.Namespace) -> None:
     print(f"tombstone horizon: {purged.horizon}")
 
 
+def cmd_after_restore(args: argparse.Namespace) -> None:
+    from sync.server.db import forget_device_cursors
+
+    db = _database(args)
+    try:
+        horizon = forget_device_cursors(db)
+    finally:
+        db.dispose()
+    print(f"every device downloads its data afresh at its next sync (horizon {horizon})")
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -310,6 +321,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--days", type=int, help="retention in days (default: the setting, 90)")
     p.set_defaults(func=cmd_purge_tombstones)
+
+    p = sub.add_parser(
+        "after-restore",
+        parents=[common],
+        help="after restoring a backup: every device downloads afresh, keeping its unsynced work",
+    )
+    p.set_defaults(func=cmd_after_restore)
 
     p = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     p.add_argument("--host", default="127.0.0.1")
