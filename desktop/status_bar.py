@@ -45,6 +45,7 @@ class SyncStatusBar(QStatusBar):
         self.update_button.setStyleSheet("color: #2f6fb3;")
         self.update_button.clicked.connect(self.update_requested)
         self.update_button.hide()
+        self._release = ""  # the version the update button offers
         self.addPermanentWidget(self.update_button)
         self.connection_label = QLabel(objectName="connection")
         self.pending_label = QLabel(objectName="pending")
@@ -60,6 +61,8 @@ class SyncStatusBar(QStatusBar):
     def retranslate(self) -> None:
         """Fixed texts only: the window re-renders the state on a language change."""
         self.issues_button.setToolTip(self.tr("查看并处理冲突和被服务器拒绝的操作"))
+        self.update_button.setToolTip(self.tr("查看新版本的下载方式"))
+        self.update_button.setText("⬆ " + self.tr("新版本 {v}").format(v=self._release))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -112,8 +115,8 @@ class SyncStatusBar(QStatusBar):
 
     def show_release(self, version: str) -> None:
         """A newer workbench to tell about ("" hides the button)."""
-        self.update_button.setText("⬆ " + self.tr("新版本 {v}").format(v=version))
-        self.update_button.setToolTip(self.tr("查看新版本的下载方式"))
+        self._release = version
+        self.retranslate()
         self.update_button.setVisible(bool(version))
 
     def show_progress(self, phase: str, done: int, total: int) -> None:

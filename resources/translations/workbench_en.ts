@@ -2371,92 +2371,92 @@ Remove the data?</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="62"/>
+        <location filename="../../desktop/status_bar.py" line="63"/>
         <source>查看并处理冲突和被服务器拒绝的操作</source>
         <translation>See and settle conflicts and operations the server refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="71"/>
+        <location filename="../../desktop/status_bar.py" line="74"/>
         <source>离线（未登录）</source>
         <translation>Offline (not signed in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="72"/>
+        <location filename="../../desktop/status_bar.py" line="75"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="73"/>
+        <location filename="../../desktop/status_bar.py" line="76"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="74"/>
+        <location filename="../../desktop/status_bar.py" line="77"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96"/>
+        <location filename="../../desktop/status_bar.py" line="99"/>
         <source>在“账户 → 登录”中登录省级服务器</source>
         <translation>Sign in to the provincial server under Account → Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102"/>
+        <location filename="../../desktop/status_bar.py" line="105"/>
         <source>待同步 {n} 项</source>
         <translation>{n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104"/>
+        <location filename="../../desktop/status_bar.py" line="107"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="106"/>
+        <location filename="../../desktop/status_bar.py" line="109"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="110"/>
+        <location filename="../../desktop/status_bar.py" line="113"/>
         <source>{n} 项需处理</source>
         <translation>{n} to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="115"/>
+        <location filename="../../desktop/status_bar.py" line="65"/>
         <source>新版本 {v}</source>
         <translation>New version {v}</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="116"/>
+        <location filename="../../desktop/status_bar.py" line="64"/>
         <source>查看新版本的下载方式</source>
         <translation>See where to get the new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="123"/>
+        <location filename="../../desktop/status_bar.py" line="126"/>
         <source>正在上传 {done}/{total} 项操作</source>
         <translation>Uploading {done}/{total} operations</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="125"/>
+        <location filename="../../desktop/status_bar.py" line="128"/>
         <source>正在下载数据 {percent}%</source>
         <translation>Downloading data {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="127"/>
+        <location filename="../../desktop/status_bar.py" line="130"/>
         <source>正在下载数据 {mb} MB</source>
         <translation>Downloading data {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="129"/>
+        <location filename="../../desktop/status_bar.py" line="132"/>
         <source>正在写入本机数据…</source>
         <translation>Writing the local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="131"/>
+        <location filename="../../desktop/status_bar.py" line="134"/>
         <source>正在接收更新 {n} 条</source>
         <translation>Receiving updates: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="138"/>
+        <location filename="../../desktop/status_bar.py" line="141"/>
         <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
         <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
@@ -2524,12 +2524,12 @@ Remove the data?</translation>
     <message>
         <location filename="../../desktop/update_notice.py" line="56"/>
         <source>请向本单位的信息化管理员索取安装包。</source>
-        <translation>Ask your organisation's IT administrator for the installer.</translation>
+        <translation>Ask your organisation&apos;s IT administrator for the installer.</translation>
     </message>
     <message>
         <location filename="../../desktop/update_notice.py" line="62"/>
         <source>工作台不会自动安装。升级后本机数据和未同步的操作都会保留；不升级也能继续同步。</source>
-        <translation>The workbench installs nothing by itself. Upgrading keeps this computer's data and the operations not yet synced; without upgrading, syncing goes on as before.</translation>
+        <translation>The workbench installs nothing by itself. Upgrading keeps this computer&apos;s data and the operations not yet synced; without upgrading, syncing goes on as before.</translation>
     </message>
     <message>
         <location filename="../../desktop/update_notice.py" line="67"/>
@@ -2539,7 +2539,7 @@ Remove the data?</translation>
     <message>
         <location filename="../../desktop/update_notice.py" line="68"/>
         <source>不再提醒此版本</source>
-        <translation>Don't remind me of this version</translation>
+        <translation>Don&apos;t remind me of this version</translation>
     </message>
     <message>
         <location filename="../../desktop/update_notice.py" line="69"/>
