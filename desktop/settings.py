@@ -118,10 +118,8 @@ class Settings:
         return bool(setting.preset) and self.preset.is_locked(setting.preset)
 
     def get(self, setting: Setting) -> Any:
-        preset = self.preset.value(setting.preset) if setting.preset else None
-        if self.is_locked(setting):
-            return setting.default if preset is None else setting.type(preset)
-        if not self._q.contains(setting.key):
+        if self.is_locked(setting) or not self._q.contains(setting.key):
+            preset = self.preset.value(setting.preset) if setting.preset else None
             return setting.default if preset is None else setting.type(preset)
         return self._user_value(setting)
 
