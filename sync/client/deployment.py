@@ -20,7 +20,7 @@ import configparser
 import logging
 import os
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from sync.client.http import ClientConfig, SyncError
@@ -176,12 +176,7 @@ def load(path: Path | None = None, *, system: Path | None = None) -> Deployment:
         locked |= found[1]
         sources.append(file)
         log.debug("deployment settings from %s", file)
-    names = {f.name for f in fields(Deployment)}
-    return Deployment(
-        **{k: v for k, v in values.items() if k in names},
-        locked=frozenset(locked),
-        sources=tuple(sources),
-    )
+    return Deployment(**values, locked=frozenset(locked), sources=tuple(sources))  # type: ignore[arg-type]
 
 
 def client_config(
