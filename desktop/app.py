@@ -163,19 +163,22 @@ def sign_in_to_demo(window, url: str, *, wait: bool) -> bool:
 def attach_store(window, profile: Path, *, demo: str | None) -> bool:
     """Open the profile's store (migrating it), add demo data if asked, show it in the window.
     On failure, say why in plain words and return False."""
+    from desktop import settings as s
     from sync.client import local_data
     from sync.client.store.cipher import LocalDataLocked
     from sync.client.store.migrations import NewerSchemaError
     from sync.core.regions import RegionDataMissingError
 
+    settings = window.settings
+    wanted = {"user_choice": settings.get(s.ENCRYPT_LOCAL_DATA)}
     try:
         try:
-            store = local_data.open_store(profile)
+            store = local_data.open_store(profile, settings.preset, **wanted)
         except LocalDataLocked as locked:
             if not window.offer_set_aside(locked):
                 return False
             local_data.set_aside(profile)
-            store = local_data.open_store(profile)
+            store = local_data.open_store(profile, settings.preset, **wanted)
         if demo and store.count("activities") == 0:
             from desktop.workers import generate_demo_with_progress
 

@@ -27,6 +27,7 @@ from desktop.pages.placeholder import PlaceholderPage
 from desktop.status_bar import SyncStatusBar
 from desktop.sync_texts import sync_error_text
 from desktop.texts import violation_text
+from desktop.update_notice import UpdateNotice
 from sync.client import messages
 from sync.core.rules import RuleViolation
 
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar(self.sync_action, self)
         self.status.issues_requested.connect(self.open_sync_issues)
         self.setStatusBar(self.status)
+        self.update_notice = UpdateNotice(self.settings, self.status, self)
         # The labels by their old names: tests and screenshots read them off the window.
         self.issues_button = self.status.issues_button
         self.connection_label = self.status.connection_label
@@ -392,6 +394,7 @@ class MainWindow(QMainWindow):
     def _on_sync_finished(self, report) -> None:
         self._refresh_home()
         self.status.show_sync_report(report)
+        self.update_notice.offer(report.release)
 
     def show_open_error(self, error: Exception) -> None:
         """The local database could not be opened: say why in plain words."""

@@ -1,5 +1,8 @@
 """Every user setting declared once: key, type, default and a translatable title (QSettings-backed).
 
+A setting the deployment presets (`sync.client.deployment`) falls back to the preset; one it
+locks reads as the deployment says whatever the user's settings file holds, and is never written.
+
 Settings carry a version; `upgrade()` runs the steps that rename or convert old keys, so a user's
 settings survive an upgrade of the workbench.
 """
@@ -11,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
+
+from sync.client import deployment
 
 log = logging.getLogger(__name__)
 
@@ -29,20 +34,42 @@ class Setting:
     type: type
     default: Any
     title: str  # source text; show it through `title_text()`
+    preset: str = ""  # the `sync.client.deployment.Deployment` field that presets or locks it
 
     def title_text(self) -> str:
         return _tr(self.title)
 
 
-LANGUAGE = Setting("ui/language", str, "zh_CN", QT_TRANSLATE_NOOP("settings", "界面语言"))
-SERVER_URL = Setting("sync/server_url", str, "", QT_TRANSLATE_NOOP("settings", "服务器地址"))
-AUTO_SYNC_MINUTES = Setting(
-    "sync/auto_minutes", int, 5, QT_TRANSLATE_NOOP("settings", "自动同步间隔（分钟）")
+LANGUAGE = Setting(
+    "ui/language", str, "zh_CN", QT_TRANSLATE_NOOP("settings", "界面语言"), "language"
 )
-PROXY = Setting("sync/proxy", str, "", QT_TRANSLATE_NOOP("settings", "代理服务器"))
-CA_BUNDLE = Setting("sync/ca_bundle", str, "", QT_TRANSLATE_NOOP("settings", "单位 CA 证书文件"))
+SERVER_URL = Setting(
+    "sync/server_url", str, "", QT_TRANSLATE_NOOP("settings", "服务器地址"), "server_url"
+)
+AUTO_SYNC_MINUTES = Setting(
+    "sync/auto_minutes",
+    int,
+    5,
+    QT_TRANSLATE_NOOP("settings", "自动同步间隔（分钟）"),
+    "auto_sync_minutes",
+)
+PROXY = Setting("sync/proxy", str, "", QT_TRANSLATE_NOOP("settings", "代理服务器"), "proxy")
+CA_BUNDLE = Setting(
+    "sync/ca_bundle", str, "", QT_TRANSLATE_NOOP("settings", "单位 CA 证书文件"), "ca_bundle"
+)
+# Checked: encrypt wherever the OS has a keyring; unchecked: keep new profiles plain. Takes
+# effect at the next start; a database encrypted before stays encrypted.
+ENCRYPT_LOCAL_DATA = Setting(
+    "privacy/encrypt_local_data",
+    bool,
+    True,
+    QT_TRANSLATE_NOOP("settings", "加密本机数据"),
+    "encrypt_local_data",
+)
 MAIN_WINDOW_GEOMETRY = Setting("ui/main_window_geometry", bytes, b"", "")
 LAST_PAGE = Setting("ui/last_page", int, 0, "")
+# The announced workbench release the user said not to be told about again.
+DISMISSED_RELEASE = Setting("ui/dismissed_release", str, "", "")
 
 ALL: tuple[Setting, ...] = (
     LANGUAGE,
@@ -50,8 +77,10 @@ ALL: tuple[Setting, ...] = (
     AUTO_SYNC_MINUTES,
     PROXY,
     CA_BUNDLE,
+    ENCRYPT_LOCAL_DATA,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
+    DISMISSED_RELEASE,
 )
 
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
@@ -74,11 +103,27 @@ def _drop_show_full_phone(q: QSettings) -> None:
 class Settings:
     """Typed access to QSettings; one instance per application."""
 
-    def __init__(self, qsettings: QSettings | None = None):
+    def __init__(
+        self,
+        qsettings: QSettings | None = None,
+        *,
+        preset: deployment.Deployment | None = None,
+    ):
         self._q = qsettings or QSettings()
+        self.preset = preset if preset is not None else deployment.load()
         self.upgrade()
 
+    def is_locked(self, setting: Setting) -> bool:
+        """The deployment fixes this setting: the user's value neither counts nor is written."""
+        return bool(setting.preset) and self.preset.is_locked(setting.preset)
+
     def get(self, setting: Setting) -> Any:
+        if self.is_locked(setting) or not self._q.contains(setting.key):
+            preset = self.preset.value(setting.preset) if setting.preset else None
+            return setting.default if preset is None else setting.type(preset)
+        return self._user_value(setting)
+
+    def _user_value(self, setting: Setting) -> Any:
         value = self._q.value(setting.key, setting.default)
         if value is None:
             return setting.default
@@ -93,6 +138,9 @@ class Settings:
             return setting.default
 
     def set(self, setting: Setting, value: Any) -> None:
+        if self.is_locked(setting):
+            log.info("setting %s is locked by the deployment; not changed", setting.key)
+            return
         self._q.setValue(setting.key, value)
 
     def sync(self) -> None:

@@ -1,5 +1,6 @@
 """The window's status bar: online or offline, operations waiting to sync, the last sync, what a
-running sync is doing, and the ⚠ button while sync issues wait for the user."""
+running sync is doing, the ⚠ button while sync issues wait for the user, and a button while a
+newer workbench is announced."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ _STATE_COLORS = {
 class SyncStatusBar(QStatusBar):
     issues_requested = Signal()
     """The user clicked the ⚠ button: show the sync issues."""
+    update_requested = Signal()
+    """The user clicked the new-version button: say where to get it."""
 
     def __init__(self, sync_action: QAction, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,6 +39,14 @@ class SyncStatusBar(QStatusBar):
         self.issues_button.clicked.connect(self.issues_requested)
         self.issues_button.hide()
         self.addPermanentWidget(self.issues_button)
+        self.update_button = QToolButton(objectName="update_button")
+        self.update_button.setAutoRaise(True)
+        self.update_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.update_button.setStyleSheet("color: #2f6fb3;")
+        self.update_button.clicked.connect(self.update_requested)
+        self.update_button.hide()
+        self._release = ""  # the version the update button offers
+        self.addPermanentWidget(self.update_button)
         self.connection_label = QLabel(objectName="connection")
         self.pending_label = QLabel(objectName="pending")
         self.last_sync_label = QLabel(objectName="last_sync")
@@ -50,6 +61,8 @@ class SyncStatusBar(QStatusBar):
     def retranslate(self) -> None:
         """Fixed texts only: the window re-renders the state on a language change."""
         self.issues_button.setToolTip(self.tr("查看并处理冲突和被服务器拒绝的操作"))
+        self.update_button.setToolTip(self.tr("查看新版本的下载方式"))
+        self.update_button.setText("⬆ " + self.tr("新版本 {v}").format(v=self._release))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -99,6 +112,12 @@ class SyncStatusBar(QStatusBar):
     def show_issues(self, count: int) -> None:
         self.issues_button.setText("⚠ " + self.tr("{n} 项需处理").format(n=count))
         self.issues_button.setVisible(count > 0)
+
+    def show_release(self, version: str) -> None:
+        """A newer workbench to tell about ("" hides the button)."""
+        self._release = version
+        self.retranslate()
+        self.update_button.setVisible(bool(version))
 
     def show_progress(self, phase: str, done: int, total: int) -> None:
         """What the running sync is doing: a first download of a county takes seconds, and a

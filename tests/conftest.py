@@ -41,6 +41,8 @@ def _isolated_qt_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # The machine's deployment file (/etc/suqing-workbench/...) never reaches a test unasked.
+    monkeypatch.setenv("SUQING_SYSTEM_DEPLOYMENT_FILE", str(tmp_path / "system-deployment.ini"))
     from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)

@@ -44,7 +44,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         self.server_edit = QLineEdit(deployment.server_url(server_url, self._preset))
         self.server_edit.setPlaceholderText("https://suqing.example.gov.cn")
-        self.server_locked = self._preset.lock_server_url and bool(self._preset.server_url)
+        self.server_locked = self._preset.is_locked("server_url") and bool(self._preset.server_url)
         if self.server_locked:
             self.server_edit.setReadOnly(True)
             self.server_edit.setStyleSheet("color: #555; background: #f0f0f0;")

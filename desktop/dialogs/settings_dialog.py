@@ -1,9 +1,10 @@
 """Settings: language, server, network (proxy, CA bundle), sync interval and privacy, as declared
-in settings.py; what the deployment locks is shown but cannot be changed."""
+in settings.py; what the deployment locks is shown, greyed, with the reason, and never saved."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,22 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import settings as s
-from sync.client import deployment
 
 
 class SettingsDialog(QDialog):
-    def __init__(
-        self,
-        settings: s.Settings,
-        *,
-        preset: deployment.Deployment | None = None,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, settings: s.Settings, *, parent: QWidget | None = None):
         super().__init__(parent)
         self._settings = settings
-        self._preset = preset if preset is not None else deployment.load()
         self.setWindowTitle(self.tr("设置"))
         self.setMinimumWidth(480)
+        preset = settings.preset
 
         self.language_combo = QComboBox()
         for code, name in s.LANGUAGES.items():
@@ -42,42 +36,63 @@ class SettingsDialog(QDialog):
         self.language_combo.setCurrentIndex(
             max(0, self.language_combo.findData(settings.get(s.LANGUAGE)))
         )
-        preset = self._preset
-        self.server_edit = QLineEdit(deployment.server_url(settings.get(s.SERVER_URL), preset))
+        self.server_edit = QLineEdit(settings.get(s.SERVER_URL))
         self.server_edit.setPlaceholderText(preset.server_url or "https://suqing.example.gov.cn")
-        self.server_locked = preset.lock_server_url and bool(preset.server_url)
-        self.server_edit.setReadOnly(self.server_locked)
-        self.server_edit.setEnabled(not self.server_locked)
-        self.proxy_edit = QLineEdit(preset.proxy if preset.lock_network else settings.get(s.PROXY))
+        self.proxy_edit = QLineEdit(settings.get(s.PROXY))
         self.proxy_edit.setPlaceholderText(
-            preset.proxy or self.tr("不填则使用系统的代理设置，例如 http://proxy.example:8080")
+            self.tr("不填则使用系统的代理设置，例如 http://proxy.example:8080")
         )
-        self.ca_edit = QLineEdit(
-            preset.ca_bundle if preset.lock_network else settings.get(s.CA_BUNDLE)
-        )
-        self.ca_edit.setPlaceholderText(preset.ca_bundle or self.tr("不填则使用系统信任的证书"))
+        self.ca_edit = QLineEdit(settings.get(s.CA_BUNDLE))
+        self.ca_edit.setPlaceholderText(self.tr("不填则使用系统信任的证书"))
         self.ca_browse = QPushButton(self.tr("浏览…"))
         self.ca_browse.clicked.connect(self._browse_ca)
-        for widget in (self.proxy_edit, self.ca_edit, self.ca_browse):
-            widget.setEnabled(not preset.lock_network)
         ca_row = QHBoxLayout()
         ca_row.setContentsMargins(0, 0, 0, 0)
         ca_row.addWidget(self.ca_edit, 1)
         ca_row.addWidget(self.ca_browse)
-        self.locked_note = QLabel(self.tr("灰色的项目由本单位的部署配置指定，不能在这里修改。"))
-        self.locked_note.setWordWrap(True)
-        self.locked_note.setStyleSheet("color: #666;")
-        self.locked_note.setVisible(self.server_locked or preset.lock_network)
         self.sync_spin = QSpinBox()
         self.sync_spin.setRange(1, 120)
         self.sync_spin.setValue(settings.get(s.AUTO_SYNC_MINUTES))
+        self.encrypt_check = QCheckBox(self.tr("加密（密钥保存在系统钥匙串中）"))
+        self.encrypt_check.setChecked(settings.get(s.ENCRYPT_LOCAL_DATA))
+        self.encrypt_check.setToolTip(
+            self.tr("下次启动时生效。已加密的数据保持加密；取消后新的数据不再加密。")
+        )
 
+        # Each row: its setting and the widgets it greys out when the deployment locks it.
+        self._rows: list[tuple[s.Setting, tuple[QWidget, ...]]] = [
+            (s.LANGUAGE, (self.language_combo,)),
+            (s.SERVER_URL, (self.server_edit,)),
+            (s.PROXY, (self.proxy_edit,)),
+            (s.CA_BUNDLE, (self.ca_edit, self.ca_browse)),
+            (s.AUTO_SYNC_MINUTES, (self.sync_spin,)),
+            (s.ENCRYPT_LOCAL_DATA, (self.encrypt_check,)),
+        ]
+        reason = self.tr("由本单位的部署配置指定，不能修改（%1）").replace(
+            "%1", ", ".join(str(p) for p in preset.sources)
+        )
         form = QFormLayout()
+        for setting, widgets in self._rows:
+            locked = settings.is_locked(setting)
+            for widget in widgets:
+                widget.setEnabled(not locked)
+                if locked:
+                    widget.setToolTip(reason)
         form.addRow(s.LANGUAGE.title_text(), self.language_combo)
         form.addRow(s.SERVER_URL.title_text(), self.server_edit)
         form.addRow(s.PROXY.title_text(), self.proxy_edit)
         form.addRow(s.CA_BUNDLE.title_text(), ca_row)
         form.addRow(s.AUTO_SYNC_MINUTES.title_text(), self.sync_spin)
+        form.addRow(s.ENCRYPT_LOCAL_DATA.title_text(), self.encrypt_check)
+
+        self.locked_note = QLabel(
+            self.tr(
+                "灰色的项目由本单位的部署配置指定，不能在这里修改。如需更改，请联系本单位的信息化管理员。"
+            )
+        )
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setStyleSheet("color: #666;")
+        self.locked_note.setVisible(any(settings.is_locked(setting) for setting, _ in self._rows))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -101,12 +116,17 @@ class SettingsDialog(QDialog):
         if path:
             self.ca_edit.setText(path)
 
+    def _changed(self, setting: s.Setting, value) -> None:
+        """Write what the user changed; a value left as shown (the preset) stays unset, so a
+        later preset from IT still reaches this user. Locked settings are never written."""
+        if not self._settings.is_locked(setting) and value != self._settings.get(setting):
+            self._settings.set(setting, value)
+
     def save(self) -> None:
-        self._settings.set(s.LANGUAGE, self.language_combo.currentData())
-        if not self.server_locked:
-            self._settings.set(s.SERVER_URL, self.server_edit.text().strip())
-        if not self._preset.lock_network:
-            self._settings.set(s.PROXY, self.proxy_edit.text().strip())
-            self._settings.set(s.CA_BUNDLE, self.ca_edit.text().strip())
-        self._settings.set(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
+        self._changed(s.LANGUAGE, self.language_combo.currentData())
+        self._changed(s.SERVER_URL, self.server_edit.text().strip())
+        self._changed(s.PROXY, self.proxy_edit.text().strip())
+        self._changed(s.CA_BUNDLE, self.ca_edit.text().strip())
+        self._changed(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
+        self._changed(s.ENCRYPT_LOCAL_DATA, self.encrypt_check.isChecked())
         self._settings.sync()

@@ -781,174 +781,174 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
-        <location filename="../../desktop/main_window.py" line="241"/>
-        <location filename="../../desktop/main_window.py" line="409"/>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="417"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
-        <location filename="../../desktop/main_window.py" line="377"/>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="338"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="374"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
-        <location filename="../../desktop/main_window.py" line="418"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
-        <location filename="../../desktop/main_window.py" line="440"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="443"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
@@ -958,62 +958,62 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="329"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="329"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="346"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="409"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="433"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="433"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442"/>
+        <location filename="../../desktop/main_window.py" line="445"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -1993,47 +1993,62 @@ This bulk action changed no registration.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="29"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="43"/>
         <source>不填则使用系统的代理设置，例如 http://proxy.example:8080</source>
         <translation>Empty: the system proxy; e.g. http://proxy:8080</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="46"/>
         <source>不填则使用系统信任的证书</source>
         <translation>Empty: the certificates the system trusts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="47"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="67"/>
-        <source>灰色的项目由本单位的部署配置指定，不能在这里修改。</source>
-        <translation>Greyed-out items are set by your organisation’s deployment configuration and cannot be changed here.</translation>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="56"/>
+        <source>加密（密钥保存在系统钥匙串中）</source>
+        <translation>Encrypted (key kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
+        <source>下次启动时生效。已加密的数据保持加密；取消后新的数据不再加密。</source>
+        <translation>Takes effect at the next start. Data already encrypted stays encrypted; when unchecked, new data is no longer encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="71"/>
+        <source>由本单位的部署配置指定，不能修改（%1）</source>
+        <translation>Set by your organisation&apos;s deployment settings; cannot be changed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="90"/>
+        <source>灰色的项目由本单位的部署配置指定，不能在这里修改。如需更改，请联系本单位的信息化管理员。</source>
+        <translation>Greyed-out items are set by your organisation&apos;s deployment settings and cannot be changed here. To change them, ask your organisation&apos;s IT administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="100"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="101"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="112"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="114"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -2356,82 +2371,92 @@ Remove the data?</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="52"/>
+        <location filename="../../desktop/status_bar.py" line="63"/>
         <source>查看并处理冲突和被服务器拒绝的操作</source>
         <translation>See and settle conflicts and operations the server refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="61"/>
+        <location filename="../../desktop/status_bar.py" line="74"/>
         <source>离线（未登录）</source>
         <translation>Offline (not signed in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="62"/>
+        <location filename="../../desktop/status_bar.py" line="75"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="63"/>
+        <location filename="../../desktop/status_bar.py" line="76"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="64"/>
+        <location filename="../../desktop/status_bar.py" line="77"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="86"/>
+        <location filename="../../desktop/status_bar.py" line="99"/>
         <source>在“账户 → 登录”中登录省级服务器</source>
         <translation>Sign in to the provincial server under Account → Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92"/>
+        <location filename="../../desktop/status_bar.py" line="105"/>
         <source>待同步 {n} 项</source>
         <translation>{n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="94"/>
+        <location filename="../../desktop/status_bar.py" line="107"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96"/>
+        <location filename="../../desktop/status_bar.py" line="109"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100"/>
+        <location filename="../../desktop/status_bar.py" line="113"/>
         <source>{n} 项需处理</source>
         <translation>{n} to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="107"/>
+        <location filename="../../desktop/status_bar.py" line="65"/>
+        <source>新版本 {v}</source>
+        <translation>New version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="64"/>
+        <source>查看新版本的下载方式</source>
+        <translation>See where to get the new version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="126"/>
         <source>正在上传 {done}/{total} 项操作</source>
         <translation>Uploading {done}/{total} operations</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="109"/>
+        <location filename="../../desktop/status_bar.py" line="128"/>
         <source>正在下载数据 {percent}%</source>
         <translation>Downloading data {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="111"/>
+        <location filename="../../desktop/status_bar.py" line="130"/>
         <source>正在下载数据 {mb} MB</source>
         <translation>Downloading data {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="113"/>
+        <location filename="../../desktop/status_bar.py" line="132"/>
         <source>正在写入本机数据…</source>
         <translation>Writing the local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="115"/>
+        <location filename="../../desktop/status_bar.py" line="134"/>
         <source>正在接收更新 {n} 条</source>
         <translation>Receiving updates: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="122"/>
+        <location filename="../../desktop/status_bar.py" line="141"/>
         <source>同步完成：{r} 项被服务器拒绝，{c} 项冲突</source>
         <translation>Sync finished: {r} refused by the server, {c} conflicts</translation>
     </message>
@@ -2477,6 +2502,49 @@ Remove the data?</translation>
         <location filename="../../desktop/dialogs/tag_dialog.py" line="89"/>
         <source>请填写标签</source>
         <translation>Please enter a tag</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="47"/>
+        <source>有新版本</source>
+        <translation>New version available</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="49"/>
+        <source>苏青U+ 工作台 {new} 已发布，本机是 {old}。</source>
+        <translation>Suqing U+ Workbench {new} has been released; this computer has {old}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="54"/>
+        <source>下载地址：{url}</source>
+        <translation>Download: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="56"/>
+        <source>请向本单位的信息化管理员索取安装包。</source>
+        <translation>Ask your organisation&apos;s IT administrator for the installer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="62"/>
+        <source>工作台不会自动安装。升级后本机数据和未同步的操作都会保留；不升级也能继续同步。</source>
+        <translation>The workbench installs nothing by itself. Upgrading keeps this computer&apos;s data and the operations not yet synced; without upgrading, syncing goes on as before.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="67"/>
+        <source>打开下载页面</source>
+        <translation>Open the download page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="68"/>
+        <source>不再提醒此版本</source>
+        <translation>Don&apos;t remind me of this version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/update_notice.py" line="69"/>
+        <source>稍后</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -3058,29 +3126,34 @@ Remove the data?</translation>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="37"/>
+        <location filename="../../desktop/settings.py" line="44"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="38"/>
+        <location filename="../../desktop/settings.py" line="47"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="40"/>
+        <location filename="../../desktop/settings.py" line="53"/>
         <source>自动同步间隔（分钟）</source>
         <translation>Sync every (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="42"/>
+        <location filename="../../desktop/settings.py" line="56"/>
         <source>代理服务器</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="43"/>
+        <location filename="../../desktop/settings.py" line="58"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="66"/>
+        <source>加密本机数据</source>
+        <translation>Encrypt local data</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from sync.client.store import Store
 from sync.client.store.snapshot import SnapshotError
 from sync.core import protocol
 from sync.core.protocol import OpStatus
+from sync.core.release import Release
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class SyncReport:
     push_error: SyncError | None = None
     pull_error: SyncError | None = None
     finished_at: datetime | None = None
+    release: Release | None = None  # the newest workbench the server announced, if it did
     messages: list[str] = field(default_factory=list)
 
     @property
@@ -118,6 +120,7 @@ def sync_once(
     if report.pulled_rows or report.snapshot_rows:
         store.fold_write_ahead_log()
     report.finished_at = store.clock()
+    report.release = client.release
     if report.ok and not stop.is_set():
         store.set_meta("last_sync_at", report.finished_at.isoformat())
     log.info(

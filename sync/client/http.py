@@ -19,6 +19,7 @@ from urllib3.util.retry import Retry
 from sync.client import messages
 from sync.core import protocol
 from sync.core.protocol import OpResult, PullPage, RevealAnswer
+from sync.core.release import Release, current_version
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +160,8 @@ class ServerClient:
         self._clock = clock
         self._rng = rng or random.Random()
         self.backoff = Backoff()
+        # The newest workbench release the server announced (`protocol.RELEASE_*_HEADER`).
+        self.release: Release | None = None
         self.session = requests.Session()
         retry = Retry(
             total=config.retries,
@@ -179,7 +182,7 @@ class ServerClient:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers[protocol.PROTOCOL_HEADER] = str(protocol.PROTOCOL_MAX)
-        self.session.headers["User-Agent"] = "SuqingWorkbench"
+        self.session.headers["User-Agent"] = f"SuqingWorkbench/{current_version()}"
         if config.ca_bundle:
             self.session.verify = config.ca_bundle
         if config.proxy:
@@ -218,7 +221,7 @@ class ServerClient:
         if self.config.ca_bundle:
             kwargs.setdefault("verify", self.config.ca_bundle)
         try:
-            return self.session.request(
+            response = self.session.request(
                 method,
                 url,
                 headers=headers,
@@ -229,6 +232,11 @@ class ServerClient:
             raise Unreachable(str(error), code="certificate_untrusted") from error
         except requests.RequestException as error:
             raise Unreachable(str(error)) from error
+        announced = response.headers.get(protocol.RELEASE_VERSION_HEADER, "").strip()
+        if announced:
+            url = response.headers.get(protocol.RELEASE_URL_HEADER, "").strip()
+            self.release = Release(announced, url)
+        return response
 
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         return self._decode(self._send(method, path, **kwargs))

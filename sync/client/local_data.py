@@ -25,14 +25,21 @@ class EncryptionUnavailable(Exception):
         return messages.render(self.code)
 
 
-def open_store(profile: Path, settings: deployment.Deployment | None = None, **kwargs: Any):
+def open_store(
+    profile: Path,
+    settings: deployment.Deployment | None = None,
+    *,
+    user_choice: bool | None = None,
+    **kwargs: Any,
+):
     """The profile's store. Encrypted when the deployment requires it (EncryptionUnavailable
-    without a keyring) or leaves it open and the OS has a keyring; a plain one is converted
-    on the way. A database encrypted before stays encrypted whatever the setting says now.
+    without a keyring), or when neither it nor the user (`user_choice`, unless the deployment
+    locks it) turns encryption off and the OS has a keyring; a plain one is converted on the
+    way. A database encrypted before stays encrypted whatever the setting says now.
     LocalDataLocked when an encrypted database's key is missing: see `set_aside`."""
     settings = settings if settings is not None else deployment.load()
     path = profile / DATABASE_NAME
-    wanted = settings.encrypt_local_data
+    wanted = settings.encryption_wanted(user_choice)
     try:
         key = cipher.key_for(path) if wanted is not False else cipher.stored_key(path)
     except credentials.CredentialsUnavailable as error:

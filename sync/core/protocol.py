@@ -24,6 +24,13 @@ PROTOCOL_MIN = 1
 PROTOCOL_MAX = 1
 PROTOCOL_HEADER = "X-Suqing-Protocol"
 
+# Every response of a server whose operator announced a workbench release carries it: the
+# newest version and where to download it (ASCII; absent when not announced). A device only
+# tells its user; nothing is installed, and an older workbench keeps syncing for as long as
+# the PROTOCOL versions above overlap (`compatible`).
+RELEASE_VERSION_HEADER = "X-Suqing-Client-Latest"
+RELEASE_URL_HEADER = "X-Suqing-Client-Download"
+
 API = "/api/v1"
 PUSH_PATH = f"{API}/push"
 PULL_PATH = f"{API}/changes"

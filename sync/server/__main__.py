@@ -156,6 +156,17 @@ def cmd_purge_tombstones(args: argparse.Namespace) -> None:
     print(f"tombstone horizon: {purged.horizon}")
 
 
+def cmd_after_restore(args: argparse.Namespace) -> None:
+    from sync.server.db import forget_device_cursors
+
+    db = _database(args)
+    try:
+        horizon = forget_device_cursors(db)
+    finally:
+        db.dispose()
+    print(f"every device downloads its data afresh at its next sync (horizon {horizon})")
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -165,7 +176,12 @@ def cmd_serve(args: argparse.Namespace) -> None:
         os.environ["SUQING_DATABASE_URL"] = args.database_url
     if args.now:
         os.environ[CLOCK_ENV] = parse_instant("--now", args.now).isoformat()
-    _database(args).dispose()  # refuse to serve an uninitialised database, with a message
+    if args.latest_client_version:
+        os.environ["SUQING_LATEST_CLIENT_VERSION"] = args.latest_client_version
+    if args.client_download_url:
+        os.environ["SUQING_CLIENT_DOWNLOAD_URL"] = args.client_download_url
+    # refuse to serve an uninitialised database or unusable settings, with a message
+    _database(args).dispose()
     if args.workers < 1:
         raise InputError(f"--workers 至少为 1（not {args.workers}）")
     if args.retention_days is not None:
@@ -306,6 +322,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, help="retention in days (default: the setting, 90)")
     p.set_defaults(func=cmd_purge_tombstones)
 
+    p = sub.add_parser(
+        "after-restore",
+        parents=[common],
+        help="after restoring a backup: every device downloads afresh, keeping its unsynced work",
+    )
+    p.set_defaults(func=cmd_after_restore)
+
     p = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -320,6 +343,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="personal data kept this many days, then redacted "
         "(default: $SUQING_PERSONAL_DATA_RETENTION_DAYS, else 365)",
+    )
+    p.add_argument(
+        "--latest-client-version",
+        metavar="VERSION",
+        help="announce this workbench release to every device, e.g. 1.2.0 "
+        "(as $SUQING_LATEST_CLIENT_VERSION); devices tell their users, nothing is installed",
+    )
+    p.add_argument(
+        "--client-download-url",
+        metavar="URL",
+        help="where users get it (as $SUQING_CLIENT_DOWNLOAD_URL)",
     )
     p.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]

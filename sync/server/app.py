@@ -23,6 +23,7 @@ from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from sync.core.rules import RuleViolation
 from sync.server import config, sms, snapshot
 from sync.server.body_limit import TOO_LARGE_CODE, TOO_LARGE_MESSAGE, BodyLimit
+from sync.server.client_release import AnnounceRelease
 from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
@@ -202,6 +203,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.code_sender = sms.sender_from(settings.youth_codes)  # youths' one-time codes
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    if settings.client_release is not None:
+        app.add_middleware(AnnounceRelease, release=settings.client_release)
     app.add_middleware(InFlightLimit)  # outermost: refuses before any work is done
     _install_error_handlers(app)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from sync.core import release
 from sync.core.protocol import PULL_PAGE
 
 APP_NAME = "SuqingServer"
@@ -122,6 +123,27 @@ class YouthCodeSettings:
         )
 
 
+def _client_release(env: Mapping[str, str]) -> release.Release | None:
+    """SUQING_LATEST_CLIENT_VERSION (PEP 440, e.g. 1.2.0) and SUQING_CLIENT_DOWNLOAD_URL
+    (http(s), ASCII: it travels in a response header)."""
+    version = env.get("SUQING_LATEST_CLIENT_VERSION", "").strip()
+    url = env.get("SUQING_CLIENT_DOWNLOAD_URL", "").strip()
+    if not version:
+        if url:
+            raise SettingsError("SUQING_CLIENT_DOWNLOAD_URL needs SUQING_LATEST_CLIENT_VERSION")
+        return None
+    try:
+        release.parse(version)
+    except ValueError as error:
+        raise SettingsError(f"SUQING_LATEST_CLIENT_VERSION: {error}") from None
+    if url and (not url.startswith(("https://", "http://")) or not url.isascii()):
+        raise SettingsError(
+            "SUQING_CLIENT_DOWNLOAD_URL must be an http(s) address in ASCII "
+            "(percent-encode other characters)"
+        )
+    return release.Release(version, url)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     """Everything an operator may tune; `from_env` reads the SUQING_* variables."""
@@ -164,6 +186,9 @@ class Settings:
     # Demos and tests only, never production: the instant the server's clock starts at.
     clock_start: datetime | None = None
     youth_codes: YouthCodeSettings = YouthCodeSettings()
+    # The newest workbench release and where to get it, announced on every response
+    # (`sync.server.client_release`); None: nothing announced.
+    client_release: release.Release | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -200,6 +225,7 @@ class Settings:
                 parse_instant(CLOCK_ENV, env[CLOCK_ENV]) if env.get(CLOCK_ENV, "").strip() else None
             ),
             "youth_codes": YouthCodeSettings.from_env(env),
+            "client_release": _client_release(env),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)  # type: ignore[arg-type]

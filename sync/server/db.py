@@ -311,6 +311,21 @@ def raise_tombstone_horizon(conn: Connection, seq: int) -> int:
     return seq
 
 
+# After a backup is restored, devices may hold cursors beyond the restored counter: they pulled
+# changes the restore took back, and a pull after such a cursor would skip the changes the
+# server now numbers anew. Moving the counter past any number the lost changes can have had and
+# the horizon up to it sends every device to download afresh, its unsynced work kept
+# (`python -m sync.server after-restore`). Sequences only need to grow, so the gap costs nothing.
+RESTORE_GAP = 10**12
+
+
+def forget_device_cursors(db: Database) -> int:
+    """Make every cursor handed out so far `cursor_too_old`; the new horizon."""
+    with db.write() as conn:
+        last = reserve_seqs(conn, RESTORE_GAP).stop - 1
+        return raise_tombstone_horizon(conn, last)
+
+
 # --- schema migrations ------------------------------------------------------------------------
 
 

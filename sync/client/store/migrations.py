@@ -3,7 +3,9 @@
 Each step is frozen SQL: never edit a step that has shipped, append a new one. The schema version
 lives in SQLite's `PRAGMA user_version`. `tests/test_migrations.py` checks that the last step
 yields exactly the tables `store.tables` derives from the records, and that a database made
-by the first step opens after every later one with nothing lost.
+by the first step opens after every later one with nothing lost;
+`tests/server/test_upgrade_keeps_data.py` builds a device database of every version (a new step
+is a new version there, with nothing to add) with unsynced operations, upgrades it, and pushes.
 """
 
 from __future__ import annotations
