@@ -11,6 +11,7 @@ from desktop.dialogs.import_dialog import ImportDialog
 from sync.client.store import Store
 from sync.core import operations
 from sync.core.operations import Kind
+from tests.excel_files import office_files
 from tests.test_activities_page import when_modal
 from tests.test_registrations_page import (
     NAMES,
@@ -21,6 +22,8 @@ from tests.test_registrations_page import (
     sign_in,
     statuses,
 )
+
+__all__ = ["office_files"]  # the session fixture of LibreOffice-written lists
 
 
 @pytest.fixture
@@ -126,7 +129,10 @@ def test_import_preview_names_bad_rows_and_imports_exactly_the_good_ones(
     assert not errors, errors
     assert "3 行有效" in seen["summary"] and "2 行有问题" in seen["summary"]
     assert seen["button"] == "导入 3 条有效记录"
-    assert seen["problems"] == {"3": "手机号应为 11 位数字，以 1 开头", "5": "该手机号已报名此活动"}
+    assert seen["problems"] == {
+        "3": "手机号应为 11 位数字，以 1 开头",
+        "5": "手机号或身份证号属于已存青年“陈一鸣”，其已报名此活动",
+    }
     result = statuses(store, activity_id)
     assert {"吴一", "冯三", "褚五"} <= set(result) and "郑二" not in result
     assert len(result) == 8
@@ -215,16 +221,28 @@ def test_a_rule_refusing_one_row_imports_nothing_and_names_the_row(
     assert len(statuses(store, activity_id)) == 5
 
 
-def test_import_of_a_file_that_is_not_excel_says_so(qtbot, window, store, tmp_path):
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("not_a_spreadsheet", "不是 Excel 工作簿"),
+        ("encrypted", "设了打开密码"),
+        ("damaged", "已损坏"),
+        ("masked", "脱敏导出的名单"),
+        ("empty", "没有任何报名数据"),
+    ],
+)
+def test_each_file_problem_says_so_and_writes_nothing(
+    qtbot, window, store, office_files, name, words
+):
     activity_id = seed(store)
     page = open_activity(window, activity_id)
-    path = tmp_path / "list.xlsx"
-    path.write_bytes(b"PK\x03\x04 not really a zip")
+    before = len(store.outbox_entries())
     seen: list[str] = []
     errors = when_modal(qtbot, lambda box: (seen.append(box.text()), box.accept()))
-    assert page.excel.import_file(path) is None
+    assert page.excel.import_file(office_files[name]) is None
     assert not errors, errors
-    assert "不是 Excel 工作簿" in seen[0]
+    assert words in seen[0]
+    assert len(store.outbox_entries()) == before
 
 
 def test_export_asks_masked_or_full_when_the_account_may(
