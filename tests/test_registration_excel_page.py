@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.dialogs.import_dialog import ImportDialog
+from desktop.dialogs.import_dialog import ImportDialog, PreviewModel
 from sync.client.store import Store
 from sync.core import operations
 from sync.core.operations import Kind
@@ -84,6 +84,16 @@ def test_export_is_masked_and_a_full_one_needs_the_permission(qtbot, window, sto
 
 
 # --- import ----------------------------------------------------------------------------------
+
+
+def shot_dir():
+    """Screenshots of the import steps, for a person to look at (not compared)."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("SUQING_SHOTS", "/tmp/suqing-shots")) / "excel-import"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def walk_in_list(path, rows) -> object:
@@ -219,6 +229,105 @@ def test_a_rule_refusing_one_row_imports_nothing_and_names_the_row(
     assert not errors, errors
     assert seen and seen[0].startswith("第 57 行：") and "没有导入任何记录" in seen[0]
     assert len(statuses(store, activity_id)) == 5
+
+
+def test_the_mapping_step_chooses_a_sheet_remaps_a_column_and_remembers_it(
+    qtbot, window, store, office_files, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("import")  # nothing remembered from another test
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    seen: dict = {}
+
+    def choose_sheet(dialog: ImportDialog) -> None:
+        step = dialog.mapping
+        seen["sheets"] = [step.sheet_box.itemText(i) for i in range(step.sheet_box.count())]
+        seen["hidden"] = step.hidden_note.text()
+        seen["first"] = [r.values["name"] for r in dialog.preview.rows]
+        step.sheet_box.setCurrentText("一班")
+        seen["chosen"] = [r.values["name"] for r in dialog.preview.rows]
+        dialog.grab().save(str(shot_dir() / "mapping-sheets.png"))
+        assert dialog.import_button.isEnabled()  # else the click would leave the dialog open
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, choose_sheet)
+    assert page.excel.import_file(office_files["sheets"]) == 1
+    assert not errors, errors
+    assert seen["sheets"] == ["二班", "一班"]  # the hidden 填表说明 is not offered
+    assert "填表说明" in seen["hidden"]
+    assert seen["first"] == ["二班甲", "二班乙"] and seen["chosen"] == ["一班甲"]
+    assert "一班甲" in statuses(store, activity_id)
+
+    def remap(dialog: ImportDialog) -> None:
+        seen["missing"] = dialog.summary.text()
+        seen["enabled"] = dialog.import_button.isEnabled()
+        phone = dialog.mapping.columns["phone"]
+        phone.setCurrentIndex(phone.findData(1))  # column B: 微信（同手机）
+        seen["button"] = dialog.import_button.text()
+        dialog.grab().save(str(shot_dir() / "mapping-remapped.png"))
+        assert dialog.import_button.isEnabled()
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, remap)
+    assert page.excel.import_file(office_files["unknown_header"]) == 2
+    assert not errors, errors
+    assert "手机号" in seen["missing"] and not seen["enabled"]
+    assert seen["button"] == "导入 2 条有效记录"
+    assert {"微一", "微二"} <= set(statuses(store, activity_id))
+
+    # the next list with that header is mapped as the cadre mapped it last time
+    other = seed(store, names=["别的活动"], first=90)
+    page = open_activity(window, other)
+
+    def remembered(dialog: ImportDialog) -> None:
+        seen["phone"] = dialog.mapping.columns["phone"].currentData()
+        dialog.cancel_button.click()
+
+    errors = when_modal(qtbot, remembered)
+    assert page.excel.import_file(office_files["unknown_header"]) is None
+    assert not errors, errors
+    assert seen["phone"] == 1
+
+
+def test_a_conflict_is_settled_by_the_cadre_in_the_preview(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    other = seed(store, names=["王芳"], first=50, title="另一个活动")
+    assert other
+    # 王芳's phone under another name, and a new youth
+    path = walk_in_list(
+        tmp_path / "conflict.xlsx",
+        [["李娜", "13900000050", "女", "", "", ""], ["新人", "13700000009", "男", "", "", ""]],
+    )
+    seen: dict = {}
+
+    def settle(dialog: ImportDialog) -> None:
+        seen["before"] = dialog.import_button.text()
+        seen["summary"] = dialog.summary.text()
+        view = dialog.table
+        row = next(
+            r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 1).data() == "李娜"
+        )
+        seen["note"] = dialog.proxy.index(row, PreviewModel.NOTES).data()
+        view.selectRow(row)
+        dialog.use_stored.click()
+        seen["after"] = dialog.import_button.text()
+        seen["settled"] = dialog.proxy.index(row, PreviewModel.NOTES).data()
+        dialog.grab().save(str(shot_dir() / "conflict-settled.png"))
+        assert dialog.import_button.isEnabled()
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, settle)
+    assert page.excel.import_file(path) == 2
+    assert not errors, errors
+    assert seen["before"] == "导入 1 条有效记录" and seen["after"] == "导入 2 条有效记录"
+    assert "1 行与已存青年冲突" in seen["summary"]
+    assert "手机号属于已存青年“王芳”" in seen["note"]
+    assert "将报名已存青年“王芳”" in seen["settled"]
+    result = statuses(store, activity_id)
+    assert "王芳" in result and "李娜" not in result and "新人" in result
 
 
 @pytest.mark.parametrize(

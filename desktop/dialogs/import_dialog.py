@@ -314,6 +314,8 @@ class ImportDialog(QDialog):
         self.mapping.show_layout(preview.layout)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # three lines always: the table below does not jump as the text changes
+        self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing() * 3)
         self.only_bad = QCheckBox(self.tr("只看有问题和待处理的行(&B)"))
         self.model = PreviewModel(preview.rows, self)
         self.proxy = PreviewFilter(self)
@@ -391,6 +393,10 @@ class ImportDialog(QDialog):
             )
         elif not preview.rows:
             text = self.tr("表头下面没有数据行，请检查工作表和表头行")
+        elif not bad:
+            text = self.tr("导入到：<b>{activity}</b><br>共 {total} 行，全部有效。").format(
+                activity=self.activity, total=good
+            )
         else:
             text = self.tr(
                 "导入到：<b>{activity}</b><br>共 {total} 行：{good} 行有效，"

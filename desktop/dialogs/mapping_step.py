@@ -80,7 +80,7 @@ class MappingStep(QGroupBox):
 
     def __init__(self, spec: ImportSpec, workbook: Workbook, *, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("第一步：选择工作表和列"))
+        self.setTitle(self.tr("表格：工作表、表头和列"))
         self.spec = spec
         self.workbook = workbook
         self.sheet_box = QComboBox()
