@@ -142,6 +142,9 @@ CONFLICTS = {
     ),
     "import_id_differs": QT_TRANSLATE_NOOP("excel", "已存青年“{name}”的身份证号与名单上的不同"),
 }
+SETTLED = QT_TRANSLATE_NOOP("excel", "；将报名已存青年“{name}”")
+UNSETTLED = QT_TRANSLATE_NOOP("excel", "；请选择“使用已存青年”，或修改名单后重新导入")
+# The fields' names, in the context the mapping step translates a spec's labels in.
 FIELD_LABELS = {
     "name": QT_TRANSLATE_NOOP("excel", "姓名"),
     "phone": QT_TRANSLATE_NOOP("excel", "手机号"),
@@ -179,8 +182,8 @@ def conflict_text(row: ImportRow) -> str:
         name=youth.name, phone=privacy.mask_phone(youth.phone)
     )
     if row.use_stored:
-        return text + _tr("；将报名已存青年“{name}”").format(name=youth.name)
-    return text + _tr("；请选择“使用已存青年”，或修改名单后重新导入")
+        return text + _tr(SETTLED).format(name=youth.name)
+    return text + _tr(UNSETTLED)
 
 
 def row_notes(row: ImportRow) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -87,8 +87,6 @@ class MappingStep(QGroupBox):
         self.sheet_box.addItems([s.name for s in workbook.sheets])
         self.sheet_box.setEnabled(len(workbook.sheets) > 1)
         self.header_row = QSpinBox()
-        self.header_row.setPrefix(self.tr("第 "))
-        self.header_row.setSuffix(self.tr(" 行"))
         self.hidden_note = QLabel()
         self.hidden_note.setStyleSheet("color: #777;")
         if workbook.hidden:
@@ -101,7 +99,9 @@ class MappingStep(QGroupBox):
             box = QComboBox()
             box.setMinimumContentsLength(10)
             self.columns[field.key] = box
-            label = QLabel(field.label + (" *" if field.required else ""))
+            # a spec's labels are translated in the "excel" context (import_dialog.FIELD_LABELS)
+            text = QCoreApplication.translate("excel", field.label)
+            label = QLabel(text + (" *" if field.required else ""))
             label.setBuddy(box)
             row, col = divmod(n, MAPPING_COLUMNS)
             grid.addWidget(label, row, col * 2)
@@ -112,7 +112,7 @@ class MappingStep(QGroupBox):
         form.addRow(self.tr("工作表(&S)："), self.sheet_box)
         top.addLayout(form)
         form = QFormLayout()
-        form.addRow(self.tr("表头(&H)："), self.header_row)
+        form.addRow(self.tr("表头所在行(&H)："), self.header_row)
         top.addLayout(form)
         top.addWidget(self.hidden_note, 1)
         outer = QGridLayout(self)
