@@ -58,10 +58,11 @@ class LocalContext:
         self._rows.clear()
         self._counts.clear()
 
-    def flush(self) -> None:
-        """Send the buffered writes to the database (the caller must before it commits)."""
+    def flush(self, table: str | None = None) -> None:
+        """Send the buffered writes (of `table` only, before a read of it) to the database;
+        the caller must flush them all before it commits."""
         if self._buffer is not None:
-            self._buffer.flush()
+            self._buffer.flush(table)
 
     def _write(self, statement: Any, params: dict[str, Any], key: tuple[str, str]) -> None:
         if self._buffer is None:
@@ -74,7 +75,7 @@ class LocalContext:
     def get(self, table: str, record_id: str) -> dict[str, Any] | None:
         key = (table, record_id)
         if key not in self._rows:
-            self.flush()
+            self.flush(table)
             row = self.conn.execute(_select_statement(table), {_KEY: record_id}).first()
             self._rows[key] = dict(row._mapping) if row else None
         row = self._rows[key]
@@ -85,7 +86,7 @@ class LocalContext:
         t = RECORDS[table]
         key = t.c[PRIMARY_KEYS[table]]
         wanted = [i for i in dict.fromkeys(ids) if (table, i) not in self._rows]
-        self.flush()
+        self.flush(table)
         for start in range(0, len(wanted), PRELOAD_CHUNK):
             chunk = wanted[start : start + PRELOAD_CHUNK]
             for i in chunk:
@@ -97,12 +98,9 @@ class LocalContext:
     def count(self, table: str, **equals: Any) -> int:
         key: CountKey = (table, tuple(sorted(equals.items())))
         if key not in self._counts:
-            self.flush()
-            t = RECORDS[table]
-            stmt = select(func.count()).select_from(t)
-            for name, value in equals.items():
-                stmt = stmt.where(t.c[name] == value)
-            self._counts[key] = self.conn.scalar(stmt) or 0
+            self.flush(table)
+            stmt = _count_statement(table, tuple(equals))
+            self._counts[key] = self.conn.scalar(stmt, equals) or 0
         return self._counts[key]
 
     def find(
@@ -113,13 +111,9 @@ class LocalContext:
         limit: int | None = None,
         **equals: Any,
     ) -> list[dict[str, Any]]:
-        self.flush()
-        t = RECORDS[table]
-        stmt = select(t)
-        for name, value in equals.items():
-            stmt = stmt.where(t.c[name] == value)
-        stmt = stmt.order_by(*(t.c[name] for name in order_by)).limit(limit)
-        found = [dict(row._mapping) for row in self.conn.execute(stmt)]
+        self.flush(table)
+        stmt = _find_statement(table, tuple(equals), order_by, limit)
+        found = [dict(row._mapping) for row in self.conn.execute(stmt, equals)]
         for values in found:
             self._rows[(table, values[PRIMARY_KEYS[table]])] = values
         return [dict(v) for v in found]
@@ -154,7 +148,11 @@ class LocalContext:
         # A new id has no previous row (inserting over one fails in the database anyway).
         self.snapshots.append((table, record_id, None))
         self._write(_insert_statement(table, tuple(values)), values, (table, record_id))
-        self._rows.pop((table, record_id), None)  # defaults filled in by the database
+        row = _with_defaults(table, values)  # what the database will hold, when that is known
+        if row is None:
+            self._rows.pop((table, record_id), None)
+        else:
+            self._rows[(table, record_id)] = row
         self._recount(table, None, values)
 
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
@@ -224,10 +222,17 @@ class _WriteBuffer:
         self._rows.clear()
         self._counts.clear()
 
-    def flush(self) -> None:
-        groups, self.groups = self.groups, []
-        for statement, rows, _ in groups:
-            self.conn.execute(statement, rows)
+    def flush(self, table: str | None = None) -> None:
+        """Send the groups (of `table` only): one row's writes are all in its table's groups,
+        so their order holds whatever else stays buffered."""
+        kept = []
+        for group in self.groups:
+            statement, rows, _ = group
+            if table is None or statement.table.name == table:
+                self.conn.execute(statement, rows)
+            else:
+                kept.append(group)
+        self.groups = kept
 
 
 def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
@@ -252,6 +257,42 @@ def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
 def _select_statement(table: str) -> Any:
     t = RECORDS[table]
     return select(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
+
+
+@cache
+def _count_statement(table: str, names: tuple[str, ...]) -> Any:
+    t = RECORDS[table]
+    return select(func.count()).select_from(t).where(*(t.c[n] == bindparam(n) for n in names))
+
+
+@cache
+def _find_statement(
+    table: str, names: tuple[str, ...], order_by: tuple[str, ...], limit: int | None
+) -> Any:
+    t = RECORDS[table]
+    stmt = select(t).where(*(t.c[n] == bindparam(n) for n in names))
+    return stmt.order_by(*(t.c[n] for n in order_by)).limit(limit)
+
+
+@cache
+def _defaults(table: str) -> dict[str, Any] | None:
+    """Each column's value when an insert leaves it out, or None if one is not a constant."""
+    found: dict[str, Any] = {}
+    for column in RECORDS[table].columns:
+        if column.server_default is not None:
+            return None
+        if column.default is None:
+            found[column.name] = None
+        elif column.default.is_scalar:
+            found[column.name] = column.default.arg
+        else:
+            return None
+    return found
+
+
+def _with_defaults(table: str, values: dict[str, Any]) -> dict[str, Any] | None:
+    defaults = _defaults(table)
+    return None if defaults is None else {**defaults, **values}
 
 
 @cache

@@ -330,7 +330,9 @@ class Store:
             fields = to_json(Youth, fields)
             fields["id"] = youth.get("id") or uuid7()
             ops.append(CreateRegistration(uuid7(), activity_id, fields, source))
-        return [op_id for op_id, _ in self.execute_many(ops)]
+        # one query for every youth instead of one each (most are new: known absent)
+        preload = {"youths": [op.youth["id"] for op in ops], "activities": [activity_id]}
+        return [op_id for op_id, _ in self.execute_many(ops, preload=preload)]
 
     def cancel_registration(self, registration_id: str) -> str:
         op_id, _ = self.execute(CancelRegistration(registration_id))
