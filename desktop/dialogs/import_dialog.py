@@ -37,7 +37,7 @@ from sync.core import messages, privacy
 from sync.core.rules import Problem
 from sync.tools.excel import ExcelFileError
 from sync.tools.registration_import import SPEC, Change, ImportPreview, ImportRow
-from sync.tools.spreadsheet import ImportCancelled, Layout, Workbook
+from sync.tools.spreadsheet import INVISIBLE, ImportCancelled, Layout, Workbook
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -158,11 +158,15 @@ VISIBLE_DIGITS = {"phone": (3, 4), "id_number": (6, 2)}
 
 
 def _masked(field: str, value: str) -> str:
-    """A number as written in the file, its middle digits hidden like everywhere else."""
+    """A number as written in the file, its middle digits hidden like everywhere else (a
+    leading +86 / 0086 stays readable), invisible characters shown as ␣."""
+    value = INVISIBLE.sub("␣", value)
     if field not in VISIBLE_DIGITS:
         return value
     head, tail = VISIBLE_DIGITS[field]
     positions = [i for i, c in enumerate(value) if c.isalnum()]
+    if field == "phone":
+        head += max(0, len(positions) - 11)  # a country code in front
     hidden = set(positions[head : max(head, len(positions) - tail)])
     return "".join("*" if i in hidden else c for i, c in enumerate(value))
 

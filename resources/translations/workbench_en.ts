@@ -699,77 +699,77 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="314"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="318"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="322"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="326"/>
         <source>只看有问题和待处理的行(&amp;B)</source>
         <translation>Only rows with problems or waiting for you (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="337"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="341"/>
         <source>使用已存青年(&amp;U)</source>
         <translation>Use the stored youth (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="338"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="342"/>
         <source>所选冲突行报名已存的那位青年，名单上的信息不导入</source>
         <translation>Register the stored youth for the selected conflicting rows; the list&apos;s details are not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="339"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="343"/>
         <source>不导入此行(&amp;L)</source>
         <translation>Leave the row out (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="340"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="344"/>
         <source>所选冲突行不导入；修改名单后可再导入</source>
         <translation>Leave the selected conflicting rows out; fix the list and import them later</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="347"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="351"/>
         <source>有效记录将一次全部导入；中途出错则一条也不导入。导入后可按 Ctrl+Z 撤销。</source>
         <translation>Valid rows are imported all at once; if anything fails, none is. Ctrl+Z undoes the import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="378"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="382"/>
         <source>已取消读取，请重新选择</source>
         <translation>Reading was cancelled; choose again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="393"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="397"/>
         <source>请为必需的列选择表格中的列：{columns}</source>
         <translation>Choose the sheet&apos;s column for each required field: {columns}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="398"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="402"/>
         <source>表头下面没有数据行，请检查工作表和表头行</source>
         <translation>There are no rows below the header; check the sheet and the header row</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="400"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="404"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行，全部有效。</source>
         <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows, all valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="405"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="409"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题或待处理&lt;/span&gt;（不会导入，原因见“说明”列）。</source>
         <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems or waiting for you&lt;/span&gt; (not imported; see the Notes column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="411"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="415"/>
         <source>&lt;br&gt;&lt;b&gt;{n} 行与已存青年冲突&lt;/b&gt;：选中后点“使用已存青年”，或修改名单后重新导入。</source>
         <translation>&lt;br&gt;&lt;b&gt;{n} rows conflict with stored youths&lt;/b&gt;: select them and click “Use the stored youth”, or fix the list and import again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="416"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="420"/>
         <source>导入 {n} 条有效记录</source>
         <translation>Import {n} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="353"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="357"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1219,52 +1219,52 @@ Log folder: {path}</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="225"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="229"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="226"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="230"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="227"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="231"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="232"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="229"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="233"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="234"/>
         <source>学校/单位</source>
         <translation>School/employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="231"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="235"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="232"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="236"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="266"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="270"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="266"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="270"/>
         <source>女</source>
         <translation>Female</translation>
     </message>

@@ -193,6 +193,8 @@ def read_row(number: int, raw: Mapping[str, Any], today: date) -> ImportRow:
         if not (p.code == "required" and p.field in masked)
     ]
     for key in ("phone", "id_number", "birth_date"):
+        if key == "birth_date" and row.notes:
+            continue  # a month without its day is said in the note
         cell, after = raw.get(key), values[key]
         after = after.isoformat() if isinstance(after, date) else str(after or "")
         # compared with the cell as written: invisible characters taken out are a change too
