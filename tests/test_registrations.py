@@ -285,3 +285,15 @@ def test_capacity_cannot_drop_below_the_seats_already_given(store: Store):
     assert store.activity(activity_id)["capacity"] == 5  # nothing changed, nothing queued
     store.update_activity(activity_id, {"capacity": 3})  # down to the approved count: fine
     assert store.activity(activity_id)["capacity"] == 3
+
+
+def test_a_youth_written_earlier_in_the_same_transaction_is_found(store: Store):
+    # The device buffers writes and sends them only before a read they could change: the
+    # second row's lookup by phone must see the first row's youth, still in the buffer.
+    activity_id = published(store)
+    person = {"name": "李明", "phone": "13900000001"}
+    other = {"name": "王芳", "phone": "13900000002"}
+    with pytest.raises(RuleViolation) as caught:
+        store.create_registrations(activity_id, [person, other, dict(person)], source="import")
+    assert caught.value.code == "already_registered" and caught.value.params["index"] == 2
+    assert store.count("youths") == 0

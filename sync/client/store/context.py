@@ -111,7 +111,8 @@ class LocalContext:
         limit: int | None = None,
         **equals: Any,
     ) -> list[dict[str, Any]]:
-        self.flush(table)
+        if self._buffer is None or self._buffer.may_match(table, equals):
+            self.flush(table)
         stmt = _find_statement(table, tuple(equals), order_by, limit)
         found = [dict(row._mapping) for row in self.conn.execute(stmt, equals)]
         for values in found:
@@ -205,9 +206,43 @@ class _WriteBuffer:
     def __init__(self, conn: Connection):
         self.conn = conn
         self.groups: list[tuple[Any, list[dict[str, Any]], set[tuple[str, str]]]] = []
+        # What the buffered inserts of each table hold, so a query that none of them can
+        # match needs no flush: (column, value) pairs, and the columns some insert left out.
+        # A buffered update or a value that cannot be hashed makes every query flush.
+        self._inserted: dict[str, set[tuple[str, Any]]] = {}
+        self._left_out: dict[str, set[str]] = {}
+        self._unsure: set[str] = set()
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
 
+    def may_match(self, table: str, equals: dict[str, Any]) -> bool:
+        """Whether a buffered write could be among the rows where every `equals` holds."""
+        if table in self._unsure:
+            return True
+        if table not in self._inserted:
+            return False
+        left_out = self._left_out.get(table, set())
+        inserted = self._inserted[table]
+        try:
+            return all(n in left_out or (n, v) in inserted for n, v in equals.items())
+        except TypeError:
+            return True
+
+    def _note(self, statement: Any, params: dict[str, Any]) -> None:
+        table = statement.table.name
+        if not statement.is_insert:
+            self._unsure.add(table)
+            return
+        try:
+            self._inserted.setdefault(table, set()).update(params.items())
+        except TypeError:
+            self._unsure.add(table)
+            return
+        missing = {c.name for c in statement.table.columns} - params.keys()
+        if missing:
+            self._left_out.setdefault(table, set()).update(missing)
+
     def add(self, statement: Any, params: dict[str, Any], key: tuple[str, str]) -> None:
+        self._note(statement, params)
         for group_statement, rows, keys in reversed(self.groups):
             if group_statement is statement:
                 rows.append(params)
@@ -233,6 +268,10 @@ class _WriteBuffer:
             else:
                 kept.append(group)
         self.groups = kept
+        for name in [table] if table is not None else list(self._inserted) + list(self._unsure):
+            self._inserted.pop(name, None)
+            self._left_out.pop(name, None)
+            self._unsure.discard(name)
 
 
 def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
