@@ -1,5 +1,6 @@
 """sync.tools.excel without Qt: exports that cannot run formulas and keep personal data masked,
-imports that name each bad row, and a round trip through LibreOffice."""
+imports that name each bad row (sync.tools.registration_import; lists made by others are in
+tests/test_excel_import.py), and a round trip through LibreOffice."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from sync.tools import excel
+from sync.tools import registration_import as ri
 
 GOOD_ID = "11010519491231002X"  # the GB 11643 standard's own example: a valid check character
 
@@ -107,7 +109,7 @@ def test_import_names_each_bad_row_and_why(tmp_path: Path):
             ["周九", "13900005555", "男", "2099-01-01"],  # born in the future
         ],
     )
-    preview = excel.read_registrations(path, today=date(2026, 11, 24))
+    preview = ri.read_registrations(path, today=date(2026, 11, 24))
     assert [r.row_number for r in preview.good] == [2, 7]
     codes = {r.row_number: [p.code for p in r.problems] for r in preview.bad}
     assert codes == {
@@ -122,30 +124,26 @@ def test_import_names_each_bad_row_and_why(tmp_path: Path):
     assert preview.good[0].values["gender"] == "female"
 
 
-def test_import_checks_id_numbers_and_existing_registrations(tmp_path: Path):
+def test_import_checks_id_numbers(tmp_path: Path):
     path = write_list(
         tmp_path / "ids.xlsx",
         [
             ["甲", "13900000001", GOOD_ID, "1949-12-31"],
             ["乙", "13900000002", "110105194912310021", ""],  # wrong check character
             ["丙", "13900000003", GOOD_ID, ""],  # same ID as row 2
-            ["丁", "13800000000", "", ""],  # already registered for the activity
             ["戊", "13900000005", 110105194912310000, ""],  # typed as a number: digits lost
             ["己", "13900000006", GOOD_ID.lower(), "1950-01-01"],  # contradicts the ID
         ],
         header=("姓名", "手机号", "身份证号", "出生日期"),
     )
-    preview = excel.read_registrations(
-        path, registered_phones={"13800000000"}, today=date(2026, 11, 24)
-    )
+    preview = ri.read_registrations(path, today=date(2026, 11, 24))
     codes = {r.row_number: [p.code for p in r.problems] for r in preview.rows}
     assert codes == {
         2: [],
         3: ["bad_id_number"],
         4: ["import_duplicate_id"],
-        5: ["import_phone_registered"],
-        6: ["import_id_number_as_number"],
-        7: ["import_birth_date_mismatch", "import_duplicate_id"],
+        5: ["import_id_number_as_number"],
+        6: ["import_birth_date_mismatch", "import_duplicate_id"],
     }
 
 
@@ -154,23 +152,23 @@ def test_import_refuses_unusable_files(tmp_path: Path, monkeypatch: pytest.Monke
     text = tmp_path / "list.xlsx"
     text.write_text("姓名,手机号\n张三,13812345678\n", encoding="utf-8")  # a CSV renamed
     with pytest.raises(excel.ExcelFileError) as caught:
-        excel.read_registrations(text, today=today)
+        ri.read_registrations(text, today=today)
     assert caught.value.code == "not_xlsx"
 
     empty = tmp_path / "empty.xlsx"
     Workbook().save(empty)
     with pytest.raises(excel.ExcelFileError) as caught:
-        excel.read_registrations(empty, today=today)
+        ri.read_registrations(empty, today=today)
     assert caught.value.code == "empty_sheet"
 
     header_only = write_list(tmp_path / "header.xlsx", [])
     with pytest.raises(excel.ExcelFileError) as caught:
-        excel.read_registrations(header_only, today=today)
+        ri.read_registrations(header_only, today=today)
     assert caught.value.code == "empty_sheet"
 
     no_phone = write_list(tmp_path / "nophone.xlsx", [["张三", "男"]], header=("姓名", "性别"))
     with pytest.raises(excel.ExcelFileError) as caught:
-        excel.read_registrations(no_phone, today=today)
+        ri.read_registrations(no_phone, today=today)
     assert (caught.value.code, caught.value.params) == ("missing_columns", {"columns": "手机号"})
 
     # A file another program holds open: Windows refuses to open it (as root on Linux
@@ -182,7 +180,7 @@ def test_import_refuses_unusable_files(tmp_path: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(openpyxl, "load_workbook", locked)
     with pytest.raises(excel.ExcelFileError) as caught:
-        excel.read_registrations(no_phone, today=today)
+        ri.read_registrations(no_phone, today=today)
     assert caught.value.code == "file_locked"
 
 
@@ -196,7 +194,7 @@ def test_import_finds_the_header_below_a_title_and_reports_progress(tmp_path: Pa
     path = tmp_path / "big.xlsx"
     workbook.save(path)
     seen: list[tuple[int, int]] = []
-    preview = excel.read_registrations(
+    preview = ri.read_registrations(
         path, today=date(2026, 11, 24), progress=lambda d, t: seen.append((d, t))
     )
     assert len(preview.good) == 1200 and not preview.bad
@@ -242,7 +240,7 @@ def test_round_trip_through_libreoffice_keeps_every_field(tmp_path: Path):
     )
     converted = out / "export.xlsx"
     assert converted.exists()
-    preview = excel.read_registrations(converted, today=date(2026, 11, 24))
+    preview = ri.read_registrations(converted, today=date(2026, 11, 24))
     assert not preview.bad, [(r.row_number, r.problems) for r in preview.bad]
     fields = ("name", "phone", "gender", "birth_date", "school_or_employer", "id_number")
     assert [r.values for r in preview.good] == [{f: r[f] for f in fields} for r in rows]

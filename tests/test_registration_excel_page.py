@@ -7,10 +7,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.dialogs.import_dialog import ImportDialog
+from desktop.dialogs.import_dialog import ImportDialog, PreviewModel
 from sync.client.store import Store
 from sync.core import operations
 from sync.core.operations import Kind
+from tests.excel_files import office_files
 from tests.test_activities_page import when_modal
 from tests.test_registrations_page import (
     NAMES,
@@ -21,6 +22,8 @@ from tests.test_registrations_page import (
     sign_in,
     statuses,
 )
+
+__all__ = ["office_files"]  # the session fixture of LibreOffice-written lists
 
 
 @pytest.fixture
@@ -83,6 +86,16 @@ def test_export_is_masked_and_a_full_one_needs_the_permission(qtbot, window, sto
 # --- import ----------------------------------------------------------------------------------
 
 
+def shot_dir():
+    """Screenshots of the import steps, for a person to look at (not compared)."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("SUQING_SHOTS", "/tmp/suqing-shots")) / "excel-import"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def walk_in_list(path, rows) -> object:
     workbook = Workbook()
     sheet = workbook.active
@@ -126,7 +139,10 @@ def test_import_preview_names_bad_rows_and_imports_exactly_the_good_ones(
     assert not errors, errors
     assert "3 行有效" in seen["summary"] and "2 行有问题" in seen["summary"]
     assert seen["button"] == "导入 3 条有效记录"
-    assert seen["problems"] == {"3": "手机号应为 11 位数字，以 1 开头", "5": "该手机号已报名此活动"}
+    assert seen["problems"] == {
+        "3": "手机号应为 11 位数字，以 1 开头",
+        "5": "手机号或身份证号属于已存青年“陈一鸣”，其已报名此活动",
+    }
     result = statuses(store, activity_id)
     assert {"吴一", "冯三", "褚五"} <= set(result) and "郑二" not in result
     assert len(result) == 8
@@ -215,16 +231,127 @@ def test_a_rule_refusing_one_row_imports_nothing_and_names_the_row(
     assert len(statuses(store, activity_id)) == 5
 
 
-def test_import_of_a_file_that_is_not_excel_says_so(qtbot, window, store, tmp_path):
+def test_the_mapping_step_chooses_a_sheet_remaps_a_column_and_remembers_it(
+    qtbot, window, store, office_files, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("import")  # nothing remembered from another test
     activity_id = seed(store)
     page = open_activity(window, activity_id)
-    path = tmp_path / "list.xlsx"
-    path.write_bytes(b"PK\x03\x04 not really a zip")
+    seen: dict = {}
+
+    def choose_sheet(dialog: ImportDialog) -> None:
+        step = dialog.mapping
+        seen["sheets"] = [step.sheet_box.itemText(i) for i in range(step.sheet_box.count())]
+        seen["hidden"] = step.hidden_note.text()
+        seen["first"] = [r.values["name"] for r in dialog.preview.rows]
+        step.sheet_box.setCurrentText("一班")
+        seen["chosen"] = [r.values["name"] for r in dialog.preview.rows]
+        dialog.grab().save(str(shot_dir() / "mapping-sheets.png"))
+        assert dialog.import_button.isEnabled()  # else the click would leave the dialog open
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, choose_sheet)
+    assert page.excel.import_file(office_files["sheets"]) == 1
+    assert not errors, errors
+    assert seen["sheets"] == ["二班", "一班"]  # the hidden 填表说明 is not offered
+    assert "填表说明" in seen["hidden"]
+    assert seen["first"] == ["二班甲", "二班乙"] and seen["chosen"] == ["一班甲"]
+    assert "一班甲" in statuses(store, activity_id)
+
+    def remap(dialog: ImportDialog) -> None:
+        seen["missing"] = dialog.summary.text()
+        seen["enabled"] = dialog.import_button.isEnabled()
+        phone = dialog.mapping.columns["phone"]
+        phone.setCurrentIndex(phone.findData(1))  # column B: 微信（同手机）
+        seen["button"] = dialog.import_button.text()
+        dialog.grab().save(str(shot_dir() / "mapping-remapped.png"))
+        assert dialog.import_button.isEnabled()
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, remap)
+    assert page.excel.import_file(office_files["unknown_header"]) == 2
+    assert not errors, errors
+    assert "手机号" in seen["missing"] and not seen["enabled"]
+    assert seen["button"] == "导入 2 条有效记录"
+    assert {"微一", "微二"} <= set(statuses(store, activity_id))
+
+    # the next list with that header is mapped as the cadre mapped it last time
+    other = seed(store, names=["别的活动"], first=90)
+    page = open_activity(window, other)
+
+    def remembered(dialog: ImportDialog) -> None:
+        seen["phone"] = dialog.mapping.columns["phone"].currentData()
+        dialog.cancel_button.click()
+
+    errors = when_modal(qtbot, remembered)
+    assert page.excel.import_file(office_files["unknown_header"]) is None
+    assert not errors, errors
+    assert seen["phone"] == 1
+
+
+def test_a_conflict_is_settled_by_the_cadre_in_the_preview(qtbot, window, store, tmp_path):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    other = seed(store, names=["王芳"], first=50, title="另一个活动")
+    assert other
+    # 王芳's phone under another name, and a new youth
+    path = walk_in_list(
+        tmp_path / "conflict.xlsx",
+        [["李娜", "13900000050", "女", "", "", ""], ["新人", "13700000009", "男", "", "", ""]],
+    )
+    seen: dict = {}
+
+    def settle(dialog: ImportDialog) -> None:
+        seen["before"] = dialog.import_button.text()
+        seen["summary"] = dialog.summary.text()
+        view = dialog.table
+        row = next(
+            r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 1).data() == "李娜"
+        )
+        seen["note"] = dialog.proxy.index(row, PreviewModel.NOTES).data()
+        view.selectRow(row)
+        dialog.use_stored.click()
+        seen["after"] = dialog.import_button.text()
+        seen["settled"] = dialog.proxy.index(row, PreviewModel.NOTES).data()
+        dialog.grab().save(str(shot_dir() / "conflict-settled.png"))
+        assert dialog.import_button.isEnabled()
+        dialog.import_button.click()
+
+    errors = when_modal(qtbot, settle)
+    assert page.excel.import_file(path) == 2
+    assert not errors, errors
+    assert seen["before"] == "导入 1 条有效记录" and seen["after"] == "导入 2 条有效记录"
+    assert "1 行与已存青年冲突" in seen["summary"]
+    assert "手机号属于已存青年“王芳”" in seen["note"]
+    assert "将报名已存青年“王芳”" in seen["settled"]
+    result = statuses(store, activity_id)
+    assert "王芳" in result and "李娜" not in result and "新人" in result
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("not_a_spreadsheet", "不是 Excel 工作簿"),
+        ("encrypted", "设了打开密码"),
+        ("damaged", "已损坏"),
+        ("masked", "脱敏导出的名单"),
+        ("empty", "没有任何报名数据"),
+    ],
+)
+def test_each_file_problem_says_so_and_writes_nothing(
+    qtbot, window, store, office_files, name, words
+):
+    activity_id = seed(store)
+    page = open_activity(window, activity_id)
+    before = len(store.outbox_entries())
     seen: list[str] = []
     errors = when_modal(qtbot, lambda box: (seen.append(box.text()), box.accept()))
-    assert page.excel.import_file(path) is None
+    assert page.excel.import_file(office_files[name]) is None
     assert not errors, errors
-    assert "不是 Excel 工作簿" in seen[0]
+    assert words in seen[0]
+    assert len(store.outbox_entries()) == before
 
 
 def test_export_asks_masked_or_full_when_the_account_may(

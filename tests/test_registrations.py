@@ -145,7 +145,7 @@ def test_walk_in_registrations_reuse_a_known_phone_and_are_all_or_nothing(store:
         lambda c: c.scalar(select(youths.c.phone).where(youths.c.id == f"y-{known}"))
     )
     people = [
-        {"name": "李明", "phone": known_phone, "gender": "male"},
+        {"name": "青年" + known, "phone": known_phone, "gender": "male"},
         # an adult: a child would wait for a guardian's consent (tests/test_minors.py)
         {"name": "王芳", "phone": "13912345678", "birth_date": date(2004, 3, 1)},
         {"name": "赵雷", "phone": "13987654321", "id_number": "11010519491231002X"},
@@ -156,6 +156,12 @@ def test_walk_in_registrations_reuse_a_known_phone_and_are_all_or_nothing(store:
     assert caught.value.code == "invalid_youth" and caught.value.params["index"] == 3
     assert {p.field for p in caught.value.problems} == {"name", "phone"}
     assert store.count("registrations") == 1
+
+    # the known phone under another name is not that youth, and not a new one either: the
+    # cadre settles it (tests/test_excel_import.py), nothing is guessed
+    with pytest.raises(RuleViolation) as caught:
+        store.create_registrations(activity_id, [{**people[0], "name": "李明"}], source="walk_in")
+    assert caught.value.code == "phone_taken"
 
     store.create_registrations(activity_id, people, source="walk_in")
     with store.engine.connect() as conn:
@@ -169,7 +175,7 @@ def test_walk_in_registrations_reuse_a_known_phone_and_are_all_or_nothing(store:
     # no review wanted: seats while they last, then the waitlist; the known youth is reused
     assert sorted(s for s, *_ in got.values()) == ["approved", "approved", "waitlisted"]
     assert {src for _, src, *_ in got.values()} == {"walk_in"}
-    # the known youth keeps their stored name; a new record for each of the others
+    # the known youth (same phone and name) is reused; a new record for each of the others
     assert got["青年" + known][2] == f"y-{known}"
     assert got["赵雷"][3] == "11010519491231002X"
     assert store.count("youths") == 3
@@ -279,3 +285,15 @@ def test_capacity_cannot_drop_below_the_seats_already_given(store: Store):
     assert store.activity(activity_id)["capacity"] == 5  # nothing changed, nothing queued
     store.update_activity(activity_id, {"capacity": 3})  # down to the approved count: fine
     assert store.activity(activity_id)["capacity"] == 3
+
+
+def test_a_youth_written_earlier_in_the_same_transaction_is_found(store: Store):
+    # The device buffers writes and sends them only before a read they could change: the
+    # second row's lookup by phone must see the first row's youth, still in the buffer.
+    activity_id = published(store)
+    person = {"name": "李明", "phone": "13900000001"}
+    other = {"name": "王芳", "phone": "13900000002"}
+    with pytest.raises(RuleViolation) as caught:
+        store.create_registrations(activity_id, [person, other, dict(person)], source="import")
+    assert caught.value.code == "already_registered" and caught.value.params["index"] == 2
+    assert store.count("youths") == 0

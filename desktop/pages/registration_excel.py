@@ -13,12 +13,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.dialogs.import_dialog import ImportDialog, ask_export_path, file_error_text
+from desktop.dialogs.mapping_step import with_remembered
 from desktop.pages.registration_host import RegistrationsHost
 from desktop.texts import local_time, violation_text
 from sync.client.store import registration_queries as rq
 from sync.core.records import RegistrationSource
 from sync.core.rules import RuleViolation
-from sync.tools import excel
+from sync.tools import excel, registration_import
+from sync.tools.spreadsheet import ImportCancelled, Layout, Workbook, detect_layout, read_workbook
 
 log = logging.getLogger(__name__)
 
@@ -156,48 +158,70 @@ class RegistrationExcel(QObject):
         if path:
             self.import_file(Path(path))
 
-    def read_preview(self, path: Path, activity_id: str) -> excel.ImportPreview | None:
-        """Read and check the list on a worker thread; None (after saying why) if unusable."""
-        phones, id_numbers = self.store.read(rq.registered_keys, activity_id)
-        today = local_time(self.store.clock()).date()
-        try:
-            return self.page.run_job(
-                lambda progress, cancelled: excel.read_registrations(
-                    path,
-                    registered_phones=phones,
-                    registered_id_numbers=id_numbers,
-                    today=today,
-                    progress=progress,
-                    cancelled=cancelled,
-                ),
-                self.tr("正在读取 {name}…").format(name=path.name),
-                cancellable=True,
-            )
-        except excel.ImportCancelled:
-            return None
-        except excel.ExcelFileError as error:
-            QMessageBox.warning(
-                self.page, self.tr("无法导入"), file_error_text(error.code, error.params)
-            )
-            return None
-
     def import_file(self, path: Path) -> int | None:
-        """Preview the list, then import exactly its good rows in one transaction if the user
-        confirms. Returns how many were imported, or None when nothing was."""
+        """Read the list, show the mapping step and the preview, then import exactly its good
+        rows in one transaction if the user confirms. Returns how many were imported, or None
+        when nothing was."""
         page = self.page
         activity_id = page.activity_id()
         activity = self.store.activity(activity_id) if activity_id else None
         if activity is None:
             return None
-        preview = self.read_preview(path, activity_id)
-        if preview is None:
+        today = local_time(self.store.clock()).date()
+
+        def lookup(phones: Any, id_numbers: Any) -> list[dict[str, Any]]:
+            return self.store.read(rq.stored_youths, activity_id, list(phones), list(id_numbers))
+
+        def build(workbook: Workbook, layout: Layout) -> registration_import.ImportPreview:
+            return page.run_job(
+                lambda progress, cancelled: registration_import.build_preview(
+                    workbook.sheet(layout.sheet),
+                    layout,
+                    today=today,
+                    lookup=lookup,
+                    progress=progress,
+                    cancelled=cancelled,
+                ),
+                self.tr("正在检查 {name}…").format(name=path.name),
+                cancellable=True,
+            )
+
+        try:
+            workbook = page.run_job(
+                lambda progress, cancelled: read_workbook(
+                    path, progress=progress, cancelled=cancelled
+                ),
+                self.tr("正在读取 {name}…").format(name=path.name),
+                cancellable=True,
+            )
+            sheet = workbook.sheets[0]
+            detected = detect_layout(registration_import.SPEC, sheet)
+            layout = with_remembered(
+                registration_import.SPEC, detected, detected.header_texts(sheet)
+            )
+            preview = build(workbook, layout)
+            if not preview.rows and not preview.missing:
+                raise excel.ExcelFileError("empty_sheet")
+        except ImportCancelled:
             return None
-        dialog = ImportDialog(preview, activity=activity["title"], parent=page)
-        if dialog.exec() != ImportDialog.DialogCode.Accepted or not preview.good:
+        except excel.ExcelFileError as error:
+            text = file_error_text(error.code, error.params)
+            QMessageBox.warning(page, self.tr("无法导入"), text)
+            return None
+        dialog = ImportDialog(
+            workbook,
+            preview,
+            activity=activity["title"],
+            rebuild=lambda chosen: build(workbook, chosen),
+            parent=page,
+        )
+        accepted = dialog.exec() == ImportDialog.DialogCode.Accepted
+        preview = dialog.preview
+        if not accepted or not preview.good:
             self._status(self.tr("已取消导入，没有导入任何记录"))
             return None
         good = preview.good
-        youths = [row.values for row in good]
+        youths = [row.youth() for row in good]
         try:
             op_ids = page.run_job(
                 lambda _progress, _cancelled: self.store.create_registrations(

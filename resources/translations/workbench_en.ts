@@ -699,32 +699,77 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="159"/>
-        <source>导入报名预览</source>
-        <translation>Import preview</translation>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="318"/>
+        <source>导入报名</source>
+        <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="163"/>
-        <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题&lt;/span&gt;（不会导入，原因见最后一列）。</source>
-        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems&lt;/span&gt; (not imported; the last column says why).</translation>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="326"/>
+        <source>只看有问题和待处理的行(&amp;B)</source>
+        <translation>Only rows with problems or waiting for you (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="168"/>
-        <source>只看有问题的行</source>
-        <translation>Only rows with problems</translation>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="341"/>
+        <source>使用已存青年(&amp;U)</source>
+        <translation>Use the stored youth (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="342"/>
+        <source>所选冲突行报名已存的那位青年，名单上的信息不导入</source>
+        <translation>Register the stored youth for the selected conflicting rows; the list&apos;s details are not imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="343"/>
+        <source>不导入此行(&amp;L)</source>
+        <translation>Leave the row out (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="344"/>
+        <source>所选冲突行不导入；修改名单后可再导入</source>
+        <translation>Leave the selected conflicting rows out; fix the list and import them later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="351"/>
         <source>有效记录将一次全部导入；中途出错则一条也不导入。导入后可按 Ctrl+Z 撤销。</source>
         <translation>Valid rows are imported all at once; if anything fails, none is. Ctrl+Z undoes the import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="186"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="382"/>
+        <source>已取消读取，请重新选择</source>
+        <translation>Reading was cancelled; choose again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="397"/>
+        <source>请为必需的列选择表格中的列：{columns}</source>
+        <translation>Choose the sheet&apos;s column for each required field: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="402"/>
+        <source>表头下面没有数据行，请检查工作表和表头行</source>
+        <translation>There are no rows below the header; check the sheet and the header row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="404"/>
+        <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行，全部有效。</source>
+        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows, all valid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="409"/>
+        <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题或待处理&lt;/span&gt;（不会导入，原因见“说明”列）。</source>
+        <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems or waiting for you&lt;/span&gt; (not imported; see the Notes column).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="415"/>
+        <source>&lt;br&gt;&lt;b&gt;{n} 行与已存青年冲突&lt;/b&gt;：选中后点“使用已存青年”，或修改名单后重新导入。</source>
+        <translation>&lt;br&gt;&lt;b&gt;{n} rows conflict with stored youths&lt;/b&gt;: select them and click “Use the stored youth”, or fix the list and import again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="420"/>
         <source>导入 {n} 条有效记录</source>
         <translation>Import {n} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="190"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="357"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1025,6 +1070,39 @@ Log folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>MappingStep</name>
+    <message>
+        <location filename="../../desktop/dialogs/mapping_step.py" line="83"/>
+        <source>表格：工作表、表头和列</source>
+        <translation>Spreadsheet: sheet, header and columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/mapping_step.py" line="94"/>
+        <source>隐藏的工作表不导入：{names}</source>
+        <translation>Hidden sheets are not imported: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/mapping_step.py" line="112"/>
+        <source>工作表(&amp;S)：</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/mapping_step.py" line="115"/>
+        <source>表头所在行(&amp;H)：</source>
+        <translation>&amp;Header row:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/mapping_step.py" line="121"/>
+        <source>带 * 的列必须有。列名不对时，在这里改；下次导入会记住。</source>
+        <translation>Columns marked * are required. If a column is wrong, change it here; the next import remembers it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/mapping_step.py" line="142"/>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
         <location filename="../../desktop/dialogs/notice_dialog.py" line="45"/>
@@ -1141,52 +1219,52 @@ Log folder: {path}</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="112"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="229"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="113"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="230"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="114"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="231"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="115"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="232"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="116"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="233"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="117"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="234"/>
         <source>学校/单位</source>
         <translation>School/employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="235"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="119"/>
-        <source>问题</source>
-        <translation>Problem</translation>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="236"/>
+        <source>说明</source>
+        <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="270"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="270"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
@@ -1335,142 +1413,147 @@ Log folder: {path}</translation>
 <context>
     <name>RegistrationExcel</name>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="51"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="55"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="93"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="57"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="95"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="51"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="53"/>
         <source>没有可导出的报名</source>
         <translation>There are no registrations to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="56"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="58"/>
         <source>导出 {n} 条报名。手机号和身份证号要脱敏吗？</source>
         <translation>Export {n} registrations. Mask mobile and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="57"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="59"/>
         <source>导出完整信息会被记录；文件请妥善保管，用后删除。</source>
         <translation>A full export is logged; keep the file safe and delete it after use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="58"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="60"/>
         <source>脱敏导出（推荐）</source>
         <translation>Export masked (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="59"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="61"/>
         <source>导出完整信息</source>
         <translation>Export full data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="60"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="62"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="67"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="69"/>
         <source>报名名单-{day}.xlsx</source>
         <translation>registrations-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="95"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="97"/>
         <source>{n} 位青年只能脱敏导出：现场报名和导入名单中的青年，服务器不提供完整信息。</source>
         <translation>{n} youths can only be exported masked: the server gives no full details of youths from walk-ins or imported lists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="111"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="113"/>
         <source>正在导出 {n} 条报名…</source>
         <translation>Exporting {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="114"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="116"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="118"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="120"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="122"/>
         <source>已导出 {n} 条报名到 {path}</source>
         <translation>Exported {n} registrations to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="146"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="148"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="147"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="149"/>
         <source>请先在上方“活动”中选择要导入报名的活动。</source>
         <translation>First choose, under “Activity” above, the activity to import registrations into.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="152"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="154"/>
         <source>选择报名名单</source>
         <translation>Choose a registration list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="154"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="156"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="173"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="185"/>
+        <source>正在检查 {name}…</source>
+        <translation>Checking {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/registration_excel.py" line="194"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="180"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="209"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="197"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="221"/>
         <source>已取消导入，没有导入任何记录</source>
         <translation>Import cancelled; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="206"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="230"/>
         <source>正在导入 {n} 条报名…</source>
         <translation>Importing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="211"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="235"/>
         <source>第 {row} 行：</source>
         <translation>Row {row}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="217"/>
-        <location filename="../../desktop/pages/registration_excel.py" line="227"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="241"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="251"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="218"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="242"/>
         <source>{where}{reason}
 没有导入任何记录，请修改名单后重新导入。</source>
         <translation>{where}{reason}
 Nothing was imported; correct the list and import it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="228"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="252"/>
         <source>导入时出错，没有导入任何记录：{error}</source>
         <translation>The import failed and nothing was imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="231"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="255"/>
         <source>导入 {n} 条报名</source>
         <translation>import of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registration_excel.py" line="233"/>
+        <location filename="../../desktop/pages/registration_excel.py" line="257"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2550,82 +2633,182 @@ Remove the data?</translation>
 <context>
     <name>excel</name>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="40"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="53"/>
         <source>出生日期“{value}”无法识别，请写成 2008-05-01</source>
         <translation>Date of birth “{value}” not understood; write it like 2008-05-01</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="41"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="54"/>
         <source>性别“{value}”无法识别，请填写 男 或 女</source>
         <translation>Gender “{value}” not understood; write 男 or 女</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="42"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="55"/>
         <source>身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为文本后重新填写</source>
         <translation>Excel stored the ID number as a number and lost its last digits; format the column as text and enter it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="45"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="58"/>
         <source>出生日期与身份证号不一致</source>
         <translation>Date of birth does not match the ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="46"/>
-        <source>该手机号已报名此活动</source>
-        <translation>This mobile number is already registered for the activity</translation>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="59"/>
+        <source>此人已报名此活动</source>
+        <translation>Already registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="47"/>
-        <source>该身份证号已报名此活动</source>
-        <translation>This ID number is already registered for the activity</translation>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="60"/>
+        <source>手机号或身份证号属于已存青年“{name}”，其已报名此活动</source>
+        <translation>The mobile or ID number belongs to the stored youth “{name}”, who is already registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="48"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="63"/>
+        <source>此人此前报名此活动被拒绝（{reason}），导入后重新审核</source>
+        <translation>Was rejected for this activity before ({reason}); will be reviewed again after the import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="66"/>
+        <source>单元格是公式出错的结果“{value}”，不是数据；请在表格中改正</source>
+        <translation>The cell holds a failed formula&apos;s result “{value}”, not data; correct it in the spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="69"/>
+        <source>号码是脱敏的（中间是 *），无法导入；请填写完整号码</source>
+        <translation>The number is masked (* in the middle) and cannot be imported; enter the whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="72"/>
+        <source>出生日期“{value}”只有年月，按该月 1 日导入</source>
+        <translation>Date of birth “{value}” has no day; imported as the 1st of the month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="73"/>
+        <source>手机号和身份证号分别属于两位已存青年，请核对后修改名单</source>
+        <translation>The mobile and the ID number belong to two different stored youths; check and fix the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="76"/>
         <source>手机号与第 {row} 行重复</source>
         <translation>Same mobile number as row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="49"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="77"/>
         <source>身份证号与第 {row} 行重复</source>
         <translation>Same ID number as row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="53"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="81"/>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="54"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="82"/>
         <source>文件正被其他程序占用（可能正在 Excel 中打开），请关闭后重试：{path}</source>
         <translation>Another program is using the file (perhaps it is open in Excel); close it and try again: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="85"/>
         <source>这不是 Excel 工作簿（.xlsx）文件，请在 Excel 中另存为 .xlsx 后重试</source>
         <translation>This is not an Excel workbook (.xlsx); save it as .xlsx in Excel and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="88"/>
+        <source>这是旧版 Excel 文件（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后重试</source>
+        <translation>This is an old Excel file (.xls); save it as .xlsx in Excel or WPS and try again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="91"/>
+        <source>这个工作簿设了打开密码，无法读取；请在 Excel 或 WPS 中取消密码后另存再导入</source>
+        <translation>This workbook has an opening password and cannot be read; remove the password in Excel or WPS, save and import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="94"/>
+        <source>这个 Excel 文件已损坏，无法读取；请在 Excel 或 WPS 中打开并另存后重试</source>
+        <translation>This Excel file is damaged and cannot be read; open it in Excel or WPS, save it again and retry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="97"/>
+        <source>这是脱敏导出的名单（手机号中间是 *），不能再导入；请使用填有完整手机号的名单</source>
+        <translation>This is a masked export (* in the middle of the mobile numbers) and cannot be imported; use a list with the whole numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="101"/>
         <source>表格里没有任何报名数据</source>
         <translation>The sheet holds no registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="61"/>
-        <source>表格缺少必需的列：{columns}。第一行应为列名，如 姓名、手机号</source>
-        <translation>The sheet lacks required columns: {columns}. The first row should name the columns, e.g. 姓名, 手机号</translation>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="102"/>
+        <source>表格缺少必需的列：{columns}。表头应有列名，如 姓名、手机号</source>
+        <translation>The sheet lacks required columns: {columns}. The header should name them, such as 姓名 (name) and 手机号 (mobile)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="64"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="137"/>
+        <source>手机号属于已存青年“{name}”，与名单上的姓名不同</source>
+        <translation>The mobile belongs to the stored youth “{name}”, not to the name on the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="140"/>
+        <source>身份证号属于已存青年“{name}”（手机号 {phone}），与名单上的手机号不同</source>
+        <translation>The ID number belongs to the stored youth “{name}” (mobile {phone}), whose mobile differs from the list&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="143"/>
+        <source>已存青年“{name}”的身份证号与名单上的不同</source>
+        <translation>The stored youth “{name}” has a different ID number from the list&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="145"/>
+        <source>；将报名已存青年“{name}”</source>
+        <translation>; the stored youth “{name}” will be registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="146"/>
+        <source>；请选择“使用已存青年”，或修改名单后重新导入</source>
+        <translation>; choose “Use the stored youth”, or fix the list and import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="149"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="150"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="151"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="153"/>
+        <source>学校/单位</source>
+        <translation>School/employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="154"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="105"/>
         <source>无法保存文件：{error}</source>
         <translation>Could not save the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="127"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="88"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="129"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>

@@ -1,5 +1,5 @@
-"""Excel in and out (openpyxl, no Qt): registration and follower lists exported with Chinese
-headers, and walk-in registration lists read and checked row by row before anything is imported.
+"""Excel out (openpyxl, no Qt): registration and follower lists exported with Chinese headers.
+Lists coming in are read by `sync.tools.spreadsheet` and checked by the import that reads them.
 
 Exports mask phone and ID numbers unless the caller says the user chose, and may, see them in
 full. Every text cell that Excel could take for a formula is neutralised. Problems are codes
@@ -9,19 +9,16 @@ with parameters (`Problem`); the desktop turns them into sentences in the user's
 from __future__ import annotations
 
 import logging
-import re
 import threading
-import zipfile
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sync.core import messages, rules
+from sync.core import messages
 from sync.core.privacy import mask_id_number, mask_phone
 from sync.core.records import CHINA_TIME
-from sync.core.rules import Problem
 
 log = logging.getLogger(__name__)
 
@@ -207,219 +204,3 @@ def export_followers(path: Path, rows: Iterable[Mapping[str, Any]], **options: A
     """Follower rows: name, phone, gender, birth_date, school_or_employer, org_name,
     followed_at, source_activity_title, activity_count, tags (a list of strings)."""
     return export_rows(path, rows, FOLLOWER_COLUMNS, title="粉丝名单", **options)
-
-
-# --- import ----------------------------------------------------------------------------------
-
-# Header → field of a youth. Variants a cadre's own list may use are accepted too.
-IMPORT_HEADERS: dict[str, str] = {
-    "姓名": "name",
-    "手机号": "phone",
-    "手机号码": "phone",
-    "联系电话": "phone",
-    "性别": "gender",
-    "出生日期": "birth_date",
-    "学校/单位": "school_or_employer",
-    "学校或单位": "school_or_employer",
-    "学校": "school_or_employer",
-    "单位": "school_or_employer",
-    "身份证号": "id_number",
-    "身份证号码": "id_number",
-}
-REQUIRED_FIELDS = ("name", "phone")
-FIELD_HEADERS = {"name": "姓名", "phone": "手机号"}
-GENDERS = {"男": "male", "女": "female", "未知": "unknown", "": "unknown"}
-HEADER_SEARCH_ROWS = 10  # a title line or two may stand above the header
-
-
-def id_number_birth_date(number: str) -> date | None:
-    """The birth date written into an 18-character ID number."""
-    try:
-        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return None
-
-
-@dataclass
-class ImportRow:
-    row_number: int  # as Excel shows it, so the cadre finds the row
-    values: dict[str, Any]  # name, phone, gender, birth_date, school_or_employer, id_number
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def good(self) -> bool:
-        return not self.problems
-
-
-@dataclass
-class ImportPreview:
-    rows: list[ImportRow]
-    columns: list[str]  # the fields found in the sheet
-
-    @property
-    def good(self) -> list[ImportRow]:
-        return [r for r in self.rows if r.good]
-
-    @property
-    def bad(self) -> list[ImportRow]:
-        return [r for r in self.rows if not r.good]
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a phone typed into a number cell
-    return unneutralise(str(value)).strip()
-
-
-def _parse_date(value: Any) -> date | Problem | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value).replace("/", "-").replace(".", "-")
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or re.fullmatch(
-        r"(\d{4})年(\d{1,2})月(\d{1,2})日", text
-    )
-    if match is None and re.fullmatch(r"\d{8}", text):
-        match = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
-    if match is None:
-        return Problem("import_bad_date", "birth_date", {"value": text})
-    try:
-        return date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return Problem("import_bad_date", "birth_date", {"value": text})
-
-
-def check_row(values: dict[str, Any], raw: Mapping[str, Any], today: date) -> list[Problem]:
-    """Everything wrong with one row: the shared youth rules (`sync.core.rules.validate_youth`) plus
-    what only a spreadsheet gets wrong (an unreadable date or gender, an ID number stored as a
-    number, a birth date that contradicts the ID number)."""
-    problems: list[Problem] = []
-    birth = values["birth_date"]
-    if isinstance(birth, Problem):
-        problems.append(birth)
-        values["birth_date"] = birth = None
-    if raw.get("gender", "") not in GENDERS:
-        problems.append(Problem("import_bad_gender", "gender", {"value": raw["gender"]}))
-    number = values["id_number"]
-    if number and isinstance(raw.get("id_number"), int | float):
-        # Excel keeps 15 significant digits: the last ones of an 18-digit number are lost.
-        problems.append(Problem("import_id_number_as_number", "id_number"))
-        values["id_number"] = number = ""
-    problems += rules.validate_youth(values, today=today)
-    if number and birth and rules.id_number_valid(number) and id_number_birth_date(number) != birth:
-        problems.append(Problem("import_birth_date_mismatch", "birth_date"))
-    return problems
-
-
-def read_registrations(
-    path: Path,
-    *,
-    registered_phones: Collection[str] = (),
-    registered_id_numbers: Collection[str] = (),
-    today: date,
-    progress: Progress | None = None,
-    cancelled: threading.Event | None = None,
-) -> ImportPreview:
-    """Read a walk-in list and check every row; nothing is imported here.
-
-    Raises ExcelFileError when the file as a whole cannot be used (not an .xlsx, locked, empty,
-    required columns missing); a bad row is kept in the preview with its problems.
-    """
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as error:
-        raise ExcelFileError("file_missing", path=str(path)) from error
-    except PermissionError as error:
-        raise ExcelFileError("file_locked", path=str(path)) from error
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ExcelFileError("not_xlsx", path=str(path)) from error
-    try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            raise ExcelFileError("empty_sheet")
-        total = max(0, (sheet.max_row or 0) - 1)
-        rows = sheet.iter_rows(values_only=True)
-        header_row, columns = _find_header(rows)
-        missing = [FIELD_HEADERS[f] for f in REQUIRED_FIELDS if f not in columns.values()]
-        if missing:
-            raise ExcelFileError("missing_columns", columns="、".join(missing))
-        preview = ImportPreview(rows=[], columns=sorted(set(columns.values())))
-        seen_phones: dict[str, int] = {}
-        seen_ids: dict[str, int] = {}
-        registered_ids = {n.upper() for n in registered_id_numbers}
-        registered_phones = set(registered_phones)
-        for offset, cells in enumerate(rows, start=1):
-            if cancelled is not None and cancelled.is_set():
-                raise ImportCancelled
-            row_number = header_row + offset
-            raw = {columns[i]: v for i, v in enumerate(cells) if i in columns}
-            if all(_text(v) == "" for v in raw.values()):
-                continue  # blank lines between blocks are not rows
-            values = {
-                "name": _text(raw.get("name")),
-                "phone": re.sub(r"[\s-]", "", _text(raw.get("phone"))),
-                "gender": GENDERS.get(_text(raw.get("gender")), "unknown"),
-                "birth_date": _parse_date(raw.get("birth_date")),
-                "school_or_employer": _text(raw.get("school_or_employer")),
-                "id_number": _text(raw.get("id_number")).upper(),
-            }
-            raw_clean = {**raw, "gender": _text(raw.get("gender"))}
-            problems = check_row(values, raw_clean, today)
-            phone, number = values["phone"], values["id_number"]
-            if phone and phone in registered_phones:
-                problems.append(Problem("import_phone_registered", "phone"))
-            elif phone in seen_phones:
-                problems.append(
-                    Problem("import_duplicate_phone", "phone", {"row": seen_phones[phone]})
-                )
-            if number and number in registered_ids:
-                problems.append(Problem("import_id_registered", "id_number"))
-            elif number and number in seen_ids:
-                problems.append(
-                    Problem("import_duplicate_id", "id_number", {"row": seen_ids[number]})
-                )
-            if phone:
-                seen_phones.setdefault(phone, row_number)
-            if number:
-                seen_ids.setdefault(number, row_number)
-            preview.rows.append(ImportRow(row_number, values, problems))
-            if progress and offset % PROGRESS_EVERY == 0:
-                progress(offset, total)
-        if not preview.rows:
-            raise ExcelFileError("empty_sheet")
-        if progress:
-            progress(total, total)
-        return preview
-    finally:
-        workbook.close()
-
-
-class ImportCancelled(Exception):
-    """The user cancelled reading a list; nothing was imported."""
-
-
-def _find_header(rows: Iterable[tuple[Any, ...]]) -> tuple[int, dict[int, str]]:
-    """(row number of the header, {column index: field}); the header is the first row among
-    the first few that names at least one known column."""
-    number = 0
-    for number, cells in enumerate(rows, start=1):
-        columns = {}
-        for i, cell in enumerate(cells):
-            key = _text(cell).replace(" ", "").replace("／", "/").rstrip("*")
-            if key in IMPORT_HEADERS and IMPORT_HEADERS[key] not in columns.values():
-                columns[i] = IMPORT_HEADERS[key]
-        if columns:
-            return number, columns
-        if number >= HEADER_SEARCH_ROWS:
-            break
-    if number == 0:
-        raise ExcelFileError("empty_sheet")
-    raise ExcelFileError("missing_columns", columns="、".join(FIELD_HEADERS.values()))

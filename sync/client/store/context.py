@@ -58,10 +58,11 @@ class LocalContext:
         self._rows.clear()
         self._counts.clear()
 
-    def flush(self) -> None:
-        """Send the buffered writes to the database (the caller must before it commits)."""
+    def flush(self, table: str | None = None) -> None:
+        """Send the buffered writes (of `table` only, before a read of it) to the database;
+        the caller must flush them all before it commits."""
         if self._buffer is not None:
-            self._buffer.flush()
+            self._buffer.flush(table)
 
     def _write(self, statement: Any, params: dict[str, Any], key: tuple[str, str]) -> None:
         if self._buffer is None:
@@ -74,7 +75,7 @@ class LocalContext:
     def get(self, table: str, record_id: str) -> dict[str, Any] | None:
         key = (table, record_id)
         if key not in self._rows:
-            self.flush()
+            self.flush(table)
             row = self.conn.execute(_select_statement(table), {_KEY: record_id}).first()
             self._rows[key] = dict(row._mapping) if row else None
         row = self._rows[key]
@@ -85,7 +86,7 @@ class LocalContext:
         t = RECORDS[table]
         key = t.c[PRIMARY_KEYS[table]]
         wanted = [i for i in dict.fromkeys(ids) if (table, i) not in self._rows]
-        self.flush()
+        self.flush(table)
         for start in range(0, len(wanted), PRELOAD_CHUNK):
             chunk = wanted[start : start + PRELOAD_CHUNK]
             for i in chunk:
@@ -97,12 +98,9 @@ class LocalContext:
     def count(self, table: str, **equals: Any) -> int:
         key: CountKey = (table, tuple(sorted(equals.items())))
         if key not in self._counts:
-            self.flush()
-            t = RECORDS[table]
-            stmt = select(func.count()).select_from(t)
-            for name, value in equals.items():
-                stmt = stmt.where(t.c[name] == value)
-            self._counts[key] = self.conn.scalar(stmt) or 0
+            self.flush(table)
+            stmt = _count_statement(table, tuple(equals))
+            self._counts[key] = self.conn.scalar(stmt, equals) or 0
         return self._counts[key]
 
     def find(
@@ -113,13 +111,10 @@ class LocalContext:
         limit: int | None = None,
         **equals: Any,
     ) -> list[dict[str, Any]]:
-        self.flush()
-        t = RECORDS[table]
-        stmt = select(t)
-        for name, value in equals.items():
-            stmt = stmt.where(t.c[name] == value)
-        stmt = stmt.order_by(*(t.c[name] for name in order_by)).limit(limit)
-        found = [dict(row._mapping) for row in self.conn.execute(stmt)]
+        if self._buffer is None or self._buffer.may_match(table, equals):
+            self.flush(table)
+        stmt = _find_statement(table, tuple(equals), order_by, limit)
+        found = [dict(row._mapping) for row in self.conn.execute(stmt, equals)]
         for values in found:
             self._rows[(table, values[PRIMARY_KEYS[table]])] = values
         return [dict(v) for v in found]
@@ -154,7 +149,11 @@ class LocalContext:
         # A new id has no previous row (inserting over one fails in the database anyway).
         self.snapshots.append((table, record_id, None))
         self._write(_insert_statement(table, tuple(values)), values, (table, record_id))
-        self._rows.pop((table, record_id), None)  # defaults filled in by the database
+        row = _with_defaults(table, values)  # what the database will hold, when that is known
+        if row is None:
+            self._rows.pop((table, record_id), None)
+        else:
+            self._rows[(table, record_id)] = row
         self._recount(table, None, values)
 
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
@@ -207,9 +206,43 @@ class _WriteBuffer:
     def __init__(self, conn: Connection):
         self.conn = conn
         self.groups: list[tuple[Any, list[dict[str, Any]], set[tuple[str, str]]]] = []
+        # What the buffered inserts of each table hold, so a query that none of them can
+        # match needs no flush: (column, value) pairs, and the columns some insert left out.
+        # A buffered update or a value that cannot be hashed makes every query flush.
+        self._inserted: dict[str, set[tuple[str, Any]]] = {}
+        self._left_out: dict[str, set[str]] = {}
+        self._unsure: set[str] = set()
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
 
+    def may_match(self, table: str, equals: dict[str, Any]) -> bool:
+        """Whether a buffered write could be among the rows where every `equals` holds."""
+        if table in self._unsure:
+            return True
+        if table not in self._inserted:
+            return False
+        left_out = self._left_out.get(table, set())
+        inserted = self._inserted[table]
+        try:
+            return all(n in left_out or (n, v) in inserted for n, v in equals.items())
+        except TypeError:
+            return True
+
+    def _note(self, statement: Any, params: dict[str, Any]) -> None:
+        table = statement.table.name
+        if not statement.is_insert:
+            self._unsure.add(table)
+            return
+        try:
+            self._inserted.setdefault(table, set()).update(params.items())
+        except TypeError:
+            self._unsure.add(table)
+            return
+        missing = {c.name for c in statement.table.columns} - params.keys()
+        if missing:
+            self._left_out.setdefault(table, set()).update(missing)
+
     def add(self, statement: Any, params: dict[str, Any], key: tuple[str, str]) -> None:
+        self._note(statement, params)
         for group_statement, rows, keys in reversed(self.groups):
             if group_statement is statement:
                 rows.append(params)
@@ -224,10 +257,21 @@ class _WriteBuffer:
         self._rows.clear()
         self._counts.clear()
 
-    def flush(self) -> None:
-        groups, self.groups = self.groups, []
-        for statement, rows, _ in groups:
-            self.conn.execute(statement, rows)
+    def flush(self, table: str | None = None) -> None:
+        """Send the groups (of `table` only): one row's writes are all in its table's groups,
+        so their order holds whatever else stays buffered."""
+        kept = []
+        for group in self.groups:
+            statement, rows, _ = group
+            if table is None or statement.table.name == table:
+                self.conn.execute(statement, rows)
+            else:
+                kept.append(group)
+        self.groups = kept
+        for name in [table] if table is not None else list(self._inserted) + list(self._unsure):
+            self._inserted.pop(name, None)
+            self._left_out.pop(name, None)
+            self._unsure.discard(name)
 
 
 def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
@@ -252,6 +296,42 @@ def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
 def _select_statement(table: str) -> Any:
     t = RECORDS[table]
     return select(t).where(t.c[PRIMARY_KEYS[table]] == bindparam(_KEY))
+
+
+@cache
+def _count_statement(table: str, names: tuple[str, ...]) -> Any:
+    t = RECORDS[table]
+    return select(func.count()).select_from(t).where(*(t.c[n] == bindparam(n) for n in names))
+
+
+@cache
+def _find_statement(
+    table: str, names: tuple[str, ...], order_by: tuple[str, ...], limit: int | None
+) -> Any:
+    t = RECORDS[table]
+    stmt = select(t).where(*(t.c[n] == bindparam(n) for n in names))
+    return stmt.order_by(*(t.c[n] for n in order_by)).limit(limit)
+
+
+@cache
+def _defaults(table: str) -> dict[str, Any] | None:
+    """Each column's value when an insert leaves it out, or None if one is not a constant."""
+    found: dict[str, Any] = {}
+    for column in RECORDS[table].columns:
+        if column.server_default is not None:
+            return None
+        if column.default is None:
+            found[column.name] = None
+        elif column.default.is_scalar:
+            found[column.name] = column.default.arg
+        else:
+            return None
+    return found
+
+
+def _with_defaults(table: str, values: dict[str, Any]) -> dict[str, Any] | None:
+    defaults = _defaults(table)
+    return None if defaults is None else {**defaults, **values}
 
 
 @cache

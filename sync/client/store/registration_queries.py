@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Connection, func, select, true
 from sync.client.store.tables import activities, registrations, youths
 from sync.core.privacy import awaits_guardian_consent, phone_tail
 from sync.core.records import ActivityStatus, RegistrationStatus
+from sync.core.rules import ACTIVE
 from sync.core.sql import escape_like
 
 # Columns a list of registrations can be sorted by. The phone is not among them: sorting by the
@@ -197,25 +198,39 @@ def activity_choices(conn: Connection) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
-def registered_keys(conn: Connection, activity_id: str) -> tuple[set[str], set[str]]:
-    """Phones and ID numbers of the youths already registered (and not cancelled) for the
-    activity: an imported list must not register them twice."""
-    rows = conn.execute(
-        select(youths.c.phone, youths.c.id_number)
-        .join(registrations, registrations.c.youth_id == youths.c.id)
-        .where(
-            registrations.c.activity_id == activity_id,
-            registrations.c.status != RegistrationStatus.CANCELLED.value,
+def stored_youths(
+    conn: Connection, activity_id: str, phones: Sequence[str], id_numbers: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The local youths holding any of these phones or ID numbers (as this device holds them:
+    numbers the server sent are masked and match nothing), each with their registration for
+    the activity: the active one if any, else a rejected one (status None when neither)."""
+    found: dict[str, dict[str, Any]] = {}
+    for column, values in ((youths.c.phone, list(phones)), (youths.c.id_number, list(id_numbers))):
+        for start in range(0, len(values), 500):
+            rows = conn.execute(
+                select(youths.c.id, youths.c.name, youths.c.phone, youths.c.id_number).where(
+                    column.in_(values[start : start + 500])
+                )
+            )
+            for row in rows:
+                found[row.id] = {**row._mapping, "status": None, "reject_reason": ""}
+    rank = {s.value: 0 for s in ACTIVE} | {RegistrationStatus.REJECTED.value: 1}
+    ids = list(found)
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(
+                registrations.c.youth_id, registrations.c.status, registrations.c.reject_reason
+            ).where(
+                registrations.c.activity_id == activity_id,
+                registrations.c.youth_id.in_(ids[start : start + 500]),
+                registrations.c.status.in_(list(rank)),
+            )
         )
-    )
-    phones: set[str] = set()
-    id_numbers: set[str] = set()
-    for phone, id_number in rows:
-        if phone:
-            phones.add(phone)
-        if id_number:
-            id_numbers.add(id_number.upper())
-    return phones, id_numbers
+        for row in rows:
+            youth = found[row.youth_id]
+            if youth["status"] is None or rank[row.status] < rank[youth["status"]]:
+                youth.update(status=row.status, reject_reason=row.reject_reason or "")
+    return list(found.values())
 
 
 def registration_history(conn: Connection, registration_id: str) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from sync.client.store import cipher, queries, replica, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
 from sync.client.store.db import make_engine, writer
 from sync.client.store.migrations import migrate, prune_backups
-from sync.client.store.tables import RECORDS, meta, outbox, youths
+from sync.client.store.tables import RECORDS, meta, outbox
 from sync.core import operations
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
@@ -317,21 +317,22 @@ class Store:
         *,
         source: RegistrationSource | str,
     ) -> list[str]:
-        """Walk-in or imported registrations, all or nothing; their op_ids. A youth whose phone
-        a local youth already has is that youth (their stored details are kept); otherwise a new
-        youth record comes with the registration. `youths` hold the fields of
-        `sync.core.operations.YOUTH_FIELDS` (birth_date a date or ISO text, or None)."""
+        """Walk-in or imported registrations, all or nothing; their op_ids. A youth given with
+        an "id" is that stored youth (the cadre chose them); otherwise a new youth record comes
+        with the registration, and the rules decide who it is: the stored youth with the same
+        phone and name, or a refusal when the phone or ID number is someone else's (never a
+        guess). `youths` hold the fields of `sync.core.operations.YOUTH_FIELDS` (birth_date a
+        date or ISO text, or None)."""
         source = RegistrationSource(source)
-        phones = [str(y.get("phone") or "").strip() for y in youths]
-        known = self.read(_youth_ids_by_phone, [p for p in phones if p])
         ops = []
-        for youth, phone in zip(youths, phones, strict=True):
+        for youth in youths:
             fields = {k: youth.get(k) for k in YOUTH_FIELDS if youth.get(k) not in (None, "")}
             fields = to_json(Youth, fields)
-            fields["id"] = known.get(phone) or uuid7()
-            known.setdefault(phone, fields["id"])  # the same phone twice in one list: one youth
+            fields["id"] = youth.get("id") or uuid7()
             ops.append(CreateRegistration(uuid7(), activity_id, fields, source))
-        return [op_id for op_id, _ in self.execute_many(ops)]
+        # one query for every youth instead of one each (most are new: known absent)
+        preload = {"youths": [op.youth["id"] for op in ops], "activities": [activity_id]}
+        return [op_id for op_id, _ in self.execute_many(ops, preload=preload)]
 
     def cancel_registration(self, registration_id: str) -> str:
         op_id, _ = self.execute(CancelRegistration(registration_id))
@@ -543,17 +544,3 @@ class Store:
         self._announce("outbox")
         self._announce("conflicts")
         self._announce("meta")
-
-
-def _youth_ids_by_phone(conn: Connection, phones: list[str]) -> dict[str, str]:
-    """phone → id of a local youth with that phone (the earliest id when several share it)."""
-    found: dict[str, str] = {}
-    for start in range(0, len(phones), 500):
-        chunk = phones[start : start + 500]
-        rows = conn.execute(
-            select(youths.c.phone, youths.c.id)
-            .where(youths.c.phone.in_(chunk))
-            .order_by(youths.c.id.desc())
-        )
-        found.update({r.phone: r.id for r in rows})
-    return found

@@ -297,7 +297,12 @@ def create_registration(ctx: ApplyContext, op: CreateRegistration) -> Outcome:
     activity = existing(ctx, "activities", op.activity_id)
     rules.check_may_register(activity, ctx.now, source)
     youth_id = _ensure_youth(ctx, youth)
-    for other in ctx.find("registrations", activity_id=activity["id"], youth_id=youth_id):
+    # By the youth only: a youth has a few registrations, while a query naming the activity too
+    # is planned on the (activity_id, status) index and reads the whole activity, once per
+    # registration of a list (a 5,000-row import read 12 million rows).
+    for other in ctx.find("registrations", youth_id=youth_id):
+        if other["activity_id"] != activity["id"]:
+            continue
         if RegistrationStatus(other["status"]) in rules.ACTIVE:
             raise RuleViolation("already_registered")
     approved = ctx.count(
