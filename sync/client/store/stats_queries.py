@@ -366,3 +366,15 @@ def _youths(conn: Connection, query: StatsQuery, ids: list[str]) -> list[YouthSt
             )
         )
     return out
+
+
+def activity_people(conn: Connection, activity_id: str) -> list[dict[str, Any]]:
+    """Who registered for an activity (not cancelled), phone masked: the drill-down of a bar."""
+    r = registrations.c
+    stmt = (
+        select(youths.c.name, youths.c.phone, youths.c.gender, r.status, r.registered_at)
+        .join(registrations, r.youth_id == youths.c.id)
+        .where(r.activity_id == activity_id, r.status != CANCELLED)
+        .order_by(r.registered_at, youths.c.name)
+    )
+    return [{**row._mapping, "phone": mask_phone(row.phone)} for row in conn.execute(stmt)]

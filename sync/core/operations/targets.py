@@ -45,7 +45,7 @@ def validate_target(fields: dict[str, Any]) -> list[Problem]:
     for name in ("featured_activities", "participants"):
         value = fields.get(name)
         if type(value) is not int or not 0 <= value <= MAX_TARGET:
-            problems.append(Problem("target_number", name, {"max": MAX_TARGET}))
+            problems.append(Problem("target_number", name, {"label": name, "max": MAX_TARGET}))
     return problems
 
 
