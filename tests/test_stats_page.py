@@ -51,7 +51,7 @@ def test_the_page_shows_rankings_and_sorts_numbers_as_numbers(page: StatsPage):
         ["3", "C 夜跑", "0", "0", "—"],
     ]
     hot.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # 报名人数: 0 before 3
-    assert [r[1] for r in table_rows(hot.table)][0] == "C 夜跑"
+    assert table_rows(hot.table)[0][1] == "C 夜跑"
     assert "参与人次：<b>4</b>" in page.summary_label.text()
     assert "14 岁以下青年：<b>1</b>" in page.summary_label.text()
 

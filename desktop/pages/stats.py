@@ -320,7 +320,9 @@ class StatsPage(QWidget):
             self.tabs.setTabText(i, dataset.title)
         self.tabs.setTabText(len(self.panels), self.tr("考核"))
         self.summary_label.setText(
-            "　　".join(f"{name}：<b>{value}</b>" for name, value in st.summary_items(stats))
+            "&nbsp;&nbsp;·&nbsp;&nbsp;".join(
+                f"{name}：<b>{value}</b>" for name, value in st.summary_items(stats)
+            )
         )
         self._show_targets()
 

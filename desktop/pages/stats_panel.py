@@ -14,11 +14,12 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGraphicsScene,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -87,17 +88,18 @@ def build_chart(dataset: Dataset) -> QChart:
 
 
 def render_chart(dataset: Dataset, size: QSize) -> QImage:
-    """The chart drawn into an image of `size` (for PNG export and the report)."""
-    view = QChartView(build_chart(dataset))
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.resize(size)
+    """The chart drawn into an image of `size` (PNG export, the report). Drawn through a scene
+    of its own: a view that was never shown has not laid its chart out."""
+    chart = build_chart(dataset)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(0, 0, size.width(), size.height()))
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.render(painter)
+    scene.render(painter, QRectF(image.rect()), chart.geometry())
     painter.end()
-    view.deleteLater()
     return image
 
 
@@ -125,6 +127,8 @@ def sheet_model(sheet: Sheet, parent=None) -> QStandardItemModel:
 
 def sheet_table(parent=None) -> QTableView:
     table = QTableView(parent)
+    # No sort until the user asks: the rows come in the chart's order (rank, month, ...).
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

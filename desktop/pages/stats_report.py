@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -27,8 +27,12 @@ from sync.tools import excel
 
 log = logging.getLogger(__name__)
 
-PDF_ROWS = 15  # rows of a table in the PDF; the Excel workbook has every row
-CHART_SIZE = QSize(900, 380)  # pixels of a chart image; drawn 17 cm wide
+PDF_ROWS = 10  # rows of a ranking in the PDF (chart and table fit one page); Excel has all
+CHART_SIZE = QSize(960, 400)  # pixels of a chart image, drawn the width of the text
+# The text area of an A4 page with 15 mm margins, in points: the document is laid out on it,
+# so a width in the HTML is a share of the page whatever the writer's resolution.
+TEXT_AREA = QSizeF(180 / 25.4 * 72, 267 / 25.4 * 72)
+CHART_WIDTH = 500  # points, of TEXT_AREA's 510
 
 
 def _tr(text: str) -> str:
@@ -47,12 +51,17 @@ class Report:
     charts: list[QImage]  # one per dataset, drawn on the UI thread
 
 
+def _cell(value: object) -> str:
+    """A cell; numbers, rates and dates stay on one line (a name may wrap)."""
+    text = str(value)
+    nowrap = " nowrap" if len(text) <= 10 else ""
+    return f"<td{nowrap}>{html.escape(text)}</td>"
+
+
 def _table(sheet: excel.Sheet, limit: int | None = PDF_ROWS) -> str:
     rows = sheet.rows if limit is None else sheet.rows[:limit]
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in sheet.headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows
-    )
+    body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
     more = ""
     if len(rows) < len(sheet.rows):
         more = (
@@ -67,7 +76,7 @@ def _table(sheet: excel.Sheet, limit: int | None = PDF_ROWS) -> str:
     if not rows:
         more = "<p class='note'>" + html.escape(_tr("本期无数据。")) + "</p>"
     return (
-        "<table class='grid' width='100%' cellspacing='0' cellpadding='3'>"
+        "<table class='grid' width='100%' border='1' cellspacing='0' cellpadding='3'>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
     )
 
@@ -79,8 +88,8 @@ def build_document(report: Report) -> QTextDocument:
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(
         "h1 { font-size: 18pt; color: #c8161d; } h2 { font-size: 13pt; margin-top: 14px; }"
-        " table.grid { border-color: #999999; border-style: solid; }"
-        " th { background-color: #eeeeee; } .note { color: #666666; font-size: 8pt; }"
+        " table.grid { border-color: #bbbbbb; border-style: solid; border-collapse: collapse; }"
+        " td, th { font-size: 8pt; } th { background-color: #eeeeee; } .note { color: #666666; font-size: 8pt; }"
     )
     parts = [
         f"<h1>{html.escape(report.title)}</h1><p>{html.escape(report.subtitle)}</p>",
@@ -94,10 +103,13 @@ def build_document(report: Report) -> QTextDocument:
     for i, (dataset, image) in enumerate(zip(report.datasets, report.charts, strict=True)):
         name = f"chart{i}.png"
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        parts.append(f"<h2>{html.escape(dataset.title)}</h2>")
-        parts.append(f"<p><img src='{name}' width='640'></p>")
-        parts.append(_table(dataset.sheet))
+        # each figure starts a page: its heading, chart and table stay together
+        parts.append(f"<h2 style='page-break-before: always'>{html.escape(dataset.title)}</h2>")
+        height = round(CHART_WIDTH * CHART_SIZE.height() / CHART_SIZE.width())
+        parts.append(f"<p><img src='{name}' width='{CHART_WIDTH}' height='{height}'></p>")
+        parts.append(_table(dataset.sheet, PDF_ROWS if dataset.bars is not None else None))
     document.setHtml("".join(parts))
+    document.setPageSize(TEXT_AREA)
     return document
 
 

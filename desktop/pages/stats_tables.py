@@ -89,7 +89,9 @@ def _buckets(
     )
 
 
-def _profile(key: str, title: str, header: str, stats: Stats, dim: str, name) -> Dataset:
+def _profile(
+    key: str, title: str, header: str, stats: Stats, dim: str, name, bars: int | None = None
+) -> Dataset:
     counts = stats.profile(dim)
     rows = [[name(k), n] for k, n in counts.items()]
     return Dataset(
@@ -101,6 +103,7 @@ def _profile(key: str, title: str, header: str, stats: Stats, dim: str, name) ->
         _tr("人数"),
         list(counts),
         f"youths:{dim}",
+        bars,
     )
 
 
@@ -203,7 +206,13 @@ def datasets(stats: Stats, category_names: dict[str, str]) -> list[Dataset]:
             "occupation", _tr("学生或在职"), _tr("身份"), stats, "occupation", occupation_text
         ),
         _profile(
-            "youth_region", _tr("青年所在地区"), _tr("地区"), stats, "region_code", region_name
+            "youth_region",
+            _tr("青年所在地区"),
+            _tr("地区"),
+            stats,
+            "region_code",
+            region_name,
+            TOP_BARS,
         ),
     ]
 
