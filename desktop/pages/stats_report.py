@@ -26,6 +26,7 @@ from desktop.pages import stats_tables as st
 from sync.tools import excel
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # literal texts, so lupdate finds them
 
 PDF_ROWS = 10  # rows of a ranking in the PDF (chart and table fit one page); Excel has all
 CHART_SIZE = QSize(960, 400)  # pixels of a chart image, drawn the width of the text
@@ -33,10 +34,6 @@ CHART_SIZE = QSize(960, 400)  # pixels of a chart image, drawn the width of the 
 # so a width in the HTML is a share of the page whatever the writer's resolution.
 TEXT_AREA = QSizeF(180 / 25.4 * 72, 267 / 25.4 * 72)
 CHART_WIDTH = 500  # points, of TEXT_AREA's 510
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatsReport", text)
 
 
 @dataclass(frozen=True)
@@ -67,14 +64,14 @@ def _table(sheet: excel.Sheet, limit: int | None = PDF_ROWS) -> str:
         more = (
             "<p class='note'>"
             + html.escape(
-                _tr("前 {n} 行，共 {total} 行；完整表格见同名 Excel 文件。").format(
-                    n=len(rows), total=len(sheet.rows)
-                )
+                translate(
+                    "StatsReport", "前 {n} 行，共 {total} 行；完整表格见同名 Excel 文件。"
+                ).format(n=len(rows), total=len(sheet.rows))
             )
             + "</p>"
         )
     if not rows:
-        more = "<p class='note'>" + html.escape(_tr("本期无数据。")) + "</p>"
+        more = "<p class='note'>" + html.escape(translate("StatsReport", "本期无数据。")) + "</p>"
     return (
         "<table class='grid' width='100%' border='1' cellspacing='0' cellpadding='3'>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
@@ -89,16 +86,26 @@ def build_document(report: Report) -> QTextDocument:
     document.setDefaultStyleSheet(
         "h1 { font-size: 18pt; color: #c8161d; } h2 { font-size: 13pt; margin-top: 14px; }"
         " table.grid { border-color: #bbbbbb; border-style: solid; border-collapse: collapse; }"
-        " td, th { font-size: 8pt; } th { background-color: #eeeeee; } .note { color: #666666; font-size: 8pt; }"
+        " td, th { font-size: 8pt; } th { background-color: #eeeeee; }"
+        " .note { color: #666666; font-size: 8pt; }"
     )
     parts = [
         f"<h1>{html.escape(report.title)}</h1><p>{html.escape(report.subtitle)}</p>",
-        "<h2>" + html.escape(_tr("主要数字")) + "</h2>",
-        _table(excel.Sheet("", [_tr("项目"), _tr("数值")], report.summary), None),
+        "<h2>" + html.escape(translate("StatsReport", "主要数字")) + "</h2>",
+        _table(
+            excel.Sheet(
+                "",
+                [translate("StatsReport", "项目"), translate("StatsReport", "数值")],
+                report.summary,
+            ),
+            None,
+        ),
         "<h2>" + html.escape(report.targets.title) + "</h2>",
         _table(report.targets, None)
         if report.targets.rows
-        else "<p class='note'>" + html.escape(_tr("本组织及下级暂无考核目标。")) + "</p>",
+        else "<p class='note'>"
+        + html.escape(translate("StatsReport", "本组织及下级暂无考核目标。"))
+        + "</p>",
     ]
     for i, (dataset, image) in enumerate(zip(report.datasets, report.charts, strict=True)):
         name = f"chart{i}.png"
@@ -139,7 +146,11 @@ def write_pdf(path: Path, report: Report) -> None:
 
 
 def excel_sheets(report: Report) -> list[excel.Sheet]:
-    summary = excel.Sheet(_tr("主要数字"), [_tr("项目"), _tr("数值")], report.summary)
+    summary = excel.Sheet(
+        translate("StatsReport", "主要数字"),
+        [translate("StatsReport", "项目"), translate("StatsReport", "数值")],
+        report.summary,
+    )
     return [summary, report.targets, *(d.sheet for d in report.datasets)]
 
 
@@ -161,14 +172,22 @@ def page_report(page) -> Report | None:
     stats = page.result["stats"]
     query = stats.query
     org_name = page.org_combo.currentText().strip()
-    scope = _tr("含下级组织") if query.subordinates else _tr("仅本组织")
+    scope = (
+        translate("StatsReport", "含下级组织")
+        if query.subordinates
+        else translate("StatsReport", "仅本组织")
+    )
     made_on: date = page.today()
-    subtitle = _tr("统计期间：{start} 至 {end}（{scope}）　生成日期：{day}").format(
-        start=f"{query.start:%Y-%m-%d}", end=f"{query.end:%Y-%m-%d}", scope=scope,
+    subtitle = translate(
+        "StatsReport", "统计期间：{start} 至 {end}（{scope}）　生成日期：{day}"
+    ).format(
+        start=f"{query.start:%Y-%m-%d}",
+        end=f"{query.end:%Y-%m-%d}",
+        scope=scope,
         day=f"{made_on:%Y-%m-%d}",
-    )  # fmt: skip
+    )
     return Report(
-        title=_tr("{org}统计与考核报告").format(org=org_name),
+        title=translate("StatsReport", "{org}统计与考核报告").format(org=org_name),
         subtitle=subtitle,
         summary=st.summary_items(stats),
         targets=st.targets_sheet(page.result["targets"]),
@@ -185,7 +204,10 @@ def make_report_interactive(page) -> Path | None:
         return None
     suggested = f"{report.title}-{page.today():%Y%m%d}.pdf"
     path, _ = QFileDialog.getSaveFileName(
-        page, _tr("生成上报材料"), suggested, _tr("PDF 文件 (*.pdf)")
+        page,
+        translate("StatsReport", "生成上报材料"),
+        suggested,
+        translate("StatsReport", "PDF 文件 (*.pdf)"),
     )
     if not path:
         return None
@@ -193,16 +215,19 @@ def make_report_interactive(page) -> Path | None:
     try:
         xlsx = run_with_progress(
             lambda _p, _c: write_report(pdf, report),
-            _tr("正在生成上报材料…"),
+            translate("StatsReport", "正在生成上报材料…"),
             parent=page,
             cancellable=False,
         )
     except excel.ExcelFileError as error:
         from desktop.dialogs.import_dialog import file_error_text
 
-        QMessageBox.warning(page, _tr("生成失败"), file_error_text(error.code, error.params))
+        QMessageBox.warning(
+            page, translate("StatsReport", "生成失败"), file_error_text(error.code, error.params)
+        )
         return None
     page.window().statusBar().showMessage(
-        _tr("已生成 {pdf} 和 {xlsx}").format(pdf=pdf.name, xlsx=xlsx.name), 10_000
+        translate("StatsReport", "已生成 {pdf} 和 {xlsx}").format(pdf=pdf.name, xlsx=xlsx.name),
+        10_000,
     )
     return pdf

@@ -15,11 +15,8 @@ from sync.core.records import CHINA_TIME
 from sync.core.regions import regions
 from sync.tools.excel import Sheet
 
+translate = QCoreApplication.translate  # literal texts, so lupdate finds them
 TOP_BARS = 10  # bars of a ranking chart; its table lists every row
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatsTables", text)
 
 
 def percent(value: float | None) -> str:
@@ -27,33 +24,38 @@ def percent(value: float | None) -> str:
 
 
 def region_name(code: str) -> str:
-    return regions().name(code) if code and code != "unknown" else _tr("未知")
+    return regions().name(code) if code and code != "unknown" else translate("StatsTables", "未知")
 
 
 def gender_text(code: str) -> str:
-    return {"male": _tr("男"), "female": _tr("女")}.get(code, _tr("未知"))
+    return {"male": translate("StatsTables", "男"), "female": translate("StatsTables", "女")}.get(
+        code, translate("StatsTables", "未知")
+    )
 
 
 def occupation_text(code: str) -> str:
-    return {"student": _tr("学生"), "working": _tr("在职")}.get(code, _tr("未知"))
+    return {
+        "student": translate("StatsTables", "学生"),
+        "working": translate("StatsTables", "在职"),
+    }.get(code, translate("StatsTables", "未知"))
 
 
 def band_text(code: str) -> str:
     if code == "unknown":
-        return _tr("未知")
+        return translate("StatsTables", "未知")
     if code == "<14":
-        return _tr("14 岁以下")
+        return translate("StatsTables", "14 岁以下")
     if code.endswith("+"):
-        return _tr("{n} 岁及以上").format(n=code[:-1])
-    return _tr("{band} 岁").format(band=code)
+        return translate("StatsTables", "{n} 岁及以上").format(n=code[:-1])
+    return translate("StatsTables", "{band} 岁").format(band=code)
 
 
 def status_text(code: str) -> str:
     return {
-        "met": _tr("已完成"),
-        "overdue": _tr("已逾期"),
-        "due_soon": _tr("临近截止"),
-        "on_track": _tr("进行中"),
+        "met": translate("StatsTables", "已完成"),
+        "overdue": translate("StatsTables", "已逾期"),
+        "due_soon": translate("StatsTables", "临近截止"),
+        "on_track": translate("StatsTables", "进行中"),
     }[code]
 
 
@@ -80,10 +82,14 @@ def _buckets(
     return Dataset(
         key,
         title,
-        Sheet(title, [header, _tr("活动场次"), _tr("参与人次")], rows),
+        Sheet(
+            title,
+            [header, translate("StatsTables", "活动场次"), translate("StatsTables", "参与人次")],
+            rows,
+        ),
         [r[0] for r in rows],
         [b.participants for b in buckets],
-        _tr("参与人次"),
+        translate("StatsTables", "参与人次"),
         [b.key for b in buckets],
         drill,
     )
@@ -97,10 +103,10 @@ def _profile(
     return Dataset(
         key,
         title,
-        Sheet(title, [header, _tr("人数")], rows),
+        Sheet(title, [header, translate("StatsTables", "人数")], rows),
         [r[0] for r in rows],
         list(counts.values()),
-        _tr("人数"),
+        translate("StatsTables", "人数"),
         list(counts),
         f"youths:{dim}",
         bars,
@@ -129,86 +135,121 @@ def datasets(stats: Stats, category_names: dict[str, str]) -> list[Dataset]:
     ]
     hot = Dataset(
         "hot",
-        _tr("最热活动"),
+        translate("StatsTables", "最热活动"),
         Sheet(
-            _tr("最热活动"),
+            translate("StatsTables", "最热活动"),
             [
-                _tr("排名"),
-                _tr("活动名称"),
-                _tr("主办组织"),
-                _tr("类别"),
-                _tr("开始日期"),
-                _tr("报名人数"),
-                _tr("通过人数"),
-                _tr("通过率"),
-                _tr("签到率"),
+                translate("StatsTables", "排名"),
+                translate("StatsTables", "活动名称"),
+                translate("StatsTables", "主办组织"),
+                translate("StatsTables", "类别"),
+                translate("StatsTables", "开始日期"),
+                translate("StatsTables", "报名人数"),
+                translate("StatsTables", "通过人数"),
+                translate("StatsTables", "通过率"),
+                translate("StatsTables", "签到率"),
             ],
             hot_rows,
         ),
         [a.title for a in stats.activities],
         [a.registrations for a in stats.activities],
-        _tr("报名人数"),
+        translate("StatsTables", "报名人数"),
         [a.id for a in stats.activities],
         "activity",
         TOP_BARS,
     )
     orgs = Dataset(
         "orgs",
-        _tr("关注最多的组织"),
+        translate("StatsTables", "关注最多的组织"),
         Sheet(
-            _tr("关注最多的组织"),
-            [_tr("排名"), _tr("组织"), _tr("粉丝数"), _tr("期间新增")],
+            translate("StatsTables", "关注最多的组织"),
+            [
+                translate("StatsTables", "排名"),
+                translate("StatsTables", "组织"),
+                translate("StatsTables", "粉丝数"),
+                translate("StatsTables", "期间新增"),
+            ],
             [[o.rank, o.name, o.followers, o.new_followers] for o in stats.organizations],
         ),
         [o.name for o in stats.organizations],
         [o.followers for o in stats.organizations],
-        _tr("粉丝数"),
+        translate("StatsTables", "粉丝数"),
         [o.id for o in stats.organizations],
         "activities:org_id",
         TOP_BARS,
     )
     growth = Dataset(
         "growth",
-        _tr("粉丝增长"),
+        translate("StatsTables", "粉丝增长"),
         Sheet(
-            _tr("粉丝增长"),
-            [_tr("月份"), _tr("新增粉丝"), _tr("累计粉丝")],
+            translate("StatsTables", "粉丝增长"),
+            [
+                translate("StatsTables", "月份"),
+                translate("StatsTables", "新增粉丝"),
+                translate("StatsTables", "累计粉丝"),
+            ],
             [[g.month, g.new, g.total] for g in stats.growth],
         ),
         [g.month for g in stats.growth],
         [g.new for g in stats.growth],
-        _tr("新增粉丝"),
+        translate("StatsTables", "新增粉丝"),
     )
     return [
         hot,
         orgs,
         _buckets(
             "category",
-            _tr("按类别参与"),
-            _tr("类别"),
+            translate("StatsTables", "按类别参与"),
+            translate("StatsTables", "类别"),
             stats.by_category,
             category,
             "activities:category",
         ),
-        _buckets("month", _tr("按月份参与"), _tr("月份"), stats.by_month, str, "activities:month"),
+        _buckets(
+            "month",
+            translate("StatsTables", "按月份参与"),
+            translate("StatsTables", "月份"),
+            stats.by_month,
+            str,
+            "activities:month",
+        ),
         _buckets(
             "region",
-            _tr("按地区参与"),
-            _tr("地区"),
+            translate("StatsTables", "按地区参与"),
+            translate("StatsTables", "地区"),
             stats.by_region,
             region_name,
             "activities:region_code",
         ),
         growth,
-        _profile("band", _tr("青年年龄段"), _tr("年龄段"), stats, "band", band_text),
-        _profile("gender", _tr("青年性别"), _tr("性别"), stats, "gender", gender_text),
         _profile(
-            "occupation", _tr("学生或在职"), _tr("身份"), stats, "occupation", occupation_text
+            "band",
+            translate("StatsTables", "青年年龄段"),
+            translate("StatsTables", "年龄段"),
+            stats,
+            "band",
+            band_text,
+        ),
+        _profile(
+            "gender",
+            translate("StatsTables", "青年性别"),
+            translate("StatsTables", "性别"),
+            stats,
+            "gender",
+            gender_text,
+        ),
+        _profile(
+            "occupation",
+            translate("StatsTables", "学生或在职"),
+            translate("StatsTables", "身份"),
+            stats,
+            "occupation",
+            occupation_text,
         ),
         _profile(
             "youth_region",
-            _tr("青年所在地区"),
-            _tr("地区"),
+            translate("StatsTables", "青年所在地区"),
+            translate("StatsTables", "地区"),
             stats,
             "region_code",
             region_name,
@@ -221,23 +262,23 @@ def summary_items(stats: Stats) -> list[tuple[str, str]]:
     """The headline figures: (label, value)."""
     new_followers = sum(g.new for g in stats.growth)
     return [
-        (_tr("活动场次"), str(len(stats.activities))),
-        (_tr("参与人次"), str(stats.participants)),
-        (_tr("参与青年"), str(len(stats.youths))),
-        (_tr("精品活动"), str(stats.featured)),
-        (_tr("新增粉丝"), str(new_followers)),
-        (_tr("14 岁以下青年"), str(stats.under_14)),
+        (translate("StatsTables", "活动场次"), str(len(stats.activities))),
+        (translate("StatsTables", "参与人次"), str(stats.participants)),
+        (translate("StatsTables", "参与青年"), str(len(stats.youths))),
+        (translate("StatsTables", "精品活动"), str(stats.featured)),
+        (translate("StatsTables", "新增粉丝"), str(new_followers)),
+        (translate("StatsTables", "14 岁以下青年"), str(stats.under_14)),
     ]
 
 
 def activities_sheet(title: str, items: Sequence[ActivityStat], category) -> Sheet:
     headers = [
-        _tr("活动名称"),
-        _tr("主办组织"),
-        _tr("类别"),
-        _tr("开始日期"),
-        _tr("报名人数"),
-        _tr("通过人数"),
+        translate("StatsTables", "活动名称"),
+        translate("StatsTables", "主办组织"),
+        translate("StatsTables", "类别"),
+        translate("StatsTables", "开始日期"),
+        translate("StatsTables", "报名人数"),
+        translate("StatsTables", "通过人数"),
     ]
     rows = [
         [
@@ -255,13 +296,13 @@ def activities_sheet(title: str, items: Sequence[ActivityStat], category) -> She
 
 def youths_sheet(title: str, items: Sequence[YouthStat]) -> Sheet:
     headers = [
-        _tr("姓名"),
-        _tr("手机号"),
-        _tr("性别"),
-        _tr("年龄"),
-        _tr("身份"),
-        _tr("地区"),
-        _tr("参加次数"),
+        translate("StatsTables", "姓名"),
+        translate("StatsTables", "手机号"),
+        translate("StatsTables", "性别"),
+        translate("StatsTables", "年龄"),
+        translate("StatsTables", "身份"),
+        translate("StatsTables", "地区"),
+        translate("StatsTables", "参加次数"),
     ]
     rows = [
         [
@@ -281,21 +322,26 @@ def youths_sheet(title: str, items: Sequence[YouthStat]) -> Sheet:
 def people_sheet(title: str, people: Sequence[dict[str, Any]]) -> Sheet:
     from desktop.texts import label
 
-    headers = [_tr("姓名"), _tr("手机号"), _tr("性别"), _tr("报名状态")]
+    headers = [
+        translate("StatsTables", "姓名"),
+        translate("StatsTables", "手机号"),
+        translate("StatsTables", "性别"),
+        translate("StatsTables", "报名状态"),
+    ]
     rows = [[p["name"], p["phone"], gender_text(p["gender"]), label(p["status"])] for p in people]
     return Sheet(title, headers, rows)
 
 
 def targets_sheet(progress: Sequence[TargetProgress]) -> Sheet:
     headers = [
-        _tr("排名"),
-        _tr("组织"),
-        _tr("考核期"),
-        _tr("精品活动（完成/目标）"),
-        _tr("参与人次（完成/目标）"),
-        _tr("完成度"),
-        _tr("剩余天数"),
-        _tr("状态"),
+        translate("StatsTables", "排名"),
+        translate("StatsTables", "组织"),
+        translate("StatsTables", "考核期"),
+        translate("StatsTables", "精品活动（完成/目标）"),
+        translate("StatsTables", "参与人次（完成/目标）"),
+        translate("StatsTables", "完成度"),
+        translate("StatsTables", "剩余天数"),
+        translate("StatsTables", "状态"),
     ]
     rows = [
         [
@@ -310,4 +356,4 @@ def targets_sheet(progress: Sequence[TargetProgress]) -> Sheet:
         ]
         for p in progress
     ]
-    return Sheet(_tr("考核进度"), headers, rows)
+    return Sheet(translate("StatsTables", "考核进度"), headers, rows)
