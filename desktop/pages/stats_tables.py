@@ -297,7 +297,6 @@ def activities_sheet(title: str, items: Sequence[ActivityStat], category) -> She
 def youths_sheet(title: str, items: Sequence[YouthStat]) -> Sheet:
     headers = [
         translate("StatsTables", "姓名"),
-        translate("StatsTables", "手机号"),
         translate("StatsTables", "性别"),
         translate("StatsTables", "年龄"),
         translate("StatsTables", "身份"),
@@ -307,7 +306,6 @@ def youths_sheet(title: str, items: Sequence[YouthStat]) -> Sheet:
     rows = [
         [
             y.name,
-            y.phone,
             gender_text(y.gender),
             "" if y.age is None else y.age,
             occupation_text(y.occupation),

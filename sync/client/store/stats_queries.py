@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, String, func, literal_column, select, type_coerce
 
 from sync.client.store.follower_queries import subordinate_organizations
 from sync.client.store.tables import activities, followers, organizations, registrations, youths
@@ -109,13 +110,12 @@ class GrowthMonth:
     total: int  # followers at the end of the month
 
 
-@dataclass(frozen=True)
-class YouthStat:
-    """A participant, personal data masked as everywhere in lists."""
+class YouthStat(NamedTuple):
+    """A participant. A tuple: the county has 53,000 participants a year, and a frozen
+    dataclass took seconds to build that many."""
 
     id: str
-    name: str
-    phone: str  # masked
+    name: str  # no phone: a profile needs none, and a drill-down list shows none
     gender: str
     age: int | None
     band: str
@@ -190,6 +190,7 @@ def _months(start: date, end: date) -> list[str]:
     return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index, last + 1)]
 
 
+@cache  # few distinct places and ages: the county's 53,000 participants share a few hundred
 def occupation(place: str, age: int | None) -> str:
     if not place.strip():
         return UNKNOWN
@@ -198,6 +199,7 @@ def occupation(place: str, age: int | None) -> str:
     return "working"
 
 
+@cache
 def age_band(age: int | None) -> str:
     if age is None:
         return UNKNOWN
@@ -205,17 +207,21 @@ def age_band(age: int | None) -> str:
 
 
 def compute(conn: Connection, query: StatsQuery) -> Stats:
-    """Every figure of the 统计 page for `query`: a handful of grouped queries."""
+    """Every figure of the 统计 page for `query`. Each table is read once: the registrations of
+    the period's activities (counted here per activity and per youth), the participants' rows,
+    and the followers grouped by organisation and month. On the county data (3,500 activities,
+    100,000 registrations, 200,000 followers) grouped queries per figure took 16 s."""
     ids = org_ids(conn, query.org_id, query.subordinates)
     names = {r.id: r.name for r in conn.execute(select(organizations.c.id, organizations.c.name))}
     stats = Stats(query, {i: names.get(i, "") for i in ids})
-    stats.activities = _activities(conn, query, ids, names)
+    held = list(conn.execute(_held_select(query, ids)))
+    counts, participations = _registration_counts(conn, [a.id for a in held])
+    stats.activities = _activities(held, counts, names)
     stats.by_category = _buckets(stats.activities, "category")
     stats.by_month = _buckets(stats.activities, "month", order=_months(query.start, query.end))
     stats.by_region = _buckets(stats.activities, "region_code")
-    stats.organizations = _organizations(conn, query, ids, names)
-    stats.growth = _growth(conn, query, ids)
-    stats.youths = _youths(conn, query, ids)
+    stats.organizations, stats.growth = _followers(conn, query, ids, names)
+    stats.youths = _youths(conn, query, participations)
     return stats
 
 
@@ -229,31 +235,42 @@ def held_activities(query: StatsQuery, ids: list[str]) -> Any:
     )
 
 
-def _activities(
-    conn: Connection, query: StatsQuery, ids: list[str], names: dict[str, str]
-) -> list[ActivityStat]:
+def _held_select(query: StatsQuery, ids: list[str]) -> Any:
+    a = activities.c
+    columns = (a.id, a.title, a.org_id, a.category, a.region_code, a.starts_at, a.featured)
+    return select(*columns).where(*held_activities(query, ids))
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    """IN (...) lists well under SQLite's limit of bound parameters."""
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _registration_counts(
+    conn: Connection, activity_ids: list[str]
+) -> tuple[dict[str, list[int]], Counter[str]]:
+    """[registrations, approved] per activity, and approved registrations per youth."""
     r = registrations.c
-    stmt = (
-        select(
-            activities.c.id,
-            activities.c.title,
-            activities.c.org_id,
-            activities.c.category,
-            activities.c.region_code,
-            activities.c.starts_at,
-            activities.c.featured,
-            func.count(case((r.status != CANCELLED, 1))).label("registrations"),
-            func.count(case((r.status == APPROVED, 1))).label("approved"),
-        )
-        .select_from(activities.outerjoin(registrations, r.activity_id == activities.c.id))
-        .where(*held_activities(query, ids))
-        .group_by(activities.c.id)
-    )
-    rows = sorted(
-        conn.execute(stmt),
-        key=lambda a: (-a.registrations, -a.approved, a.title, a.id),
-    )
-    ranks = competition_ranks([a.registrations for a in rows])
+    counts: dict[str, list[int]] = {i: [0, 0] for i in activity_ids}
+    participations: Counter[str] = Counter()
+    for chunk in _chunks(activity_ids):
+        stmt = select(r.activity_id, r.youth_id, r.status).where(r.activity_id.in_(chunk))
+        for activity_id, youth_id, status in conn.execute(stmt):
+            if status == CANCELLED:
+                continue
+            row = counts[activity_id]
+            row[0] += 1
+            if status == APPROVED:
+                row[1] += 1
+                participations[youth_id] += 1
+    return counts, participations
+
+
+def _activities(
+    held: list[Any], counts: dict[str, list[int]], names: dict[str, str]
+) -> list[ActivityStat]:
+    rows = sorted(held, key=lambda a: (-counts[a.id][0], -counts[a.id][1], a.title, a.id))
+    ranks = competition_ranks([counts[a.id][0] for a in rows])
     return [
         ActivityStat(
             id=a.id,
@@ -265,8 +282,8 @@ def _activities(
             month=_month(a.starts_at),
             starts_at=a.starts_at,
             featured=bool(a.featured),
-            registrations=a.registrations,
-            approved=a.approved,
+            registrations=counts[a.id][0],
+            approved=counts[a.id][1],
             rank=rank,
         )
         for a, rank in zip(rows, ranks, strict=True)
@@ -289,82 +306,81 @@ def _buckets(
     return [Bucket(k, n, p) for k, (n, p) in ranked]
 
 
-def _organizations(
+def _followers(
     conn: Connection, query: StatsQuery, ids: list[str], names: dict[str, str]
-) -> list[OrgStat]:
-    lo, hi = query.bounds()
+) -> tuple[list[OrgStat], list[GrowthMonth]]:
+    """The organisations ranked by followers at the period's end, and the growth per month of
+    the period, from one grouping by organisation and month (China time). As on the 粉丝 page,
+    today's followers by the day they followed: one who unfollowed is not in the replica."""
+    _, hi = query.bounds()
     f = followers.c
-    stmt = (
-        select(
-            f.org_id,
-            func.count(case((f.followed_at < hi, 1))).label("total"),
-            func.count(case(((f.followed_at >= lo) & (f.followed_at < hi), 1))).label("new"),
+    # Stored as naive UTC text; SQLite's strftime shifts it to China time (no DST: fixed +8h).
+    offset = f"+{int(CHINA_TIME.utcoffset(None) / timedelta(hours=1))} hours"
+    month = func.strftime("%Y-%m", f.followed_at, literal_column(f"'{offset}'"))
+    months = _months(query.start, query.end)
+    first = months[0]
+    total: Counter[str] = Counter()
+    new: Counter[str] = Counter()
+    per_month: Counter[str] = Counter()
+    before = 0
+    for chunk in _chunks(ids):
+        stmt = (
+            select(f.org_id, month.label("month"), func.count().label("n"))
+            .where(f.org_id.in_(chunk), f.followed_at < hi)
+            .group_by(f.org_id, month)
         )
-        .where(f.org_id.in_(ids))
-        .group_by(f.org_id)
-    )
-    counts = {row.org_id: (row.total, row.new) for row in conn.execute(stmt)}
-    rows = sorted(
-        ((i, *counts.get(i, (0, 0))) for i in ids),
-        key=lambda o: (-o[1], -o[2], names.get(o[0], ""), o[0]),
-    )
-    ranks = competition_ranks([o[1] for o in rows])
-    return [
-        OrgStat(org, names.get(org, ""), total, new, rank)
-        for (org, total, new), rank in zip(rows, ranks, strict=True)
+        for org_id, key, n in conn.execute(stmt):
+            total[org_id] += n
+            if key < first:
+                before += n
+            else:
+                new[org_id] += n
+                per_month[key] += n
+    rows = sorted(ids, key=lambda o: (-total[o], -new[o], names.get(o, ""), o))
+    ranks = competition_ranks([total[o] for o in rows])
+    orgs = [
+        OrgStat(o, names.get(o, ""), total[o], new[o], rank)
+        for o, rank in zip(rows, ranks, strict=True)
     ]
+    growth, running = [], before
+    for key in months:
+        running += per_month[key]
+        growth.append(GrowthMonth(key, per_month[key], running))
+    return orgs, growth
 
 
-def _growth(conn: Connection, query: StatsQuery, ids: list[str]) -> list[GrowthMonth]:
-    """New followers per month of the period and the total at each month's end. As on the 粉丝
-    page, today's followers by the day they followed: one who unfollowed is not in the replica."""
-    lo, hi = query.bounds()
-    f = followers.c
-    before = conn.scalar(select(func.count()).where(f.org_id.in_(ids), f.followed_at < lo)) or 0
-    stmt = select(f.followed_at).where(f.org_id.in_(ids), f.followed_at >= lo, f.followed_at < hi)
-    counts = Counter(_month(at) for (at,) in conn.execute(stmt))
-    growth, total = [], before
-    for month in _months(query.start, query.end):
-        total += counts[month]
-        growth.append(GrowthMonth(month, counts[month], total))
-    return growth
+# Above this many participants the youths table is read whole (one sequential pass) rather than
+# by id in chunks of 500 (one index search per youth): on the county data, 53,000 of 120,000.
+SCAN_YOUTHS_ABOVE = 5000
 
 
-def _youths(conn: Connection, query: StatsQuery, ids: list[str]) -> list[YouthStat]:
-    r = registrations.c
-    held = select(activities.c.id).where(*held_activities(query, ids))
-    stmt = (
-        select(
-            youths.c.id,
-            youths.c.name,
-            youths.c.phone,
-            youths.c.gender,
-            youths.c.birth_date,
-            youths.c.school_or_employer,
-            youths.c.region_code,
-            func.count().label("n"),
-        )
-        .join(registrations, r.youth_id == youths.c.id)
-        .where(r.status == APPROVED, r.activity_id.in_(held))
-        .group_by(youths.c.id)
-        .order_by(youths.c.name, youths.c.id)
-    )
+def _youths(conn: Connection, query: StatsQuery, participations: Counter[str]) -> list[YouthStat]:
+    """The participants. Read as plain values (dates as ISO text): SQLAlchemy's typed rows cost
+    most of a second more for the county's 53,000."""
+    y = youths.c
+    columns = (y.id, y.name, y.gender, y.birth_date, y.school_or_employer, y.region_code)
+    stmt = select(*(type_coerce(c, String) for c in columns))
+    if len(participations) > SCAN_YOUTHS_ABOVE:
+        found = (row for row in conn.execute(stmt) if row[0] in participations)
+    else:
+        chunks = _chunks(list(participations))
+        found = (row for c in chunks for row in conn.execute(stmt.where(y.id.in_(c))))
     out = []
-    for y in conn.execute(stmt):
-        age = age_on(y.birth_date, query.end) if y.birth_date else None
+    for youth_id, name, gender, birth, place, region in found:
+        age = age_on(date.fromisoformat(birth), query.end) if birth else None
         out.append(
             YouthStat(
-                id=y.id,
-                name=y.name,
-                phone=mask_phone(y.phone),
-                gender=y.gender,
-                age=age,
-                band=age_band(age),
-                occupation=occupation(y.school_or_employer, age),
-                region_code=y.region_code or UNKNOWN,
-                participations=y.n,
+                youth_id,
+                name,
+                gender,
+                age,
+                age_band(age),
+                occupation(place, age),
+                region or UNKNOWN,
+                participations[youth_id],
             )
         )
+    out.sort(key=lambda youth: (youth.name, youth.id))
     return out
 
 
