@@ -85,8 +85,9 @@ def main() -> None:
         median_report = statistics.median(report_times)
         print(
             f"write the report        median {median_report * 1000:7.0f} ms   "
-            f"max {max(report_times) * 1000:7.0f} ms   CPU {statistics.median(report_cpu) * 1000:6.0f}"
-            f" ms   (goal ≤ 3000 ms; PDF {size:.0f} KB + Excel)"
+            f"max {max(report_times) * 1000:7.0f} ms   "
+            f"CPU {statistics.median(report_cpu) * 1000:6.0f} ms   "
+            f"(goal ≤ 3000 ms; PDF {size:.0f} KB + Excel)"
         )
         page.deleteLater()
         store.close()
