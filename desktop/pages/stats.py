@@ -307,7 +307,7 @@ class StatsPage(QWidget):
             self.refresh()
 
     def wait_idle(self, ms: int = 30_000) -> bool:
-        """For tests and shutdown: wait until no computation runs."""
+        """At shutdown: wait until no computation runs (its thread reads the database)."""
         return self._job is None or self._job.wait(ms)
 
     def _show_result(self) -> None:
