@@ -200,6 +200,11 @@ def occupation(place: str, age: int | None) -> str:
     return "working"
 
 
+@cache  # a few thousand distinct birth dates among tens of thousands of youths
+def _age(birth: str, day: date) -> int:
+    return age_on(date.fromisoformat(birth), day)
+
+
 @cache
 def age_band(age: int | None) -> str:
     if age is None:
@@ -368,7 +373,7 @@ def _youths(conn: Connection, query: StatsQuery, participations: Counter[str]) -
         found = (row for c in chunks for row in conn.execute(stmt.where(y.id.in_(c))))
     out = []
     for youth_id, name, gender, birth, place, region in found:
-        age = age_on(date.fromisoformat(birth), query.end) if birth else None
+        age = _age(birth, query.end) if birth else None
         out.append(
             YouthStat(
                 youth_id,
