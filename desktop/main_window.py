@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         from desktop.pages.activities import ActivitiesPage
         from desktop.pages.followers import FollowersPage
         from desktop.pages.registrations import RegistrationsPage
+        from desktop.pages.stats import StatsPage
         from desktop.sync_controller import SyncController
         from desktop.undo import UndoHistory
 
@@ -119,10 +120,14 @@ class MainWindow(QMainWindow):
         self.followers_page = FollowersPage(
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
+        self.stats_page = StatsPage(
+            store, self.events, self.undo_history, home_org_id=self.home_org_id
+        )
         built: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
+            "stats": self.stats_page,
         }
         placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
         self._page_widgets: list[QWidget] = [
@@ -159,13 +164,6 @@ class MainWindow(QMainWindow):
                 self.tr("组织地图"),
                 self.tr(
                     "在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。"
-                ),
-            ),
-            lambda: (
-                self.tr("统计考核"),
-                self.tr(
-                    "最热活动、关注最多的组织排行，青年画像图表，"
-                    "上级下达的考核目标与完成进度，可导出上报材料。"
                 ),
             ),
             lambda: (
@@ -381,6 +379,8 @@ class MainWindow(QMainWindow):
             self.activities_page.home_org_id = home
             if home != self.followers_page.home_org_id:
                 self.followers_page.set_home(home)
+            if home != self.stats_page.home_org_id:
+                self.stats_page.set_home(home)
             orgs = self.store.organizations()
             found = next((o for o in orgs if o["id"] == home), None)
             self.org_label.setText(found["name"] if found else self.tr("未登录组织"))
@@ -450,6 +450,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is not None:
             self.sync.stop()
+            self.stats_page.wait_idle()  # a computation still running holds the database
         self.settings.set(s.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(s.LAST_PAGE, self.nav.currentRow())
         self.settings.sync()

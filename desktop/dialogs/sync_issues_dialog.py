@@ -116,6 +116,7 @@ def _simple_descriptions() -> dict[Kind, str]:
         Kind.FOLLOWER_FOLLOW: QCoreApplication.translate("SyncIssuesDialog", "关注组织（{who}）"),
         Kind.FOLLOWER_UNFOLLOW: QCoreApplication.translate("SyncIssuesDialog", "取消关注（{who}）"),
         Kind.NOTICE_SEND: QCoreApplication.translate("SyncIssuesDialog", "发送通知（{who}）"),
+        Kind.TARGET_SET: QCoreApplication.translate("SyncIssuesDialog", "设置考核目标（{who}）"),
         Kind.PERSONAL_REVEAL: QCoreApplication.translate(
             "SyncIssuesDialog", "查看完整个人信息（{who}）"
         ),

@@ -437,6 +437,19 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="75"/>
+        <source>共 {n} 条</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="79"/>
+        <source>导出表格 (Excel)</source>
+        <translation>Export table (Excel)</translation>
+    </message>
+</context>
+<context>
     <name>FollowerTableModel</name>
     <message>
         <location filename="../../desktop/models/follower_table.py" line="45"/>
@@ -826,173 +839,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
-        <source>统计考核</source>
-        <translation>Statistics and assessment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
-        <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
-        <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <location filename="../../desktop/main_window.py" line="412"/>
         <location filename="../../desktop/main_window.py" line="417"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
-        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="377"/>
         <location filename="../../desktop/main_window.py" line="386"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338"/>
+        <location filename="../../desktop/main_window.py" line="336"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374"/>
+        <location filename="../../desktop/main_window.py" line="372"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <location filename="../../desktop/main_window.py" line="421"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <location filename="../../desktop/main_window.py" line="443"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
@@ -1003,22 +1006,22 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="329"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="329"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
@@ -2206,110 +2209,686 @@ Remove the data?</translation>
     </message>
 </context>
 <context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="202"/>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="203"/>
+        <source>含下级组织</source>
+        <translation>With subordinates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="204"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="205"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="206"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="207"/>
+        <source>刷新统计</source>
+        <translation>Refresh statistics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="208"/>
+        <source>生成上报材料…</source>
+        <translation>Make report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="209"/>
+        <source>PDF 和 Excel，数字与屏幕一致 (Ctrl+Shift+P)</source>
+        <translation>PDF and Excel, with the numbers on screen (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="210"/>
+        <source>下达考核目标… (Ctrl+Shift+K)</source>
+        <translation>Set a target… (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="211"/>
+        <source>修改所选目标…</source>
+        <translation>Change selected target…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="212"/>
+        <source>导出表格 (Excel)</source>
+        <translation>Export table (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="215"/>
+        <source>考核目标由上级下达（默认：精品活动 10 场、参与 200 人次），按被考核组织及其下级在考核期内的活动统计；截止前 {days} 天未完成的标为临近截止。</source>
+        <translation>Targets are set by the level above (default: 10 featured activities, 200 participations), counted over the organisation and its subordinates in the target period; a target not met {days} days before its deadline is marked as due soon.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="282"/>
+        <source>请先登录并同步，才能看到本组织的统计</source>
+        <translation>Sign in and sync first to see your organisation&apos;s statistics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="285"/>
+        <source>结束日期不能早于开始日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="291"/>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="300"/>
+        <source>统计失败：{error}</source>
+        <translation>Statistics failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="321"/>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="352"/>
+        <source>报名名单：{title}</source>
+        <translation>Registrations: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="356"/>
+        <source>相关活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="359"/>
+        <source>参与青年</source>
+        <translation>Participating youths</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="373"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="379"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="382"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="411"/>
+        <source>考核目标</source>
+        <translation>Assessment target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="434"/>
+        <source>无法保存考核目标</source>
+        <translation>Cannot save the target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="437"/>
+        <source>考核目标（{org}）</source>
+        <translation>target ({org})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats.py" line="439"/>
+        <source>已保存{org}的考核目标，同步后下达</source>
+        <translation>Saved the target of {org}; it is handed down at the next sync</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/stats_panel.py" line="177"/>
+        <source>导出图片 (PNG)</source>
+        <translation>Export image (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_panel.py" line="178"/>
+        <source>导出表格 (Excel)</source>
+        <translation>Export table (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_panel.py" line="189"/>
+        <source>双击一行查看明细</source>
+        <translation>Double-click a row to see what is behind it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_panel.py" line="213"/>
+        <source>导出图片</source>
+        <translation>Export image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_panel.py" line="213"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>StatsReport</name>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="67"/>
+        <source>前 {n} 行，共 {total} 行；完整表格见同名 Excel 文件。</source>
+        <translation>First {n} of {total} rows; the Excel file of the same name has them all.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="74"/>
+        <source>本期无数据。</source>
+        <translation>No data in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="94"/>
+        <location filename="../../desktop/pages/stats_report.py" line="150"/>
+        <source>主要数字</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="98"/>
+        <location filename="../../desktop/pages/stats_report.py" line="151"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="98"/>
+        <location filename="../../desktop/pages/stats_report.py" line="151"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="107"/>
+        <source>本组织及下级暂无考核目标。</source>
+        <translation>No assessment targets for this organisation or its subordinates.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="176"/>
+        <source>含下级组织</source>
+        <translation>With subordinates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="178"/>
+        <source>仅本组织</source>
+        <translation>This organisation only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="181"/>
+        <source>统计期间：{start} 至 {end}（{scope}）&#x3000;生成日期：{day}</source>
+        <translation>Period: {start} to {end} ({scope})   Made on: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="190"/>
+        <source>{org}统计与考核报告</source>
+        <translation>{org}: statistics and assessment report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="208"/>
+        <source>生成上报材料</source>
+        <translation>Make report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="210"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="218"/>
+        <source>正在生成上报材料…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="226"/>
+        <source>生成失败</source>
+        <translation>Could not make the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_report.py" line="230"/>
+        <source>已生成 {pdf} 和 {xlsx}</source>
+        <translation>Made {pdf} and {xlsx}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTables</name>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="27"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="32"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="40"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="45"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="31"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="31"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="38"/>
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="39"/>
+        <source>在职</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="47"/>
+        <source>14 岁以下</source>
+        <translation>Under 14</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="49"/>
+        <source>{n} 岁及以上</source>
+        <translation>{n} and over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="50"/>
+        <source>{band} 岁</source>
+        <translation>Aged {band}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="55"/>
+        <source>已完成</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="56"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="57"/>
+        <source>临近截止</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="58"/>
+        <source>进行中</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="87"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="265"/>
+        <source>活动场次</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="87"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="92"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="266"/>
+        <source>参与人次</source>
+        <translation>Participations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="106"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="109"/>
+        <source>人数</source>
+        <translation>Youths</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="138"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="140"/>
+        <source>最热活动</source>
+        <translation>Hottest activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="142"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="167"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="335"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="143"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="276"/>
+        <source>活动名称</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="144"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="277"/>
+        <source>主办组织</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="145"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="203"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="278"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="146"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="279"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="147"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="156"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="280"/>
+        <source>报名人数</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="148"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="281"/>
+        <source>通过人数</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="149"/>
+        <source>通过率</source>
+        <translation>Approval rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="150"/>
+        <source>签到率</source>
+        <translation>Attendance rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="163"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="165"/>
+        <source>关注最多的组织</source>
+        <translation>Most-followed organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="168"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="336"/>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="169"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="176"/>
+        <source>粉丝数</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="170"/>
+        <source>期间新增</source>
+        <translation>New in period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="183"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="185"/>
+        <source>粉丝增长</source>
+        <translation>Follower growth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="187"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="211"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="188"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="195"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="269"/>
+        <source>新增粉丝</source>
+        <translation>New followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="189"/>
+        <source>累计粉丝</source>
+        <translation>Total followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="202"/>
+        <source>按类别参与</source>
+        <translation>Participation by category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="210"/>
+        <source>按月份参与</source>
+        <translation>Participation by month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="218"/>
+        <source>按地区参与</source>
+        <translation>Participation by region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="219"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="252"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="303"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="227"/>
+        <source>青年年龄段</source>
+        <translation>Age bands</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="228"/>
+        <source>年龄段</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="235"/>
+        <source>青年性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="236"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="300"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="326"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="243"/>
+        <source>学生或在职</source>
+        <translation>Student or working</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="244"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="302"/>
+        <source>身份</source>
+        <translation>Student or working</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="251"/>
+        <source>青年所在地区</source>
+        <translation>Youths&apos; regions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="267"/>
+        <source>参与青年</source>
+        <translation>Participating youths</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="268"/>
+        <source>精品活动</source>
+        <translation>Featured activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="270"/>
+        <source>14 岁以下青年</source>
+        <translation>Youths under 14</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="299"/>
+        <location filename="../../desktop/pages/stats_tables.py" line="324"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="301"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="304"/>
+        <source>参加次数</source>
+        <translation>Participations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="325"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="327"/>
+        <source>报名状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="337"/>
+        <source>考核期</source>
+        <translation>Target period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="338"/>
+        <source>精品活动（完成/目标）</source>
+        <translation>Featured (done/target)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="339"/>
+        <source>参与人次（完成/目标）</source>
+        <translation>Participations (done/target)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="340"/>
+        <source>完成度</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="341"/>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="342"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stats_tables.py" line="357"/>
+        <source>考核进度</source>
+        <translation>Assessment progress</translation>
+    </message>
+</context>
+<context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="156"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="157"/>
         <source>已删除的报名</source>
         <translation>a deleted registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="158"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="159"/>
         <source>拒绝报名（{who}）</source>
         <translation>Reject a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="160"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="161"/>
         <source>通过报名（{who}）</source>
         <translation>Approve a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="404"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="405"/>
         <source>活动</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="405"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="406"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="406"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="407"/>
         <source>我的修改</source>
         <translation>My change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="407"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="408"/>
         <source>对方的修改</source>
         <translation>Their change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="408"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="409"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
         <source>操作时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
         <source>服务器的理由</source>
         <translation>The server’s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="415"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
         <source>同步问题</source>
         <translation>Sync issues</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
         <source>没有需要处理的同步问题</source>
         <translation>No sync issues to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="419"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="420"/>
         <source>其他设备同时修改了相同内容，服务器暂时保留了对方的修改。请选择保留哪一方（Delete 保留对方，Enter 使用我的，Ctrl+Z 撤销）。</source>
         <translation>Another device changed the same thing at the same time; the server kept their change for now. Choose which to keep (Delete keeps theirs, Enter uses mine, Ctrl+Z undoes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="425"/>
         <source>服务器没有执行这些操作，它们在本机的效果已经撤回。看过后点“知道了”。</source>
         <translation>The server did not carry out these operations, and their effect on this computer was taken back. Click “Got it” once read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="426"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="427"/>
         <source>保留对方</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="427"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
         <source>使用我的</source>
         <translation>Use mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="429"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="429"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="430"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="430"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="431"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="454"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="130"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="455"/>
         <source>已删除的活动</source>
         <translation>a deleted activity</translation>
     </message>
@@ -2385,66 +2964,71 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="119"/>
+        <source>设置考核目标（{who}）</source>
+        <translation>Set assessment target ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="120"/>
         <source>查看完整个人信息（{who}）</source>
         <translation>View full personal data ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="132"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="133"/>
         <source>新建活动“{title}”</source>
         <translation>Create activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="137"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="138"/>
         <source>修改活动“{title}”（{fields}）</source>
         <translation>Edit activity “{title}” ({fields})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="145"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="146"/>
         <source>更改状态</source>
         <translation>change the status of</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="147"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="148"/>
         <source>{verb}活动“{title}”</source>
         <translation>{verb} activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="152"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="153"/>
         <source>删除活动“{title}”</source>
         <translation>Delete activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="168"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="169"/>
         <source>其他操作（{kind}）</source>
         <translation>Another operation ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="180"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="181"/>
         <source>服务器拒绝了这个操作（{code}）</source>
         <translation>The server refused this operation ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="489"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="490"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="490"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="491"/>
         <source>被拒绝的操作（{n}）</source>
         <translation>Refused operations ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="532"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="533"/>
         <source>使用我的修改（{title}：{field}）</source>
         <translation>use my change ({title}: {field})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="542"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="543"/>
         <source>无法使用我的修改</source>
         <translation>Cannot use my change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="543"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="544"/>
         <source>以下内容无法改回我的修改，可以选择“保留对方”：
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
@@ -2585,6 +3169,49 @@ Remove the data?</translation>
         <location filename="../../desktop/dialogs/tag_dialog.py" line="89"/>
         <source>请填写标签</source>
         <translation>Please enter a tag</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="40"/>
+        <source>修改考核目标</source>
+        <translation>Change assessment target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="40"/>
+        <source>下达考核目标</source>
+        <translation>Set assessment target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="61"/>
+        <source>目标由上级下达，同步后下级可看到；被考核的组织自己不能修改。</source>
+        <translation>Targets are set by the level above and reach the subordinate at its next sync; the organisation a target binds cannot change it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="65"/>
+        <source>被考核组织</source>
+        <translation>Organisation assessed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="66"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="67"/>
+        <source>截止日期</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="68"/>
+        <source>精品活动数</source>
+        <translation>Featured activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="69"/>
+        <source>参与人次</source>
+        <translation>Participations</translation>
     </message>
 </context>
 <context>
@@ -3056,202 +3683,237 @@ Remove the data?</translation>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
+        <location filename="../../sync/core/messages.py" line="97"/>
+        <source>考核目标由上级团组织下达，本组织不能修改自己的考核目标</source>
+        <translation>Targets are set by the League organisation above; an organisation cannot change its own target</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="100"/>
+        <source>考核目标不完整或有误</source>
+        <translation>The target is incomplete or wrong</translation>
+    </message>
+    <message>
         <location filename="../../sync/core/messages.py" line="101"/>
+        <source>考核截止日期不能早于开始日期</source>
+        <translation>The target&apos;s deadline cannot be before its start date</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="102"/>
+        <source>{label}应为 0 到 {max} 之间的整数</source>
+        <translation>{label} must be a whole number from 0 to {max}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="103"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="104"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="105"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="106"/>
+        <location filename="../../sync/core/messages.py" line="112"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="115"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="116"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="116"/>
+        <location filename="../../sync/core/messages.py" line="122"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="123"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="124"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="120"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="121"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
+        <source>精品活动数</source>
+        <translation>Featured activities</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="129"/>
+        <source>参与人次</source>
+        <translation>Participations</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="130"/>
+        <source>考核截止日期</source>
+        <translation>Target deadline</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="132"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="133"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="125"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="126"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="127"/>
+        <location filename="../../sync/core/messages.py" line="136"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="128"/>
+        <location filename="../../sync/core/messages.py" line="137"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="129"/>
+        <location filename="../../sync/core/messages.py" line="138"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="130"/>
+        <location filename="../../sync/core/messages.py" line="139"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="131"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="132"/>
+        <location filename="../../sync/core/messages.py" line="141"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="133"/>
+        <location filename="../../sync/core/messages.py" line="142"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="134"/>
+        <location filename="../../sync/core/messages.py" line="143"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="135"/>
+        <location filename="../../sync/core/messages.py" line="144"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="137"/>
+        <location filename="../../sync/core/messages.py" line="146"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="138"/>
+        <location filename="../../sync/core/messages.py" line="147"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="139"/>
+        <location filename="../../sync/core/messages.py" line="148"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="140"/>
+        <location filename="../../sync/core/messages.py" line="149"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="141"/>
+        <location filename="../../sync/core/messages.py" line="150"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="142"/>
+        <location filename="../../sync/core/messages.py" line="151"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="143"/>
+        <location filename="../../sync/core/messages.py" line="152"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -3291,17 +3953,17 @@ Remove the data?</translation>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="147"/>
+        <location filename="../../sync/core/messages.py" line="156"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="148"/>
+        <location filename="../../sync/core/messages.py" line="157"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="149"/>
+        <location filename="../../sync/core/messages.py" line="158"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

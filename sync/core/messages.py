@@ -94,6 +94,12 @@ MESSAGES: dict[str, str] = {
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
     "undo_not_allowed": QT_TRANSLATE_NOOP("rules", "查看个人信息的记录不能撤销"),
     "undo_superseded": QT_TRANSLATE_NOOP("rules", "这条记录之后又有修改，请先撤销后面的操作"),
+    "target_own_org": QT_TRANSLATE_NOOP(
+        "rules", "考核目标由上级团组织下达，本组织不能修改自己的考核目标"
+    ),
+    "invalid_target": QT_TRANSLATE_NOOP("rules", "考核目标不完整或有误"),
+    "target_period": QT_TRANSLATE_NOOP("rules", "考核截止日期不能早于开始日期"),
+    "target_number": QT_TRANSLATE_NOOP("rules", "{label}应为 0 到 {max} 之间的整数"),
 }
 
 # Names used inside messages ({label}, {current}, {action}); translated in the same context.
@@ -119,6 +125,9 @@ LABELS: dict[str, str] = {
     "school_or_employer": QT_TRANSLATE_NOOP("rules", "学校或单位"),
     "notice_title": QT_TRANSLATE_NOOP("rules", "通知标题"),
     "notice_body": QT_TRANSLATE_NOOP("rules", "通知内容"),
+    "featured_activities": QT_TRANSLATE_NOOP("rules", "精品活动数"),
+    "participants": QT_TRANSLATE_NOOP("rules", "参与人次"),
+    "period_end": QT_TRANSLATE_NOOP("rules", "考核截止日期"),
     # statuses and phases, as shown to cadres
     "draft": QT_TRANSLATE_NOOP("rules", "草稿"),
     "published": QT_TRANSLATE_NOOP("rules", "已发布"),

@@ -237,6 +237,23 @@ class Notice:
     version: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AssessmentTarget:
+    """考核目标: what the level above expects of organisation `org_id` (with its subordinates)
+    by `period_end`. Set by any organisation above it (`operations.targets`), never by the one it
+    binds. Defaults are the founding notice's: 10 featured activities, 200 participants."""
+
+    id: str = _pk()
+    org_id: str = _ref("organizations.id")
+    period_start: date | None = None
+    period_end: date | None = None  # the deadline, included
+    featured_activities: int = 10
+    participants: int = 200  # approved registrations (参与人次)
+    set_by: str = ""  # the account's username
+    updated_at: datetime | None = None
+    version: int = 0
+
+
 # Table name of each replicated record, in dependency order (parents first).
 RECORD_TABLES: dict[str, type] = {
     "categories": Category,
@@ -247,6 +264,7 @@ RECORD_TABLES: dict[str, type] = {
     "registration_events": RegistrationEvent,
     "followers": Follower,
     "notices": Notice,
+    "assessment_targets": AssessmentTarget,
 }
 
 

@@ -84,6 +84,8 @@ class ServerContext:
         self.actor = actor
         self.permissions: Collection[str] | None = frozenset(permissions)
         self.youth_id = youth_id
+        # The account's organisation: the last step of its scope path ("/" has none).
+        self.org_id = None if youth_id else (scope_path.rstrip("/").rsplit("/", 1)[-1] or None)
         # Rows read, kept across the operations of one transaction (a bulk approval reads its
         # activity and organisation once, not once per registration). Only reads are kept: a
         # write drops the row's entry, and a refusal (its savepoint rolled back) drops them all.
@@ -410,6 +412,7 @@ OWNERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
     "activities": lambda v: ("organizations", v["org_id"]),
     "followers": lambda v: ("organizations", v["org_id"]),
     "notices": lambda v: ("organizations", v["org_id"]),
+    "assessment_targets": lambda v: ("organizations", v["org_id"]),
     "registrations": lambda v: ("activities", v["activity_id"]),
     "registration_events": lambda v: ("registrations", v["registration_id"]),
 }
@@ -680,6 +683,7 @@ def pull(
 REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("registration_events", "registration_id", "registrations"),  # before registrations' own
     ("notices", "org_id", "organizations"),
+    ("assessment_targets", "org_id", "organizations"),
     ("registrations", "activity_id", "activities"),
     ("registrations", "youth_id", "youths"),
     ("followers", "youth_id", "youths"),

@@ -132,11 +132,31 @@ def export_rows(
     Written to a temporary file first, so a cancelled or failed export leaves no half file.
     """
     from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    written = _write_sheet(workbook, title, rows, columns, full, total, progress, cancelled)
+    _save(workbook, path)
+    if progress:
+        progress(written, total or written)
+    log.info("exported %d rows to %s (full personal data: %s)", written, path, full)
+    return written
+
+
+def _write_sheet(
+    workbook: Any,
+    title: str,
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[Column],
+    full: bool = False,
+    total: int = 0,
+    progress: Progress | None = None,
+    cancelled: threading.Event | None = None,
+) -> int:
+    """One sheet: a bold frozen header, then the rows; returns how many were written."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
     for i, column in enumerate(columns, start=1):
@@ -157,6 +177,11 @@ def export_rows(
         written += 1
         if progress and written % PROGRESS_EVERY == 0:
             progress(written, total)
+    return written
+
+
+def _save(workbook: Any, path: Path) -> None:
+    """Written to a temporary file first, so a failed export leaves no half file."""
     temporary = path.with_name(f".{path.name}.part")
     try:
         workbook.save(temporary)
@@ -167,9 +192,31 @@ def export_rows(
         raise ExcelFileError("cannot_write", path=str(path), error=str(error)) from error
     finally:
         temporary.unlink(missing_ok=True)
-    if progress:
-        progress(written, total or written)
-    log.info("exported %d rows to %s (full personal data: %s)", written, path, full)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A table of figures as shown on screen: headers and rows of plain values."""
+
+    title: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
+def export_sheets(path: Path, sheets: Sequence[Sheet]) -> int:
+    """Several tables, one sheet each (the 统计 page's tables, its report); rows written."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    written = 0
+    for sheet in sheets:
+        columns = [
+            Column(h, max(10, 2 * len(h) + 4), lambda r, _, i=i: r[i])
+            for i, h in enumerate(sheet.headers)
+        ]
+        written += _write_sheet(workbook, sheet.title, sheet.rows, columns)  # type: ignore[arg-type]
+    _save(workbook, path)
+    log.info("exported %d sheets, %d rows to %s", len(sheets), written, path)
     return written
 
 

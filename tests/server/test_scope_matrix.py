@@ -93,6 +93,17 @@ OP_KINDS: dict[str, Callable[[Sibling], dict[str, Any]]] = {
         "tag": "",
     },
     Kind.YOUTH_CONSENT: lambda b: {"id": b.youth_id, "status": "given"},
+    # a sibling is not above B: B's organisation reads as absent (B itself: target_own_org)
+    Kind.TARGET_SET: lambda b: {
+        "id": uuid7(),
+        "org_id": b.org_id,
+        "fields": {
+            "period_start": "2026-09-01",
+            "period_end": "2026-12-31",
+            "featured_activities": 0,
+            "participants": 0,
+        },
+    },
     Kind.PERSONAL_REVEAL: lambda b: {
         "table": "registrations",
         "id": b.registration_id,

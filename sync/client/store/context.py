@@ -34,6 +34,7 @@ class LocalContext:
     actor: str
     youth_id: str | None = None  # a device never acts as a youth
     permissions: Collection[str] | None = None  # the server decides
+    org_id: str | None = None  # the server decides who may set whose target
 
     def __init__(
         self,

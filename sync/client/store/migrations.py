@@ -252,6 +252,27 @@ def _v6_youth_identity_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def _v7_assessment_targets(db: sqlite3.Connection) -> None:
+    """考核: targets the level above sets for an organisation and period."""
+    _run(
+        db,
+        """
+        CREATE TABLE assessment_targets (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            org_id VARCHAR(64) NOT NULL REFERENCES organizations (id),
+            period_start DATE,
+            period_end DATE,
+            featured_activities INTEGER NOT NULL,
+            participants INTEGER NOT NULL,
+            set_by TEXT NOT NULL,
+            updated_at DATETIME,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX ix_assessment_targets_org_id ON assessment_targets (org_id);
+        """,
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _v1_initial,
     _v2_categories,
@@ -259,6 +280,7 @@ STEPS: tuple[Step, ...] = (
     _v4_sync_results,
     _v5_review_followers_notices,
     _v6_youth_identity_indexes,
+    _v7_assessment_targets,
 )
 LATEST = len(STEPS)
 

@@ -35,6 +35,7 @@ from sync.core.operations import (
     Reference,
     ReviewRegistration,
     SendNotice,
+    SetTarget,
     TagFollowers,
     TransitionActivity,
     UpdateActivity,
@@ -356,6 +357,15 @@ class Store:
         notice_id = uuid7()
         op_id, _ = self.execute(SendNotice(notice_id, org_id, title, body, tag))
         return op_id, notice_id
+
+    def set_target(
+        self, org_id: str, fields: Mapping[str, Any], target_id: str | None = None
+    ) -> tuple[str, str]:
+        """Set (or, with `target_id`, change) the 考核 target of a subordinate organisation;
+        returns (op_id, target id). Only the server knows whether this account may."""
+        target_id = target_id or uuid7()
+        op_id, _ = self.execute(SetTarget(target_id, org_id, dict(fields)))
+        return op_id, target_id
 
     def set_guardian_consent(self, youth_id: str, status: GuardianConsent | str) -> str:
         op_id, _ = self.execute(RecordConsent(youth_id, GuardianConsent(status)))

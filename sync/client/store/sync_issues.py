@@ -23,6 +23,7 @@ from sync.client.store.tables import (
     activities,
     conflicts,
     meta,
+    organizations,
     outbox,
     registrations,
     youths,
@@ -101,6 +102,9 @@ def _subject(conn: Connection, kind: str, payload: dict[str, Any]) -> str | None
             .where(registrations.c.id == record_id)
         ).first()
         return f"{row.name}，{row.title}" if row else None
+    if table == "assessment_targets":  # the organisation the target binds
+        org_id = str(payload.get("org_id", ""))
+        return conn.scalar(select(organizations.c.name).where(organizations.c.id == org_id))
     return None
 
 

@@ -46,6 +46,7 @@ from sync.core.operations.registrations import (
     Decision,
     ReviewRegistration,
 )
+from sync.core.operations.targets import TARGET_FIELDS, SetTarget
 
 __all__ = [
     "HANDLERS",
@@ -54,6 +55,7 @@ __all__ = [
     "REVEALABLE",
     "REVEAL_PERMISSION",
     "SYSTEM_ACTOR",
+    "TARGET_FIELDS",
     "YOUTH_ACTOR",
     "YOUTH_FIELDS",
     "Actor",
@@ -73,6 +75,7 @@ __all__ = [
     "RevealPersonalData",
     "ReviewRegistration",
     "SendNotice",
+    "SetTarget",
     "TagFollowers",
     "TransitionActivity",
     "Unfollow",

@@ -64,6 +64,9 @@ class ApplyContext(Protocol):
     permissions: Collection[str] | None
     """The account's permissions where they are enforced (the server); None on a device,
     which leaves the decision to the server."""
+    org_id: str | None
+    """The acting account's organisation where it is enforced (the server); None on a device
+    and for a youth."""
 
     def get(self, table: str, record_id: str) -> dict[str, Any] | None: ...
     def insert(self, table: str, values: dict[str, Any]) -> None: ...

@@ -49,6 +49,7 @@ class Kind(StrEnum):
     FOLLOWER_FOLLOW = "follower.follow", "followers", YOUTH
     FOLLOWER_UNFOLLOW = "follower.unfollow", "followers", YOUTH
     NOTICE_SEND = "notice.send", "notices", CADRE
+    TARGET_SET = "target.set", "assessment_targets", CADRE
     PERSONAL_REVEAL = "personal.reveal", None, CADRE, False
 
     @property

@@ -1,0 +1,220 @@
+"""One figure of the 统计 page: a bar chart (QtCharts) over its table, with PNG and Excel export
+and a drill-down from a bar or a row to what is behind it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGraphicsScene,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.pages.stats_tables import Dataset
+from desktop.widgets.growth_chart import BAR_COLOR, _nice_max
+from sync.tools.excel import Sheet
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+LABEL_CHARS = 14  # a longer bar label is cut, the table has it whole
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def build_chart(dataset: Dataset) -> QChart:
+    """The chart of `dataset`: rankings as horizontal bars (best on top), the rest vertical."""
+    count = len(dataset.values) if dataset.bars is None else min(dataset.bars, len(dataset.values))
+    labels = [_short(t) for t in dataset.labels[:count]]
+    values = dataset.values[:count]
+    horizontal = dataset.bars is not None
+    if horizontal:  # Qt draws the first category at the bottom
+        labels, values = labels[::-1], values[::-1]
+    # Equal labels would merge into one category: make each unique with invisible spaces.
+    seen: dict[str, int] = {}
+    for i, text in enumerate(labels):
+        seen[text] = seen.get(text, 0) + 1
+        labels[i] = text + "\u200b" * (seen[text] - 1)
+    chart = QChart()
+    chart.setTitle(dataset.title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().hide()
+    bars = QBarSet(dataset.value_name)
+    bars.setColor(BAR_COLOR)
+    bars.setBorderColor(BAR_COLOR)
+    bars.setLabelColor(QColor("#333333"))
+    bars.append([float(v) for v in values])
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(labels or [""])
+    value_axis = QValueAxis()
+    value_axis.setLabelFormat("%d")
+    value_axis.setTickCount(6)
+    value_axis.setRange(0, _nice_max(max(values, default=0)))
+    chart.addAxis(
+        categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+    )
+    chart.addAxis(
+        value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+    )
+    series.attachAxis(categories)
+    series.attachAxis(value_axis)
+    chart.setProperty("bar_count", count)
+    return chart
+
+
+def render_chart(dataset: Dataset, size: QSize) -> QImage:
+    """The chart drawn into an image of `size` (PNG export, the report). Drawn through a scene
+    of its own: a view that was never shown has not laid its chart out."""
+    chart = build_chart(dataset)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(0, 0, size.width(), size.height()))
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(image.rect()), chart.geometry())
+    painter.end()
+    return image
+
+
+def sheet_model(sheet: Sheet, parent=None) -> QStandardItemModel:
+    """A sortable model of a small table (a few hundred rows): numbers sort as numbers."""
+    model = QStandardItemModel(len(sheet.rows), len(sheet.headers), parent)
+    model.setHorizontalHeaderLabels(list(sheet.headers))
+    model.setSortRole(SORT_ROLE)
+    for r, row in enumerate(sheet.rows):
+        for c, value in enumerate(row):
+            item = QStandardItem(str(value))
+            item.setEditable(False)
+            sort_key = value
+            if isinstance(value, str) and value.endswith("%"):
+                sort_key = float(value[:-1])
+            elif isinstance(value, str) and value == "—":
+                sort_key = -1.0
+            item.setData(sort_key, SORT_ROLE)
+            if isinstance(value, int | float):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(r, Qt.ItemDataRole.UserRole)  # the row in the sheet, after sorting
+            model.setItem(r, c, item)
+    return model
+
+
+def sheet_table(parent=None) -> QTableView:
+    table = QTableView(parent)
+    # No sort until the user asks: the rows come in the chart's order (rank, month, ...).
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class StatsPanel(QWidget):
+    drilled = Signal(str, str)
+    """(drill kind, key) of the bar or row the user opened."""
+    export_excel_requested = Signal(object)
+    """A Sheet the user wants as Excel."""
+
+    def __init__(self, *, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.dataset: Dataset | None = None
+        self.chart_view = QChartView()
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(240)
+        self.table = sheet_table()
+        self.table.doubleClicked.connect(self._row_opened)
+        self.png_button = QPushButton()
+        self.png_button.clicked.connect(self.export_png_interactive)
+        self.excel_button = QPushButton()
+        self.excel_button.clicked.connect(
+            lambda: self.dataset and self.export_excel_requested.emit(self.dataset.sheet)
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.png_button)
+        buttons.addWidget(self.excel_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart_view)
+        splitter.addWidget(self.table)
+        splitter.setSizes([360, 240])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.png_button.setText(self.tr("导出图片 (PNG)"))
+        self.excel_button.setText(self.tr("导出表格 (Excel)"))
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        chart = build_chart(dataset)
+        series = chart.series()[0]
+        series.clicked.connect(self._bar_clicked)
+        old = self.chart_view.chart()
+        self.chart_view.setChart(chart)
+        old.deleteLater()
+        self.table.setModel(sheet_model(dataset.sheet, self.table))
+        self.table.setToolTip(self.tr("双击一行查看明细") if dataset.drill else "")
+
+    def _bar_clicked(self, index: int, _set) -> None:
+        count = self.chart_view.chart().property("bar_count")
+        if self.dataset is None or not self.dataset.drill:
+            return
+        if self.dataset.bars is not None:
+            index = count - 1 - index  # horizontal: drawn bottom to top
+        self.open_row(index)
+
+    def _row_opened(self, index) -> None:
+        row = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if row is not None:
+            self.open_row(int(row))
+
+    def open_row(self, row: int) -> None:
+        """Drill into row `row` of the dataset (what its bar shows)."""
+        if self.dataset and self.dataset.drill and 0 <= row < len(self.dataset.keys):
+            self.drilled.emit(self.dataset.drill, self.dataset.keys[row])
+
+    def export_png_interactive(self) -> None:
+        if self.dataset is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出图片"), f"{self.dataset.title}.png", self.tr("PNG 图片 (*.png)")
+        )
+        if path:
+            self.export_png(Path(path if path.lower().endswith(".png") else path + ".png"))
+
+    def export_png(self, path: Path) -> bool:
+        size = self.chart_view.size().expandedTo(QSize(800, 480))
+        return render_chart(self.dataset, size).save(str(path), "PNG")

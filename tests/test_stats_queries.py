@@ -1,0 +1,223 @@
+"""统计 figures against values worked out by hand on a small replica (see `stats_fixture`)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import insert
+
+from sync.client.store import Store
+from sync.client.store.stats_queries import Bucket, GrowthMonth, StatsQuery, compute
+from sync.client.store.tables import activities, followers, registrations, youths
+from sync.core.records import CHINA_TIME
+from tests.conftest import HOME_ORG, SIBLING_ORG, activity_fields
+
+OCT_NOV = dict(start=date(2026, 10, 1), end=date(2026, 11, 30))
+
+
+def at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=CHINA_TIME)
+
+
+YOUTHS = [
+    # id, gender, birth date, school or employer
+    ("y1", "female", date(2000, 1, 1), "江宁科技有限公司"),  # 26 on 30 Nov: 23-28, working
+    ("y2", "male", date(2013, 5, 1), "江宁实验学校"),  # 13: under 14, student
+    ("y3", "male", date(2005, 3, 1), ""),
+    ("y4", "female", date(2004, 3, 1), ""),
+    ("y5", "unknown", None, ""),  # no birth date, no place: unknown band and occupation
+    ("y6", "male", date(2001, 3, 1), ""),
+]
+
+# id, org, title, category, region, starts, status, featured, {youth: registration status}
+ACTIVITIES = [
+    (
+        "a1",
+        HOME_ORG,
+        "A 志愿服务日",
+        "volunteer",
+        "320115",
+        at(2026, 10, 5, 9),
+        "published",
+        True,
+        {"y1": "approved", "y2": "approved", "y3": "rejected", "y4": "cancelled"},
+    ),
+    (
+        "a2",
+        SIBLING_ORG,
+        "B 读书会",
+        "study",
+        "320115",
+        at(2026, 11, 3, 14),
+        "completed",
+        False,
+        {"y1": "approved", "y5": "approved", "y6": "pending"},
+    ),
+    # the period's last half hour, China time: inside
+    (
+        "a6",
+        HOME_ORG,
+        "C 夜跑",
+        "volunteer",
+        "320102",
+        at(2026, 11, 30, 23, 30),
+        "published",
+        False,
+        {},
+    ),
+    # never held, or outside the period: counted nowhere
+    (
+        "a3",
+        HOME_ORG,
+        "D 草稿",
+        "volunteer",
+        "320115",
+        at(2026, 10, 10, 9),
+        "draft",
+        True,
+        {"y3": "approved"},
+    ),
+    (
+        "a4",
+        HOME_ORG,
+        "E 取消",
+        "volunteer",
+        "320115",
+        at(2026, 10, 11, 9),
+        "cancelled",
+        True,
+        {"y4": "approved"},
+    ),
+    (
+        "a5",
+        HOME_ORG,
+        "F 十二月",
+        "volunteer",
+        "320115",
+        at(2026, 12, 1, 0, 0),
+        "published",
+        True,
+        {"y6": "approved"},
+    ),
+]
+
+FOLLOWS = [
+    ("f1", HOME_ORG, "y1", at(2026, 9, 15, 8)),  # before the period
+    ("f2", HOME_ORG, "y2", at(2026, 10, 20, 8)),
+    ("f3", HOME_ORG, "y3", at(2026, 11, 5, 8)),
+    ("f4", SIBLING_ORG, "y4", at(2026, 11, 10, 8)),
+    ("f5", SIBLING_ORG, "y5", at(2026, 12, 2, 8)),  # after it
+]
+
+
+@pytest.fixture
+def stats_store(store: Store) -> Store:
+    with store.bulk_write() as conn:
+        conn.execute(
+            insert(youths),
+            [
+                dict(
+                    id=i,
+                    name=f"青年{i}",
+                    phone="13900001234",
+                    gender=g,
+                    birth_date=b,
+                    school_or_employer=s,
+                    region_code="320115",
+                    version=1,
+                )
+                for i, g, b, s in YOUTHS
+            ],
+        )
+        for aid, org, title, cat, region, starts, status, featured, regs in ACTIVITIES:
+            fields = activity_fields(starts, title=title, category=cat, region_code=region)
+            fields.update(id=aid, org_id=org, status=status, featured=featured, version=1)
+            conn.execute(insert(activities), [fields])
+            for youth, reg_status in regs.items():
+                conn.execute(
+                    insert(registrations),
+                    [
+                        dict(
+                            id=f"r-{aid}-{youth}",
+                            activity_id=aid,
+                            youth_id=youth,
+                            status=reg_status,
+                            registered_at=starts,
+                            version=1,
+                        )
+                    ],
+                )
+        conn.execute(
+            insert(followers),
+            [dict(id=f, org_id=o, youth_id=y, followed_at=t, version=1) for f, o, y, t in FOLLOWS],
+        )
+    return store
+
+
+def stats_of(store: Store, org: str = HOME_ORG, subordinates: bool = True, **period):
+    return store.read(compute, StatsQuery(org, subordinates, **(period or OCT_NOV)))
+
+
+def test_hottest_activities_ranked_with_a_tie(stats_store: Store):
+    stats = stats_of(stats_store)
+    got = [(a.id, a.registrations, a.approved, a.approval_rate, a.rank) for a in stats.activities]
+    # a1 and a2: 3 registrations each (cancelled ones do not count): both first, then third
+    assert got == [("a1", 3, 2, 2 / 3, 1), ("a2", 3, 2, 2 / 3, 1), ("a6", 0, 0, None, 3)]
+    assert stats.activities[1].org_name == "南京市江宁高级中学团委"
+    assert all(a.attendance_rate is None for a in stats.activities)  # until 签到 records it
+    assert (stats.participants, stats.featured) == (4, 1)
+
+
+def test_participation_by_category_month_and_region(stats_store: Store):
+    stats = stats_of(stats_store)
+    assert stats.by_category == [Bucket("volunteer", 2, 2), Bucket("study", 1, 2)]
+    assert stats.by_month == [Bucket("2026-10", 1, 2), Bucket("2026-11", 2, 2)]
+    assert stats.by_region == [Bucket("320115", 2, 4), Bucket("320102", 1, 0)]
+    assert [a.id for a in stats.activities_behind("month", "2026-11")] == ["a2", "a6"]
+    assert [a.id for a in stats.activities_behind("category", "study")] == ["a2"]
+
+
+def test_most_followed_organisations_and_growth(stats_store: Store):
+    stats = stats_of(stats_store)
+    got = [(o.id, o.followers, o.new_followers, o.rank) for o in stats.organizations]
+    assert got == [(HOME_ORG, 3, 2, 1), (SIBLING_ORG, 1, 1, 2)]
+    assert stats.growth == [GrowthMonth("2026-10", 1, 2), GrowthMonth("2026-11", 2, 4)]
+
+
+def test_youth_profile(stats_store: Store):
+    stats = stats_of(stats_store)
+    assert sorted((y.id, y.participations) for y in stats.youths) == [
+        ("y1", 2),
+        ("y2", 1),
+        ("y5", 1),
+    ]
+    assert stats.profile("band") == {"<14": 1, "23-28": 1, "unknown": 1}
+    assert stats.profile("gender") == {"female": 1, "male": 1, "unknown": 1}
+    assert stats.profile("occupation") == {"student": 1, "unknown": 1, "working": 1}
+    assert stats.profile("region_code") == {"320115": 3}
+    assert stats.under_14 == 1
+    assert [y.id for y in stats.youths_behind("band", "<14")] == ["y2"]
+    assert not hasattr(stats.youths[0], "phone")  # a profile holds no phone numbers
+
+
+def test_an_empty_period_and_a_tie_at_zero(stats_store: Store):
+    stats = stats_of(stats_store, start=date(2025, 1, 1), end=date(2025, 2, 28))
+    assert stats.activities == [] and stats.youths == []
+    assert stats.by_category == [] and stats.by_region == []
+    assert stats.by_month == [Bucket("2025-01", 0, 0), Bucket("2025-02", 0, 0)]
+    assert [(o.followers, o.rank) for o in stats.organizations] == [(0, 1), (0, 1)]
+    assert stats.growth == [GrowthMonth("2025-01", 0, 0), GrowthMonth("2025-02", 0, 0)]
+    assert (stats.participants, stats.featured, stats.under_14) == (0, 0, 0)
+
+
+def test_an_organisation_with_no_subordinates(stats_store: Store):
+    alone = stats_of(stats_store, SIBLING_ORG, subordinates=True)
+    assert [a.id for a in alone.activities] == ["a2"]
+    assert [(o.id, o.followers, o.new_followers) for o in alone.organizations] == [
+        (SIBLING_ORG, 1, 1)
+    ]
+    assert sorted(y.id for y in alone.youths) == ["y1", "y5"]
+    home_only = stats_of(stats_store, HOME_ORG, subordinates=False)
+    assert [a.id for a in home_only.activities] == ["a1", "a6"]
+    assert home_only.growth == [GrowthMonth("2026-10", 1, 2), GrowthMonth("2026-11", 1, 3)]
