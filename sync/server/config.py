@@ -164,6 +164,8 @@ class Settings:
     # Demos and tests only, never production: the instant the server's clock starts at.
     clock_start: datetime | None = None
     youth_codes: YouthCodeSettings = YouthCodeSettings()
+    # Requests (诉求) one youth may submit in 24 hours: the public API refuses more (429).
+    requests_per_day: int = 5
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -200,6 +202,7 @@ class Settings:
                 parse_instant(CLOCK_ENV, env[CLOCK_ENV]) if env.get(CLOCK_ENV, "").strip() else None
             ),
             "youth_codes": YouthCodeSettings.from_env(env),
+            "requests_per_day": _int(env, "SUQING_REQUESTS_PER_DAY", 5),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)  # type: ignore[arg-type]

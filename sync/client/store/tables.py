@@ -17,6 +17,8 @@ registrations = RECORDS["registrations"]
 followers = RECORDS["followers"]
 registration_events = RECORDS["registration_events"]
 notices = RECORDS["notices"]
+requests = RECORDS["requests"]
+request_events = RECORDS["request_events"]
 
 # Operations waiting for the server, in the order the user made them.
 outbox = Table(

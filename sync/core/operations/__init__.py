@@ -46,6 +46,14 @@ from sync.core.operations.registrations import (
     Decision,
     ReviewRegistration,
 )
+from sync.core.operations.requests import (
+    AddToRequest,
+    ArchiveRequest,
+    AssignRequest,
+    ClassifyRequest,
+    ReplyRequest,
+    SubmitRequest,
+)
 
 __all__ = [
     "HANDLERS",
@@ -57,8 +65,12 @@ __all__ = [
     "YOUTH_ACTOR",
     "YOUTH_FIELDS",
     "Actor",
+    "AddToRequest",
     "ApplyContext",
+    "ArchiveRequest",
+    "AssignRequest",
     "CancelRegistration",
+    "ClassifyRequest",
     "CreateActivity",
     "CreateRegistration",
     "CreateYouth",
@@ -70,9 +82,11 @@ __all__ = [
     "Payload",
     "RecordConsent",
     "Reference",
+    "ReplyRequest",
     "RevealPersonalData",
     "ReviewRegistration",
     "SendNotice",
+    "SubmitRequest",
     "TagFollowers",
     "TransitionActivity",
     "Unfollow",

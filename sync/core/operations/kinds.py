@@ -50,6 +50,12 @@ class Kind(StrEnum):
     FOLLOWER_UNFOLLOW = "follower.unfollow", "followers", YOUTH
     NOTICE_SEND = "notice.send", "notices", CADRE
     PERSONAL_REVEAL = "personal.reveal", None, CADRE, False
+    REQUEST_SUBMIT = "request.submit", "requests", YOUTH
+    REQUEST_ADD = "request.add", "requests", YOUTH
+    REQUEST_CLASSIFY = "request.classify", "requests", CADRE
+    REQUEST_ASSIGN = "request.assign", "requests", CADRE
+    REQUEST_REPLY = "request.reply", "requests", CADRE
+    REQUEST_ARCHIVE = "request.archive", "requests", CADRE
 
     @property
     def by_youth(self) -> bool:
