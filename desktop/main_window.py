@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         from desktop.pages.activities import ActivitiesPage
         from desktop.pages.followers import FollowersPage
         from desktop.pages.registrations import RegistrationsPage
+        from desktop.pages.requests import RequestsPage
         from desktop.sync_controller import SyncController
         from desktop.undo import UndoHistory
 
@@ -118,10 +119,16 @@ class MainWindow(QMainWindow):
         self.followers_page = FollowersPage(
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
+        self.requests_page = RequestsPage(
+            store, self.events, self.undo_history, self.settings, home_org_id=self.home_org_id
+        )
+        # The overdue count stays in sight whichever page is open.
+        self.status.insertPermanentWidget(0, self.requests_page.overdue_label)
         built: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
+            "requests": self.requests_page,
         }
         placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
         self._page_widgets: list[QWidget] = [
@@ -166,10 +173,6 @@ class MainWindow(QMainWindow):
                     "最热活动、关注最多的组织排行，青年画像图表，"
                     "上级下达的考核目标与完成进度，可导出上报材料。"
                 ),
-            ),
-            lambda: (
-                self.tr("青年诉求"),
-                self.tr("收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。"),
             ),
         ]
 
@@ -379,6 +382,8 @@ class MainWindow(QMainWindow):
             self.activities_page.home_org_id = home
             if home != self.followers_page.home_org_id:
                 self.followers_page.set_home(home)
+            if home != self.requests_page.home_org_id:
+                self.requests_page.set_home(home)
             orgs = self.store.organizations()
             found = next((o for o in orgs if o["id"] == home), None)
             self.org_label.setText(found["name"] if found else self.tr("未登录组织"))
@@ -429,6 +434,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(
                     self, self.tr("语言"), self.tr("找不到所选语言的翻译文件，界面保持中文。")
                 )
+            if self.store is not None:
+                self.requests_page.reload_settings()
             self.update_status()
 
     def open_logs(self) -> None:

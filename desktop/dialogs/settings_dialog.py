@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -71,6 +72,11 @@ class SettingsDialog(QDialog):
         self.sync_spin = QSpinBox()
         self.sync_spin.setRange(1, 120)
         self.sync_spin.setValue(settings.get(s.AUTO_SYNC_MINUTES))
+        self.reply_days_spin = QSpinBox()
+        self.reply_days_spin.setRange(1, 60)
+        self.reply_days_spin.setValue(settings.get(s.REQUEST_REPLY_DAYS))
+        self.categories_edit = QPlainTextEdit("\n".join(s.request_categories(settings)))
+        self.categories_edit.setFixedHeight(120)
 
         form = QFormLayout()
         form.addRow(s.LANGUAGE.title_text(), self.language_combo)
@@ -78,6 +84,8 @@ class SettingsDialog(QDialog):
         form.addRow(s.PROXY.title_text(), self.proxy_edit)
         form.addRow(s.CA_BUNDLE.title_text(), ca_row)
         form.addRow(s.AUTO_SYNC_MINUTES.title_text(), self.sync_spin)
+        form.addRow(s.REQUEST_REPLY_DAYS.title_text(), self.reply_days_spin)
+        form.addRow(s.REQUEST_CATEGORIES.title_text(), self.categories_edit)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -109,4 +117,6 @@ class SettingsDialog(QDialog):
             self._settings.set(s.PROXY, self.proxy_edit.text().strip())
             self._settings.set(s.CA_BUNDLE, self.ca_edit.text().strip())
         self._settings.set(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
+        self._settings.set(s.REQUEST_REPLY_DAYS, self.reply_days_spin.value())
+        self._settings.set(s.REQUEST_CATEGORIES, self.categories_edit.toPlainText().strip())
         self._settings.sync()
