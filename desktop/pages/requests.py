@@ -85,7 +85,7 @@ class RequestsPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 300])
+        splitter.setSizes([960, 240])
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(self.filter_row)
@@ -161,6 +161,8 @@ class RequestsPage(QWidget):
         self.search_edit = QLineEdit(objectName="search")
         self.search_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(objectName="count")
+        for combo in (self.state_combo, self.category_combo, self.org_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.filter_row = QHBoxLayout()
@@ -179,7 +181,7 @@ class RequestsPage(QWidget):
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
 
     def _build_table(self) -> None:
-        widths = (116, 96, 110, 72, 100, 150, 300, 116)
+        widths = (110, 92, 96, 64, 96, 120, 300, 110)
         self.table = record_table(
             self.model,
             multi_select=True,
@@ -438,11 +440,15 @@ class RequestsPage(QWidget):
             ContactPreference.PHONE.value: self.tr("希望电话联系"),
             ContactPreference.SMS.value: self.tr("希望短信联系"),
         }.get(row["contact"], row["contact"])
+        history_title = self.tr("处理记录")
+        category = row["category"] or self.tr("未分类（青年选：{guess}）").format(
+            guess=row["category_guess"] or self.tr("无")
+        )
         lines = [
             f"<b>{html.escape(row['name'])}</b> {html.escape(mask_phone(row['phone']))}",
-            html.escape(contact),
+            html.escape(f"{contact} · {category} · {row['org_name']}"),
             f"<p>{html.escape(row['text']).replace(chr(10), '<br>')}</p>",
-            f"<b>{self.tr('处理记录')}</b>",
+            "<b>" + html.escape(history_title) + "</b>",
         ]
         for event in self.store.read(reqq.request_history, row["id"]):
             detail = event["org_name"] or event["detail"]
