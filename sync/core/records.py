@@ -274,7 +274,12 @@ class YouthRequest:
     follows (`sync.server.replication`). The text of replies lives in `RequestEvent`s,
     appended, never overwritten. Local schema 7 / server revision 0005."""
 
-    INDEXES: ClassVar[tuple[tuple[str, ...], ...]] = (("state", "submitted_at"),)
+    # The queue reads ids in submission order: these cover its filters by state (one state, or
+    # all but archived) without a sort or a lookup of the rows (benchmarks/bench_requests.py).
+    INDEXES: ClassVar[tuple[tuple[str, ...], ...]] = (
+        ("state", "submitted_at", "id"),
+        ("submitted_at", "id", "state"),
+    )
 
     id: str = _pk()
     org_id: str = _ref("organizations.id")
@@ -283,8 +288,8 @@ class YouthRequest:
     category: str = _indexed("")  # the cadre's classification; "" until classified
     text: str = ""
     contact: ContactPreference = ContactPreference.APP
-    state: RequestState = RequestState.NEW  # leads the composite index
-    submitted_at: datetime | None = _indexed(None)
+    state: RequestState = RequestState.NEW  # in the composite indexes
+    submitted_at: datetime | None = None
     assigned_at: datetime | None = None
     replied_at: datetime | None = None  # the first reply: time to reply, overdue
     archived_at: datetime | None = None

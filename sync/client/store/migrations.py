@@ -274,8 +274,8 @@ def _v7_youth_requests(db: sqlite3.Connection) -> None:
         CREATE INDEX ix_requests_org_id ON requests (org_id);
         CREATE INDEX ix_requests_youth_id ON requests (youth_id);
         CREATE INDEX ix_requests_category ON requests (category);
-        CREATE INDEX ix_requests_submitted_at ON requests (submitted_at);
-        CREATE INDEX ix_requests_state_submitted_at ON requests (state, submitted_at);
+        CREATE INDEX ix_requests_state_submitted_at_id ON requests (state, submitted_at, id);
+        CREATE INDEX ix_requests_submitted_at_id_state ON requests (submitted_at, id, state);
 
         CREATE TABLE request_events (
             id VARCHAR(64) NOT NULL PRIMARY KEY,

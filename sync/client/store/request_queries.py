@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, case, func, select, true
 
 from sync.client.store.tables import organizations, request_events, requests, youths
+from sync.core.records import RequestState
 from sync.core.rules import AWAITING_REPLY
 from sync.core.sql import escape_like
 
@@ -61,7 +62,13 @@ def _subtree(org_id: str) -> Any:
 def request_conditions(query: RequestQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.states:
-        conditions.append(requests.c.state.in_(list(query.states)))
+        # "Not archived" as the complement: the index on (submitted_at, id, state) then answers
+        # the queue in order, without sorting (an IN of four states sorts 30,000 ids).
+        others = [s.value for s in RequestState if s.value not in query.states]
+        if len(others) < len(query.states):
+            conditions.append(requests.c.state.not_in(others))
+        else:
+            conditions.append(requests.c.state.in_(list(query.states)))
     if query.category is not None:
         conditions.append(requests.c.category == query.category)
     if query.org_id:

@@ -69,8 +69,12 @@ def upgrade() -> None:
     op.create_index("ix_requests_org_id", "requests", ["org_id"])
     op.create_index("ix_requests_youth_id", "requests", ["youth_id"])
     op.create_index("ix_requests_category", "requests", ["category"])
-    op.create_index("ix_requests_submitted_at", "requests", ["submitted_at"])
-    op.create_index("ix_requests_state_submitted_at", "requests", ["state", "submitted_at"])
+    op.create_index(
+        "ix_requests_state_submitted_at_id", "requests", ["state", "submitted_at", "id"]
+    )
+    op.create_index(
+        "ix_requests_submitted_at_id_state", "requests", ["submitted_at", "id", "state"]
+    )
 
     _replicated(
         "request_events",
