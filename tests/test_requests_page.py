@@ -16,6 +16,7 @@ from desktop.main_window import MainWindow
 from desktop.models.request_table import OVERDUE_BACKGROUND
 from sync.client.store import Store
 from sync.client.store.tables import request_events, requests, youths
+from sync.core.operations import Kind
 from sync.core.records import CHINA_TIME
 from tests.conftest import HOME_ORG, NOW, SIBLING_ORG
 from tests.test_activities_page import activate, when_modal
@@ -232,3 +233,50 @@ def test_excel_export_counts_per_category_and_organisation(window, store, tmp_pa
     assert by_category == {"未分类": (2, 0, None), "权益维护": (1, 1, 24.0)}
     by_org = list(book["按组织"].values)[2:]
     assert by_org == [("共青团南京市江宁区委员会", 3, 1, 24.0)]
+
+
+def test_two_classifications_become_a_conflict_in_the_sync_issues_dialog(qtbot, window, store):
+    """The server's answers as a real push and pull bring them: this device classified as 学业
+    while another's 心理健康 arrived first; a reply to a request refused is listed too."""
+    from sync.core.codec import to_json
+    from sync.core.protocol import OpResult, OpStatus, PullPage
+    from sync.core.records import YouthRequest
+    from tests.test_sync_issues import _cells, _open_dialog
+
+    store.classify_request("r-new", "学业")
+    store.reply_request("r-done", "已转交街道办理。")
+    classify, answer = store.ops_to_push(10)
+    store.take_push_results(
+        [
+            OpResult(
+                classify["op_id"],
+                OpStatus.CHANGED,
+                seq=5,
+                code="field_conflict",
+                params={
+                    "table": "requests",
+                    "id": "r-new",
+                    "fields": {"category": {"mine": "学业", "theirs": "心理健康"}},
+                },
+            ),
+            OpResult(answer["op_id"], OpStatus.REJECTED, code="not_found", params={}),
+        ]
+    )
+    server_row = to_json(
+        YouthRequest, {**request(store, "r-new"), "category": "心理健康", "state": "classified"}
+    )
+    store.take_pull_page(
+        PullPage(cursor=5, more=False, rows={"requests": [server_row]}, deleted={})
+    )
+    assert window.issues_button.text() == "⚠ 2 项需处理"
+    dialog = _open_dialog(qtbot, window)
+    [row] = _cells(dialog.conflict_table)
+    assert row[:4] == ["学校附近有没有心理咨询的地方", "诉求类别", "学业", "心理健康"]
+    [refusal] = _cells(dialog.rejected_table)
+    assert refusal[0] == "答复诉求（社区篮球场晚上能开灯吗）"
+
+    dialog.conflict_table.setFocus()
+    qtbot.keyClick(dialog.conflict_table, Qt.Key.Key_Return)  # use mine: classify again
+    assert request(store, "r-new")["category"] == "学业"
+    (again,) = [op for op in store.ops_to_push(10) if op["kind"] == Kind.REQUEST_CLASSIFY]
+    assert again["payload"]["before"] == {"category": "心理健康"}

@@ -409,7 +409,7 @@ class SyncIssuesDialog(QDialog):
 
     def _conflict_headers(self) -> list[str]:
         return [
-            self.tr("活动"),
+            self.tr("记录"),  # an activity's title, or the start of a request's text
             self.tr("内容"),
             self.tr("我的修改"),
             self.tr("对方的修改"),

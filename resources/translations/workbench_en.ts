@@ -2560,11 +2560,6 @@ Remove the data?</translation>
         <translation>Approve a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
-        <source>活动</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
         <source>内容</source>
         <translation>Field</translation>
@@ -2794,6 +2789,11 @@ Remove the data?</translation>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="188"/>
         <source>服务器拒绝了这个操作（{code}）</source>
         <translation>The server refused this operation ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="412"/>
+        <source>记录</source>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="497"/>
