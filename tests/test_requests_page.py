@@ -280,3 +280,23 @@ def test_two_classifications_become_a_conflict_in_the_sync_issues_dialog(qtbot, 
     assert request(store, "r-new")["category"] == "学业"
     (again,) = [op for op in store.ops_to_push(10) if op["kind"] == Kind.REQUEST_CLASSIFY]
     assert again["payload"]["before"] == {"category": "心理健康"}
+
+
+def test_the_whole_phone_needs_the_permission(qtbot, window, store):
+    page = window.requests_page
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_J)
+    seen: list[str] = []
+
+    def read(box) -> None:
+        seen.append(box.text())
+        box.close()
+
+    errors = when_modal(qtbot, read)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: bool(seen) or bool(errors))
+    assert not errors and "没有查看完整个人信息的权限" in seen[0]

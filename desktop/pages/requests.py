@@ -36,10 +36,12 @@ from desktop import settings as s
 from desktop.dialogs.reply_dialog import ReplyDialog
 from desktop.events import StoreEvents
 from desktop.models.request_table import RequestTableModel
+from desktop.pages.registration_privacy import RegistrationPrivacy
 from desktop.pages.request_excel import RequestExcel
 from desktop.texts import format_time, label, violation_text
 from desktop.undo import UndoHistory
 from desktop.widgets.record_table import record_table
+from desktop.workers import run_with_progress
 from sync.client.store import Store
 from sync.client.store import follower_queries as fq
 from sync.client.store import request_queries as reqq
@@ -71,6 +73,8 @@ class RequestsPage(QWidget):
         self.model = RequestTableModel(store, parent=self)
         self.model.reply_days = settings.get(s.REQUEST_REPLY_DAYS)
         self.excel = RequestExcel(self)
+        # Whole numbers come from the server, which checks the permission and logs each reveal.
+        self.privacy = RegistrationPrivacy(self)
         self.categories = s.request_categories(settings)
         # Shown in the main window's status bar: how many requests wait past the deadline.
         self.overdue_label = QLabel(objectName="overdue")
@@ -129,6 +133,7 @@ class RequestsPage(QWidget):
         self.down_action = self._action("J", lambda: self.move(1), table_only=True)
         self.up_action = self._action("K", lambda: self.move(-1), table_only=True)
         self.export_action = self._action("Ctrl+Shift+E", self.excel.export_interactive)
+        self.reveal_action = self._action("Ctrl+Shift+I", self.reveal_phone)
         self.search_action = self._action(
             QKeySequence.StandardKey.Find, lambda: self.search_edit.setFocus()
         )
@@ -150,6 +155,7 @@ class RequestsPage(QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.next_action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.reveal_action)
         self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.clear_action)
 
@@ -251,6 +257,10 @@ class RequestsPage(QWidget):
                 self.tr("导出一段时间的诉求，含按类别、组织的统计和平均答复时间 (Ctrl+Shift+E)"),
             ),
             self.clear_action: (self.tr("清除筛选"), self.tr("显示全部未归档的诉求")),
+            self.reveal_action: (
+                self.tr("显示手机号"),
+                self.tr("希望回电的青年的完整手机号；需有权限，每次查看都会记录 (Ctrl+Shift+I)"),
+            ),
             self.search_action: (self.tr("搜索"), ""),
         }
         for action, (text, tip) in texts.items():
@@ -429,6 +439,7 @@ class RequestsPage(QWidget):
         self.assign_action.setEnabled(is_open and count == 1)
         self.reply_action.setEnabled(row is not None and count == 1)
         self.archive_action.setEnabled(count > 0)
+        self.reveal_action.setEnabled(row is not None and count == 1)
         self._show_details(row if count == 1 else None)
 
     def _show_details(self, row: dict[str, Any] | None) -> None:
@@ -476,6 +487,39 @@ class RequestsPage(QWidget):
         self.undo_history.push(result, done_label)
         self._status(self.tr("已{action}。按 Ctrl+Z 可撤销").format(action=done_label))
         return result
+
+    def run_job(self, job: Any, label_text: str, *, cancellable: bool = False) -> Any:
+        """`workers.run_with_progress` (the privacy helper's way to ask the server)."""
+        return run_with_progress(job, label_text, parent=self, cancellable=cancellable)
+
+    def reveal_phone(self) -> None:
+        """The whole phone of a youth who asked to be called or texted back, from the server:
+        this device holds it masked."""
+        row = self.current_row()
+        if row is None:
+            return
+        if not self.privacy.may_reveal():
+            self.privacy.refuse_reveal()
+            return
+        found = self.privacy.fetch_whole([row["youth_id"]])
+        if found is None:
+            return
+        youth = found.get(row["youth_id"])
+        if youth is None:
+            QMessageBox.information(
+                self,
+                self.tr("不能显示手机号"),
+                self.tr("只有希望电话或短信联系的青年，才能查看其完整手机号；请在线答复。"),
+            )
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("联系电话（已记录本次查看）"),
+            self.tr("{name}：{phone}").format(name=youth.name, phone=youth.phone),
+            parent=self,
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     def classify_nth(self, index: int) -> None:
         if 0 <= index < len(self.categories):

@@ -2147,262 +2147,292 @@ This bulk action changed no registration.</translation>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="212"/>
+        <location filename="../../desktop/pages/requests.py" line="218"/>
         <source>未归档</source>
         <translation>Not archived</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="213"/>
+        <location filename="../../desktop/pages/requests.py" line="219"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="216"/>
+        <location filename="../../desktop/pages/requests.py" line="222"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="217"/>
+        <location filename="../../desktop/pages/requests.py" line="223"/>
         <source>未分类</source>
         <translation>Not classified</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="221"/>
+        <location filename="../../desktop/pages/requests.py" line="227"/>
         <source>全部组织</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="243"/>
+        <location filename="../../desktop/pages/requests.py" line="249"/>
         <source>交办…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="243"/>
+        <location filename="../../desktop/pages/requests.py" line="249"/>
         <source>交给下级组织办理 (A)</source>
         <translation>Hand down to a subordinate organisation (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="244"/>
+        <location filename="../../desktop/pages/requests.py" line="250"/>
         <source>答复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="244"/>
+        <location filename="../../desktop/pages/requests.py" line="250"/>
         <source>答复青年，可选用模板 (R)</source>
         <translation>Reply to the youth, from a template if you like (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="245"/>
+        <location filename="../../desktop/pages/requests.py" line="251"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="245"/>
+        <location filename="../../desktop/pages/requests.py" line="251"/>
         <source>归档选中的诉求 (E)</source>
         <translation>Archive the selected requests (E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="246"/>
+        <location filename="../../desktop/pages/requests.py" line="252"/>
         <source>下一条待分拣</source>
         <translation>Next unsorted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="246"/>
+        <location filename="../../desktop/pages/requests.py" line="252"/>
         <source>跳到下一条待分拣的诉求 (N)</source>
         <translation>Go to the next request still to sort (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="247"/>
+        <location filename="../../desktop/pages/requests.py" line="253"/>
         <source>下一条</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="247"/>
+        <location filename="../../desktop/pages/requests.py" line="253"/>
         <source>下一条 (J 或 ↓)</source>
         <translation>Next (J or ↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="248"/>
+        <location filename="../../desktop/pages/requests.py" line="254"/>
         <source>上一条</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="248"/>
+        <location filename="../../desktop/pages/requests.py" line="254"/>
         <source>上一条 (K 或 ↑)</source>
         <translation>Previous (K or ↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="250"/>
+        <location filename="../../desktop/pages/requests.py" line="256"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="251"/>
+        <location filename="../../desktop/pages/requests.py" line="257"/>
         <source>导出一段时间的诉求，含按类别、组织的统计和平均答复时间 (Ctrl+Shift+E)</source>
         <translation>Export a period&apos;s requests with counts per category and organisation and the average time to reply (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="253"/>
+        <location filename="../../desktop/pages/requests.py" line="259"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="253"/>
+        <location filename="../../desktop/pages/requests.py" line="259"/>
         <source>显示全部未归档的诉求</source>
         <translation>Show every request not archived</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="254"/>
+        <location filename="../../desktop/pages/requests.py" line="261"/>
+        <source>显示手机号</source>
+        <translation>Show mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="262"/>
+        <source>希望回电的青年的完整手机号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
+        <translation>The whole mobile number of a youth who asked to be called back; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="264"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="259"/>
+        <location filename="../../desktop/pages/requests.py" line="269"/>
         <source>分类</source>
         <translation>Classify</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="260"/>
+        <location filename="../../desktop/pages/requests.py" line="270"/>
         <source>按数字键 1–9 直接选择类别</source>
         <translation>Press 1–9 to pick a category directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="262"/>
+        <location filename="../../desktop/pages/requests.py" line="272"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="262"/>
+        <location filename="../../desktop/pages/requests.py" line="272"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="262"/>
+        <location filename="../../desktop/pages/requests.py" line="272"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="265"/>
+        <location filename="../../desktop/pages/requests.py" line="275"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="266"/>
+        <location filename="../../desktop/pages/requests.py" line="276"/>
         <source>搜索诉求内容或青年姓名 (Ctrl+F)</source>
         <translation>Search the text or the youth&apos;s name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="269"/>
+        <location filename="../../desktop/pages/requests.py" line="279"/>
         <source>键盘分拣：↑/↓ 或 J/K 移动 · 1–9 分类 · A 交办 · R 答复 · E 归档 · N 下一条待分拣 · Ctrl+Z 撤销</source>
         <translation>Keyboard: ↑/↓ or J/K move · 1–9 classify · A assign · R reply · E archive · N next unsorted · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="340"/>
+        <location filename="../../desktop/pages/requests.py" line="350"/>
         <source>{n} 条</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="344"/>
+        <location filename="../../desktop/pages/requests.py" line="354"/>
         <source>超期诉求 {n} 条</source>
         <translation>{n} overdue requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="347"/>
+        <location filename="../../desktop/pages/requests.py" line="357"/>
         <source>提交超过 {days} 个工作日仍未答复的诉求</source>
         <translation>Requests without a reply more than {days} working days after they were submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="420"/>
+        <location filename="../../desktop/pages/requests.py" line="430"/>
         <source>没有待分拣的诉求了</source>
         <translation>No request left to sort</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="439"/>
+        <location filename="../../desktop/pages/requests.py" line="450"/>
         <source>在线查看答复</source>
         <translation>Reads the reply online</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="440"/>
+        <location filename="../../desktop/pages/requests.py" line="451"/>
         <source>希望电话联系</source>
         <translation>Would like a phone call</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="441"/>
+        <location filename="../../desktop/pages/requests.py" line="452"/>
         <source>希望短信联系</source>
         <translation>Would like a text message</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="443"/>
+        <location filename="../../desktop/pages/requests.py" line="454"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="444"/>
+        <location filename="../../desktop/pages/requests.py" line="455"/>
         <source>未分类（青年选：{guess}）</source>
         <translation>Not classified (youth chose: {guess})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="445"/>
+        <location filename="../../desktop/pages/requests.py" line="456"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="456"/>
+        <location filename="../../desktop/pages/requests.py" line="467"/>
         <source>青年</source>
         <translation>the youth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="474"/>
+        <location filename="../../desktop/pages/requests.py" line="485"/>
         <source>无法完成</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="477"/>
+        <location filename="../../desktop/pages/requests.py" line="488"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="488"/>
+        <location filename="../../desktop/pages/requests.py" line="511"/>
+        <source>不能显示手机号</source>
+        <translation>Cannot show the mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="512"/>
+        <source>只有希望电话或短信联系的青年，才能查看其完整手机号；请在线答复。</source>
+        <translation>Only a youth who asked for a call or a text message can be shown with the whole number; please reply online.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="517"/>
+        <source>联系电话（已记录本次查看）</source>
+        <translation>Phone number (this look was logged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="518"/>
+        <source>{name}：{phone}</source>
+        <translation>{name}: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="532"/>
         <source>将诉求归为“{category}”</source>
         <translation>classify the request as “{category}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="500"/>
+        <location filename="../../desktop/pages/requests.py" line="544"/>
         <source>交办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="501"/>
+        <location filename="../../desktop/pages/requests.py" line="545"/>
         <source>“{org}”没有下级组织可以交办。</source>
         <translation>“{org}” has no subordinate organisation to hand it to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="506"/>
+        <location filename="../../desktop/pages/requests.py" line="550"/>
         <source>交办诉求</source>
         <translation>Assign the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="506"/>
+        <location filename="../../desktop/pages/requests.py" line="550"/>
         <source>交给哪个下级组织办理？</source>
         <translation>Which subordinate organisation should handle it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="511"/>
+        <location filename="../../desktop/pages/requests.py" line="555"/>
         <source>将诉求交办给 {org}</source>
         <translation>assign the request to {org}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="522"/>
+        <location filename="../../desktop/pages/requests.py" line="566"/>
         <source>答复 {name} 的诉求</source>
         <translation>reply to {name}&apos;s request</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="532"/>
+        <location filename="../../desktop/pages/requests.py" line="576"/>
         <source>归档 1 条诉求</source>
         <translation>archive 1 request</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="534"/>
+        <location filename="../../desktop/pages/requests.py" line="578"/>
         <source>归档 {n} 条诉求</source>
         <translation>archive {n} requests</translation>
     </message>

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sync.client.store.tables import request_events
 from sync.client.store.tables import requests as request_table
 from sync.core.operations import Kind
+from sync.core.protocol import REVEAL_PATH
 from tests.server.conftest import Server, bearer, login, server_rows
 from tests.server.test_youth_e2e import HOME, YouthClient, _push
 
@@ -241,3 +242,26 @@ def test_a_youth_submits_only_so_often_and_reads_only_their_own(seeded_database,
     cadre = login(server, HOME).json()["token"]
     url = server.url("/api/v1/public/requests")
     assert http.get(url, headers=bearer(cadre), timeout=10).status_code == 401
+
+
+def test_the_phone_of_a_youth_asking_to_be_called_back_can_be_revealed(server: Server):
+    county = server.accounts[HOME].org_id
+    calls, online = YouthClient(server), YouthClient(server, "李小明")
+    _submit(calls, "请打电话给我，想咨询创业补贴", contact="phone", org_id=county)
+    _submit(online, "网上回复即可", contact="app", org_id=county)
+    token = login(server, HOME).json()["token"]  # the demo county account may reveal, logged
+    answer = http.post(
+        server.url(REVEAL_PATH),
+        json={"youth_ids": [calls.id, online.id]},
+        headers=bearer(token),
+        timeout=10,
+    ).json()
+    phone = server_rows(server, "SELECT phone FROM youths WHERE id = :y", y=calls.id)[0][0]
+    assert [(y["id"], y["phone"]) for y in answer["youths"]] == [(calls.id, phone)]
+    assert answer["refused"] == [online.id]
+    # a sibling's account sees neither (and a grassroots account lacks the permission anyway)
+    school = login(server, _sibling(server)).json()["token"]
+    refused = http.post(
+        server.url(REVEAL_PATH), json={"youth_ids": [calls.id]}, headers=bearer(school), timeout=10
+    )
+    assert refused.status_code == 403
