@@ -319,7 +319,7 @@ class RequestsPage(QWidget):
     # --- filters and counts ------------------------------------------------------------------
 
     def current_query(self) -> reqq.RequestQuery:
-        state = self.state_combo.currentData()
+        state, org_id = self.state_combo.currentData(), self.org_combo.currentData()
         if state == "open":
             states = tuple(x.value for x in RequestState if x is not RequestState.ARCHIVED)
         else:
@@ -327,7 +327,8 @@ class RequestsPage(QWidget):
         return reqq.RequestQuery(
             states=states,
             category=self.category_combo.currentData(),
-            org_id=self.org_combo.currentData(),
+            # Everything here is the home organisation's or below it: no condition to test.
+            org_id=None if org_id == self.home_org_id else org_id,
             overdue_before=self.model.overdue_cutoff() if self.overdue_check.isChecked() else None,
             text=self.search_edit.text().strip(),
             sort=self.model.query.sort,
