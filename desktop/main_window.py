@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         from desktop.pages.activities import ActivitiesPage
         from desktop.pages.followers import FollowersPage
         from desktop.pages.registrations import RegistrationsPage
+        from desktop.pages.requests import RequestsPage
         from desktop.pages.stats import StatsPage
         from desktop.sync_controller import SyncController
         from desktop.undo import UndoHistory
@@ -123,11 +124,17 @@ class MainWindow(QMainWindow):
         self.stats_page = StatsPage(
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
+        self.requests_page = RequestsPage(
+            store, self.events, self.undo_history, self.settings, home_org_id=self.home_org_id
+        )
+        # The overdue count stays in sight whichever page is open.
+        self.status.insertPermanentWidget(0, self.requests_page.overdue_label)
         built: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
             "stats": self.stats_page,
+            "requests": self.requests_page,
         }
         placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
         self._page_widgets: list[QWidget] = [
@@ -165,10 +172,6 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。"
                 ),
-            ),
-            lambda: (
-                self.tr("青年诉求"),
-                self.tr("收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。"),
             ),
         ]
 
@@ -381,6 +384,8 @@ class MainWindow(QMainWindow):
                 self.followers_page.set_home(home)
             if home != self.stats_page.home_org_id:
                 self.stats_page.set_home(home)
+            if home != self.requests_page.home_org_id:
+                self.requests_page.set_home(home)
             orgs = self.store.organizations()
             found = next((o for o in orgs if o["id"] == home), None)
             self.org_label.setText(found["name"] if found else self.tr("未登录组织"))
@@ -432,6 +437,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(
                     self, self.tr("语言"), self.tr("找不到所选语言的翻译文件，界面保持中文。")
                 )
+            if self.store is not None:
+                self.requests_page.reload_settings()
             self.update_status()
 
     def open_logs(self) -> None:

@@ -9,6 +9,7 @@ settings survive an upgrade of the workbench.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from sync.client import deployment
+from sync.core.rules import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,19 @@ ENCRYPT_LOCAL_DATA = Setting(
     QT_TRANSLATE_NOOP("settings", "加密本机数据"),
     "encrypt_local_data",
 )
+# 诉求: the categories offered (one per line; empty = the defaults of sync.core.rules), the
+# working days a request may wait for its first reply, and the cadre's reply templates (a JSON
+# list of texts; empty = the built-in ones of the reply dialog).
+REQUEST_CATEGORIES = Setting(
+    "requests/categories", str, "", QT_TRANSLATE_NOOP("settings", "诉求类别（每行一个）")
+)
+REQUEST_REPLY_DAYS = Setting(
+    "requests/reply_days",
+    int,
+    DEFAULT_REPLY_DAYS,
+    QT_TRANSLATE_NOOP("settings", "诉求答复时限（工作日）"),
+)
+REPLY_TEMPLATES = Setting("requests/reply_templates", str, "", "")
 MAIN_WINDOW_GEOMETRY = Setting("ui/main_window_geometry", bytes, b"", "")
 LAST_PAGE = Setting("ui/last_page", int, 0, "")
 # The announced workbench release the user said not to be told about again.
@@ -78,6 +93,9 @@ ALL: tuple[Setting, ...] = (
     PROXY,
     CA_BUNDLE,
     ENCRYPT_LOCAL_DATA,
+    REQUEST_CATEGORIES,
+    REQUEST_REPLY_DAYS,
+    REPLY_TEMPLATES,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
     DISMISSED_RELEASE,
@@ -160,3 +178,26 @@ def network_options(settings: Settings) -> dict[str, str]:
     """The user's proxy and CA bundle, as `sync.client.session.connect` and
     `sync.client.deployment.client_config` take them (the deployment decides whether they count)."""
     return {"proxy": settings.get(PROXY), "ca_bundle": settings.get(CA_BUNDLE)}
+
+
+def request_categories(settings: Settings) -> list[str]:
+    """The request categories offered, in order: the user's list, else the defaults."""
+    lines = [line.strip() for line in settings.get(REQUEST_CATEGORIES).splitlines()]
+    return [line for line in dict.fromkeys(lines) if line] or list(DEFAULT_REQUEST_CATEGORIES)
+
+
+def reply_templates(settings: Settings) -> list[str] | None:
+    """The user's reply templates, or None when they never changed the built-in ones."""
+    raw = settings.get(REPLY_TEMPLATES)
+    try:
+        found = json.loads(raw) if raw else None
+    except ValueError:
+        log.warning("unreadable reply templates setting; using the built-in ones")
+        return None
+    if not isinstance(found, list):
+        return None
+    return [t for t in found if isinstance(t, str) and t.strip()]
+
+
+def set_reply_templates(settings: Settings, templates: list[str]) -> None:
+    settings.set(REPLY_TEMPLATES, json.dumps(templates, ensure_ascii=False))

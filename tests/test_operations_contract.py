@@ -74,6 +74,8 @@ def test_kind_facts():
         Kind.REGISTRATION_CANCEL,
         Kind.FOLLOWER_FOLLOW,
         Kind.FOLLOWER_UNFOLLOW,
+        Kind.REQUEST_SUBMIT,
+        Kind.REQUEST_ADD,
     }
 
 

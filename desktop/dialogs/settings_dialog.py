@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -58,6 +59,11 @@ class SettingsDialog(QDialog):
         self.encrypt_check.setToolTip(
             self.tr("下次启动时生效。已加密的数据保持加密；取消后新的数据不再加密。")
         )
+        self.reply_days_spin = QSpinBox()
+        self.reply_days_spin.setRange(1, 60)
+        self.reply_days_spin.setValue(settings.get(s.REQUEST_REPLY_DAYS))
+        self.categories_edit = QPlainTextEdit("\n".join(s.request_categories(settings)))
+        self.categories_edit.setFixedHeight(120)
 
         # Each row: its setting and the widgets it greys out when the deployment locks it.
         self._rows: list[tuple[s.Setting, tuple[QWidget, ...]]] = [
@@ -84,6 +90,9 @@ class SettingsDialog(QDialog):
         form.addRow(s.CA_BUNDLE.title_text(), ca_row)
         form.addRow(s.AUTO_SYNC_MINUTES.title_text(), self.sync_spin)
         form.addRow(s.ENCRYPT_LOCAL_DATA.title_text(), self.encrypt_check)
+
+        form.addRow(s.REQUEST_REPLY_DAYS.title_text(), self.reply_days_spin)
+        form.addRow(s.REQUEST_CATEGORIES.title_text(), self.categories_edit)
 
         self.locked_note = QLabel(
             self.tr(
@@ -129,4 +138,6 @@ class SettingsDialog(QDialog):
         self._changed(s.CA_BUNDLE, self.ca_edit.text().strip())
         self._changed(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
         self._changed(s.ENCRYPT_LOCAL_DATA, self.encrypt_check.isChecked())
+        self._changed(s.REQUEST_REPLY_DAYS, self.reply_days_spin.value())
+        self._changed(s.REQUEST_CATEGORIES, self.categories_edit.toPlainText().strip())
         self._settings.sync()

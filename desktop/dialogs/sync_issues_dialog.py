@@ -56,8 +56,10 @@ MAX_COLUMN = 240  # pixels: a long title does not push the values out of sight
 # Module functions translate in the dialog's context, spelled out for lupdate to find.
 
 
-def field_text(field: str) -> str:
+def field_text(field: str, table: str = "activities") -> str:
     """A field's name as cadres know it; fields without a shared label get one here."""
+    if table == "requests" and field == "category":
+        return QCoreApplication.translate("SyncIssuesDialog", "诉求类别")
     if field in messages.LABELS:
         return label(field)
     extra = {
@@ -120,6 +122,12 @@ def _simple_descriptions() -> dict[Kind, str]:
         Kind.PERSONAL_REVEAL: QCoreApplication.translate(
             "SyncIssuesDialog", "查看完整个人信息（{who}）"
         ),
+        Kind.REQUEST_SUBMIT: QCoreApplication.translate("SyncIssuesDialog", "提交诉求（{who}）"),
+        Kind.REQUEST_ADD: QCoreApplication.translate("SyncIssuesDialog", "补充诉求（{who}）"),
+        Kind.REQUEST_CLASSIFY: QCoreApplication.translate("SyncIssuesDialog", "诉求分类（{who}）"),
+        Kind.REQUEST_ASSIGN: QCoreApplication.translate("SyncIssuesDialog", "交办诉求（{who}）"),
+        Kind.REQUEST_REPLY: QCoreApplication.translate("SyncIssuesDialog", "答复诉求（{who}）"),
+        Kind.REQUEST_ARCHIVE: QCoreApplication.translate("SyncIssuesDialog", "归档诉求（{who}）"),
     }
 
 
@@ -402,7 +410,7 @@ class SyncIssuesDialog(QDialog):
 
     def _conflict_headers(self) -> list[str]:
         return [
-            self.tr("活动"),
+            self.tr("记录"),  # an activity's title, or the start of a request's text
             self.tr("内容"),
             self.tr("我的修改"),
             self.tr("对方的修改"),
@@ -443,7 +451,7 @@ class SyncIssuesDialog(QDialog):
     # --- data --------------------------------------------------------------------------------
 
     def _on_table_changed(self, table: str) -> None:
-        if table in ("conflicts", "outbox", "activities") and self.isVisible():
+        if table in ("conflicts", "outbox", "activities", "requests") and self.isVisible():
             self.reload()
 
     def reload(self) -> None:
@@ -455,7 +463,7 @@ class SyncIssuesDialog(QDialog):
             title = c["record_title"] or self.tr("已删除的活动")
             mine = value_text(c["field"], c["mine"], categories)
             theirs = value_text(c["field"], c["theirs"], categories)
-            name = field_text(c["field"])
+            name = field_text(c["field"], c["table_name"])
             rows.append(
                 (
                     c["id"],

@@ -839,164 +839,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
-        <source>青年诉求</source>
-        <translation>Youth requests</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
-        <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
-        <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
-        <location filename="../../desktop/main_window.py" line="241"/>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
-        <location filename="../../desktop/main_window.py" line="377"/>
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
+        <location filename="../../desktop/main_window.py" line="391"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
-        <location filename="../../desktop/main_window.py" line="443"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="450"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
@@ -1006,62 +996,62 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="330"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="330"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="345"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="347"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="409"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="411"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="419"/>
+        <location filename="../../desktop/main_window.py" line="424"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433"/>
+        <location filename="../../desktop/main_window.py" line="438"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433"/>
+        <location filename="../../desktop/main_window.py" line="438"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="445"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -1209,6 +1199,34 @@ Log folder: {path}</translation>
         <location filename="../../desktop/models/notice_table.py" line="95"/>
         <source>全部粉丝</source>
         <translation>All followers</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="33"/>
+        <source>导出诉求</source>
+        <translation>Export requests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="41"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="42"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="46"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="47"/>
+        <source>到</source>
+        <translation>Until</translation>
     </message>
 </context>
 <context>
@@ -2059,6 +2077,453 @@ This bulk action changed no registration.</translation>
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="36"/>
+        <source>答复诉求</source>
+        <translation>Reply to a request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="38"/>
+        <source>答复 {name}：</source>
+        <translation>Reply to {name}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="44"/>
+        <source>输入答复，或按数字键选用模板后修改</source>
+        <translation>Type a reply, or press a digit to start from a template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="45"/>
+        <source>存为模板</source>
+        <translation>Save as template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="50"/>
+        <source>数字键选用模板，Tab 到答复框修改；Ctrl+回车发送，Esc 取消。</source>
+        <translation>Digits pick a template, Tab moves to the reply to edit it; Ctrl+Enter sends, Esc cancels.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="55"/>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="56"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="64"/>
+        <source>答复模板</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="79"/>
+        <source>您好，您的诉求已收到，我们正在协调相关部门办理，有进展会第一时间答复您。</source>
+        <translation>Hello, we have received your request and are working on it with the departments concerned; we will tell you as soon as there is progress.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="80"/>
+        <source>您好，您反映的问题已转交属地团组织跟进，请留意后续联系。</source>
+        <translation>Hello, your request has been passed to the local League organisation, which will contact you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="81"/>
+        <source>您好，相关政策和办理流程请见“苏青U+”平台公告，如仍有疑问可再次留言。</source>
+        <translation>Hello, the policy and the steps are in the notices of the Suqing U+ platform; write again if anything is unclear.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="82"/>
+        <source>您好，您的诉求已办结，感谢您对共青团工作的支持。</source>
+        <translation>Hello, your request has been dealt with. Thank you for supporting the League&apos;s work.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="144"/>
+        <source>请填写答复</source>
+        <translation>Please write a reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="146"/>
+        <source>答复不能超过 {n} 个字</source>
+        <translation>A reply can have at most {n} characters</translation>
+    </message>
+</context>
+<context>
+    <name>RequestExcel</name>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="72"/>
+        <source>诉求汇总-{first}-{last}.xlsx</source>
+        <translation>requests-{first}-{last}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="94"/>
+        <source>正在导出诉求…</source>
+        <translation>Exporting requests…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="98"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/request_excel.py" line="102"/>
+        <source>已导出 {n} 条诉求到 {path}</source>
+        <translation>Exported {n} requests to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="55"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="56"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="57"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="58"/>
+        <source>青年</source>
+        <translation>Youth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="59"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="60"/>
+        <source>承办组织</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="61"/>
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="62"/>
+        <source>首次答复</source>
+        <translation>First reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="94"/>
+        <source>已超过 {n} 个工作日未答复</source>
+        <translation>No reply for more than {n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="106"/>
+        <source>{state}（超期）</source>
+        <translation>{state} (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/request_table.py" line="112"/>
+        <source>待分类（青年选：{guess}）</source>
+        <translation>To classify (youth chose: {guess})</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="218"/>
+        <source>未归档</source>
+        <translation>Not archived</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="219"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="222"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="223"/>
+        <source>未分类</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="227"/>
+        <source>全部组织</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="249"/>
+        <source>交办…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="249"/>
+        <source>交给下级组织办理 (A)</source>
+        <translation>Hand down to a subordinate organisation (A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="250"/>
+        <source>答复…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="250"/>
+        <source>答复青年，可选用模板 (R)</source>
+        <translation>Reply to the youth, from a template if you like (R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="251"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="251"/>
+        <source>归档选中的诉求 (E)</source>
+        <translation>Archive the selected requests (E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="252"/>
+        <source>下一条待分拣</source>
+        <translation>Next unsorted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="252"/>
+        <source>跳到下一条待分拣的诉求 (N)</source>
+        <translation>Go to the next request still to sort (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="253"/>
+        <source>下一条</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="253"/>
+        <source>下一条 (J 或 ↓)</source>
+        <translation>Next (J or ↓)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="254"/>
+        <source>上一条</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="254"/>
+        <source>上一条 (K 或 ↑)</source>
+        <translation>Previous (K or ↑)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="256"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="257"/>
+        <source>导出一段时间的诉求，含按类别、组织的统计和平均答复时间 (Ctrl+Shift+E)</source>
+        <translation>Export a period&apos;s requests with counts per category and organisation and the average time to reply (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="259"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="259"/>
+        <source>显示全部未归档的诉求</source>
+        <translation>Show every request not archived</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="261"/>
+        <source>显示手机号</source>
+        <translation>Show mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="262"/>
+        <source>希望回电的青年的完整手机号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
+        <translation>The whole mobile number of a youth who asked to be called back; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="264"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="269"/>
+        <source>分类</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="270"/>
+        <source>按数字键 1–9 直接选择类别</source>
+        <translation>Press 1–9 to pick a category directly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="272"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="272"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="272"/>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="275"/>
+        <source>只看超期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="276"/>
+        <source>搜索诉求内容或青年姓名 (Ctrl+F)</source>
+        <translation>Search the text or the youth&apos;s name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="279"/>
+        <source>键盘分拣：↑/↓ 或 J/K 移动 · 1–9 分类 · A 交办 · R 答复 · E 归档 · N 下一条待分拣 · Ctrl+Z 撤销</source>
+        <translation>Keyboard: ↑/↓ or J/K move · 1–9 classify · A assign · R reply · E archive · N next unsorted · Ctrl+Z undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="351"/>
+        <source>{n} 条</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="355"/>
+        <source>超期诉求 {n} 条</source>
+        <translation>{n} overdue requests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="358"/>
+        <source>提交超过 {days} 个工作日仍未答复的诉求</source>
+        <translation>Requests without a reply more than {days} working days after they were submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="431"/>
+        <source>没有待分拣的诉求了</source>
+        <translation>No request left to sort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="451"/>
+        <source>在线查看答复</source>
+        <translation>Reads the reply online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="452"/>
+        <source>希望电话联系</source>
+        <translation>Would like a phone call</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="453"/>
+        <source>希望短信联系</source>
+        <translation>Would like a text message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="455"/>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="456"/>
+        <source>未分类（青年选：{guess}）</source>
+        <translation>Not classified (youth chose: {guess})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="457"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="468"/>
+        <source>青年</source>
+        <translation>the youth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="486"/>
+        <source>无法完成</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="489"/>
+        <source>已{action}。按 Ctrl+Z 可撤销</source>
+        <translation>Done: {action}. Press Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="512"/>
+        <source>不能显示手机号</source>
+        <translation>Cannot show the mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="513"/>
+        <source>只有希望电话或短信联系的青年，才能查看其完整手机号；请在线答复。</source>
+        <translation>Only a youth who asked for a call or a text message can be shown with the whole number; please reply online.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="518"/>
+        <source>联系电话（已记录本次查看）</source>
+        <translation>Phone number (this look was logged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="519"/>
+        <source>{name}：{phone}</source>
+        <translation>{name}: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="533"/>
+        <source>将诉求归为“{category}”</source>
+        <translation>classify the request as “{category}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="545"/>
+        <source>交办</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="546"/>
+        <source>“{org}”没有下级组织可以交办。</source>
+        <translation>“{org}” has no subordinate organisation to hand it to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="551"/>
+        <source>交办诉求</source>
+        <translation>Assign the request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="551"/>
+        <source>交给哪个下级组织办理？</source>
+        <translation>Which subordinate organisation should handle it?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="556"/>
+        <source>将诉求交办给 {org}</source>
+        <translation>assign the request to {org}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="567"/>
+        <source>答复 {name} 的诉求</source>
+        <translation>reply to {name}&apos;s request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="577"/>
+        <source>归档 1 条诉求</source>
+        <translation>archive 1 request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/requests.py" line="579"/>
+        <source>归档 {n} 条诉求</source>
+        <translation>archive {n} requests</translation>
+    </message>
+</context>
+<context>
     <name>SeatsLabel</name>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="26"/>
@@ -2079,62 +2544,62 @@ This bulk action changed no registration.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="30"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="44"/>
         <source>不填则使用系统的代理设置，例如 http://proxy.example:8080</source>
         <translation>Empty: the system proxy; e.g. http://proxy:8080</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="47"/>
         <source>不填则使用系统信任的证书</source>
         <translation>Empty: the certificates the system trusts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="48"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="57"/>
         <source>加密（密钥保存在系统钥匙串中）</source>
         <translation>Encrypted (key kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="60"/>
         <source>下次启动时生效。已加密的数据保持加密；取消后新的数据不再加密。</source>
         <translation>Takes effect at the next start. Data already encrypted stays encrypted; when unchecked, new data is no longer encrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="77"/>
         <source>由本单位的部署配置指定，不能修改（%1）</source>
         <translation>Set by your organisation&apos;s deployment settings; cannot be changed (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="99"/>
         <source>灰色的项目由本单位的部署配置指定，不能在这里修改。如需更改，请联系本单位的信息化管理员。</source>
         <translation>Greyed-out items are set by your organisation&apos;s deployment settings and cannot be changed here. To change them, ask your organisation&apos;s IT administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="109"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="110"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="121"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="123"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -2787,248 +3252,283 @@ Remove the data?</translation>
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="157"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="165"/>
         <source>已删除的报名</source>
         <translation>a deleted registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="159"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="167"/>
         <source>拒绝报名（{who}）</source>
         <translation>Reject a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="161"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="169"/>
         <source>通过报名（{who}）</source>
         <translation>Approve a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="405"/>
-        <source>活动</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="406"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="414"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="407"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="415"/>
         <source>我的修改</source>
         <translation>My change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="408"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
         <source>对方的修改</source>
         <translation>Their change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="409"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="421"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="421"/>
         <source>操作时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="421"/>
         <source>服务器的理由</source>
         <translation>The server’s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
         <source>同步问题</source>
         <translation>Sync issues</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="425"/>
         <source>没有需要处理的同步问题</source>
         <translation>No sync issues to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="420"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
         <source>其他设备同时修改了相同内容，服务器暂时保留了对方的修改。请选择保留哪一方（Delete 保留对方，Enter 使用我的，Ctrl+Z 撤销）。</source>
         <translation>Another device changed the same thing at the same time; the server kept their change for now. Choose which to keep (Delete keeps theirs, Enter uses mine, Ctrl+Z undoes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="425"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="433"/>
         <source>服务器没有执行这些操作，它们在本机的效果已经撤回。看过后点“知道了”。</source>
         <translation>The server did not carry out these operations, and their effect on this computer was taken back. Click “Got it” once read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="427"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="435"/>
         <source>保留对方</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="436"/>
         <source>使用我的</source>
         <translation>Use mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="429"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="437"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="430"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="438"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="431"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="439"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="130"/>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="455"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="138"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="463"/>
         <source>已删除的活动</source>
         <translation>a deleted activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="64"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="62"/>
+        <source>诉求类别</source>
+        <translation>Request category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="66"/>
         <source>报名需审核</source>
         <translation>Registrations need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="65"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="67"/>
         <source>精选活动</source>
         <translation>Featured</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="66"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="68"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="74"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="76"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="77"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="79"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="79"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="81"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="101"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="103"/>
         <source>登记报名（{who}）</source>
         <translation>Register ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="104"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="106"/>
         <source>取消报名（{who}）</source>
         <translation>Cancel a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="107"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="109"/>
         <source>青年登记个人信息（{who}）</source>
         <translation>Youth signs up ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="110"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="112"/>
         <source>记录监护人同意（{who}）</source>
         <translation>Record guardian consent ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="113"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="115"/>
         <source>修改关注者标签（{who}）</source>
         <translation>Change follower tags ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="116"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="118"/>
         <source>关注组织（{who}）</source>
         <translation>Follow an organisation ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="117"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="119"/>
         <source>取消关注（{who}）</source>
         <translation>Unfollow ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="118"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="120"/>
         <source>发送通知（{who}）</source>
         <translation>Send a notice ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="119"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="121"/>
         <source>设置考核目标（{who}）</source>
         <translation>Set assessment target ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="120"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="122"/>
         <source>查看完整个人信息（{who}）</source>
         <translation>View full personal data ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="133"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
+        <source>提交诉求（{who}）</source>
+        <translation>Submit a request ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="126"/>
+        <source>补充诉求（{who}）</source>
+        <translation>Add to a request ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="127"/>
+        <source>诉求分类（{who}）</source>
+        <translation>Classify a request ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="128"/>
+        <source>交办诉求（{who}）</source>
+        <translation>Assign a request ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
+        <source>答复诉求（{who}）</source>
+        <translation>Reply to a request ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="130"/>
+        <source>归档诉求（{who}）</source>
+        <translation>Archive a request ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="141"/>
         <source>新建活动“{title}”</source>
         <translation>Create activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="138"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="146"/>
         <source>修改活动“{title}”（{fields}）</source>
         <translation>Edit activity “{title}” ({fields})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="146"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="154"/>
         <source>更改状态</source>
         <translation>change the status of</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="148"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="156"/>
         <source>{verb}活动“{title}”</source>
         <translation>{verb} activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="153"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="161"/>
         <source>删除活动“{title}”</source>
         <translation>Delete activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="169"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="177"/>
         <source>其他操作（{kind}）</source>
         <translation>Another operation ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="181"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="189"/>
         <source>服务器拒绝了这个操作（{code}）</source>
         <translation>The server refused this operation ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="490"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="498"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="491"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="499"/>
         <source>被拒绝的操作（{n}）</source>
         <translation>Refused operations ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="533"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="541"/>
         <source>使用我的修改（{title}：{field}）</source>
         <translation>use my change ({title}: {field})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="543"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="551"/>
         <source>无法使用我的修改</source>
         <translation>Cannot use my change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="544"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="552"/>
         <source>以下内容无法改回我的修改，可以选择“保留对方”：
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
@@ -3664,256 +4164,296 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="93"/>
+        <source>诉求内容不完整或有误</source>
+        <translation>The request is incomplete or wrong</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="94"/>
+        <source>诉求类别应为 1 至 {max} 个字，不能含控制字符</source>
+        <translation>A request category has 1 to {max} characters and no control characters</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="97"/>
+        <source>这条诉求已归档，不能再分类或交办</source>
+        <translation>This request is archived: it can no longer be classified or assigned</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="98"/>
+        <source>只能交办给当前承办组织的下级组织</source>
+        <translation>A request can only be assigned to an organisation below the one handling it</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="99"/>
+        <source>这条诉求已被他人归档；新的内容已保留，诉求已重新打开</source>
+        <translation>Someone archived this request meanwhile; what you wrote was kept and the request reopened</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="102"/>
+        <source>提交太频繁：每人 24 小时内最多提交 {max} 条诉求，请稍后再试</source>
+        <translation>Too many requests: at most {max} in 24 hours per person; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="105"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="94"/>
+        <location filename="../../sync/core/messages.py" line="106"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="95"/>
+        <location filename="../../sync/core/messages.py" line="107"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="96"/>
+        <location filename="../../sync/core/messages.py" line="108"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="97"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>考核目标由上级团组织下达，本组织不能修改自己的考核目标</source>
         <translation>Targets are set by the League organisation above; an organisation cannot change its own target</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="112"/>
         <source>考核目标不完整或有误</source>
         <translation>The target is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="101"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>考核截止日期不能早于开始日期</source>
         <translation>The target&apos;s deadline cannot be before its start date</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="102"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>{label}应为 0 到 {max} 之间的整数</source>
         <translation>{label} must be a whole number from 0 to {max}</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="121"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="122"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="123"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="124"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="116"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="129"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="130"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="131"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="120"/>
+        <location filename="../../sync/core/messages.py" line="132"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="122"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="136"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="125"/>
+        <location filename="../../sync/core/messages.py" line="137"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="126"/>
+        <location filename="../../sync/core/messages.py" line="138"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="127"/>
+        <location filename="../../sync/core/messages.py" line="139"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="128"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>精品活动数</source>
         <translation>Featured activities</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="129"/>
+        <location filename="../../sync/core/messages.py" line="141"/>
         <source>参与人次</source>
         <translation>Participations</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="130"/>
+        <location filename="../../sync/core/messages.py" line="142"/>
         <source>考核截止日期</source>
         <translation>Target deadline</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="132"/>
+        <location filename="../../sync/core/messages.py" line="143"/>
+        <source>诉求内容</source>
+        <translation>request text</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="144"/>
+        <source>答复内容</source>
+        <translation>reply</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="146"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="133"/>
+        <location filename="../../sync/core/messages.py" line="147"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="134"/>
+        <location filename="../../sync/core/messages.py" line="148"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="135"/>
+        <location filename="../../sync/core/messages.py" line="149"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="136"/>
+        <location filename="../../sync/core/messages.py" line="150"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="137"/>
+        <location filename="../../sync/core/messages.py" line="151"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="138"/>
+        <location filename="../../sync/core/messages.py" line="152"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="139"/>
+        <location filename="../../sync/core/messages.py" line="153"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="140"/>
+        <location filename="../../sync/core/messages.py" line="154"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="141"/>
+        <location filename="../../sync/core/messages.py" line="155"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="142"/>
+        <location filename="../../sync/core/messages.py" line="156"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="143"/>
+        <location filename="../../sync/core/messages.py" line="157"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="144"/>
+        <location filename="../../sync/core/messages.py" line="158"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="146"/>
+        <location filename="../../sync/core/messages.py" line="160"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="147"/>
+        <location filename="../../sync/core/messages.py" line="161"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="148"/>
+        <location filename="../../sync/core/messages.py" line="162"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="149"/>
+        <location filename="../../sync/core/messages.py" line="163"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="150"/>
+        <location filename="../../sync/core/messages.py" line="164"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="151"/>
+        <location filename="../../sync/core/messages.py" line="165"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="152"/>
+        <location filename="../../sync/core/messages.py" line="166"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -3953,17 +4493,57 @@ Remove the data?</translation>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="156"/>
+        <location filename="../../sync/core/messages.py" line="170"/>
+        <source>待分拣</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="171"/>
+        <source>已分类</source>
+        <translation>Classified</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="172"/>
+        <source>已交办</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="173"/>
+        <source>已答复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="174"/>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="175"/>
+        <source>提交诉求</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="176"/>
+        <source>青年补充说明</source>
+        <translation>Youth added to it</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="177"/>
+        <source>重新打开</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="179"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="157"/>
+        <location filename="../../sync/core/messages.py" line="180"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="158"/>
+        <location filename="../../sync/core/messages.py" line="181"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>
@@ -3971,34 +4551,44 @@ Remove the data?</translation>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="44"/>
+        <location filename="../../desktop/settings.py" line="46"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="47"/>
+        <location filename="../../desktop/settings.py" line="49"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="53"/>
+        <location filename="../../desktop/settings.py" line="55"/>
         <source>自动同步间隔（分钟）</source>
         <translation>Sync every (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="56"/>
+        <location filename="../../desktop/settings.py" line="58"/>
         <source>代理服务器</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="58"/>
+        <location filename="../../desktop/settings.py" line="60"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="66"/>
+        <location filename="../../desktop/settings.py" line="68"/>
         <source>加密本机数据</source>
         <translation>Encrypt local data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="75"/>
+        <source>诉求类别（每行一个）</source>
+        <translation>Request categories (one a line)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="81"/>
+        <source>诉求答复时限（工作日）</source>
+        <translation>Reply deadline for requests (working days)</translation>
     </message>
 </context>
 <context>

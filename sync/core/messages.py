@@ -90,6 +90,18 @@ MESSAGES: dict[str, str] = {
         "rules", "一项操作最多涉及 {max} 条记录，请升级工作台（它会自动分批）"
     ),
     "unknown_kind": QT_TRANSLATE_NOOP("rules", "此版本不认识操作“{kind}”，请升级工作台"),
+    "invalid_request": QT_TRANSLATE_NOOP("rules", "诉求内容不完整或有误"),
+    "invalid_request_category": QT_TRANSLATE_NOOP(
+        "rules", "诉求类别应为 1 至 {max} 个字，不能含控制字符"
+    ),
+    "request_archived": QT_TRANSLATE_NOOP("rules", "这条诉求已归档，不能再分类或交办"),
+    "not_subordinate": QT_TRANSLATE_NOOP("rules", "只能交办给当前承办组织的下级组织"),
+    "request_reopened": QT_TRANSLATE_NOOP(
+        "rules", "这条诉求已被他人归档；新的内容已保留，诉求已重新打开"
+    ),
+    "too_many_requests": QT_TRANSLATE_NOOP(
+        "rules", "提交太频繁：每人 24 小时内最多提交 {max} 条诉求，请稍后再试"
+    ),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
     "undo_not_allowed": QT_TRANSLATE_NOOP("rules", "查看个人信息的记录不能撤销"),
@@ -128,6 +140,8 @@ LABELS: dict[str, str] = {
     "featured_activities": QT_TRANSLATE_NOOP("rules", "精品活动数"),
     "participants": QT_TRANSLATE_NOOP("rules", "参与人次"),
     "period_end": QT_TRANSLATE_NOOP("rules", "考核截止日期"),
+    "request_text": QT_TRANSLATE_NOOP("rules", "诉求内容"),
+    "reply": QT_TRANSLATE_NOOP("rules", "答复内容"),
     # statuses and phases, as shown to cadres
     "draft": QT_TRANSLATE_NOOP("rules", "草稿"),
     "published": QT_TRANSLATE_NOOP("rules", "已发布"),
@@ -152,6 +166,15 @@ LABELS: dict[str, str] = {
     "sent": QT_TRANSLATE_NOOP("rules", "已发送"),
     "given": CONSENT_WORDS["given"][0],
     "refused": CONSENT_WORDS["refused"][0],
+    # a youth request's states and history (诉求)
+    "new": QT_TRANSLATE_NOOP("rules", "待分拣"),
+    "classified": QT_TRANSLATE_NOOP("rules", "已分类"),
+    "assigned": QT_TRANSLATE_NOOP("rules", "已交办"),
+    "replied": QT_TRANSLATE_NOOP("rules", "已答复"),
+    "archived": QT_TRANSLATE_NOOP("rules", "已归档"),
+    "submitted": QT_TRANSLATE_NOOP("rules", "提交诉求"),
+    "added": QT_TRANSLATE_NOOP("rules", "青年补充说明"),
+    "reopened": QT_TRANSLATE_NOOP("rules", "重新打开"),
     # actions
     "publish": QT_TRANSLATE_NOOP("rules", "发布"),
     "cancel": QT_TRANSLATE_NOOP("rules", "取消"),

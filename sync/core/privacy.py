@@ -3,6 +3,7 @@ youth needs a guardian's consent. Plain functions, no Qt, no database."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -66,6 +67,22 @@ def mask_phone(phone: str) -> str:
 def mask_id_number(id_number: str) -> str:
     """320115**********12: the region prefix and the last two characters stay readable."""
     return ID_NUMBER_MASK.apply(id_number)
+
+
+# A mobile or resident ID number inside free text (not part of a longer run of digits).
+_NUMBER_IN_TEXT = re.compile(r"(?<![0-9])(1[3-9][0-9]{9}|[0-9]{17}[0-9Xx])(?![0-9Xx])")
+
+
+def mask_numbers_in_text(text: str) -> str:
+    """Free text a youth writes (a request) with any mobile or ID number in it masked as the
+    fields are: the text goes to every cadre in scope, and the youth's own phone reaches them
+    masked already, so a number typed into the text must not reveal more."""
+
+    def masked(match: re.Match[str]) -> str:
+        number = match[0]
+        return mask_phone(number) if len(number) == 11 else mask_id_number(number.upper())
+
+    return _NUMBER_IN_TEXT.sub(masked, text)
 
 
 def age_on(birth_date: date, day: date) -> int:

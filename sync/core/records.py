@@ -106,6 +106,36 @@ class RegistrationAction(StrEnum):
     CANCELLED = "cancelled"
 
 
+class RequestState(StrEnum):
+    """A youth request's place in the 青年之声 routine (`sync.core.rules.request_state_after`)."""
+
+    NEW = "new"  # 待分拣
+    CLASSIFIED = "classified"  # 已分类
+    ASSIGNED = "assigned"  # 已交办
+    REPLIED = "replied"  # 已答复
+    ARCHIVED = "archived"  # 已归档
+
+
+class ContactPreference(StrEnum):
+    """How a youth would like to hear back besides the public API."""
+
+    APP = "app"  # only through the app
+    PHONE = "phone"  # a call to the phone they identified with
+    SMS = "sms"
+
+
+class RequestAction(StrEnum):
+    """What a `RequestEvent` records: each transition, each reply, each addition."""
+
+    SUBMITTED = "submitted"
+    ADDED = "added"  # the youth added to it
+    CLASSIFIED = "classified"
+    ASSIGNED = "assigned"
+    REPLIED = "replied"
+    ARCHIVED = "archived"
+    REOPENED = "reopened"  # a reply or an addition came after the archiving
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Category:
     """An activity category. The seven defaults live in `sync.core.rules.DEFAULT_CATEGORIES`."""
@@ -254,6 +284,50 @@ class AssessmentTarget:
     version: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class YouthRequest:
+    """诉求: a youth's question or appeal. `org_id` is the organisation whose queue holds it:
+    the one the youth chose (or the root), then the subordinate it was assigned to; its scope
+    follows (`sync.server.replication`). The text of replies lives in `RequestEvent`s,
+    appended, never overwritten. Local schema 8 / server revision 0006."""
+
+    # The queue reads ids in submission order: these cover its filters by state (one state, or
+    # all but archived) without a sort or a lookup of the rows (benchmarks/bench_requests.py).
+    INDEXES: ClassVar[tuple[tuple[str, ...], ...]] = (
+        ("state", "submitted_at", "id"),
+        ("submitted_at", "id", "state"),
+    )
+
+    id: str = _pk()
+    org_id: str = _ref("organizations.id")
+    youth_id: str = _ref("youths.id")
+    category_guess: str = ""  # the youth's own guess
+    category: str = _indexed("")  # the cadre's classification; "" until classified
+    text: str = ""
+    contact: ContactPreference = ContactPreference.APP
+    state: RequestState = RequestState.NEW  # in the composite indexes
+    submitted_at: datetime | None = None
+    assigned_at: datetime | None = None
+    replied_at: datetime | None = None  # the first reply: time to reply, overdue
+    archived_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestEvent:
+    """One step of a request: a transition, a reply (its text in `detail`), or the youth's
+    addition. Written by the operation handlers, never edited: two cadres' replies both stay."""
+
+    id: str = _pk()
+    request_id: str = _ref("requests.id")
+    at: datetime | None = None
+    actor: str = ""  # an account's username, or "youth"
+    action: RequestAction = RequestAction.SUBMITTED
+    detail: str = ""  # the reply or addition, the category, or the organisation assigned
+    version: int = 0
+
+
 # Table name of each replicated record, in dependency order (parents first).
 RECORD_TABLES: dict[str, type] = {
     "categories": Category,
@@ -265,6 +339,8 @@ RECORD_TABLES: dict[str, type] = {
     "followers": Follower,
     "notices": Notice,
     "assessment_targets": AssessmentTarget,
+    "requests": YouthRequest,
+    "request_events": RequestEvent,
 }
 
 

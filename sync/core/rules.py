@@ -10,17 +10,19 @@ import json
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sync.core import messages, privacy
 from sync.core.records import (
+    CHINA_TIME,
     ActivityStatus,
     Category,
     GuardianConsent,
     Phase,
     RegistrationSource,
     RegistrationStatus,
+    RequestState,
 )
 
 DEFAULT_CATEGORIES: tuple[Category, ...] = (
@@ -387,3 +389,103 @@ def validate_activity(
     if phone and not _PHONE.match(phone):
         problems.append(Problem("bad_phone", "contact_phone"))
     return problems
+
+
+# --- youth requests (诉求) ----------------------------------------------------------------------
+
+# The categories a request is classified into, as a new workbench offers them; a deployment or a
+# cadre changes the list in the settings (`desktop.settings`). A category is stored as its name.
+DEFAULT_REQUEST_CATEGORIES: tuple[str, ...] = (
+    "就业创业",
+    "公益志愿",
+    "权益维护",
+    "婚恋交友",
+    "学业",
+    "心理健康",
+    "其他",
+)
+REQUEST_TEXT_MAX = 2000
+REQUEST_CATEGORY_MAX = 20
+REPLY_MAX = 2000
+# Working days a request may wait for its first reply before it counts as overdue (a setting).
+DEFAULT_REPLY_DAYS = 5
+
+# The states from which each step may be taken, and the state it leads to (None: unchanged).
+# A reply and the youth's addition are taken in any state: an archived request reopens (the
+# handler logs it), so nothing written is ever refused for a colleague's archiving.
+OPEN_STATES = frozenset(
+    {RequestState.NEW, RequestState.CLASSIFIED, RequestState.ASSIGNED, RequestState.REPLIED}
+)
+AWAITING_REPLY = frozenset({RequestState.NEW, RequestState.CLASSIFIED, RequestState.ASSIGNED})
+
+
+def state_after_classify(current: RequestState) -> RequestState:
+    check_request_open(current)
+    return RequestState.CLASSIFIED if current is RequestState.NEW else current
+
+
+def state_after_assign(current: RequestState) -> RequestState:
+    check_request_open(current)
+    return RequestState.REPLIED if current is RequestState.REPLIED else RequestState.ASSIGNED
+
+
+def state_after_addition(row: Mapping[str, Any]) -> RequestState:
+    """The youth wrote more: the request waits for a reply again, at the step it had reached
+    (assigned, classified or new), even when it was replied to or archived."""
+    if row["assigned_at"] is not None:
+        return RequestState.ASSIGNED
+    return RequestState.CLASSIFIED if row["category"] else RequestState.NEW
+
+
+def check_request_open(current: RequestState) -> None:
+    if current not in OPEN_STATES:
+        raise RuleViolation("request_archived")
+
+
+def validate_request_text(text: str, *, limit: int = REQUEST_TEXT_MAX, name: str = "text") -> str:
+    """The stripped text, or RuleViolation `invalid_request`."""
+    text = text.strip()
+    if not text:
+        raise RuleViolation(
+            "invalid_request", problems=[Problem("required", name, {"label": name})]
+        )
+    if len(text) > limit:
+        raise RuleViolation(
+            "invalid_request",
+            problems=[Problem("too_long", name, {"label": name, "max": limit})],
+        )
+    if _CONTROL.search(text):
+        raise RuleViolation(
+            "invalid_request", problems=[Problem("control_characters", name, {"label": name})]
+        )
+    return text
+
+
+def validate_request_category(category: str) -> str:
+    """A category name: any short text (the list is a setting), stripped."""
+    category = category.strip()
+    if not category or len(category) > REQUEST_CATEGORY_MAX or _CONTROL.search(category):
+        raise RuleViolation("invalid_request_category", max=REQUEST_CATEGORY_MAX)
+    return category
+
+
+def working_days_before(moment: datetime, days: int) -> datetime:
+    """`moment` moved back by `days` working days (Monday to Friday, China time; public holidays
+    are not known here). A request submitted before this, still without a reply at `moment`,
+    is overdue: both the queue's SQL filter and the row highlight compare against it."""
+    local = moment.astimezone(CHINA_TIME)
+    left = days
+    while left > 0:
+        local -= timedelta(days=1)
+        if local.weekday() < 5:
+            left -= 1
+    return local
+
+
+def request_overdue(row: Mapping[str, Any], now: datetime, days: int) -> bool:
+    submitted = row.get("submitted_at")
+    return (
+        RequestState(row["state"]) in AWAITING_REPLY
+        and submitted is not None
+        and submitted < working_days_before(now, days)
+    )

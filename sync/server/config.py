@@ -189,6 +189,8 @@ class Settings:
     # The newest workbench release and where to get it, announced on every response
     # (`sync.server.client_release`); None: nothing announced.
     client_release: release.Release | None = None
+    # Requests (诉求) one youth may submit in 24 hours: the public API refuses more (429).
+    requests_per_day: int = 5
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -226,6 +228,7 @@ class Settings:
             ),
             "youth_codes": YouthCodeSettings.from_env(env),
             "client_release": _client_release(env),
+            "requests_per_day": _int(env, "SUQING_REQUESTS_PER_DAY", 5),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)  # type: ignore[arg-type]

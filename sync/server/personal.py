@@ -21,7 +21,7 @@ from sqlalchemy import Connection, exists, insert, or_, select
 from sync.core.ids import uuid7
 from sync.core.operations import REVEAL_PERMISSION, Kind, RevealPersonalData
 from sync.core.protocol import ID_MAX, OpResult, OpStatus, RevealAnswer, RevealedYouth
-from sync.core.records import RegistrationSource
+from sync.core.records import ContactPreference, RegistrationSource
 from sync.core.text import PRINTABLE
 from sync.server.auth import CurrentAccount
 from sync.server.config import now as clock_now
@@ -37,7 +37,8 @@ class RevealNotAllowed(Exception):
 
 
 def _revealable(scope_path: str) -> Any:
-    """Youths the account learnt of through the youth's own act in its scope."""
+    """Youths the account learnt of through the youth's own act in its scope: an online
+    registration, a follow, or a request asking to be called back."""
     y, f, r = RECORDS["youths"], RECORDS["followers"], RECORDS["registrations"]
     followed = exists().where(
         f.c.youth_id == y.c.id, f.c.deleted.is_(False), within_scope(f.c.scope_path, scope_path)
@@ -48,7 +49,15 @@ def _revealable(scope_path: str) -> Any:
         r.c.source == RegistrationSource.ONLINE.value,
         within_scope(r.c.scope_path, scope_path),
     )
-    return or_(followed, registered)
+    # a youth who asked, in a request to an organisation in scope, to be called or texted back
+    q = RECORDS["requests"]
+    asked = exists().where(
+        q.c.youth_id == y.c.id,
+        q.c.deleted.is_(False),
+        q.c.contact.in_([ContactPreference.PHONE.value, ContactPreference.SMS.value]),
+        within_scope(q.c.scope_path, scope_path),
+    )
+    return or_(followed, registered, asked)
 
 
 def reveal(db: Database, account: CurrentAccount, youth_ids: Sequence[str]) -> RevealAnswer:

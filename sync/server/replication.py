@@ -52,6 +52,9 @@ log = logging.getLogger(__name__)
 # Tables whose rows belong to an organisation and are filtered by scope. Categories are shared
 # by everyone; youths travel with the registrations and follows that reference them.
 UNSCOPED = ("categories", "youths")
+# The tables whose rows link a youth to an organisation: an account sees a youth linked to
+# something in its scope (a registration, a follow, a request).
+YOUTH_LINKS = ("registrations", "followers", "requests")
 
 
 def _record_values(table: str, row: Any) -> dict[str, Any]:
@@ -210,6 +213,8 @@ class ServerContext:
 
     def update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
         before = self._row(table, record_id)  # read already by the handler: cached
+        if before is not None and table in MOVABLE and MOVABLE[table] in values:
+            values = {**values, "scope_path": self._moved(table, before, values)}
         statement = _update_by_key(table, tuple(values))
         self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
         # The cached row follows the write (as the statement changes it), so the next read of
@@ -218,6 +223,22 @@ class ServerContext:
             after = {**before._mapping, **values, "version": before.version + 1, "seq": self.seq}
             self._rows[(table, record_id)] = _Row(after)
             self._recount(table, before, None if before.deleted else after)
+
+    def _moved(self, table: str, before: Any, values: dict[str, Any]) -> str:
+        """The scope path of a row whose owner changes (a request assigned downwards), with
+        the rows that take their scope from it moved along, at this change's sequence: the
+        new owner's devices then pull the row and its history together."""
+        path = self._owner_path(table, {**before._mapping, **values})
+        if path != before.scope_path:
+            for child, column in DEPENDENTS[table]:
+                t = RECORDS[child]
+                self.conn.execute(
+                    update(t)
+                    .where(t.c[column] == before._mapping[PRIMARY_KEYS[table]])
+                    .values(scope_path=path, version=t.c.version + 1, seq=self.seq)
+                )
+                self._rows = {k: v for k, v in self._rows.items() if k[0] != child}
+        return path
 
     def count(self, table: str, **equals: Any) -> int:
         key = (table, tuple(sorted(equals.items())))
@@ -334,7 +355,7 @@ def _equal_to_params(t: Any, names: tuple[str, ...]) -> list[Any]:
 @lru_cache(maxsize=512)
 def _youth_visible_in(scope: str) -> Any:
     """SELECT whether youth :youth is linked to something in `scope`, or to nothing at all."""
-    links = [RECORDS["registrations"], RECORDS["followers"]]
+    links = [RECORDS[name] for name in YOUTH_LINKS]
     youth = bindparam("youth")
     anywhere = or_(*(exists().where(link.c.youth_id == youth) for link in links))
     in_scope = or_(
@@ -351,7 +372,7 @@ def _visible_youths(conn: Connection, scope: str, ids: list[str]) -> set[str]:
     with two queries for them all."""
     linked: set[str] = set()
     in_scope: set[str] = set()
-    for link in (RECORDS["registrations"], RECORDS["followers"]):
+    for link in (RECORDS[name] for name in YOUTH_LINKS):
         rows = conn.execute(
             select(link.c.youth_id, within_scope(link.c.scope_path, scope))
             .where(link.c.youth_id.in_(ids))
@@ -415,6 +436,16 @@ OWNERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
     "assessment_targets": lambda v: ("organizations", v["org_id"]),
     "registrations": lambda v: ("activities", v["activity_id"]),
     "registration_events": lambda v: ("registrations", v["registration_id"]),
+    "requests": lambda v: ("organizations", v["org_id"]),
+    "request_events": lambda v: ("requests", v["request_id"]),
+}
+
+
+# Rows whose owner may change, by the field naming it: their scope path follows the owner.
+MOVABLE: dict[str, str] = {"requests": "org_id"}
+# The rows that take their scope from a movable row: (table, column naming it).
+DEPENDENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "requests": (("request_events", "request_id"),)
 }
 
 
@@ -609,7 +640,7 @@ def scoped_select(table: str, scope_path: str, ancestors: list[str]) -> Any:
     if table == "organizations":
         stmt = stmt.where(in_scope | t.c.id.in_(ancestors))
     elif table == "youths":
-        links = [RECORDS["registrations"], RECORDS["followers"]]
+        links = [RECORDS[name] for name in YOUTH_LINKS]
         stmt = stmt.where(
             or_(
                 *(
@@ -682,6 +713,9 @@ def pull(
 # changed later than its child has a later sequence, and would only come in a later page.
 REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("registration_events", "registration_id", "registrations"),  # before registrations' own
+    ("request_events", "request_id", "requests"),  # before requests' own
+    ("requests", "youth_id", "youths"),
+    ("requests", "org_id", "organizations"),
     ("notices", "org_id", "organizations"),
     ("assessment_targets", "org_id", "organizations"),
     ("registrations", "activity_id", "activities"),

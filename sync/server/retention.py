@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, exists, func, or_, select, update
 
+from sync.core.operations.base import YOUTH_ACTOR
 from sync.core.operations.kinds import Kind
 from sync.core.privacy import ERASED_NAME
 from sync.core.records import Youth
@@ -29,6 +30,8 @@ from sync.server.tables import (
     followers,
     login_failures,
     registrations,
+    request_events,
+    requests,
     tokens,
     youth_tokens,
     youths,
@@ -180,6 +183,27 @@ def _rewrite_youths(conn: Connection, ids: list[str], values: dict[str, Any]) ->
     )
 
 
+def _erase_request_words(conn: Connection, youth_id: str) -> None:
+    """The youth's own words in their requests (诉求), the text and what they added, emptied; the
+    requests stay with their states, categories and replies, so the yearly counts are unchanged,
+    and devices receive the emptied rows through the pull."""
+    ids = list(conn.scalars(select(requests.c.id).where(requests.c.youth_id == youth_id)))
+    if not ids:
+        return
+    (seq,) = reserve_seqs(conn, 1)
+    conn.execute(
+        update(requests)
+        .where(requests.c.id.in_(ids))
+        .values(text="", version=requests.c.version + 1, seq=seq)
+    )
+    e = request_events
+    conn.execute(
+        update(e)
+        .where(e.c.request_id.in_(ids), e.c.actor == YOUTH_ACTOR, e.c.detail != "")
+        .values(detail="", version=e.c.version + 1, seq=seq)
+    )
+
+
 @dataclass(frozen=True)
 class Erased:
     youth_id: str
@@ -230,6 +254,7 @@ def erase_youth(db: Database, youth_id: str, *, by: str, now: datetime | None = 
                 )
             ).rowcount
         _rewrite_youths(conn, [youth_id], ERASED_FIELDS)
+        _erase_request_words(conn, youth_id)
     done = Erased(youth_id, payloads, erased_tokens, codes)
     audit.warning(
         "youth %s erased at %s by %s (%d payloads redacted, %d tokens, %d codes deleted)",

@@ -68,6 +68,8 @@ followers = RECORDS["followers"]
 registration_events = RECORDS["registration_events"]
 notices = RECORDS["notices"]
 assessment_targets = RECORDS["assessment_targets"]
+requests = RECORDS["requests"]
+request_events = RECORDS["request_events"]
 
 
 # One row (id = 1): the last change sequence handed out. See `sync.server.db.next_seq` for why

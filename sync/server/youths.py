@@ -88,7 +88,7 @@ def _refusal(result: OpResult) -> YouthRefused:
     return YouthRefused(REFUSAL_STATUS.get(code, 422), code, text)
 
 
-def _apply(db: Database, youth_id: str, operation: Payload) -> OpResult:
+def apply_as_youth(db: Database, youth_id: str, operation: Payload) -> OpResult:
     op = {
         "op_id": uuid7(),
         "kind": operation.kind.value,
@@ -159,7 +159,7 @@ def _youth_for(db: Database, fields: dict[str, Any]) -> tuple[str, bool]:
         return match.id, False
     youth_id = uuid7()
     payload = {k: v.isoformat() if isinstance(v, date) else v for k, v in fields.items()}
-    _apply(db, youth_id, CreateYouth(youth_id, payload))
+    apply_as_youth(db, youth_id, CreateYouth(youth_id, payload))
     return youth_id, True
 
 
@@ -254,13 +254,13 @@ def register(db: Database, youth: Youth, activity_id: str) -> dict[str, Any]:
     payload = CreateRegistration(
         registration_id, activity_id, {"id": youth.id}, RegistrationSource.ONLINE
     )
-    _apply(db, youth.id, payload)
+    apply_as_youth(db, youth.id, payload)
     return _registration(db, registration_id)
 
 
 def cancel(db: Database, youth: Youth, registration_id: str) -> dict[str, Any]:
     """Cancel the youth's own registration (another's reads as not found)."""
-    _apply(db, youth.id, CancelRegistration(registration_id))
+    apply_as_youth(db, youth.id, CancelRegistration(registration_id))
     return _registration(db, registration_id)
 
 
@@ -279,7 +279,7 @@ def follow(
 ) -> dict[str, Any]:
     """Follow an organisation (following again keeps the first follow); the follow's id."""
     payload = Follow(uuid7(), org_id, source_activity_id)
-    result = _apply(db, youth.id, payload)
+    result = apply_as_youth(db, youth.id, payload)
     follower_id = result.params.get("id") or payload.id
     return {"id": follower_id, "org_id": org_id, "following": True}
 
@@ -295,5 +295,5 @@ def unfollow(db: Database, youth: Youth, org_id: str) -> dict[str, Any]:
         )
     if follower_id is None:
         raise YouthRefused(404, "not_found", messages.render("not_found", {}))
-    _apply(db, youth.id, Unfollow(follower_id))
+    apply_as_youth(db, youth.id, Unfollow(follower_id))
     return {"id": follower_id, "org_id": org_id, "following": False}

@@ -57,6 +57,15 @@ def test_an_erased_youth_is_gone_from_every_table_and_device_and_counts_stay(dev
     phone = server_rows(server, "SELECT phone FROM youths WHERE id = :y", y=youth.id)[0][0]
     activity = _registering(youth, requires_review=True)
     registration = youth.register(activity["id"])
+    asked = youth.call(
+        "POST",
+        "/requests",
+        json={
+            "text": "想请教社区志愿服务证明怎么开",
+            "org_id": server.accounts["jiangning"].org_id,
+        },
+    ).json()
+    youth.call("POST", f"/requests/{asked['id']}/messages", json={"text": "我家在秣陵某小区七栋"})
     a, b = devices("a"), devices("b")
     a.sync()
     a.store.review_registration(registration["id"], "approve")
@@ -80,7 +89,11 @@ def test_an_erased_youth_is_gone_from_every_table_and_device_and_counts_stay(dev
     assert sorted(r["status"] for r in b.registrations().values()) == device_counts
     assert b.registrations()[registration["id"]]["status"] == "approved"
     dump = _server_dump(server)
-    for held in (NAME, phone, mask_phone(phone), "2001-02-03"):
+    # their requests stay, for the counts, without their words
+    state = server_rows(server, "SELECT state, text FROM requests WHERE id = :r", r=asked["id"])
+    assert state == [("new", "")]
+    words = ("社区志愿服务证明", "秣陵某小区七栋")  # their request, and what they added
+    for held in (NAME, phone, mask_phone(phone), "2001-02-03", *words):
         assert held not in dump, held
         for device in (a, b):
             assert held.encode() not in _device_bytes(device), (held, device.store.path)

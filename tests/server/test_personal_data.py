@@ -100,7 +100,15 @@ def _any_ids(server: Server) -> dict[str, str]:
         "registration_id": one("SELECT id FROM registrations ORDER BY id LIMIT 1"),
         "org_id": one("SELECT id FROM organizations ORDER BY id LIMIT 1"),
         "youth_id": one("SELECT id FROM youths ORDER BY id LIMIT 1"),
+        "request_id": one("SELECT id FROM requests ORDER BY id LIMIT 1"),
     }
+
+
+def _someones_phone(server: Server) -> str:
+    """A whole phone number on the server: typed into a request's text, it must come back masked
+    to everyone, the youth who typed it included."""
+    rows = server_rows(server, "SELECT phone FROM youths WHERE phone != '' ORDER BY id LIMIT 1")
+    return rows[0][0]
 
 
 def _push_body(server: Server) -> dict[str, Any]:
@@ -206,6 +214,18 @@ CALLS: dict[tuple[str, str], Call] = {
     ("DELETE", f"{PUBLIC}/organizations/{{org_id}}/follow"): _request(
         "DELETE", f"{PUBLIC}/organizations/{{org_id}}/follow"
     ),
+    ("POST", f"{PUBLIC}/requests"): _request(
+        "POST", f"{PUBLIC}/requests", json=lambda r: {"text": f"电话{_someones_phone(r.server)}"}
+    ),
+    ("GET", f"{PUBLIC}/requests"): _request("GET", f"{PUBLIC}/requests"),
+    ("GET", f"{PUBLIC}/requests/{{request_id}}"): _request(
+        "GET", f"{PUBLIC}/requests/{{request_id}}"
+    ),
+    ("POST", f"{PUBLIC}/requests/{{request_id}}/messages"): _request(
+        "POST",
+        f"{PUBLIC}/requests/{{request_id}}/messages",
+        json=lambda r: {"text": f"补充：{_someones_phone(r.server)}"},
+    ),
 }
 
 # The one answer allowed to carry whole numbers: the logged reveal, to the permission holder.
@@ -227,6 +247,10 @@ def test_every_route_is_in_the_personal_data_matrix(server: Server):
 def test_no_answer_to_any_role_holds_a_whole_number_but_the_logged_reveal(server: Server):
     secrets = Secrets.of(server)
     roles = Roles(server, token(server, COUNTY), token(server, SCHOOL), YouthClient(server))
+    # the youth's own request, in the county's queue, a whole number typed into it
+    body = {"text": f"请回电{_someones_phone(server)}", "org_id": server.accounts[COUNTY].org_id}
+    asked = roles.youth.call("POST", "/requests", json=body)
+    assert asked.status_code == 201 and not secrets.leaked(asked.text), asked.text
     masked_seen = 0
     failures = []
     for route, call in sorted(CALLS.items()):

@@ -39,6 +39,7 @@ from sync.core.ids import uuid7
 from sync.core.operations import Kind
 from sync.core.records import ACTIVITY_EDITABLE_FIELDS
 from tests.server.conftest import Server, bearer, login, server_rows
+from tests.server.test_youth_e2e import YouthClient
 
 ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/healthz"): "public",
@@ -56,6 +57,10 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/public/registrations/{registration_id}/cancel"): "youth",
     ("PUT", "/api/v1/public/organizations/{org_id}/follow"): "youth",
     ("DELETE", "/api/v1/public/organizations/{org_id}/follow"): "youth",
+    ("POST", "/api/v1/public/requests"): "youth",
+    ("GET", "/api/v1/public/requests"): "youth",
+    ("GET", "/api/v1/public/requests/{request_id}"): "youth",
+    ("POST", "/api/v1/public/requests/{request_id}/messages"): "youth",
 }
 
 OP_KINDS: dict[str, Callable[[Sibling], dict[str, Any]]] = {
@@ -113,6 +118,16 @@ OP_KINDS: dict[str, Callable[[Sibling], dict[str, Any]]] = {
     Kind.YOUTH_CREATE: lambda b: {"id": uuid7(), "name": "越权", "phone": "13800138001"},
     Kind.FOLLOWER_FOLLOW: lambda b: {"id": uuid7(), "org_id": b.org_id},
     Kind.FOLLOWER_UNFOLLOW: lambda b: {"id": b.follower_id},
+    Kind.REQUEST_SUBMIT: lambda b: {"id": uuid7(), "org_id": b.org_id, "text": "越权诉求"},
+    Kind.REQUEST_ADD: lambda b: {"id": b.request_id, "text": "越权补充"},
+    Kind.REQUEST_CLASSIFY: lambda b: {
+        "id": b.request_id,
+        "changes": {"category": "学业"},
+        "before": {"category": ""},
+    },
+    Kind.REQUEST_ASSIGN: lambda b: {"id": b.request_id, "org_id": b.org_id},
+    Kind.REQUEST_REPLY: lambda b: {"id": b.request_id, "text": "越权答复"},
+    Kind.REQUEST_ARCHIVE: lambda b: {"id": b.request_id},
 }
 
 # What A is told instead of `not_found` where the refusal comes before the scope: kinds no
@@ -122,17 +137,27 @@ EXPECTED_CODE = {
     Kind.YOUTH_CREATE: "not_allowed",
     Kind.FOLLOWER_FOLLOW: "not_allowed",
     Kind.FOLLOWER_UNFOLLOW: "not_allowed",
+    Kind.REQUEST_SUBMIT: "not_allowed",
+    Kind.REQUEST_ADD: "not_allowed",
     Kind.PERSONAL_REVEAL: "permission_denied",
 }
 
 # Tables whose rows belong to an organisation (youths and categories are shared).
-SCOPED_TABLES = ("organizations", "activities", "registrations", "followers")
+SCOPED_TABLES = (
+    "organizations",
+    "activities",
+    "registrations",
+    "followers",
+    "requests",
+    "request_events",
+)
 # Path parameters a "reads" route may name, filled with B's ids.
 PATH_IDS = {
     "org_id": "org_id",
     "activity_id": "activity_id",
     "registration_id": "registration_id",
     "id": "activity_id",
+    "request_id": "request_id",
 }
 
 
@@ -150,6 +175,7 @@ class Sibling:
     registration_id: str
     follower_id: str
     youth_id: str  # a youth whose registrations and follows are all B's
+    request_id: str  # a youth's request (诉求) in B's queue
 
     @property
     def activity_fields(self) -> dict[str, Any]:
@@ -253,6 +279,10 @@ def matrix(server: Server) -> Matrix:
         "WHERE f.youth_id = r.youth_id AND f.scope_path NOT LIKE :p) ORDER BY r.youth_id LIMIT 1"
     )
     assert youth is not None, f"{b_name} has no youth of its own in the demo"
+    asking = YouthClient(server)
+    body = {"text": "只给 B 的诉求", "org_id": server.accounts[b_name].org_id}
+    request = asking.call("POST", "/requests", json=body)
+    assert request.status_code == 201, request.text
     b = Sibling(
         username=b_name,
         token=_token(server, b_name),
@@ -264,6 +294,7 @@ def matrix(server: Server) -> Matrix:
         registration_id=registration.id,
         follower_id=follower.id,
         youth_id=youth.youth_id,
+        request_id=request.json()["id"],
     )
     return Matrix(server, _token(server, a_name), server.accounts[a_name].org_id, b)
 

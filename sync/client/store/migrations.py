@@ -273,6 +273,47 @@ def _v7_assessment_targets(db: sqlite3.Connection) -> None:
     )
 
 
+def _v8_youth_requests(db: sqlite3.Connection) -> None:
+    """诉求: youth requests and their history of steps and replies."""
+    _run(
+        db,
+        """
+        CREATE TABLE requests (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            org_id VARCHAR(64) NOT NULL REFERENCES organizations (id),
+            youth_id VARCHAR(64) NOT NULL REFERENCES youths (id),
+            category_guess TEXT NOT NULL,
+            category TEXT NOT NULL,
+            text TEXT NOT NULL,
+            contact VARCHAR(32) NOT NULL,
+            state VARCHAR(32) NOT NULL,
+            submitted_at DATETIME,
+            assigned_at DATETIME,
+            replied_at DATETIME,
+            archived_at DATETIME,
+            updated_at DATETIME,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX ix_requests_org_id ON requests (org_id);
+        CREATE INDEX ix_requests_youth_id ON requests (youth_id);
+        CREATE INDEX ix_requests_category ON requests (category);
+        CREATE INDEX ix_requests_state_submitted_at_id ON requests (state, submitted_at, id);
+        CREATE INDEX ix_requests_submitted_at_id_state ON requests (submitted_at, id, state);
+
+        CREATE TABLE request_events (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            request_id VARCHAR(64) NOT NULL REFERENCES requests (id),
+            at DATETIME,
+            actor TEXT NOT NULL,
+            action VARCHAR(32) NOT NULL,
+            detail TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX ix_request_events_request_id ON request_events (request_id);
+        """,
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _v1_initial,
     _v2_categories,
@@ -281,6 +322,7 @@ STEPS: tuple[Step, ...] = (
     _v5_review_followers_notices,
     _v6_youth_identity_indexes,
     _v7_assessment_targets,
+    _v8_youth_requests,
 )
 LATEST = len(STEPS)
 

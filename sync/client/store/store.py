@@ -24,7 +24,10 @@ from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import (
     YOUTH_FIELDS,
+    ArchiveRequest,
+    AssignRequest,
     CancelRegistration,
+    ClassifyRequest,
     CreateActivity,
     CreateRegistration,
     Decision,
@@ -33,6 +36,7 @@ from sync.core.operations import (
     Payload,
     RecordConsent,
     Reference,
+    ReplyRequest,
     ReviewRegistration,
     SendNotice,
     SetTarget,
@@ -371,6 +375,34 @@ class Store:
         op_id, _ = self.execute(RecordConsent(youth_id, GuardianConsent(status)))
         return op_id
 
+    # --- youth requests (诉求) -------------------------------------------------------------
+
+    def classify_request(self, request_id: str, category: str) -> str | None:
+        """Set the request's category (from the one this device shows, so another device's
+        different classification meanwhile becomes a conflict); None when it has it already."""
+        current = self.read(_request_category, request_id)
+        if current is None:
+            raise RuleViolation("not_found")
+        if current == category.strip():
+            return None
+        op_id, _ = self.execute(
+            ClassifyRequest(request_id, {"category": category}, {"category": current})
+        )
+        return op_id
+
+    def assign_request(self, request_id: str, org_id: str) -> str:
+        op_id, _ = self.execute(AssignRequest(request_id, org_id))
+        return op_id
+
+    def reply_request(self, request_id: str, text: str) -> str:
+        op_id, _ = self.execute(ReplyRequest(request_id, text))
+        return op_id
+
+    def archive_requests(self, ids: Sequence[str]) -> list[str]:
+        """Archive several requests, all or nothing (one undo step); their op_ids."""
+        done = self.execute_many([ArchiveRequest(i) for i in ids], preload={"requests": ids})
+        return [op_id for op_id, _ in done]
+
     # --- sync issues and wiping the device (thin: the work is in sync_issues) ----------------
 
     def open_conflicts(self) -> list[dict[str, Any]]:
@@ -554,3 +586,8 @@ class Store:
         self._announce("outbox")
         self._announce("conflicts")
         self._announce("meta")
+
+
+def _request_category(conn: Connection, request_id: str) -> str | None:
+    t = RECORDS["requests"]
+    return conn.scalar(select(t.c.category).where(t.c.id == request_id))

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.sql.functions import coalesce
 
 from sync.client.store.tables import (
     RECORDS,
@@ -26,17 +27,24 @@ from sync.client.store.tables import (
     organizations,
     outbox,
     registrations,
+    requests,
     youths,
 )
 from sync.core.codec import from_json
-from sync.core.operations import Kind, UpdateActivity
+from sync.core.operations import ClassifyRequest, Kind, UpdateActivity
 from sync.core.records import RECORD_TABLES
 from sync.core.rules import DEFAULT_CATEGORIES, RuleViolation
 
 log = logging.getLogger(__name__)
 
-# The operation that sets a field of a record, per table that can have field conflicts.
-UPDATE_OPERATIONS: dict[str, type[UpdateActivity]] = {"activities": UpdateActivity}
+# The operation that sets a field of a record, per table that can have field conflicts: each
+# takes (id, changes={field: value}, before={field: value}).
+UPDATE_OPERATIONS: dict[str, type[UpdateActivity] | type[ClassifyRequest]] = {
+    "activities": UpdateActivity,
+    "requests": ClassifyRequest,
+}
+# How much of a request's text names it in the list of conflicts and refusals.
+REQUEST_EXCERPT = 30
 
 # Meta that survives a wipe: the device stays the same device for the server's audit trail.
 KEPT_META = ("device_id",)
@@ -60,11 +68,16 @@ def open_conflicts(conn: Connection) -> list[dict[str, Any]]:
     """Unsettled conflicts, newest first, with the record's title (None once it is deleted)
     and both sides decoded: `mine` (what this device wanted) and `theirs` (what the server
     kept)."""
+    excerpt = func.substr(requests.c.text, 1, REQUEST_EXCERPT)
     stmt = (
-        select(conflicts, activities.c.title.label("record_title"))
+        select(conflicts, coalesce(activities.c.title, excerpt).label("record_title"))
         .outerjoin(
             activities,
             (conflicts.c.table_name == "activities") & (activities.c.id == conflicts.c.record_id),
+        )
+        .outerjoin(
+            requests,
+            (conflicts.c.table_name == "requests") & (requests.c.id == conflicts.c.record_id),
         )
         .where(conflicts.c.resolved_at.is_(None))
         .order_by(conflicts.c.detected_at.desc(), conflicts.c.id)
@@ -105,6 +118,9 @@ def _subject(conn: Connection, kind: str, payload: dict[str, Any]) -> str | None
     if table == "assessment_targets":  # the organisation the target binds
         org_id = str(payload.get("org_id", ""))
         return conn.scalar(select(organizations.c.name).where(organizations.c.id == org_id))
+    if table == "requests":
+        text = conn.scalar(select(requests.c.text).where(requests.c.id == record_id))
+        return text[:REQUEST_EXCERPT] if text else None
     return None
 
 

@@ -18,6 +18,8 @@ followers = RECORDS["followers"]
 registration_events = RECORDS["registration_events"]
 notices = RECORDS["notices"]
 assessment_targets = RECORDS["assessment_targets"]
+requests = RECORDS["requests"]
+request_events = RECORDS["request_events"]
 
 # Operations waiting for the server, in the order the user made them.
 outbox = Table(

@@ -46,6 +46,14 @@ from sync.core.operations.registrations import (
     Decision,
     ReviewRegistration,
 )
+from sync.core.operations.requests import (
+    AddToRequest,
+    ArchiveRequest,
+    AssignRequest,
+    ClassifyRequest,
+    ReplyRequest,
+    SubmitRequest,
+)
 from sync.core.operations.targets import TARGET_FIELDS, SetTarget
 
 __all__ = [
@@ -59,8 +67,12 @@ __all__ = [
     "YOUTH_ACTOR",
     "YOUTH_FIELDS",
     "Actor",
+    "AddToRequest",
     "ApplyContext",
+    "ArchiveRequest",
+    "AssignRequest",
     "CancelRegistration",
+    "ClassifyRequest",
     "CreateActivity",
     "CreateRegistration",
     "CreateYouth",
@@ -72,10 +84,12 @@ __all__ = [
     "Payload",
     "RecordConsent",
     "Reference",
+    "ReplyRequest",
     "RevealPersonalData",
     "ReviewRegistration",
     "SendNotice",
     "SetTarget",
+    "SubmitRequest",
     "TagFollowers",
     "TransitionActivity",
     "Unfollow",

@@ -51,6 +51,12 @@ class Kind(StrEnum):
     NOTICE_SEND = "notice.send", "notices", CADRE
     TARGET_SET = "target.set", "assessment_targets", CADRE
     PERSONAL_REVEAL = "personal.reveal", None, CADRE, False
+    REQUEST_SUBMIT = "request.submit", "requests", YOUTH
+    REQUEST_ADD = "request.add", "requests", YOUTH
+    REQUEST_CLASSIFY = "request.classify", "requests", CADRE
+    REQUEST_ASSIGN = "request.assign", "requests", CADRE
+    REQUEST_REPLY = "request.reply", "requests", CADRE
+    REQUEST_ARCHIVE = "request.archive", "requests", CADRE
 
     @property
     def by_youth(self) -> bool:

@@ -1,6 +1,6 @@
 """The public API for youths (no cadre account): identify, browse published activities,
-register and cancel, follow and unfollow. Thin; the work is in `sync.server.youths` and
-`sync.server.youth_codes`.
+register and cancel, follow and unfollow, submit requests (诉求) and read the replies. Thin;
+the work is in `sync.server.youths`, `sync.server.youth_requests` and `sync.server.youth_codes`.
 
 A youth first asks for a one-time code by SMS (`POST /api/v1/public/youths/code`), then sends
 it with their name and phone to `POST /api/v1/public/youths` for a youth token; every other
@@ -15,9 +15,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from sync.core.records import Gender, Phase, RegistrationStatus
+from sync.core import rules
+from sync.core.records import ContactPreference, Gender, Phase, RegistrationStatus, RequestState
 from sync.core.text import PRINTABLE
-from sync.server import auth, youth_codes, youths
+from sync.server import auth, youth_codes, youth_requests, youths
 from sync.server.config import now as clock_now
 from sync.server.deps import (
     ApiError,
@@ -154,6 +155,47 @@ class FollowOut(BaseModel):
     following: bool
 
 
+class RequestCreate(BaseModel):
+    """A request (诉求). A phone or ID number typed into the text is stored masked."""
+
+    text: str = Field(min_length=1, max_length=rules.REQUEST_TEXT_MAX)
+    category_guess: str = Field(
+        default="",
+        max_length=rules.REQUEST_CATEGORY_MAX,
+        description="the youth's guess, e.g. 就业创业; a cadre classifies it",
+    )
+    contact: ContactPreference = ContactPreference.APP
+    org_id: str | None = Field(
+        default=None,
+        max_length=64,
+        pattern=PRINTABLE,
+        description="the organisation asked; none: the province, which sorts it down",
+    )
+
+
+class RequestAddition(BaseModel):
+    text: str = Field(min_length=1, max_length=rules.REQUEST_TEXT_MAX)
+
+
+class RequestMessage(BaseModel):
+    at: datetime | None
+    from_youth: bool  # false: a reply from the organisation
+    text: str
+
+
+class RequestOut(BaseModel):
+    id: str
+    org_id: str
+    org_name: str
+    category: str
+    text: str
+    contact: ContactPreference
+    state: RequestState
+    submitted_at: datetime | None
+    replied_at: datetime | None
+    messages: list[RequestMessage]
+
+
 # --- routes -------------------------------------------------------------------------------------
 
 
@@ -279,5 +321,67 @@ def follow(org_id: Id, youth: CurrentYouth, db: DatabaseDep, body: FollowCreate 
 def unfollow(org_id: Id, youth: CurrentYouth, db: DatabaseDep) -> Any:
     try:
         return youths.unfollow(db, youth, org_id)
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
+
+
+@router.post(
+    "/requests",
+    status_code=201,
+    response_model=RequestOut,
+    responses=error_responses(401, 404, 422, 429),
+    summary="Submit a request (诉求) to an organisation",
+)
+def submit_request(
+    body: RequestCreate, youth: CurrentYouth, db: DatabaseDep, settings: SettingsDep
+) -> Any:
+    try:
+        return youth_requests.submit(
+            db,
+            settings,
+            youth,
+            text=body.text,
+            org_id=body.org_id,
+            category_guess=body.category_guess,
+            contact=body.contact,
+        )
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
+
+
+@router.get(
+    "/requests",
+    response_model=list[RequestOut],
+    responses=error_responses(401),
+    summary="One's own requests with their state and replies, newest first",
+)
+def list_requests(youth: CurrentYouth, db: DatabaseDep) -> Any:
+    return youth_requests.own_requests(db, youth)
+
+
+@router.get(
+    "/requests/{request_id}",
+    response_model=RequestOut,
+    responses=error_responses(401, 404, 422),
+    summary="One's own request with its state and replies",
+)
+def get_request(request_id: Id, youth: CurrentYouth, db: DatabaseDep) -> Any:
+    try:
+        return youth_requests.own_request(db, youth, request_id)
+    except youths.YouthRefused as error:
+        raise _refused(error) from None
+
+
+@router.post(
+    "/requests/{request_id}/messages",
+    response_model=RequestOut,
+    responses=error_responses(401, 404, 422),
+    summary="Add to one's own request; it waits for a reply again",
+)
+def add_to_request(
+    request_id: Id, body: RequestAddition, youth: CurrentYouth, db: DatabaseDep
+) -> Any:
+    try:
+        return youth_requests.add(db, youth, request_id, body.text)
     except youths.YouthRefused as error:
         raise _refused(error) from None
