@@ -116,6 +116,9 @@ def _simple_descriptions() -> dict[Kind, str]:
         Kind.FOLLOWER_FOLLOW: QCoreApplication.translate("SyncIssuesDialog", "关注组织（{who}）"),
         Kind.FOLLOWER_UNFOLLOW: QCoreApplication.translate("SyncIssuesDialog", "取消关注（{who}）"),
         Kind.NOTICE_SEND: QCoreApplication.translate("SyncIssuesDialog", "发送通知（{who}）"),
+        Kind.CHECKIN_IN: QCoreApplication.translate("SyncIssuesDialog", "签到（{who}）"),
+        Kind.CHECKIN_OUT: QCoreApplication.translate("SyncIssuesDialog", "签退（{who}）"),
+        Kind.CHECKIN_VOID: QCoreApplication.translate("SyncIssuesDialog", "撤销签到（{who}）"),
         Kind.PERSONAL_REVEAL: QCoreApplication.translate(
             "SyncIssuesDialog", "查看完整个人信息（{who}）"
         ),

@@ -90,6 +90,11 @@ MESSAGES: dict[str, str] = {
         "rules", "一项操作最多涉及 {max} 条记录，请升级工作台（它会自动分批）"
     ),
     "unknown_kind": QT_TRANSLATE_NOOP("rules", "此版本不认识操作“{kind}”，请升级工作台"),
+    "checkin_not_admitted": QT_TRANSLATE_NOOP(
+        "rules", "已记录签到，但该报名当前为“{current}”，请在签到页“需核对”中处理"
+    ),
+    "void_reason_required": QT_TRANSLATE_NOOP("rules", "撤销签到需要填写原因"),
+    "void_of_void": QT_TRANSLATE_NOOP("rules", "这条记录本身就是撤销，不能再撤销"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
     "undo_not_allowed": QT_TRANSLATE_NOOP("rules", "查看个人信息的记录不能撤销"),

@@ -124,12 +124,16 @@ class PushAnswer:
 @dataclass(frozen=True)
 class PullPage:
     """One page of changes. `rows` maps a record table to JSON rows (sync.core.codec encoding);
-    `deleted` maps a table to the ids of rows deleted since the cursor."""
+    `deleted` maps a table to the ids of rows deleted since the cursor. `checkin_key`: the
+    server's public key for 签到 codes (`sync.core.checkin_codes`), on every page, so a device
+    that synced once verifies codes offline and hears of a new key at its next sync; "" from a
+    server without one."""
 
     cursor: int
     more: bool
     rows: dict[str, list[dict[str, Any]]]
     deleted: dict[str, list[str]]
+    checkin_key: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +141,7 @@ class PullPage:
             "more": self.more,
             "rows": self.rows,
             "deleted": self.deleted,
+            "checkin_key": self.checkin_key,
         }
 
     @classmethod
@@ -148,6 +153,7 @@ class PullPage:
             deleted={
                 str(k): [str(i) for i in v] for k, v in dict(data.get("deleted") or {}).items()
             },
+            checkin_key=str(data.get("checkin_key") or ""),
         )
 
 

@@ -412,6 +412,7 @@ OWNERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
     "notices": lambda v: ("organizations", v["org_id"]),
     "registrations": lambda v: ("activities", v["activity_id"]),
     "registration_events": lambda v: ("registrations", v["registration_id"]),
+    "checkin_events": lambda v: ("registrations", v["registration_id"]),
 }
 
 
@@ -679,6 +680,7 @@ def pull(
 # changed later than its child has a later sequence, and would only come in a later page.
 REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("registration_events", "registration_id", "registrations"),  # before registrations' own
+    ("checkin_events", "registration_id", "registrations"),
     ("notices", "org_id", "organizations"),
     ("registrations", "activity_id", "activities"),
     ("registrations", "youth_id", "youths"),

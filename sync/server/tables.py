@@ -67,6 +67,7 @@ registrations = RECORDS["registrations"]
 followers = RECORDS["followers"]
 registration_events = RECORDS["registration_events"]
 notices = RECORDS["notices"]
+checkin_events = RECORDS["checkin_events"]
 
 
 # One row (id = 1): the last change sequence handed out. See `sync.server.db.next_seq` for why

@@ -25,6 +25,8 @@ from sync.core.ids import uuid7
 from sync.core.operations import (
     YOUTH_FIELDS,
     CancelRegistration,
+    CheckIn,
+    CheckOut,
     CreateActivity,
     CreateRegistration,
     Decision,
@@ -38,11 +40,18 @@ from sync.core.operations import (
     TagFollowers,
     TransitionActivity,
     UpdateActivity,
+    VoidCheckin,
     chunked,
     jiangsu_reference,
 )
 from sync.core.protocol import OpResult, PullPage
-from sync.core.records import ActivityStatus, GuardianConsent, RegistrationSource, Youth
+from sync.core.records import (
+    ActivityStatus,
+    CheckinAction,
+    GuardianConsent,
+    RegistrationSource,
+    Youth,
+)
 from sync.core.rules import RuleViolation
 
 log = logging.getLogger(__name__)
@@ -337,6 +346,29 @@ class Store:
         op_id, _ = self.execute(CancelRegistration(registration_id))
         return op_id
 
+    # --- 签到 ---------------------------------------------------------------------------------
+
+    def record_checkin(
+        self, action: CheckinAction, registration_id: str, *, voids: str = "", reason: str = ""
+    ) -> dict[str, Any]:
+        """Append one event at the door (a check-in, a check-out, or the void of event
+        `voids`, which needs `reason`); the event as `sync.core.checkin` reads it."""
+        event_id, at = uuid7(), self.clock()
+        if action is CheckinAction.VOID:
+            op: Payload = VoidCheckin(event_id, voids, at.isoformat(), reason)
+        elif action is CheckinAction.CHECK_IN:
+            op = CheckIn(event_id, registration_id, at.isoformat())
+        else:
+            op = CheckOut(event_id, registration_id, at.isoformat())
+        self.execute(op)
+        return {
+            "id": event_id,
+            "registration_id": registration_id,
+            "action": action.value,
+            "at": at,
+            "voids": voids,
+        }
+
     # --- followers, notices, personal data -----------------------------------------------------
 
     def tag_followers(
@@ -497,7 +529,8 @@ class Store:
         if not pages:
             return
         nothing = not any(page.rows or page.deleted for page in pages)
-        if nothing and self._settled(pages[-1].cursor):
+        same_key = pages[-1].checkin_key in ("", self.get_meta(replica.CHECKIN_KEY))
+        if nothing and same_key and self._settled(pages[-1].cursor):
             return  # nothing changed: no write, nobody to tell (a sync with nothing to do)
         with self._writer.begin() as conn:
             replica.apply_pages(conn, self.reference, pages, actor=self.actor())

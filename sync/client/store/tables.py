@@ -17,6 +17,7 @@ registrations = RECORDS["registrations"]
 followers = RECORDS["followers"]
 registration_events = RECORDS["registration_events"]
 notices = RECORDS["notices"]
+checkin_events = RECORDS["checkin_events"]
 
 # Operations waiting for the server, in the order the user made them.
 outbox = Table(

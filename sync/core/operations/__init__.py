@@ -35,6 +35,7 @@ from sync.core.operations.base import (
     undoable,
     youth_may,
 )
+from sync.core.operations.checkins import CheckIn, CheckOut, VoidCheckin
 from sync.core.operations.followers import Follow, SendNotice, TagFollowers, Unfollow
 from sync.core.operations.kinds import Actor, Kind
 from sync.core.operations.personal import REVEALABLE, RecordConsent, RevealPersonalData
@@ -59,6 +60,8 @@ __all__ = [
     "Actor",
     "ApplyContext",
     "CancelRegistration",
+    "CheckIn",
+    "CheckOut",
     "CreateActivity",
     "CreateRegistration",
     "CreateYouth",
@@ -77,6 +80,7 @@ __all__ = [
     "TransitionActivity",
     "Unfollow",
     "UpdateActivity",
+    "VoidCheckin",
     "apply",
     "chunked",
     "existing",

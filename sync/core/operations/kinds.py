@@ -49,6 +49,9 @@ class Kind(StrEnum):
     FOLLOWER_FOLLOW = "follower.follow", "followers", YOUTH
     FOLLOWER_UNFOLLOW = "follower.unfollow", "followers", YOUTH
     NOTICE_SEND = "notice.send", "notices", CADRE
+    CHECKIN_IN = "checkin.in", "checkin_events", CADRE
+    CHECKIN_OUT = "checkin.out", "checkin_events", CADRE
+    CHECKIN_VOID = "checkin.void", "checkin_events", CADRE
     PERSONAL_REVEAL = "personal.reveal", None, CADRE, False
 
     @property
