@@ -1,0 +1,158 @@
+"""End to end at the door: a real server, three laptops checking people in offline, syncing in
+random orders; and a youth's signed code, fetched from the public API, checked offline.
+
+A few seeds run in CI; SUQING_CHECKIN_SEEDS=N runs N of them."""
+
+from __future__ import annotations
+
+import os
+import random
+from datetime import UTC, datetime
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from sync.client.store import checkin_queries
+from sync.client.store.tables import checkin_events
+from sync.core import checkin_codes
+from sync.core.checkin import Verdict
+from sync.core.records import CheckinAction
+from tests.server.conftest import Device, Server, server_rows
+from tests.server.test_youth_e2e import YouthClient, _registering
+
+SEEDS = range(int(os.environ.get("SUQING_CHECKIN_SEEDS", "2")))
+IN, OUT, VOID = CheckinAction.CHECK_IN, CheckinAction.CHECK_OUT, CheckinAction.VOID
+
+
+def _busiest_activity(device: Device, minimum: int) -> tuple[str, list[str]]:
+    """A published activity with at least `minimum` approved registrations, and those."""
+    approved: dict[str, list[str]] = {}
+    for r in device.registrations().values():
+        if r["status"] == "approved":
+            approved.setdefault(r["activity_id"], []).append(r["id"])
+    acts = device.activities()
+    for activity_id, ids in sorted(approved.items()):
+        if len(ids) >= minimum and acts[activity_id]["status"] == "published":
+            return activity_id, sorted(ids)
+    raise AssertionError(f"no published activity with {minimum} approved registrations")
+
+
+def _local_events(device: Device, activity_id: str) -> set[tuple]:
+    with device.store.engine.connect() as conn:
+        rows = conn.execute(
+            select(checkin_events).where(checkin_events.c.activity_id == activity_id)
+        ).all()
+    return {(r.id, r.registration_id, r.action, r.at, r.voids, r.reason) for r in rows}
+
+
+def _server_events(server: Server, activity_id: str) -> set[tuple]:
+    rows = server_rows(
+        server,
+        "SELECT id, registration_id, action, at, voids, reason FROM checkin_events "
+        "WHERE activity_id = :a AND deleted = :d",
+        a=activity_id,
+        d=False,
+    )
+    return {(r[0], r[1], r[2], _utc(r[3]), r[4], r[5]) for r in rows}
+
+
+def _utc(value) -> datetime:
+    """A time read by raw SQL: stored as naive UTC (SQLite hands back text)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC)
+
+
+def _book(device: Device, activity_id: str):
+    return device.store.read(checkin_queries.door_book, activity_id)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, seed: int):
+    rng = random.Random(seed)
+    laptops = [devices(name) for name in "abc"]
+    for laptop in laptops:
+        laptop.sync()
+    activity_id, approved = _busiest_activity(laptops[0], 9)
+    people = rng.sample(approved, 9)
+    twice, once = people[0:3], people[3:6]
+    mistaken, leaving, cancelled = people[6], people[7], people[8]
+
+    # offline from here until the syncs below
+    made = 0
+    for person in twice:  # the same person checked in at two laptops
+        for laptop in rng.sample(laptops, 2):
+            laptop.store.record_checkin(IN, person)
+            made += 1
+    for person in once:
+        rng.choice(laptops).store.record_checkin(IN, person)
+        made += 1
+    door = rng.choice(laptops)  # a mistaken scan, undone with a reason
+    wrong = door.store.record_checkin(IN, mistaken)
+    door.store.record_checkin(VOID, mistaken, voids=wrong["id"], reason="扫错了人")
+    made += 2
+    first, second = rng.sample(laptops, 2)  # in at one laptop, out at another
+    first.store.record_checkin(IN, leaving)
+    second.store.record_checkin(OUT, leaving)
+    made += 2
+    cadre, door = rng.sample(laptops, 2)  # cancelled at one, admitted at another meanwhile
+    cadre.store.cancel_registration(cancelled)
+    door.store.record_checkin(IN, cancelled)
+    made += 1
+
+    order = laptops[:]
+    rng.shuffle(order)
+    for laptop in order:
+        laptop.sync()
+    for laptop in order:  # a second round brings everyone what the later ones pushed
+        laptop.sync()
+    laptops[0].sync()  # a repeated sync changes nothing
+
+    on_server = _server_events(server, activity_id)
+    assert len(on_server) == made  # nothing doubled, nothing dropped
+    for laptop in laptops:
+        assert _local_events(laptop, activity_id) == on_server  # every laptop converged
+    counts = {laptop.store.device_id: _book(laptop, activity_id).counts() for laptop in laptops}
+    assert len(set(counts.values())) == 1, counts
+    result = next(iter(counts.values()))
+    assert result.arrived == len(twice) + len(once) + 2  # the leaver and the cancelled one
+    assert result.left == 1
+    assert result.inside == result.arrived - 1
+    book = _book(laptops[0], activity_id)
+    assert not book.entries[mistaken].state.arrived  # the void took the mistake out
+    assert [e.registration_id for e in book.unexpected()] == [cancelled]  # kept, shown
+    assert book.entries[cancelled].status.value == "cancelled"
+    for person in twice:  # earliest check-in counts, once
+        times = [e["at"] for e in book.entries[person].events]
+        assert len(times) == 2 and book.entries[person].state.first_in == min(times)
+
+
+def test_a_youths_code_from_the_public_api_is_checked_offline(devices, server: Server):
+    youth = YouthClient(server)
+    activity = _registering(youth, requires_review=False)
+    registration = youth.register(activity["id"])
+    assert registration["status"] == "approved"
+    response = youth.call("GET", f"/registrations/{registration['id']}/code")
+    assert response.status_code == 200, response.text
+    code = response.json()["code"]
+    assert len(code) < 200  # a QR code a phone screen shows at arm's length
+
+    laptop = devices("door")
+    laptop.sync()  # brings the registration and the server's public key
+    key = laptop.store.read(checkin_queries.public_key)
+    assert key is not None
+    book = _book(laptop, activity["id"])
+    assert book.find(code, key).verdict is Verdict.WELCOME
+    changed = code[:50] + ("A" if code[50] != "A" else "B") + code[51:]
+    assert book.find(changed, key).verdict is Verdict.FORGED
+    other_key = Ed25519PrivateKey.generate()
+    forged = checkin_codes.sign(
+        other_key, registration["id"], activity["id"], checkin_codes.verify(key, code).issued_at
+    )
+    assert book.find(forged, key).verdict is Verdict.FORGED
+
+    # another youth's registration, or none, has no code for this youth: one answer for both
+    stranger = YouthClient(server, "李四")
+    assert stranger.call("GET", f"/registrations/{registration['id']}/code").status_code == 404
+    assert youth.call("GET", "/registrations/no-such-id/code").status_code == 404
