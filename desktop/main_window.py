@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened local database and show the last page used."""
         from desktop.events import StoreEvents
         from desktop.pages.activities import ActivitiesPage
+        from desktop.pages.checkin import CheckinPage
         from desktop.pages.followers import FollowersPage
         from desktop.pages.registrations import RegistrationsPage
         from desktop.sync_controller import SyncController
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
+            "checkin": CheckinPage(store, self.events),
         }
         placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
         self._page_widgets: list[QWidget] = [
@@ -147,13 +149,6 @@ class MainWindow(QMainWindow):
 
     def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
         return [
-            lambda: (
-                self.tr("活动签到"),
-                self.tr(
-                    "活动现场扫码或手动签到、签退，登记现场报名，"
-                    "记录志愿时长；多台电脑离线签到，联网后自动合并。"
-                ),
-            ),
             lambda: (
                 self.tr("组织地图"),
                 self.tr(
