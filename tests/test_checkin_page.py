@@ -163,3 +163,24 @@ def test_a_laptop_that_never_synced_says_so(qtbot, door):
     page.reload()
     assert scan(qtbot, page, code(key, ids["陈一鸣"], main)) == "no_key"
     assert band(page)[0] == "red"
+
+
+def test_a_walk_in_is_registered_and_welcomed_in_three_fields(qtbot, door):
+    page, _key, _main, _ids, _other = door
+    before = page.book.counts()
+
+    def fill(dialog) -> None:
+        type_text(dialog.name, "周小舟")
+        dialog.phone.setText("13912345678")
+        type_text(dialog.school, "南京大学")
+        dialog.accept()
+
+    errors = when_modal(qtbot, fill)
+    with qtbot.waitSignal(page.scanned, timeout=3000) as answered:
+        qtbot.keyClick(page.input, Qt.Key.Key_F7)
+    assert not errors and answered.args[0] == "welcome"
+    assert band(page) == ("green", "欢迎，周小舟！")
+    after = page.book.counts()
+    assert (after.arrived, after.walk_ins) == (before.arrived + 1, before.walk_ins + 1)
+    shot(page, "8-walk-in")
+    assert scan(qtbot, page, "5678") == "already_in"  # the phone tail finds them now

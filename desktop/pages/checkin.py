@@ -1,11 +1,11 @@
 """签到: the page at an activity's door, built for a scanner, a queue and no network.
 
 One big field takes a scanned code (scanners type it and press Enter), a name or a phone tail.
-F5 and F6 switch between checking in and checking out; F8 undoes the last check-in, with a
-reason kept in the history. The answer fills a coloured band readable from a metre away. The
-activity's registrations and events sit in memory (`sync.core.checkin.DoorBook`), so a scan is
-answered and counted without waiting for the database; a sync or another page's change
-rebuilds it shortly after.
+F5 and F6 switch between checking in and checking out; F7 registers a walk-in (three fields)
+and checks them in; F8 undoes the last check-in, with a reason kept in the history. The answer
+fills a coloured band readable from a metre away. The activity's registrations and events sit
+in memory (`sync.core.checkin.DoorBook`), so a scan is answered and counted without waiting
+for the database; a sync or another page's change rebuilds it shortly after.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -85,7 +88,14 @@ class CheckinPage(QWidget):
         self.checkin_button = QPushButton()
         self.checkout_button = QPushButton()
         self.void_button = QPushButton()
-        for button in (self.checkin_button, self.checkout_button, self.void_button):
+        self.walk_in_button = QPushButton()
+        self.walk_in_button.clicked.connect(self.walk_in)
+        for button in (
+            self.checkin_button,
+            self.checkout_button,
+            self.walk_in_button,
+            self.void_button,
+        ):
             button.setMinimumHeight(44)
             button.setStyleSheet("font-size: 16px; padding: 4px 16px;")
         for button in (self.checkin_button, self.checkout_button):
@@ -94,7 +104,12 @@ class CheckinPage(QWidget):
         self.checkout_button.clicked.connect(lambda: self.set_mode(checking_out=True))
         self.void_button.clicked.connect(self.void_last)
         buttons = QHBoxLayout()
-        for button in (self.checkin_button, self.checkout_button, self.void_button):
+        for button in (
+            self.checkin_button,
+            self.checkout_button,
+            self.walk_in_button,
+            self.void_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -126,6 +141,7 @@ class CheckinPage(QWidget):
         for key, slot in (
             ("F5", lambda: self.set_mode(checking_out=False)),
             ("F6", lambda: self.set_mode(checking_out=True)),
+            ("F7", self.walk_in),
             ("F8", self.void_last),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -237,6 +253,27 @@ class CheckinPage(QWidget):
         self._act(self.book.admit(entry))
         self.input.setFocus()
 
+    def walk_in(self) -> None:
+        """Someone not registered at the door: three fields, registered, approved and checked
+        in at once."""
+        if self.book is None:
+            return
+        dialog = WalkInDialog(self)
+        if not dialog.exec():
+            self.input.setFocus()
+            return
+        name, phone, school = dialog.values()
+        try:
+            registration_id = self.store.walk_in(self.book.activity_id, name, phone, school)
+        except RuleViolation as error:
+            self._show(Verdict.NOT_REGISTERED, "")
+            self.band.setText(violation_text(error))
+            self.scanned.emit(Verdict.NOT_REGISTERED.value)
+            return
+        self.reload()
+        self._act(self.book.admit(self.book.entries[registration_id]))
+        self.input.setFocus()
+
     def void_last(self) -> None:
         """Undo the last check-in made here: every live check-in of that person is voided,
         with the reason asked for, and the history keeps both."""
@@ -332,6 +369,7 @@ class CheckinPage(QWidget):
         self.checkin_button.setText(self.tr("签到 (F5)"))
         self.checkout_button.setText(self.tr("签退 (F6)"))
         self.void_button.setText(self.tr("撤销上一个签到… (F8)"))
+        self.walk_in_button.setText(self.tr("现场报名… (F7)"))
         self.review_label.setText(
             self.tr("需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）")
         )
@@ -346,6 +384,33 @@ class CheckinPage(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.input.setFocus()
+
+
+class WalkInDialog(QDialog):
+    """The three fields of a walk-in: name, mobile, and (optional) school or employer."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("现场报名"))
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setInputMask("99999999999;_")  # 11 digits, nothing else
+        self.school = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("姓名*"), self.name)
+        form.addRow(self.tr("手机号*"), self.phone)
+        form.addRow(self.tr("学校或单位"), self.school)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记并签到"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, str]:
+        return self.name.text().strip(), self.phone.text().strip(), self.school.text().strip()
 
 
 def _clock(at: datetime | None) -> str:

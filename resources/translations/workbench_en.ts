@@ -439,142 +439,147 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="245"/>
+        <location filename="../../desktop/pages/checkin.py" line="282"/>
         <source>没有可以撤销的签到</source>
         <translation>No check-in to undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="249"/>
+        <location filename="../../desktop/pages/checkin.py" line="286"/>
         <source>撤销签到</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="250"/>
+        <location filename="../../desktop/pages/checkin.py" line="287"/>
         <source>撤销 {name} 的签到，请填写原因：</source>
         <translation>Undo the check-in of {name}. Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="260"/>
+        <location filename="../../desktop/pages/checkin.py" line="297"/>
         <source>已撤销 {name} 的签到</source>
         <translation>Check-in of {name} undone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="274"/>
+        <location filename="../../desktop/pages/checkin.py" line="311"/>
         <source>请扫码，或输入姓名、手机尾号后按回车</source>
         <translation>Scan a code, or type a name or phone ending, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="280"/>
+        <location filename="../../desktop/pages/checkin.py" line="317"/>
         <source>欢迎，{name}！</source>
         <translation>Welcome, {name}!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="281"/>
+        <location filename="../../desktop/pages/checkin.py" line="318"/>
         <source>{name} 已签退，再见！</source>
         <translation>{name} checked out. Goodbye!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="282"/>
+        <location filename="../../desktop/pages/checkin.py" line="319"/>
         <source>{name} 已签到（{time}）</source>
         <translation>{name} already checked in ({time})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="283"/>
+        <location filename="../../desktop/pages/checkin.py" line="320"/>
         <source>{name} 还没有签到，不能签退</source>
         <translation>{name} has not checked in, so cannot check out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="284"/>
+        <location filename="../../desktop/pages/checkin.py" line="321"/>
         <source>有多人符合，请在下面选择</source>
         <translation>Several people match: choose below</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="285"/>
+        <location filename="../../desktop/pages/checkin.py" line="322"/>
         <source>未报名此活动</source>
         <translation>Not registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="286"/>
+        <location filename="../../desktop/pages/checkin.py" line="323"/>
         <source>{name} 的报名尚未通过</source>
         <translation>{name}&apos;s registration is not approved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="287"/>
+        <location filename="../../desktop/pages/checkin.py" line="324"/>
         <source>{name} 的报名未通过审核</source>
         <translation>{name}&apos;s registration was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="288"/>
+        <location filename="../../desktop/pages/checkin.py" line="325"/>
         <source>{name} 的报名已取消</source>
         <translation>{name}&apos;s registration was cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="289"/>
+        <location filename="../../desktop/pages/checkin.py" line="326"/>
         <source>这是其他活动的签到码</source>
         <translation>This code is for another activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="290"/>
+        <location filename="../../desktop/pages/checkin.py" line="327"/>
         <source>签到码无效（可能被伪造或改动）</source>
         <translation>Invalid code (forged or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="291"/>
+        <location filename="../../desktop/pages/checkin.py" line="328"/>
         <source>本机还没有同步过，无法核验签到码，请先同步</source>
         <translation>This computer has never synced and cannot check codes: sync first</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="297"/>
+        <location filename="../../desktop/pages/checkin.py" line="334"/>
         <source>没有可签到的活动（已发布、一周内）</source>
         <translation>No activity to check in to (published, within a week)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="302"/>
+        <location filename="../../desktop/pages/checkin.py" line="339"/>
         <source>应到 {e}&#x3000;已到 {a}&#x3000;在场 {i}&#x3000;已离开 {l}&#x3000;现场报名 {w}</source>
         <translation>Expected {e} · Arrived {a} · Inside {i} · Left {l} · Walk-ins {w}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="312"/>
+        <location filename="../../desktop/pages/checkin.py" line="349"/>
         <source>{name}：已签到（{time}），但报名当前为“{status}”</source>
         <translation>{name}: checked in ({time}), but the registration is now “{status}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="323"/>
+        <location filename="../../desktop/pages/checkin.py" line="360"/>
         <source>签退模式（F6）</source>
         <translation>Checking out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="326"/>
+        <location filename="../../desktop/pages/checkin.py" line="363"/>
         <source>签到模式（F5）</source>
         <translation>Checking in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="330"/>
+        <location filename="../../desktop/pages/checkin.py" line="367"/>
         <source>活动：</source>
         <translation>Activity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="331"/>
+        <location filename="../../desktop/pages/checkin.py" line="368"/>
         <source>扫码，或输入姓名、手机尾号 4 位，按回车</source>
         <translation>Scan a code, or type a name or the last 4 digits of a phone, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="332"/>
+        <location filename="../../desktop/pages/checkin.py" line="369"/>
         <source>签到 (F5)</source>
         <translation>Check in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="333"/>
+        <location filename="../../desktop/pages/checkin.py" line="370"/>
         <source>签退 (F6)</source>
         <translation>Check out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="334"/>
+        <location filename="../../desktop/pages/checkin.py" line="371"/>
         <source>撤销上一个签到… (F8)</source>
         <translation>Undo last check-in… (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="336"/>
+        <location filename="../../desktop/pages/checkin.py" line="372"/>
+        <source>现场报名… (F7)</source>
+        <translation>Walk-in… (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="374"/>
         <source>需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）</source>
         <translation>To check: these people checked in, but their registration is no longer approved (perhaps cancelled on another computer)</translation>
     </message>
@@ -2628,6 +2633,39 @@ Remove the data?</translation>
     </message>
 </context>
 <context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="394"/>
+        <source>现场报名</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="400"/>
+        <source>姓名*</source>
+        <translation>Name*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="401"/>
+        <source>手机号*</source>
+        <translation>Mobile*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="402"/>
+        <source>学校或单位</source>
+        <translation>School or employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="406"/>
+        <source>登记并签到</source>
+        <translation>Register and check in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="407"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>excel</name>
     <message>
         <location filename="../../desktop/dialogs/import_dialog.py" line="40"/>
@@ -2939,231 +2977,236 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="96"/>
+        <source>这个手机号已在另一台电脑上现场登记为“{name}”，已算作同一人，请核对姓名</source>
+        <translation>This mobile number was registered at the door on another computer as “{name}” and counted as the same person; please check the name</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="99"/>
         <source>撤销签到需要填写原因</source>
         <translation>Undoing a check-in needs a reason</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="97"/>
+        <location filename="../../sync/core/messages.py" line="100"/>
         <source>这条记录本身就是撤销，不能再撤销</source>
         <translation>This entry is itself an undo and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="98"/>
+        <location filename="../../sync/core/messages.py" line="101"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="99"/>
+        <location filename="../../sync/core/messages.py" line="102"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="100"/>
+        <location filename="../../sync/core/messages.py" line="103"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="101"/>
+        <location filename="../../sync/core/messages.py" line="104"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="106"/>
+        <location filename="../../sync/core/messages.py" line="109"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="110"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="111"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="112"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="110"/>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="111"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="115"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="116"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="118"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="116"/>
+        <location filename="../../sync/core/messages.py" line="119"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="118"/>
+        <location filename="../../sync/core/messages.py" line="121"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="122"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="121"/>
+        <location filename="../../sync/core/messages.py" line="124"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="122"/>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="125"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="126"/>
+        <location filename="../../sync/core/messages.py" line="129"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="128"/>
+        <location filename="../../sync/core/messages.py" line="131"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="129"/>
+        <location filename="../../sync/core/messages.py" line="132"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="130"/>
+        <location filename="../../sync/core/messages.py" line="133"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="131"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="132"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="133"/>
+        <location filename="../../sync/core/messages.py" line="136"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="134"/>
+        <location filename="../../sync/core/messages.py" line="137"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="135"/>
+        <location filename="../../sync/core/messages.py" line="138"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="136"/>
+        <location filename="../../sync/core/messages.py" line="139"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="137"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="138"/>
+        <location filename="../../sync/core/messages.py" line="141"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="139"/>
+        <location filename="../../sync/core/messages.py" line="142"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="140"/>
+        <location filename="../../sync/core/messages.py" line="143"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="142"/>
+        <location filename="../../sync/core/messages.py" line="145"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="143"/>
+        <location filename="../../sync/core/messages.py" line="146"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="144"/>
+        <location filename="../../sync/core/messages.py" line="147"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="145"/>
+        <location filename="../../sync/core/messages.py" line="148"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="146"/>
+        <location filename="../../sync/core/messages.py" line="149"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="147"/>
+        <location filename="../../sync/core/messages.py" line="150"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="148"/>
+        <location filename="../../sync/core/messages.py" line="151"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -3203,17 +3246,17 @@ Remove the data?</translation>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="152"/>
+        <location filename="../../sync/core/messages.py" line="155"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="153"/>
+        <location filename="../../sync/core/messages.py" line="156"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="154"/>
+        <location filename="../../sync/core/messages.py" line="157"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

@@ -8,6 +8,7 @@ The same rules run on every laptop and the server, so all of them count the same
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +18,15 @@ from typing import Any
 from sync.core import privacy
 from sync.core.checkin_codes import BadCode, verify
 from sync.core.records import CheckinAction, RegistrationSource, RegistrationStatus
+
+# Walk-ins typed at the door get a registration id made from the activity and the phone, so
+# the same person typed in on two offline laptops is one registration once they sync
+# (`operations.registrations.create_registration` takes the second as the same walk-in).
+WALK_IN_NAMESPACE = uuid.UUID("5b0e2f8e-7c1d-4d55-9a53-1f6d2c1e0a11")
+
+
+def walk_in_id(activity_id: str, phone: str) -> str:
+    return str(uuid.uuid5(WALK_IN_NAMESPACE, f"{activity_id}:{phone.strip()}"))
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,9 @@ MESSAGES: dict[str, str] = {
     "checkin_not_admitted": QT_TRANSLATE_NOOP(
         "rules", "已记录签到，但该报名当前为“{current}”，请在签到页“需核对”中处理"
     ),
+    "walk_in_name_differs": QT_TRANSLATE_NOOP(
+        "rules", "这个手机号已在另一台电脑上现场登记为“{name}”，已算作同一人，请核对姓名"
+    ),
     "void_reason_required": QT_TRANSLATE_NOOP("rules", "撤销签到需要填写原因"),
     "void_of_void": QT_TRANSLATE_NOOP("rules", "这条记录本身就是撤销，不能再撤销"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),

@@ -101,6 +101,21 @@ def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, 
     door.store.record_checkin(IN, cancelled)
     made += 1
 
+    # walk-ins: the same phone typed in on two laptops, once with the same name, once not
+    same_phone, other_phone = f"1990000{seed:04d}", f"1990001{seed:04d}"
+    x, y = rng.sample(laptops, 2)
+    for laptop in (x, y):
+        walk_in = laptop.store.walk_in(activity_id, "周小舟", same_phone, "南京大学")
+        laptop.store.record_checkin(IN, walk_in)
+        made += 1
+    x, y = rng.sample(laptops, 2)
+    typo = [x.store.walk_in(activity_id, "吴一凡", other_phone)]
+    typo.append(y.store.walk_in(activity_id, "吴亦凡", other_phone))
+    for laptop, registration in zip((x, y), typo, strict=True):
+        laptop.store.record_checkin(IN, registration)
+        made += 1
+    assert typo[0] == typo[1]  # one registration id for one phone at one activity
+
     order = laptops[:]
     rng.shuffle(order)
     for laptop in order:
@@ -116,7 +131,29 @@ def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, 
     counts = {laptop.store.device_id: _book(laptop, activity_id).counts() for laptop in laptops}
     assert len(set(counts.values())) == 1, counts
     result = next(iter(counts.values()))
-    assert result.arrived == len(twice) + len(once) + 2  # the leaver and the cancelled one
+    # the leaver, the cancelled one and one for each walk-in phone
+    assert result.arrived == len(twice) + len(once) + 2 + 2
+    sources = laptops[0].registrations()
+    arrived = [*twice, *once, leaving, cancelled]
+    assert result.walk_ins == 2 + sum(sources[p]["source"] == "walk_in" for p in arrived)
+    for phone in (same_phone, other_phone):  # one youth and one registration per phone
+        youths = server_rows(server, "SELECT id FROM youths WHERE phone = :p", p=phone)
+        assert len(youths) == 1
+        held = server_rows(
+            server,
+            "SELECT count(*) FROM registrations WHERE youth_id = :y AND activity_id = :a",
+            y=youths[0][0],
+            a=activity_id,
+        )
+        assert held[0][0] == 1
+    # the name that differed is shown to whoever typed it second, naming the name kept
+    refused = [op for laptop in laptops for op in laptop.store.rejected_operations()]
+    assert [(op["code"], op["params"]["name"]) for op in refused] == [
+        (
+            "walk_in_name_differs",
+            server_rows(server, "SELECT name FROM youths WHERE phone = :p", p=other_phone)[0][0],
+        )
+    ]
     assert result.left == 1
     assert result.inside == result.arrived - 1
     book = _book(laptops[0], activity_id)

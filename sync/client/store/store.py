@@ -20,6 +20,7 @@ from sync.client.store.db import make_engine, writer
 from sync.client.store.migrations import migrate, prune_backups
 from sync.client.store.tables import RECORDS, meta, outbox, youths
 from sync.core import operations
+from sync.core.checkin import walk_in_id
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import (
@@ -368,6 +369,19 @@ class Store:
             "at": at,
             "voids": voids,
         }
+
+    def walk_in(self, activity_id: str, name: str, phone: str, school: str = "") -> str:
+        """Register someone at the door (name, phone, optionally school or employer) and
+        approve them, in one transaction; the registration's id. The id comes from activity
+        and phone (`checkin.walk_in_id`): another laptop typing the same phone makes the same
+        registration, which the server then holds once."""
+        youth = {"name": name.strip(), "phone": phone.strip(), "school_or_employer": school}
+        known = self.read(_youth_ids_by_phone, [youth["phone"]])
+        youth["id"] = known.get(youth["phone"]) or uuid7()
+        registration_id = walk_in_id(activity_id, youth["phone"])
+        create = CreateRegistration(registration_id, activity_id, youth, RegistrationSource.WALK_IN)
+        self.execute_many([create, ReviewRegistration(registration_id, Decision.APPROVE)])
+        return registration_id
 
     # --- followers, notices, personal data -----------------------------------------------------
 
