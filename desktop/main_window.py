@@ -119,11 +119,12 @@ class MainWindow(QMainWindow):
         self.followers_page = FollowersPage(
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
+        self.checkin_page = CheckinPage(store, self.events)
         built: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
-            "checkin": CheckinPage(store, self.events),
+            "checkin": self.checkin_page,
         }
         placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
         self._page_widgets: list[QWidget] = [
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.undo_history.changed.connect(self._update_undo_action)
         self.sync = SyncController(store, self.settings, self)
         self.events.table_changed.connect(self.sync.on_table_changed)
+        self.checkin_page.attach_sync(self.sync)
         self.sync.state_changed.connect(self.update_status)
         self.sync.sync_finished.connect(self._on_sync_finished)
         self.sync.progressed.connect(self._on_sync_progress)

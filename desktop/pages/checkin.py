@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.events import StoreEvents
+from desktop.sync_controller import SyncController, SyncState
 from desktop.texts import label, violation_text
 from sync.client.store import Store, checkin_queries
 from sync.core.checkin import DoorBook, Entry, Lookup, Verdict, colour
@@ -64,6 +65,8 @@ class CheckinPage(QWidget):
         self.public_key: Any = None
         self.checking_out = False
         self.last_checkin: Entry | None = None  # what F8 undoes
+        self.sync: SyncController | None = None
+        self._preparing = False  # 准备离线 waits for the sync it started
         self._writing = False  # our own write announces tables too: no rebuild for it
         self._rebuild = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
         self._rebuild.timeout.connect(self.reload)
@@ -90,6 +93,9 @@ class CheckinPage(QWidget):
         self.void_button = QPushButton()
         self.walk_in_button = QPushButton()
         self.walk_in_button.clicked.connect(self.walk_in)
+        self.prepare_button = QPushButton()
+        self.prepare_button.clicked.connect(self.prepare_offline)
+        self.prepare_button.setEnabled(False)  # until the window hands over its sync
         for button in (
             self.checkin_button,
             self.checkout_button,
@@ -112,6 +118,9 @@ class CheckinPage(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.prepare_button.setMinimumHeight(44)
+        self.prepare_button.setStyleSheet("font-size: 16px; padding: 4px 16px;")
+        buttons.addWidget(self.prepare_button)
 
         self.band = QLabel()
         self.band.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -266,13 +275,58 @@ class CheckinPage(QWidget):
         try:
             registration_id = self.store.walk_in(self.book.activity_id, name, phone, school)
         except RuleViolation as error:
-            self._show(Verdict.NOT_REGISTERED, "")
-            self.band.setText(violation_text(error))
+            self._say("red", violation_text(error), size=28)
             self.scanned.emit(Verdict.NOT_REGISTERED.value)
             return
         self.reload()
         self._act(self.book.admit(self.book.entries[registration_id]))
         self.input.setFocus()
+
+    def attach_sync(self, sync: SyncController) -> None:
+        """The window's sync, which 准备离线 runs and then reads."""
+        self.sync = sync
+        sync.sync_finished.connect(self._on_synced)
+        sync.state_changed.connect(self._on_sync_state)
+        self.prepare_button.setEnabled(True)
+
+    def prepare_offline(self) -> None:
+        """Sync now, then say plainly whether this laptop can work at the door unplugged."""
+        if self.sync is None:
+            return
+        self._preparing = True
+        self._say("idle", self.tr("正在同步，准备离线签到…"), size=24)
+        self.sync.sync_now()
+
+    def _on_sync_state(self) -> None:
+        assert self.sync is not None
+        if self._preparing and self.sync.state in (SyncState.OFFLINE, SyncState.SIGNED_OUT):
+            self._preparing = False
+            self._say(
+                "red",
+                self.tr("没能同步：{error}\n本机数据可能不是最新的，请联网后再点“准备离线”").format(
+                    error=self.sync.last_error
+                ),
+                size=24,
+            )
+
+    def _on_synced(self, _report: object) -> None:
+        if not self._preparing:
+            return
+        self._preparing = False
+        self.reload()
+        pending = self.store.pending_count()
+        if self.public_key is None:
+            self._say("red", self.tr("服务器没有发来签到码公钥，离线时无法核验签到码"), size=24)
+        elif pending:
+            text = self.tr("还有 {n} 项操作没有送到服务器，请保持联网再同步一次")
+            self._say("amber", text.format(n=pending), size=24)
+        elif self.book is not None:
+            text = self.tr(
+                "可以断网了：本机已有“{title}”的 {n} 条报名和核验签到码的公钥，"
+                "离线签到、签退、现场报名都不需要网络"
+            )
+            title = self.activity_combo.currentText().split("  ", 1)[-1]
+            self._say("green", text.format(title=title, n=len(self.book.entries)), size=24)
 
     def void_last(self) -> None:
         """Undo the last check-in made here: every live check-in of that person is voided,
@@ -300,15 +354,18 @@ class CheckinPage(QWidget):
     # --- showing -----------------------------------------------------------------------------
 
     def _show(self, verdict: Verdict | None, name: str, entry: Entry | None = None) -> None:
-        text = self._verdict_text(verdict, name, entry) if verdict else name
-        tone = colour(verdict) if verdict else "idle"
+        if verdict is None:  # a plain message (or the prompt when there is none)
+            self._say("idle", name or self.tr("请扫码，或输入姓名、手机尾号后按回车"), size=24)
+        else:
+            self._say(colour(verdict), self._verdict_text(verdict, name, entry))
+
+    def _say(self, tone: str, text: str, *, size: int = 44) -> None:
         background, foreground = BAND[tone]
-        size = 44 if verdict else 24
         self.band.setStyleSheet(
             f"background: {background}; color: {foreground}; font-size: {size}px;"
             "font-weight: bold; border-radius: 8px; padding: 12px;"
         )
-        self.band.setText(text or self.tr("请扫码，或输入姓名、手机尾号后按回车"))
+        self.band.setText(text)
         self.band.setProperty("tone", tone)
 
     def _verdict_text(self, verdict: Verdict, name: str, entry: Entry | None) -> str:
@@ -370,6 +427,10 @@ class CheckinPage(QWidget):
         self.checkout_button.setText(self.tr("签退 (F6)"))
         self.void_button.setText(self.tr("撤销上一个签到… (F8)"))
         self.walk_in_button.setText(self.tr("现场报名… (F7)"))
+        self.prepare_button.setText(self.tr("准备离线"))
+        self.prepare_button.setToolTip(
+            self.tr("同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网")
+        )
         self.review_label.setText(
             self.tr("需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）")
         )

@@ -439,147 +439,184 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="282"/>
+        <location filename="../../desktop/pages/checkin.py" line="297"/>
+        <source>正在同步，准备离线签到…</source>
+        <translation>Syncing to get ready for offline check-in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="306"/>
+        <source>没能同步：{error}
+本机数据可能不是最新的，请联网后再点“准备离线”</source>
+        <translation>Could not sync: {error}
+The data on this computer may be out of date; connect and click “Prepare for offline” again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="319"/>
+        <source>服务器没有发来签到码公钥，离线时无法核验签到码</source>
+        <translation>The server sent no key for check-in codes: codes cannot be checked offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="321"/>
+        <source>还有 {n} 项操作没有送到服务器，请保持联网再同步一次</source>
+        <translation>{n} changes have not reached the server yet; stay connected and sync once more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="325"/>
+        <source>可以断网了：本机已有“{title}”的 {n} 条报名和核验签到码的公钥，离线签到、签退、现场报名都不需要网络</source>
+        <translation>Safe to unplug: this computer has the {n} registrations of “{title}” and the key to check codes; check-in, check-out and walk-ins need no network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="336"/>
         <source>没有可以撤销的签到</source>
         <translation>No check-in to undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="286"/>
+        <location filename="../../desktop/pages/checkin.py" line="340"/>
         <source>撤销签到</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="287"/>
+        <location filename="../../desktop/pages/checkin.py" line="341"/>
         <source>撤销 {name} 的签到，请填写原因：</source>
         <translation>Undo the check-in of {name}. Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="297"/>
+        <location filename="../../desktop/pages/checkin.py" line="351"/>
         <source>已撤销 {name} 的签到</source>
         <translation>Check-in of {name} undone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="311"/>
+        <location filename="../../desktop/pages/checkin.py" line="358"/>
         <source>请扫码，或输入姓名、手机尾号后按回车</source>
         <translation>Scan a code, or type a name or phone ending, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="317"/>
+        <location filename="../../desktop/pages/checkin.py" line="374"/>
         <source>欢迎，{name}！</source>
         <translation>Welcome, {name}!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="318"/>
+        <location filename="../../desktop/pages/checkin.py" line="375"/>
         <source>{name} 已签退，再见！</source>
         <translation>{name} checked out. Goodbye!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="319"/>
+        <location filename="../../desktop/pages/checkin.py" line="376"/>
         <source>{name} 已签到（{time}）</source>
         <translation>{name} already checked in ({time})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="320"/>
+        <location filename="../../desktop/pages/checkin.py" line="377"/>
         <source>{name} 还没有签到，不能签退</source>
         <translation>{name} has not checked in, so cannot check out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="321"/>
+        <location filename="../../desktop/pages/checkin.py" line="378"/>
         <source>有多人符合，请在下面选择</source>
         <translation>Several people match: choose below</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="322"/>
+        <location filename="../../desktop/pages/checkin.py" line="379"/>
         <source>未报名此活动</source>
         <translation>Not registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="323"/>
+        <location filename="../../desktop/pages/checkin.py" line="380"/>
         <source>{name} 的报名尚未通过</source>
         <translation>{name}&apos;s registration is not approved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="324"/>
+        <location filename="../../desktop/pages/checkin.py" line="381"/>
         <source>{name} 的报名未通过审核</source>
         <translation>{name}&apos;s registration was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="325"/>
+        <location filename="../../desktop/pages/checkin.py" line="382"/>
         <source>{name} 的报名已取消</source>
         <translation>{name}&apos;s registration was cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="326"/>
+        <location filename="../../desktop/pages/checkin.py" line="383"/>
         <source>这是其他活动的签到码</source>
         <translation>This code is for another activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="327"/>
+        <location filename="../../desktop/pages/checkin.py" line="384"/>
         <source>签到码无效（可能被伪造或改动）</source>
         <translation>Invalid code (forged or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="328"/>
+        <location filename="../../desktop/pages/checkin.py" line="385"/>
         <source>本机还没有同步过，无法核验签到码，请先同步</source>
         <translation>This computer has never synced and cannot check codes: sync first</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="334"/>
+        <location filename="../../desktop/pages/checkin.py" line="391"/>
         <source>没有可签到的活动（已发布、一周内）</source>
         <translation>No activity to check in to (published, within a week)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="339"/>
+        <location filename="../../desktop/pages/checkin.py" line="396"/>
         <source>应到 {e}&#x3000;已到 {a}&#x3000;在场 {i}&#x3000;已离开 {l}&#x3000;现场报名 {w}</source>
         <translation>Expected {e} · Arrived {a} · Inside {i} · Left {l} · Walk-ins {w}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="349"/>
+        <location filename="../../desktop/pages/checkin.py" line="406"/>
         <source>{name}：已签到（{time}），但报名当前为“{status}”</source>
         <translation>{name}: checked in ({time}), but the registration is now “{status}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="360"/>
+        <location filename="../../desktop/pages/checkin.py" line="417"/>
         <source>签退模式（F6）</source>
         <translation>Checking out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="363"/>
+        <location filename="../../desktop/pages/checkin.py" line="420"/>
         <source>签到模式（F5）</source>
         <translation>Checking in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="367"/>
+        <location filename="../../desktop/pages/checkin.py" line="424"/>
         <source>活动：</source>
         <translation>Activity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="368"/>
+        <location filename="../../desktop/pages/checkin.py" line="425"/>
         <source>扫码，或输入姓名、手机尾号 4 位，按回车</source>
         <translation>Scan a code, or type a name or the last 4 digits of a phone, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="369"/>
+        <location filename="../../desktop/pages/checkin.py" line="426"/>
         <source>签到 (F5)</source>
         <translation>Check in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="370"/>
+        <location filename="../../desktop/pages/checkin.py" line="427"/>
         <source>签退 (F6)</source>
         <translation>Check out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="371"/>
+        <location filename="../../desktop/pages/checkin.py" line="428"/>
         <source>撤销上一个签到… (F8)</source>
         <translation>Undo last check-in… (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="372"/>
+        <location filename="../../desktop/pages/checkin.py" line="429"/>
         <source>现场报名… (F7)</source>
         <translation>Walk-in… (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="374"/>
+        <location filename="../../desktop/pages/checkin.py" line="430"/>
+        <source>准备离线</source>
+        <translation>Prepare for offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="432"/>
+        <source>同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网</source>
+        <translation>Sync once and make sure this computer has the registrations and the key to check codes; then it can go offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="435"/>
         <source>需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）</source>
         <translation>To check: these people checked in, but their registration is no longer approved (perhaps cancelled on another computer)</translation>
     </message>
@@ -929,164 +966,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
-        <location filename="../../desktop/main_window.py" line="236"/>
-        <location filename="../../desktop/main_window.py" line="404"/>
-        <location filename="../../desktop/main_window.py" line="409"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
-        <location filename="../../desktop/main_window.py" line="372"/>
-        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="374"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="369"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
-        <location filename="../../desktop/main_window.py" line="435"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="437"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
@@ -1096,62 +1133,62 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="337"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="341"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="397"/>
+        <location filename="../../desktop/main_window.py" line="399"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="411"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="437"/>
+        <location filename="../../desktop/main_window.py" line="439"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -2635,32 +2672,32 @@ Remove the data?</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="394"/>
+        <location filename="../../desktop/pages/checkin.py" line="455"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="400"/>
+        <location filename="../../desktop/pages/checkin.py" line="461"/>
         <source>姓名*</source>
         <translation>Name*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="401"/>
+        <location filename="../../desktop/pages/checkin.py" line="462"/>
         <source>手机号*</source>
         <translation>Mobile*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="402"/>
+        <location filename="../../desktop/pages/checkin.py" line="463"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="406"/>
+        <location filename="../../desktop/pages/checkin.py" line="467"/>
         <source>登记并签到</source>
         <translation>Register and check in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="407"/>
+        <location filename="../../desktop/pages/checkin.py" line="468"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from sync.client.store import checkin_queries
@@ -193,3 +194,31 @@ def test_a_youths_code_from_the_public_api_is_checked_offline(devices, server: S
     stranger = YouthClient(server, "李四")
     assert stranger.call("GET", f"/registrations/{registration['id']}/code").status_code == 404
     assert youth.call("GET", "/registrations/no-such-id/code").status_code == 404
+
+
+def test_prepare_for_offline_says_when_it_is_safe_to_unplug(qtbot, devices, server, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop import settings as s
+    from desktop.main_window import MainWindow
+
+    laptop = devices("door")  # signed in, never synced
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, log_dir=str(tmp_path), store=laptop.store)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(window.PAGE_KEYS.index("checkin"))
+    page = window.checkin_page
+    qtbot.waitUntil(lambda: window.sync.state.value != "syncing", timeout=60_000)
+
+    qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.band.property("tone") == "green", timeout=60_000)
+    assert page.band.text().startswith("可以断网了")
+    assert page.public_key is not None and page.book is not None and page.book.entries
+    if os.environ.get("SUQING_SHOTS_DIR"):
+        window.grab().save(os.path.join(os.environ["SUQING_SHOTS_DIR"], "checkin-9-prepared.png"))
+
+    server.stop()  # the network is gone: the page says so instead of claiming readiness
+    qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.band.property("tone") == "red", timeout=60_000)
+    assert page.band.text().startswith("没能同步")
