@@ -184,3 +184,33 @@ def test_a_walk_in_is_registered_and_welcomed_in_three_fields(qtbot, door):
     assert (after.arrived, after.walk_ins) == (before.arrived + 1, before.walk_ins + 1)
     shot(page, "8-walk-in")
     assert scan(qtbot, page, "5678") == "already_in"  # the phone tail finds them now
+
+
+def test_two_of_one_name_are_offered_and_a_cancelled_arrival_is_listed(qtbot, door):
+    page, _key, main, ids, _other = door
+    store = page.store
+    store.create_registrations(
+        main, [{"name": "陈一鸣", "phone": "13900009999"}], source="walk_in"
+    )  # a second 陈一鸣
+    second = next(i for n, i in _ids(store, main).items() if i not in ids.values())
+    store.review_registration(second, "approve")
+    page.reload()
+
+    assert scan(qtbot, page, "陈一鸣") == "choose"
+    assert band(page)[0] == "amber" and page.choices.count() == 2
+    shot(page, "10-choose")
+    item = next(
+        page.choices.item(r)
+        for r in range(page.choices.count())
+        if "9999" in page.choices.item(r).text()
+    )
+    with qtbot.waitSignal(page.scanned, timeout=2000) as answered:
+        page.choices.itemActivated.emit(item)
+    assert answered.args[0] == "welcome"
+    assert page.book.entries[second].state.arrived and not page.choices.isVisible()
+
+    store.cancel_registration(second)  # e.g. cancelled on another laptop, then synced
+    qtbot.waitUntil(lambda: page.review_list.count() == 1, timeout=3000)  # the page rebuilds
+    assert "陈一鸣：已签到" in page.review_list.item(0).text()
+    assert "已取消" in page.review_list.item(0).text()
+    shot(page, "11-needs-review")

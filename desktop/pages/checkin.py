@@ -131,10 +131,13 @@ class CheckinPage(QWidget):
         self.counts_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.choices = QListWidget()  # several people match: the volunteer picks one
         self.choices.itemActivated.connect(self._on_choice)
+        self.choices.setStyleSheet("font-size: 20px;")
         self.choices.hide()
         self.review_label = QLabel()
         self.review_list = QListWidget()  # checked in, but no longer approved (needs a look)
-        self.review_list.setMaximumHeight(120)
+        self.review_list.setMaximumHeight(160)
+        self.review_list.setStyleSheet("font-size: 18px;")
+        self.review_label.setStyleSheet("font-size: 16px; font-weight: bold; color: #b06000;")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
