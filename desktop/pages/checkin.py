@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -32,9 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.checkin_sheet import Card, write_sheet
 from desktop.events import StoreEvents
 from desktop.sync_controller import SyncController, SyncState
+from desktop.sync_texts import sync_error_text
 from desktop.texts import label, violation_text
+from desktop.workers import BackgroundJob
+from sync.client import session
+from sync.client.http import SyncError
 from sync.client.store import Store, checkin_queries
 from sync.core.checkin import DoorBook, Entry, Lookup, Verdict, colour
 from sync.core.records import CHINA_TIME, CheckinAction
@@ -57,6 +64,8 @@ REBUILD_DELAY_MS = 300  # one rebuild for the burst of tables a sync announces
 class CheckinPage(QWidget):
     scanned = Signal(str)
     """A scan or search was answered: its verdict's value (tests and the benchmark wait on it)."""
+    sheet_written = Signal(str)
+    """A sheet of QR codes was saved: its path ("" when it could not be)."""
 
     def __init__(self, store: Store, events: StoreEvents, *, parent: QWidget | None = None):
         super().__init__(parent)
@@ -93,6 +102,9 @@ class CheckinPage(QWidget):
         self.void_button = QPushButton()
         self.walk_in_button = QPushButton()
         self.walk_in_button.clicked.connect(self.walk_in)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(lambda: self.print_codes())
+        self._codes_job: BackgroundJob | None = None
         self.prepare_button = QPushButton()
         self.prepare_button.clicked.connect(self.prepare_offline)
         self.prepare_button.setEnabled(False)  # until the window hands over its sync
@@ -118,9 +130,10 @@ class CheckinPage(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.prepare_button.setMinimumHeight(44)
-        self.prepare_button.setStyleSheet("font-size: 16px; padding: 4px 16px;")
-        buttons.addWidget(self.prepare_button)
+        for button in (self.print_button, self.prepare_button):
+            button.setMinimumHeight(44)
+            button.setStyleSheet("font-size: 16px; padding: 4px 16px;")
+            buttons.addWidget(button)
 
         self.band = QLabel()
         self.band.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,6 +168,7 @@ class CheckinPage(QWidget):
             ("F6", lambda: self.set_mode(checking_out=True)),
             ("F7", self.walk_in),
             ("F8", self.void_last),
+            ("Ctrl+P", self.print_codes),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -331,6 +345,52 @@ class CheckinPage(QWidget):
             title = self.activity_combo.currentText().split("  ", 1)[-1]
             self._say("green", text.format(title=title, n=len(self.book.entries)), size=24)
 
+    def print_codes(self, path: str | None = None) -> None:
+        """Save a PDF of the QR codes of the approved registrations, to print for people
+        without a phone. The server signs them, so this needs the network."""
+        if self.book is None or self._codes_job is not None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存签到码"), self.tr("签到码.pdf"), self.tr("PDF 文件 (*.pdf)")
+            )
+            if not path:
+                return
+        activity_id, store = self.book.activity_id, self.store
+
+        def job(_progress: Any, _cancelled: Any) -> dict[str, str]:
+            client = session.connect(store)
+            try:
+                return client.checkin_codes(activity_id)
+            finally:
+                client.close()
+
+        self._say("idle", self.tr("正在从服务器取签到码…"), size=24)
+        self._codes_job = BackgroundJob(job, self)
+        self._codes_job.finished.connect(lambda codes, error: self._save_sheet(path, codes, error))
+        self._codes_job.start()
+
+    def _save_sheet(self, path: str, codes: dict[str, str] | None, error: Any) -> None:
+        self._codes_job = None
+        if error is not None or codes is None or self.book is None:
+            text = sync_error_text(error) if isinstance(error, SyncError) else str(error)
+            self._say(
+                "red", self.tr("没能取到签到码（需要联网）：{error}").format(error=text), size=24
+            )
+            self.sheet_written.emit("")
+            return
+        people = sorted(self.book.entries.values(), key=lambda e: (e.name, e.phone))
+        cards = [
+            Card(e.name, e.phone, codes[e.registration_id])
+            for e in people
+            if e.registration_id in codes
+        ]
+        title = self.activity_combo.currentText().split("  ", 1)[-1]
+        pages = write_sheet(Path(path), title, cards)
+        text = self.tr("已保存 {n} 个签到码（{pages} 页）：{path}")
+        self._say("green", text.format(n=len(cards), pages=pages, path=path), size=24)
+        self.sheet_written.emit(path)
+
     def void_last(self) -> None:
         """Undo the last check-in made here: every live check-in of that person is voided,
         with the reason asked for, and the history keeps both."""
@@ -431,6 +491,7 @@ class CheckinPage(QWidget):
         self.void_button.setText(self.tr("撤销上一个签到… (F8)"))
         self.walk_in_button.setText(self.tr("现场报名… (F7)"))
         self.prepare_button.setText(self.tr("准备离线"))
+        self.print_button.setText(self.tr("打印签到码… (Ctrl+P)"))
         self.prepare_button.setToolTip(
             self.tr("同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网")
         )

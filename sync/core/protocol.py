@@ -33,6 +33,7 @@ ME_PATH = f"{API}/me"
 HEALTH_PATH = "/healthz"
 SNAPSHOT_PATH = f"{API}/snapshot"
 REVEAL_PATH = f"{API}/personal/reveal"
+CHECKIN_CODES_PATH = f"{API}/activities/{{activity_id}}/checkin-codes"
 
 PUSH_BATCH = 500  # operations per push request
 PULL_PAGE = 2000  # rows per pull page
@@ -155,6 +156,15 @@ class PullPage:
             },
             checkin_key=str(data.get("checkin_key") or ""),
         )
+
+
+@dataclass(frozen=True)
+class CheckinCodes:
+    """The signed 签到 codes of an activity's approved registrations (registration id → code),
+    for a sheet printed for people without phones; the server signs them on request."""
+
+    activity_id: str
+    codes: dict[str, str]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_se
 from sync.server.deps import ApiError, DatabaseDep
 from sync.server.hash_gate import HashGate
 from sync.server.retention import apply_retention
-from sync.server.routes import accounts, personal, public, replication
+from sync.server.routes import accounts, checkin, personal, public, replication
 from sync.server.scope import ScopeError
 
 log = logging.getLogger(__name__)
@@ -210,6 +210,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(accounts.router)
     app.include_router(replication.router)
     app.include_router(personal.router)
+    app.include_router(checkin.router)
     app.include_router(public.router)
     return app
 

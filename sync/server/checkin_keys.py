@@ -20,7 +20,8 @@ from sqlalchemy import Connection, select
 from sync.core import checkin_codes
 from sync.core.records import RegistrationStatus
 from sync.server.config import now
-from sync.server.tables import registrations
+from sync.server.scope import ScopeError, path_in_scope
+from sync.server.tables import activities, registrations
 
 log = logging.getLogger(__name__)
 
@@ -64,3 +65,28 @@ def youth_code(
     if row is None or row.status != RegistrationStatus.APPROVED.value:
         return None
     return checkin_codes.sign(key, registration_id, row.activity_id, now())
+
+
+def activity_codes(
+    conn: Connection, key: Ed25519PrivateKey, account_path: str, activity_id: str
+) -> dict[str, str]:
+    """Codes of the approved registrations of an activity in the account's scope (registration
+    id → code); ScopeError (404) for an activity outside it or absent."""
+    path = conn.scalar(
+        select(activities.c.scope_path).where(
+            activities.c.id == activity_id, activities.c.deleted.is_(False)
+        )
+    )
+    if path is None or not path_in_scope(account_path, path):
+        raise ScopeError(activity_id)
+    issued = now()
+    ids = conn.scalars(
+        select(registrations.c.id)
+        .where(
+            registrations.c.activity_id == activity_id,
+            registrations.c.status == RegistrationStatus.APPROVED.value,
+            registrations.c.deleted.is_(False),
+        )
+        .order_by(registrations.c.id)
+    )
+    return {r: checkin_codes.sign(key, r, activity_id, issued) for r in ids}

@@ -14,27 +14,32 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from sync.client import session
 from sync.client.store import checkin_queries
 from sync.client.store.tables import checkin_events
 from sync.core import checkin_codes
 from sync.core.checkin import Verdict
 from sync.core.records import CheckinAction
-from tests.server.conftest import Device, Server, server_rows
+from tests.server.conftest import Device, Server, demo_now, server_rows
 from tests.server.test_youth_e2e import YouthClient, _registering
 
 SEEDS = range(int(os.environ.get("SUQING_CHECKIN_SEEDS", "2")))
 IN, OUT, VOID = CheckinAction.CHECK_IN, CheckinAction.CHECK_OUT, CheckinAction.VOID
 
 
-def _busiest_activity(device: Device, minimum: int) -> tuple[str, list[str]]:
-    """A published activity with at least `minimum` approved registrations, and those."""
+def _busiest_activity(
+    device: Device, minimum: int, *, among: set[str] | None = None
+) -> tuple[str, list[str]]:
+    """A published activity (of `among`, if given) with at least `minimum` approved
+    registrations, and those."""
     approved: dict[str, list[str]] = {}
     for r in device.registrations().values():
         if r["status"] == "approved":
             approved.setdefault(r["activity_id"], []).append(r["id"])
     acts = device.activities()
     for activity_id, ids in sorted(approved.items()):
-        if len(ids) >= minimum and acts[activity_id]["status"] == "published":
+        wanted = among is None or activity_id in among
+        if wanted and len(ids) >= minimum and acts[activity_id]["status"] == "published":
             return activity_id, sorted(ids)
     raise AssertionError(f"no published activity with {minimum} approved registrations")
 
@@ -222,3 +227,44 @@ def test_prepare_for_offline_says_when_it_is_safe_to_unplug(qtbot, devices, serv
     qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.band.property("tone") == "red", timeout=60_000)
     assert page.band.text().startswith("没能同步")
+
+
+def test_a_printed_sheet_holds_a_verifiable_code_for_each_approved_person(
+    qtbot, devices, server, tmp_path
+):
+    import segno
+
+    from desktop.events import StoreEvents
+    from desktop.pages.checkin import CheckinPage
+
+    laptop = devices("door")
+    laptop.sync()
+    at_the_door = {a["id"] for a in laptop.store.read(checkin_queries.door_activities, demo_now())}
+    activity_id, approved = _busiest_activity(laptop, 2, among=at_the_door)
+    client = session.connect(laptop.store)
+    try:
+        codes = client.checkin_codes(activity_id)
+    finally:
+        client.close()
+    assert sorted(codes) == approved  # exactly the approved registrations
+    key = laptop.store.read(checkin_queries.public_key)
+    book = _book(laptop, activity_id)
+    for code in codes.values():  # every printed code passes at the door, offline
+        assert book.find(code, key).verdict is Verdict.WELCOME
+        assert segno.make(code, error="m").version <= 10  # small enough to print 12 a page
+
+    events = StoreEvents(laptop.store)
+    page = CheckinPage(laptop.store, events)
+    events.setParent(page)
+    qtbot.addWidget(page)
+    page.activity_combo.setCurrentIndex(page.activity_combo.findData(activity_id))
+    target = tmp_path / "签到码.pdf"
+    with qtbot.waitSignal(page.sheet_written, timeout=60_000) as written:
+        page.print_codes(str(target))
+    assert written.args[0] == str(target)
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    assert document.load(str(target)) == QPdfDocument.Error.None_
+    assert document.pageCount() == -(-len(approved) // 12)  # 12 codes a page
+    assert page.band.property("tone") == "green"

@@ -49,6 +49,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/changes"): "pull",
     ("GET", "/api/v1/snapshot"): "reads",
     ("POST", "/api/v1/personal/reveal"): "reveal",
+    ("GET", "/api/v1/activities/{activity_id}/checkin-codes"): "reads",
     ("POST", "/api/v1/public/youths/code"): "public",
     ("POST", "/api/v1/public/youths"): "public",
     ("GET", "/api/v1/public/activities"): "youth",
