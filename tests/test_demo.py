@@ -247,7 +247,8 @@ def test_same_seed_and_clock_give_the_same_rows(tmp_path):
         store = Store(tmp_path / name)
         try:
             replica.generate(store, "small", seed=seed, now=NOW)
-            return {t: rows(store, t) for t in RECORDS if t != "categories"}
+            # the demo has no door events yet (签到 happens on the day)
+            return {t: rows(store, t) for t in RECORDS if t not in ("categories", "checkin_events")}
         finally:
             store.close()
 
