@@ -5,8 +5,10 @@ as a sync would have left it. SUQING_SHOTS_DIR=folder saves a screenshot of each
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
@@ -17,6 +19,7 @@ from sync.client.store import Store
 from sync.client.store import registration_queries as rq
 from sync.client.store.replica import CHECKIN_KEY
 from sync.core import checkin_codes
+from sync.core.checkin import Presence, volunteer_hours
 from tests.conftest import NOW
 from tests.test_activities_page import type_text, when_modal
 from tests.test_registrations_page import seed
@@ -214,3 +217,41 @@ def test_two_of_one_name_are_offered_and_a_cancelled_arrival_is_listed(qtbot, do
     assert "陈一鸣：已签到" in page.review_list.item(0).text()
     assert "已取消" in page.review_list.item(0).text()
     shot(page, "11-needs-review")
+
+
+@pytest.mark.parametrize(
+    ("stay", "hours"),
+    [
+        (timedelta(minutes=29), 0.0),  # under the minimum stay
+        (timedelta(minutes=30), 0.5),
+        (timedelta(hours=2, minutes=59), 2.5),  # rounded down to half hours
+        (timedelta(hours=11), 8.0),  # the daily cap
+    ],
+)
+def test_volunteer_hours_follow_the_stated_rules(stay, hours):
+    start = NOW
+    assert volunteer_hours(Presence(start, start + stay, False, "x")) == hours
+    assert volunteer_hours(Presence(start, None, True, "x")) == 0.0  # still inside
+
+
+def test_volunteer_hours_go_to_excel_with_the_certificate_fields(qtbot, door, clock, tmp_path):
+    page, _key, _main, _ids, _other = door
+    assert scan(qtbot, page, "林小雨") == "welcome"
+    assert scan(qtbot, page, "陈一鸣") == "welcome"
+    clock.advance(timedelta(hours=3, minutes=10))
+    page.set_mode(checking_out=True)
+    assert scan(qtbot, page, "林小雨") == "goodbye"  # 陈一鸣 never checks out
+
+    target = tmp_path / "志愿时长.xlsx"
+    assert page.exports.export_hours(str(target)) == 2
+    sheet = openpyxl.load_workbook(target).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(r for r in rows if r and r[0] == "姓名")
+    assert (
+        header[:4] == ["姓名", "手机号", "学校/单位", "服务活动"] and "志愿时长（小时）" in header
+    )
+    people = {r[0]: dict(zip(header, r, strict=True)) for r in rows[rows.index(header) + 1 :]}
+    assert people["林小雨"]["志愿时长（小时）"] == 3.0
+    assert people["林小雨"]["组织单位"] == "共青团南京市江宁区委员会"
+    assert "*" in people["林小雨"]["手机号"]  # masked, as every export
+    assert people["陈一鸣"]["志愿时长（小时）"] == 0.0 and people["陈一鸣"]["签退时间"] is None

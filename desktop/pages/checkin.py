@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -34,16 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.checkin_sheet import Card, write_sheet
 from desktop.events import StoreEvents
+from desktop.pages.checkin_exports import CheckinExports
 from desktop.sync_controller import SyncController, SyncState
-from desktop.sync_texts import sync_error_text
 from desktop.texts import label, violation_text
-from desktop.workers import BackgroundJob
-from sync.client import session
-from sync.client.http import SyncError
 from sync.client.store import Store, checkin_queries
-from sync.core.checkin import DoorBook, Entry, Lookup, Verdict, colour
+from sync.core.checkin import (
+    DoorBook,
+    Entry,
+    HoursRule,
+    Lookup,
+    Verdict,
+    colour,
+)
 from sync.core.records import CHINA_TIME, CheckinAction
 from sync.core.rules import RuleViolation
 
@@ -64,8 +65,6 @@ REBUILD_DELAY_MS = 300  # one rebuild for the burst of tables a sync announces
 class CheckinPage(QWidget):
     scanned = Signal(str)
     """A scan or search was answered: its verdict's value (tests and the benchmark wait on it)."""
-    sheet_written = Signal(str)
-    """A sheet of QR codes was saved: its path ("" when it could not be)."""
 
     def __init__(self, store: Store, events: StoreEvents, *, parent: QWidget | None = None):
         super().__init__(parent)
@@ -102,9 +101,11 @@ class CheckinPage(QWidget):
         self.void_button = QPushButton()
         self.walk_in_button = QPushButton()
         self.walk_in_button.clicked.connect(self.walk_in)
+        self.exports = CheckinExports(self)
         self.print_button = QPushButton()
-        self.print_button.clicked.connect(lambda: self.print_codes())
-        self._codes_job: BackgroundJob | None = None
+        self.print_button.clicked.connect(lambda: self.exports.print_codes())
+        self.hours_button = QPushButton()
+        self.hours_button.clicked.connect(lambda: self.exports.export_hours())
         self.prepare_button = QPushButton()
         self.prepare_button.clicked.connect(self.prepare_offline)
         self.prepare_button.setEnabled(False)  # until the window hands over its sync
@@ -130,7 +131,7 @@ class CheckinPage(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.print_button, self.prepare_button):
+        for button in (self.hours_button, self.print_button, self.prepare_button):
             button.setMinimumHeight(44)
             button.setStyleSheet("font-size: 16px; padding: 4px 16px;")
             buttons.addWidget(button)
@@ -168,7 +169,7 @@ class CheckinPage(QWidget):
             ("F6", lambda: self.set_mode(checking_out=True)),
             ("F7", self.walk_in),
             ("F8", self.void_last),
-            ("Ctrl+P", self.print_codes),
+            ("Ctrl+P", lambda: self.exports.print_codes()),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -292,7 +293,7 @@ class CheckinPage(QWidget):
         try:
             registration_id = self.store.walk_in(self.book.activity_id, name, phone, school)
         except RuleViolation as error:
-            self._say("red", violation_text(error), size=28)
+            self.say("red", violation_text(error), size=28)
             self.scanned.emit(Verdict.NOT_REGISTERED.value)
             return
         self.reload()
@@ -311,14 +312,14 @@ class CheckinPage(QWidget):
         if self.sync is None:
             return
         self._preparing = True
-        self._say("idle", self.tr("正在同步，准备离线签到…"), size=24)
+        self.say("idle", self.tr("正在同步，准备离线签到…"), size=24)
         self.sync.sync_now()
 
     def _on_sync_state(self) -> None:
         assert self.sync is not None
         if self._preparing and self.sync.state in (SyncState.OFFLINE, SyncState.SIGNED_OUT):
             self._preparing = False
-            self._say(
+            self.say(
                 "red",
                 self.tr("没能同步：{error}\n本机数据可能不是最新的，请联网后再点“准备离线”").format(
                     error=self.sync.last_error
@@ -333,63 +334,17 @@ class CheckinPage(QWidget):
         self.reload()
         pending = self.store.pending_count()
         if self.public_key is None:
-            self._say("red", self.tr("服务器没有发来签到码公钥，离线时无法核验签到码"), size=24)
+            self.say("red", self.tr("服务器没有发来签到码公钥，离线时无法核验签到码"), size=24)
         elif pending:
             text = self.tr("还有 {n} 项操作没有送到服务器，请保持联网再同步一次")
-            self._say("amber", text.format(n=pending), size=24)
+            self.say("amber", text.format(n=pending), size=24)
         elif self.book is not None:
             text = self.tr(
                 "可以断网了：本机已有“{title}”的 {n} 条报名和核验签到码的公钥，"
                 "离线签到、签退、现场报名都不需要网络"
             )
             title = self.activity_combo.currentText().split("  ", 1)[-1]
-            self._say("green", text.format(title=title, n=len(self.book.entries)), size=24)
-
-    def print_codes(self, path: str | None = None) -> None:
-        """Save a PDF of the QR codes of the approved registrations, to print for people
-        without a phone. The server signs them, so this needs the network."""
-        if self.book is None or self._codes_job is not None:
-            return
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存签到码"), self.tr("签到码.pdf"), self.tr("PDF 文件 (*.pdf)")
-            )
-            if not path:
-                return
-        activity_id, store = self.book.activity_id, self.store
-
-        def job(_progress: Any, _cancelled: Any) -> dict[str, str]:
-            client = session.connect(store)
-            try:
-                return client.checkin_codes(activity_id)
-            finally:
-                client.close()
-
-        self._say("idle", self.tr("正在从服务器取签到码…"), size=24)
-        self._codes_job = BackgroundJob(job, self)
-        self._codes_job.finished.connect(lambda codes, error: self._save_sheet(path, codes, error))
-        self._codes_job.start()
-
-    def _save_sheet(self, path: str, codes: dict[str, str] | None, error: Any) -> None:
-        self._codes_job = None
-        if error is not None or codes is None or self.book is None:
-            text = sync_error_text(error) if isinstance(error, SyncError) else str(error)
-            self._say(
-                "red", self.tr("没能取到签到码（需要联网）：{error}").format(error=text), size=24
-            )
-            self.sheet_written.emit("")
-            return
-        people = sorted(self.book.entries.values(), key=lambda e: (e.name, e.phone))
-        cards = [
-            Card(e.name, e.phone, codes[e.registration_id])
-            for e in people
-            if e.registration_id in codes
-        ]
-        title = self.activity_combo.currentText().split("  ", 1)[-1]
-        pages = write_sheet(Path(path), title, cards)
-        text = self.tr("已保存 {n} 个签到码（{pages} 页）：{path}")
-        self._say("green", text.format(n=len(cards), pages=pages, path=path), size=24)
-        self.sheet_written.emit(path)
+            self.say("green", text.format(title=title, n=len(self.book.entries)), size=24)
 
     def void_last(self) -> None:
         """Undo the last check-in made here: every live check-in of that person is voided,
@@ -418,11 +373,11 @@ class CheckinPage(QWidget):
 
     def _show(self, verdict: Verdict | None, name: str, entry: Entry | None = None) -> None:
         if verdict is None:  # a plain message (or the prompt when there is none)
-            self._say("idle", name or self.tr("请扫码，或输入姓名、手机尾号后按回车"), size=24)
+            self.say("idle", name or self.tr("请扫码，或输入姓名、手机尾号后按回车"), size=24)
         else:
-            self._say(colour(verdict), self._verdict_text(verdict, name, entry))
+            self.say(colour(verdict), self._verdict_text(verdict, name, entry))
 
-    def _say(self, tone: str, text: str, *, size: int = 44) -> None:
+    def say(self, tone: str, text: str, *, size: int = 44) -> None:
         background, foreground = BAND[tone]
         self.band.setStyleSheet(
             f"background: {background}; color: {foreground}; font-size: {size}px;"
@@ -492,6 +447,17 @@ class CheckinPage(QWidget):
         self.walk_in_button.setText(self.tr("现场报名… (F7)"))
         self.prepare_button.setText(self.tr("准备离线"))
         self.print_button.setText(self.tr("打印签到码… (Ctrl+P)"))
+        self.hours_button.setText(self.tr("导出志愿时长…"))
+        rule = HoursRule()
+        self.hours_button.setToolTip(
+            self.tr(
+                "志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，"
+                "按半小时向下取整，每天最多 {cap} 小时"
+            ).format(
+                min=int(rule.min_stay.total_seconds() // 60),
+                cap=int(rule.daily_cap.total_seconds() // 3600),
+            )
+        )
         self.prepare_button.setToolTip(
             self.tr("同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网")
         )

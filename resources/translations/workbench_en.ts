@@ -437,221 +437,259 @@
     </message>
 </context>
 <context>
+    <name>CheckinExports</name>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="41"/>
+        <source>保存签到码</source>
+        <translation>Save check-in codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="41"/>
+        <source>签到码.pdf</source>
+        <translation>check-in codes.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="41"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="54"/>
+        <source>正在从服务器取签到码…</source>
+        <translation>Fetching the check-in codes from the server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="64"/>
+        <source>没能取到签到码（需要联网）：{error}</source>
+        <translation>Could not fetch the check-in codes (this needs the network): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="76"/>
+        <source>已保存 {n} 个签到码（{pages} 页）：{path}</source>
+        <translation>Saved {n} check-in codes ({pages} pages): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="88"/>
+        <source>导出志愿时长</source>
+        <translation>Export volunteer hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="89"/>
+        <source>志愿时长.xlsx</source>
+        <translation>volunteer hours.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="90"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="119"/>
+        <source>正在导出志愿时长…</source>
+        <translation>Exporting volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="125"/>
+        <source>已导出 {n} 人的志愿时长到 {path}</source>
+        <translation>Exported the volunteer hours of {n} people to {path}</translation>
+    </message>
+</context>
+<context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="314"/>
+        <location filename="../../desktop/pages/checkin.py" line="315"/>
         <source>正在同步，准备离线签到…</source>
         <translation>Syncing to get ready for offline check-in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="323"/>
+        <location filename="../../desktop/pages/checkin.py" line="324"/>
         <source>没能同步：{error}
 本机数据可能不是最新的，请联网后再点“准备离线”</source>
         <translation>Could not sync: {error}
 The data on this computer may be out of date; connect and click “Prepare for offline” again</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="336"/>
+        <location filename="../../desktop/pages/checkin.py" line="337"/>
         <source>服务器没有发来签到码公钥，离线时无法核验签到码</source>
         <translation>The server sent no key for check-in codes: codes cannot be checked offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="338"/>
+        <location filename="../../desktop/pages/checkin.py" line="339"/>
         <source>还有 {n} 项操作没有送到服务器，请保持联网再同步一次</source>
         <translation>{n} changes have not reached the server yet; stay connected and sync once more</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="342"/>
+        <location filename="../../desktop/pages/checkin.py" line="343"/>
         <source>可以断网了：本机已有“{title}”的 {n} 条报名和核验签到码的公钥，离线签到、签退、现场报名都不需要网络</source>
         <translation>Safe to unplug: this computer has the {n} registrations of “{title}” and the key to check codes; check-in, check-out and walk-ins need no network</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="355"/>
-        <source>保存签到码</source>
-        <translation>Save check-in codes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin.py" line="355"/>
-        <source>签到码.pdf</source>
-        <translation>check-in codes.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin.py" line="355"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin.py" line="368"/>
-        <source>正在从服务器取签到码…</source>
-        <translation>Fetching the check-in codes from the server…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin.py" line="378"/>
-        <source>没能取到签到码（需要联网）：{error}</source>
-        <translation>Could not fetch the check-in codes (this needs the network): {error}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin.py" line="390"/>
-        <source>已保存 {n} 个签到码（{pages} 页）：{path}</source>
-        <translation>Saved {n} check-in codes ({pages} pages): {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin.py" line="399"/>
+        <location filename="../../desktop/pages/checkin.py" line="354"/>
         <source>没有可以撤销的签到</source>
         <translation>No check-in to undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="403"/>
+        <location filename="../../desktop/pages/checkin.py" line="358"/>
         <source>撤销签到</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="404"/>
+        <location filename="../../desktop/pages/checkin.py" line="359"/>
         <source>撤销 {name} 的签到，请填写原因：</source>
         <translation>Undo the check-in of {name}. Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="414"/>
+        <location filename="../../desktop/pages/checkin.py" line="369"/>
         <source>已撤销 {name} 的签到</source>
         <translation>Check-in of {name} undone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="421"/>
+        <location filename="../../desktop/pages/checkin.py" line="376"/>
         <source>请扫码，或输入姓名、手机尾号后按回车</source>
         <translation>Scan a code, or type a name or phone ending, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="437"/>
+        <location filename="../../desktop/pages/checkin.py" line="392"/>
         <source>欢迎，{name}！</source>
         <translation>Welcome, {name}!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="438"/>
+        <location filename="../../desktop/pages/checkin.py" line="393"/>
         <source>{name} 已签退，再见！</source>
         <translation>{name} checked out. Goodbye!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="439"/>
+        <location filename="../../desktop/pages/checkin.py" line="394"/>
         <source>{name} 已签到（{time}）</source>
         <translation>{name} already checked in ({time})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="440"/>
+        <location filename="../../desktop/pages/checkin.py" line="395"/>
         <source>{name} 还没有签到，不能签退</source>
         <translation>{name} has not checked in, so cannot check out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="441"/>
+        <location filename="../../desktop/pages/checkin.py" line="396"/>
         <source>有多人符合，请在下面选择</source>
         <translation>Several people match: choose below</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="442"/>
+        <location filename="../../desktop/pages/checkin.py" line="397"/>
         <source>未报名此活动</source>
         <translation>Not registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="443"/>
+        <location filename="../../desktop/pages/checkin.py" line="398"/>
         <source>{name} 的报名尚未通过</source>
         <translation>{name}&apos;s registration is not approved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="444"/>
+        <location filename="../../desktop/pages/checkin.py" line="399"/>
         <source>{name} 的报名未通过审核</source>
         <translation>{name}&apos;s registration was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="445"/>
+        <location filename="../../desktop/pages/checkin.py" line="400"/>
         <source>{name} 的报名已取消</source>
         <translation>{name}&apos;s registration was cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="446"/>
+        <location filename="../../desktop/pages/checkin.py" line="401"/>
         <source>这是其他活动的签到码</source>
         <translation>This code is for another activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="447"/>
+        <location filename="../../desktop/pages/checkin.py" line="402"/>
         <source>签到码无效（可能被伪造或改动）</source>
         <translation>Invalid code (forged or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="448"/>
+        <location filename="../../desktop/pages/checkin.py" line="403"/>
         <source>本机还没有同步过，无法核验签到码，请先同步</source>
         <translation>This computer has never synced and cannot check codes: sync first</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="454"/>
+        <location filename="../../desktop/pages/checkin.py" line="409"/>
         <source>没有可签到的活动（已发布、一周内）</source>
         <translation>No activity to check in to (published, within a week)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="459"/>
+        <location filename="../../desktop/pages/checkin.py" line="414"/>
         <source>应到 {e}&#x3000;已到 {a}&#x3000;在场 {i}&#x3000;已离开 {l}&#x3000;现场报名 {w}</source>
         <translation>Expected {e} · Arrived {a} · Inside {i} · Left {l} · Walk-ins {w}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="469"/>
+        <location filename="../../desktop/pages/checkin.py" line="424"/>
         <source>{name}：已签到（{time}），但报名当前为“{status}”</source>
         <translation>{name}: checked in ({time}), but the registration is now “{status}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="480"/>
+        <location filename="../../desktop/pages/checkin.py" line="435"/>
         <source>签退模式（F6）</source>
         <translation>Checking out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="483"/>
+        <location filename="../../desktop/pages/checkin.py" line="438"/>
         <source>签到模式（F5）</source>
         <translation>Checking in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="487"/>
+        <location filename="../../desktop/pages/checkin.py" line="442"/>
         <source>活动：</source>
         <translation>Activity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="488"/>
+        <location filename="../../desktop/pages/checkin.py" line="443"/>
         <source>扫码，或输入姓名、手机尾号 4 位，按回车</source>
         <translation>Scan a code, or type a name or the last 4 digits of a phone, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="489"/>
+        <location filename="../../desktop/pages/checkin.py" line="444"/>
         <source>签到 (F5)</source>
         <translation>Check in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="490"/>
+        <location filename="../../desktop/pages/checkin.py" line="445"/>
         <source>签退 (F6)</source>
         <translation>Check out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="491"/>
+        <location filename="../../desktop/pages/checkin.py" line="446"/>
         <source>撤销上一个签到… (F8)</source>
         <translation>Undo last check-in… (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="492"/>
+        <location filename="../../desktop/pages/checkin.py" line="447"/>
         <source>现场报名… (F7)</source>
         <translation>Walk-in… (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="493"/>
+        <location filename="../../desktop/pages/checkin.py" line="448"/>
         <source>准备离线</source>
         <translation>Prepare for offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="494"/>
+        <location filename="../../desktop/pages/checkin.py" line="449"/>
         <source>打印签到码… (Ctrl+P)</source>
         <translation>Print codes… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="496"/>
+        <location filename="../../desktop/pages/checkin.py" line="450"/>
+        <source>导出志愿时长…</source>
+        <translation>Export volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="454"/>
+        <source>志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，按半小时向下取整，每天最多 {cap} 小时</source>
+        <translation>Volunteer hours run from the first check-in to the last check-out: under {min} minutes count nothing, rounded down to half hours, at most {cap} hours a day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="462"/>
         <source>同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网</source>
         <translation>Sync once and make sure this computer has the registrations and the key to check codes; then it can go offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="499"/>
+        <location filename="../../desktop/pages/checkin.py" line="465"/>
         <source>需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）</source>
         <translation>To check: these people checked in, but their registration is no longer approved (perhaps cancelled on another computer)</translation>
     </message>
@@ -2715,32 +2753,32 @@ Remove the data?</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="519"/>
+        <location filename="../../desktop/pages/checkin.py" line="485"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="525"/>
+        <location filename="../../desktop/pages/checkin.py" line="491"/>
         <source>姓名*</source>
         <translation>Name*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="526"/>
+        <location filename="../../desktop/pages/checkin.py" line="492"/>
         <source>手机号*</source>
         <translation>Mobile*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="527"/>
+        <location filename="../../desktop/pages/checkin.py" line="493"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="531"/>
+        <location filename="../../desktop/pages/checkin.py" line="497"/>
         <source>登记并签到</source>
         <translation>Register and check in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="532"/>
+        <location filename="../../desktop/pages/checkin.py" line="498"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -11,13 +11,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from sync.core import privacy
 from sync.core.checkin_codes import BadCode, verify
-from sync.core.records import CheckinAction, RegistrationSource, RegistrationStatus
+from sync.core.records import CHINA_TIME, CheckinAction, RegistrationSource, RegistrationStatus
 
 # Walk-ins typed at the door get a registration id made from the activity and the phone, so
 # the same person typed in on two offline laptops is one registration once they sync
@@ -63,6 +63,32 @@ def presence(events: Iterable[Mapping[str, Any]]) -> Presence:
     return Presence(ins[0]["at"], last_out, inside, ins[0]["id"])
 
 
+@dataclass(frozen=True)
+class HoursRule:
+    """How 志愿时长 is counted from the door: the defaults the page states. A stay shorter than
+    `min_stay` counts nothing; the rest is rounded down to whole `step`s; no day counts more
+    than `daily_cap`."""
+
+    min_stay: timedelta = timedelta(minutes=30)
+    step: timedelta = timedelta(minutes=30)
+    daily_cap: timedelta = timedelta(hours=8)
+
+
+def volunteer_hours(state: Presence, rule: HoursRule = HoursRule()) -> float:
+    """Hours from the first check-in to the last check-out; 0 while still inside (no
+    check-out after the last check-in) or for a stay under the minimum."""
+    if state.first_in is None or state.last_out is None or state.inside:
+        return 0.0
+    stay = state.last_out - state.first_in
+    if stay < rule.min_stay:
+        return 0.0
+    days = (
+        state.last_out.astimezone(CHINA_TIME).date() - state.first_in.astimezone(CHINA_TIME).date()
+    ).days + 1
+    counted = min(stay, rule.daily_cap * days)
+    return (counted // rule.step) * rule.step / timedelta(hours=1)
+
+
 def _when(event: Mapping[str, Any]) -> tuple[datetime, str]:
     return (event["at"], event["id"])  # ids break ties the same way everywhere
 
@@ -101,6 +127,7 @@ class Entry:
     phone: str  # masked: the door never needs more than the last four digits
     status: RegistrationStatus
     source: RegistrationSource
+    school: str = ""  # school or employer, for the volunteer-hours list
     events: list[dict[str, Any]] = field(default_factory=list)
     state: Presence = field(default_factory=Presence)
 

@@ -259,8 +259,8 @@ def test_a_printed_sheet_holds_a_verifiable_code_for_each_approved_person(
     qtbot.addWidget(page)
     page.activity_combo.setCurrentIndex(page.activity_combo.findData(activity_id))
     target = tmp_path / "签到码.pdf"
-    with qtbot.waitSignal(page.sheet_written, timeout=60_000) as written:
-        page.print_codes(str(target))
+    with qtbot.waitSignal(page.exports.sheet_written, timeout=60_000) as written:
+        page.exports.print_codes(str(target))
     assert written.args[0] == str(target)
     from PySide6.QtPdf import QPdfDocument
 

@@ -58,6 +58,7 @@ def door_book(conn: Connection, activity_id: str) -> DoorBook:
             registrations.c.source,
             youths.c.name,
             youths.c.phone,
+            youths.c.school_or_employer,
         )
         .join(youths, youths.c.id == registrations.c.youth_id)
         .where(registrations.c.activity_id == activity_id)
@@ -69,6 +70,7 @@ def door_book(conn: Connection, activity_id: str) -> DoorBook:
             phone=privacy.mask_phone(r.phone),
             status=RegistrationStatus(r.status),
             source=RegistrationSource(r.source),
+            school=r.school_or_employer,
         )
         for r in rows
     }
