@@ -131,10 +131,11 @@ class CheckinPage(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        tools = QHBoxLayout()  # what is done before or after the door opens, out of the way
+        tools.addStretch(1)
         for button in (self.hours_button, self.print_button, self.prepare_button):
-            button.setMinimumHeight(44)
-            button.setStyleSheet("font-size: 16px; padding: 4px 16px;")
-            buttons.addWidget(button)
+            button.setStyleSheet("font-size: 14px; padding: 4px 12px;")
+            tools.addWidget(button)
 
         self.band = QLabel()
         self.band.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -163,6 +164,7 @@ class CheckinPage(QWidget):
         layout.addWidget(self.review_label)
         layout.addWidget(self.review_list)
         layout.addStretch(1)
+        layout.addLayout(tools)
 
         for key, slot in (
             ("F5", lambda: self.set_mode(checking_out=False)),
