@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened local database and show the last page used."""
         from desktop.events import StoreEvents
         from desktop.pages.activities import ActivitiesPage
+        from desktop.pages.checkin import CheckinPage
         from desktop.pages.followers import FollowersPage
         from desktop.pages.registrations import RegistrationsPage
         from desktop.pages.requests import RequestsPage
@@ -129,12 +130,14 @@ class MainWindow(QMainWindow):
         )
         # The overdue count stays in sight whichever page is open.
         self.status.insertPermanentWidget(0, self.requests_page.overdue_label)
+        self.checkin_page = CheckinPage(store, self.events)
         built: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
             "stats": self.stats_page,
             "requests": self.requests_page,
+            "checkin": self.checkin_page,
         }
         placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
         self._page_widgets: list[QWidget] = [
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self.undo_history.changed.connect(self._update_undo_action)
         self.sync = SyncController(store, self.settings, self)
         self.events.table_changed.connect(self.sync.on_table_changed)
+        self.checkin_page.attach_sync(self.sync)
         self.sync.state_changed.connect(self.update_status)
         self.sync.sync_finished.connect(self._on_sync_finished)
         self.sync.progressed.connect(self._on_sync_progress)
@@ -160,13 +164,6 @@ class MainWindow(QMainWindow):
 
     def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
         return [
-            lambda: (
-                self.tr("活动签到"),
-                self.tr(
-                    "活动现场扫码或手动签到、签退，登记现场报名，"
-                    "记录志愿时长；多台电脑离线签到，联网后自动合并。"
-                ),
-            ),
             lambda: (
                 self.tr("组织地图"),
                 self.tr(

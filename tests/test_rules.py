@@ -113,7 +113,7 @@ def test_each_rule_names_its_field(overrides, code, field):
 
 def test_every_message_renders_in_plain_chinese():
     for code in messages.MESSAGES:
-        params = {name: "title" for name in ("label", "current", "action", "kind", "tag")}
+        params = {name: "title" for name in ("label", "current", "action", "kind", "tag", "name")}
         params["max"] = params["capacity"] = params["approved"] = 10
         rendered = messages.render(code, params)
         assert "{" not in rendered, code

@@ -119,6 +119,9 @@ def _simple_descriptions() -> dict[Kind, str]:
         Kind.FOLLOWER_UNFOLLOW: QCoreApplication.translate("SyncIssuesDialog", "取消关注（{who}）"),
         Kind.NOTICE_SEND: QCoreApplication.translate("SyncIssuesDialog", "发送通知（{who}）"),
         Kind.TARGET_SET: QCoreApplication.translate("SyncIssuesDialog", "设置考核目标（{who}）"),
+        Kind.CHECKIN_IN: QCoreApplication.translate("SyncIssuesDialog", "签到（{who}）"),
+        Kind.CHECKIN_OUT: QCoreApplication.translate("SyncIssuesDialog", "签退（{who}）"),
+        Kind.CHECKIN_VOID: QCoreApplication.translate("SyncIssuesDialog", "撤销签到（{who}）"),
         Kind.PERSONAL_REVEAL: QCoreApplication.translate(
             "SyncIssuesDialog", "查看完整个人信息（{who}）"
         ),

@@ -437,6 +437,272 @@
     </message>
 </context>
 <context>
+    <name>CheckinExports</name>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="39"/>
+        <source>保存签到码</source>
+        <translation>Save check-in codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="39"/>
+        <source>签到码.pdf</source>
+        <translation>check-in codes.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="39"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="52"/>
+        <source>正在从服务器取签到码…</source>
+        <translation>Fetching the check-in codes from the server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="62"/>
+        <source>没能取到签到码（需要联网）：{error}</source>
+        <translation>Could not fetch the check-in codes (this needs the network): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="74"/>
+        <source>已保存 {n} 个签到码（{pages} 页）：{path}</source>
+        <translation>Saved {n} check-in codes ({pages} pages): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="86"/>
+        <source>导出志愿时长</source>
+        <translation>Export volunteer hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="87"/>
+        <source>志愿时长.xlsx</source>
+        <translation>volunteer hours.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="88"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="117"/>
+        <source>正在导出志愿时长…</source>
+        <translation>Exporting volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_exports.py" line="123"/>
+        <source>已导出 {n} 人的志愿时长到 {path}</source>
+        <translation>Exported the volunteer hours of {n} people to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="317"/>
+        <source>正在同步，准备离线签到…</source>
+        <translation>Syncing to get ready for offline check-in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="326"/>
+        <source>没能同步：{error}
+本机数据可能不是最新的，请联网后再点“准备离线”</source>
+        <translation>Could not sync: {error}
+The data on this computer may be out of date; connect and click “Prepare for offline” again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="339"/>
+        <source>服务器没有发来签到码公钥，离线时无法核验签到码</source>
+        <translation>The server sent no key for check-in codes: codes cannot be checked offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="341"/>
+        <source>还有 {n} 项操作没有送到服务器，请保持联网再同步一次</source>
+        <translation>{n} changes have not reached the server yet; stay connected and sync once more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="345"/>
+        <source>可以断网了：本机已有“{title}”的 {n} 条报名和核验签到码的公钥，离线签到、签退、现场报名都不需要网络</source>
+        <translation>Safe to unplug: this computer has the {n} registrations of “{title}” and the key to check codes; check-in, check-out and walk-ins need no network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="356"/>
+        <source>没有可以撤销的签到</source>
+        <translation>No check-in to undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="360"/>
+        <source>撤销签到</source>
+        <translation>Undo check-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="361"/>
+        <source>撤销 {name} 的签到，请填写原因：</source>
+        <translation>Undo the check-in of {name}. Why?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="371"/>
+        <source>已撤销 {name} 的签到</source>
+        <translation>Check-in of {name} undone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="378"/>
+        <source>请扫码，或输入姓名、手机尾号后按回车</source>
+        <translation>Scan a code, or type a name or phone ending, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="394"/>
+        <source>欢迎，{name}！</source>
+        <translation>Welcome, {name}!</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="395"/>
+        <source>{name} 已签退，再见！</source>
+        <translation>{name} checked out. Goodbye!</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="396"/>
+        <source>{name} 已签到（{time}）</source>
+        <translation>{name} already checked in ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="397"/>
+        <source>{name} 还没有签到，不能签退</source>
+        <translation>{name} has not checked in, so cannot check out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="398"/>
+        <source>有多人符合，请在下面选择</source>
+        <translation>Several people match: choose below</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="399"/>
+        <source>未报名此活动</source>
+        <translation>Not registered for this activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="400"/>
+        <source>{name} 的报名尚未通过</source>
+        <translation>{name}&apos;s registration is not approved yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="401"/>
+        <source>{name} 的报名未通过审核</source>
+        <translation>{name}&apos;s registration was rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="402"/>
+        <source>{name} 的报名已取消</source>
+        <translation>{name}&apos;s registration was cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="403"/>
+        <source>这是其他活动的签到码</source>
+        <translation>This code is for another activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="404"/>
+        <source>签到码无效（可能被伪造或改动）</source>
+        <translation>Invalid code (forged or altered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="405"/>
+        <source>本机还没有同步过，无法核验签到码，请先同步</source>
+        <translation>This computer has never synced and cannot check codes: sync first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="411"/>
+        <source>没有可签到的活动（已发布、一周内）</source>
+        <translation>No activity to check in to (published, within a week)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="416"/>
+        <source>应到 {e}&#x3000;已到 {a}&#x3000;在场 {i}&#x3000;已离开 {l}&#x3000;现场报名 {w}</source>
+        <translation>Expected {e} · Arrived {a} · Inside {i} · Left {l} · Walk-ins {w}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="426"/>
+        <source>{name}：已签到（{time}），但报名当前为“{status}”</source>
+        <translation>{name}: checked in ({time}), but the registration is now “{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="437"/>
+        <source>签退模式（F6）</source>
+        <translation>Checking out (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="440"/>
+        <source>签到模式（F5）</source>
+        <translation>Checking in (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="444"/>
+        <source>活动：</source>
+        <translation>Activity:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="445"/>
+        <source>扫码，或输入姓名、手机尾号 4 位，按回车</source>
+        <translation>Scan a code, or type a name or the last 4 digits of a phone, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="446"/>
+        <source>签到 (F5)</source>
+        <translation>Check in (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="447"/>
+        <source>签退 (F6)</source>
+        <translation>Check out (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="448"/>
+        <source>撤销上一个签到… (F8)</source>
+        <translation>Undo last check-in… (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="449"/>
+        <source>现场报名… (F7)</source>
+        <translation>Walk-in… (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="450"/>
+        <source>准备离线</source>
+        <translation>Prepare for offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="451"/>
+        <source>打印签到码… (Ctrl+P)</source>
+        <translation>Print codes… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="452"/>
+        <source>导出志愿时长…</source>
+        <translation>Export volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="456"/>
+        <source>志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，按半小时向下取整，每天最多 {cap} 小时</source>
+        <translation>Volunteer hours run from the first check-in to the last check-out: under {min} minutes count nothing, rounded down to half hours, at most {cap} hours a day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="464"/>
+        <source>同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网</source>
+        <translation>Sync once and make sure this computer has the registrations and the key to check codes; then it can go offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="467"/>
+        <source>需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）</source>
+        <translation>To check: these people checked in, but their registration is no longer approved (perhaps cancelled on another computer)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinSheet</name>
+    <message>
+        <location filename="../../desktop/checkin_sheet.py" line="52"/>
+        <source>{title} · 签到码（第 {n}/{total} 页）</source>
+        <translation>{title} · check-in codes (page {n} of {total})</translation>
+    </message>
+</context>
+<context>
     <name>DrillDialog</name>
     <message>
         <location filename="../../desktop/pages/stats.py" line="75"/>
@@ -839,154 +1105,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
-        <source>活动签到</source>
-        <translation>Check-in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
-        <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
-        <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>组织地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
         <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
-        <location filename="../../desktop/main_window.py" line="244"/>
-        <location filename="../../desktop/main_window.py" line="417"/>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
-        <location filename="../../desktop/main_window.py" line="380"/>
-        <location filename="../../desktop/main_window.py" line="391"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="377"/>
+        <location filename="../../desktop/main_window.py" line="388"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="336"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="372"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
-        <location filename="../../desktop/main_window.py" line="426"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
-        <location filename="../../desktop/main_window.py" line="450"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="447"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
@@ -996,62 +1252,62 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="345"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="407"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="438"/>
+        <location filename="../../desktop/main_window.py" line="435"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="438"/>
+        <location filename="../../desktop/main_window.py" line="435"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="449"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -3252,103 +3508,103 @@ Remove the data?</translation>
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="165"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="168"/>
         <source>已删除的报名</source>
         <translation>a deleted registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="167"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="170"/>
         <source>拒绝报名（{who}）</source>
         <translation>Reject a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="169"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="172"/>
         <source>通过报名（{who}）</source>
         <translation>Approve a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="414"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="415"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="418"/>
         <source>我的修改</source>
         <translation>My change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="419"/>
         <source>对方的修改</source>
         <translation>Their change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="420"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="421"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="421"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
         <source>操作时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="421"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
         <source>服务器的理由</source>
         <translation>The server’s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="427"/>
         <source>同步问题</source>
         <translation>Sync issues</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="425"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
         <source>没有需要处理的同步问题</source>
         <translation>No sync issues to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="431"/>
         <source>其他设备同时修改了相同内容，服务器暂时保留了对方的修改。请选择保留哪一方（Delete 保留对方，Enter 使用我的，Ctrl+Z 撤销）。</source>
         <translation>Another device changed the same thing at the same time; the server kept their change for now. Choose which to keep (Delete keeps theirs, Enter uses mine, Ctrl+Z undoes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="433"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="436"/>
         <source>服务器没有执行这些操作，它们在本机的效果已经撤回。看过后点“知道了”。</source>
         <translation>The server did not carry out these operations, and their effect on this computer was taken back. Click “Got it” once read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="435"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="438"/>
         <source>保留对方</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="436"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="439"/>
         <source>使用我的</source>
         <translation>Use mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="437"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="440"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="438"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="441"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="439"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="442"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="138"/>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="463"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="141"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="466"/>
         <source>已删除的活动</source>
         <translation>a deleted activity</translation>
     </message>
@@ -3434,101 +3690,116 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="122"/>
+        <source>签到（{who}）</source>
+        <translation>Check in ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="123"/>
+        <source>签退（{who}）</source>
+        <translation>Check out ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="124"/>
+        <source>撤销签到（{who}）</source>
+        <translation>Undo check-in ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
         <source>查看完整个人信息（{who}）</source>
         <translation>View full personal data ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="128"/>
         <source>提交诉求（{who}）</source>
         <translation>Submit a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="126"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
         <source>补充诉求（{who}）</source>
         <translation>Add to a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="127"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="130"/>
         <source>诉求分类（{who}）</source>
         <translation>Classify a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="128"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="131"/>
         <source>交办诉求（{who}）</source>
         <translation>Assign a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="132"/>
         <source>答复诉求（{who}）</source>
         <translation>Reply to a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="130"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="133"/>
         <source>归档诉求（{who}）</source>
         <translation>Archive a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="141"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="144"/>
         <source>新建活动“{title}”</source>
         <translation>Create activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="146"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="149"/>
         <source>修改活动“{title}”（{fields}）</source>
         <translation>Edit activity “{title}” ({fields})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="154"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="157"/>
         <source>更改状态</source>
         <translation>change the status of</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="156"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="159"/>
         <source>{verb}活动“{title}”</source>
         <translation>{verb} activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="161"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="164"/>
         <source>删除活动“{title}”</source>
         <translation>Delete activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="177"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="180"/>
         <source>其他操作（{kind}）</source>
         <translation>Another operation ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="189"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="192"/>
         <source>服务器拒绝了这个操作（{code}）</source>
         <translation>The server refused this operation ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="413"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="498"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="501"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="499"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="502"/>
         <source>被拒绝的操作（{n}）</source>
         <translation>Refused operations ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="541"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="544"/>
         <source>使用我的修改（{title}：{field}）</source>
         <translation>use my change ({title}: {field})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="551"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="554"/>
         <source>无法使用我的修改</source>
         <translation>Cannot use my change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="552"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="555"/>
         <source>以下内容无法改回我的修改，可以选择“保留对方”：
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
@@ -3755,6 +4026,39 @@ Remove the data?</translation>
         <location filename="../../desktop/update_notice.py" line="69"/>
         <source>稍后</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="487"/>
+        <source>现场报名</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="493"/>
+        <source>姓名*</source>
+        <translation>Name*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="494"/>
+        <source>手机号*</source>
+        <translation>Mobile*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="495"/>
+        <source>学校或单位</source>
+        <translation>School or employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="499"/>
+        <source>登记并签到</source>
+        <translation>Register and check in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="500"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4194,266 +4498,286 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="105"/>
+        <source>已记录签到，但该报名当前为“{current}”，请在签到页“需核对”中处理</source>
+        <translation>The check-in was recorded, but the registration is now “{current}”: see “To check” on the check-in page</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="108"/>
+        <source>这个手机号已在另一台电脑上现场登记为“{name}”，已算作同一人，请核对姓名</source>
+        <translation>This mobile number was registered at the door on another computer as “{name}” and counted as the same person; please check the name</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="111"/>
+        <source>撤销签到需要填写原因</source>
+        <translation>Undoing a check-in needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="112"/>
+        <source>这条记录本身就是撤销，不能再撤销</source>
+        <translation>This entry is itself an undo and cannot be undone</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="113"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="106"/>
+        <location filename="../../sync/core/messages.py" line="114"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="107"/>
+        <location filename="../../sync/core/messages.py" line="115"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="108"/>
+        <location filename="../../sync/core/messages.py" line="116"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="109"/>
+        <location filename="../../sync/core/messages.py" line="117"/>
         <source>考核目标由上级团组织下达，本组织不能修改自己的考核目标</source>
         <translation>Targets are set by the League organisation above; an organisation cannot change its own target</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="112"/>
+        <location filename="../../sync/core/messages.py" line="120"/>
         <source>考核目标不完整或有误</source>
         <translation>The target is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="121"/>
         <source>考核截止日期不能早于开始日期</source>
         <translation>The target&apos;s deadline cannot be before its start date</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="122"/>
         <source>{label}应为 0 到 {max} 之间的整数</source>
         <translation>{label} must be a whole number from 0 to {max}</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="119"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="120"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="121"/>
+        <location filename="../../sync/core/messages.py" line="129"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="122"/>
+        <location filename="../../sync/core/messages.py" line="130"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="131"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="132"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="125"/>
+        <location filename="../../sync/core/messages.py" line="133"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="126"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="127"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="128"/>
+        <location filename="../../sync/core/messages.py" line="136"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="129"/>
+        <location filename="../../sync/core/messages.py" line="137"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="130"/>
+        <location filename="../../sync/core/messages.py" line="138"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="131"/>
+        <location filename="../../sync/core/messages.py" line="139"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="132"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="134"/>
+        <location filename="../../sync/core/messages.py" line="142"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="135"/>
+        <location filename="../../sync/core/messages.py" line="143"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="136"/>
+        <location filename="../../sync/core/messages.py" line="144"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="137"/>
+        <location filename="../../sync/core/messages.py" line="145"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="138"/>
+        <location filename="../../sync/core/messages.py" line="146"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="139"/>
+        <location filename="../../sync/core/messages.py" line="147"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="140"/>
+        <location filename="../../sync/core/messages.py" line="148"/>
         <source>精品活动数</source>
         <translation>Featured activities</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="141"/>
+        <location filename="../../sync/core/messages.py" line="149"/>
         <source>参与人次</source>
         <translation>Participations</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="142"/>
+        <location filename="../../sync/core/messages.py" line="150"/>
         <source>考核截止日期</source>
         <translation>Target deadline</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="143"/>
+        <location filename="../../sync/core/messages.py" line="151"/>
         <source>诉求内容</source>
         <translation>request text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="144"/>
+        <location filename="../../sync/core/messages.py" line="152"/>
         <source>答复内容</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="146"/>
+        <location filename="../../sync/core/messages.py" line="154"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="147"/>
+        <location filename="../../sync/core/messages.py" line="155"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="148"/>
+        <location filename="../../sync/core/messages.py" line="156"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="149"/>
+        <location filename="../../sync/core/messages.py" line="157"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="150"/>
+        <location filename="../../sync/core/messages.py" line="158"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="151"/>
+        <location filename="../../sync/core/messages.py" line="159"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="152"/>
+        <location filename="../../sync/core/messages.py" line="160"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="153"/>
+        <location filename="../../sync/core/messages.py" line="161"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="154"/>
+        <location filename="../../sync/core/messages.py" line="162"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="155"/>
+        <location filename="../../sync/core/messages.py" line="163"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="156"/>
+        <location filename="../../sync/core/messages.py" line="164"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="157"/>
+        <location filename="../../sync/core/messages.py" line="165"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="158"/>
+        <location filename="../../sync/core/messages.py" line="166"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="160"/>
+        <location filename="../../sync/core/messages.py" line="168"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="161"/>
+        <location filename="../../sync/core/messages.py" line="169"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="162"/>
+        <location filename="../../sync/core/messages.py" line="170"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="163"/>
+        <location filename="../../sync/core/messages.py" line="171"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="164"/>
+        <location filename="../../sync/core/messages.py" line="172"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="165"/>
+        <location filename="../../sync/core/messages.py" line="173"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="166"/>
+        <location filename="../../sync/core/messages.py" line="174"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -4493,57 +4817,57 @@ Remove the data?</translation>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="170"/>
+        <location filename="../../sync/core/messages.py" line="178"/>
         <source>待分拣</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="171"/>
+        <location filename="../../sync/core/messages.py" line="179"/>
         <source>已分类</source>
         <translation>Classified</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="172"/>
+        <location filename="../../sync/core/messages.py" line="180"/>
         <source>已交办</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="173"/>
+        <location filename="../../sync/core/messages.py" line="181"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="174"/>
+        <location filename="../../sync/core/messages.py" line="182"/>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="175"/>
+        <location filename="../../sync/core/messages.py" line="183"/>
         <source>提交诉求</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="176"/>
+        <location filename="../../sync/core/messages.py" line="184"/>
         <source>青年补充说明</source>
         <translation>Youth added to it</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="177"/>
+        <location filename="../../sync/core/messages.py" line="185"/>
         <source>重新打开</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="179"/>
+        <location filename="../../sync/core/messages.py" line="187"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="180"/>
+        <location filename="../../sync/core/messages.py" line="188"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="181"/>
+        <location filename="../../sync/core/messages.py" line="189"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

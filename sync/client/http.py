@@ -330,6 +330,18 @@ class ServerClient:
             raise BadResponse("reveal answer names youths not asked for")
         return answer
 
+    def checkin_codes(self, activity_id: str) -> dict[str, str]:
+        """The signed 签到 codes of the activity's approved registrations (id → code)."""
+        path = protocol.CHECKIN_CODES_PATH.format(activity_id=activity_id)
+        body = self._request("GET", path)
+        try:
+            answer = protocol.CheckinCodes(str(body["activity_id"]), dict(body["codes"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise BadResponse(f"check-in codes: {body!r:.200}") from error
+        if answer.activity_id != activity_id:
+            raise BadResponse("check-in codes of another activity")
+        return {str(k): str(v) for k, v in answer.codes.items()}
+
     def download_snapshot(
         self, target: Path, progress: DownloadProgress | None = None
     ) -> Downloaded:

@@ -102,6 +102,14 @@ MESSAGES: dict[str, str] = {
     "too_many_requests": QT_TRANSLATE_NOOP(
         "rules", "提交太频繁：每人 24 小时内最多提交 {max} 条诉求，请稍后再试"
     ),
+    "checkin_not_admitted": QT_TRANSLATE_NOOP(
+        "rules", "已记录签到，但该报名当前为“{current}”，请在签到页“需核对”中处理"
+    ),
+    "walk_in_name_differs": QT_TRANSLATE_NOOP(
+        "rules", "这个手机号已在另一台电脑上现场登记为“{name}”，已算作同一人，请核对姓名"
+    ),
+    "void_reason_required": QT_TRANSLATE_NOOP("rules", "撤销签到需要填写原因"),
+    "void_of_void": QT_TRANSLATE_NOOP("rules", "这条记录本身就是撤销，不能再撤销"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
     "undo_not_allowed": QT_TRANSLATE_NOOP("rules", "查看个人信息的记录不能撤销"),

@@ -40,6 +40,7 @@ ME_PATH = f"{API}/me"
 HEALTH_PATH = "/healthz"
 SNAPSHOT_PATH = f"{API}/snapshot"
 REVEAL_PATH = f"{API}/personal/reveal"
+CHECKIN_CODES_PATH = f"{API}/activities/{{activity_id}}/checkin-codes"
 
 PUSH_BATCH = 500  # operations per push request
 PULL_PAGE = 2000  # rows per pull page
@@ -131,12 +132,16 @@ class PushAnswer:
 @dataclass(frozen=True)
 class PullPage:
     """One page of changes. `rows` maps a record table to JSON rows (sync.core.codec encoding);
-    `deleted` maps a table to the ids of rows deleted since the cursor."""
+    `deleted` maps a table to the ids of rows deleted since the cursor. `checkin_key`: the
+    server's public key for 签到 codes (`sync.core.checkin_codes`), on every page, so a device
+    that synced once verifies codes offline and hears of a new key at its next sync; "" from a
+    server without one."""
 
     cursor: int
     more: bool
     rows: dict[str, list[dict[str, Any]]]
     deleted: dict[str, list[str]]
+    checkin_key: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -144,6 +149,7 @@ class PullPage:
             "more": self.more,
             "rows": self.rows,
             "deleted": self.deleted,
+            "checkin_key": self.checkin_key,
         }
 
     @classmethod
@@ -155,7 +161,17 @@ class PullPage:
             deleted={
                 str(k): [str(i) for i in v] for k, v in dict(data.get("deleted") or {}).items()
             },
+            checkin_key=str(data.get("checkin_key") or ""),
         )
+
+
+@dataclass(frozen=True)
+class CheckinCodes:
+    """The signed 签到 codes of an activity's approved registrations (registration id → code),
+    for a sheet printed for people without phones; the server signs them on request."""
+
+    activity_id: str
+    codes: dict[str, str]
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,14 @@ class NoticeStatus(StrEnum):
     SENT = "sent"  # delivered by the server to the followers it names
 
 
+class CheckinAction(StrEnum):
+    """What a `CheckinEvent` records at the door."""
+
+    CHECK_IN = "in"
+    CHECK_OUT = "out"
+    VOID = "void"  # cancels the event named in `voids`
+
+
 class RegistrationAction(StrEnum):
     """What a `RegistrationEvent` records."""
 
@@ -238,6 +246,27 @@ class RegistrationEvent:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CheckinEvent:
+    """One thing that happened at an activity's door: a check-in, a check-out, or the void of
+    an earlier event (with a reason). Only ever appended, on any laptop, offline too; who is
+    inside is derived from all of them (`sync.core.checkin`), so laptops never overwrite each
+    other. Local schema 9 / server revision 0007."""
+
+    # The door's counts read an activity's events; a registration's events, its state.
+    INDEXES: ClassVar[tuple[tuple[str, ...], ...]] = (("activity_id", "at"),)
+
+    id: str = _pk()
+    registration_id: str = _ref("registrations.id")
+    activity_id: str = _ref("activities.id", index=False)  # leads the composite index
+    action: CheckinAction = CheckinAction.CHECK_IN
+    at: datetime | None = None  # the laptop's clock when it happened
+    actor: str = ""  # the account's username
+    voids: str = ""  # the id of the event a VOID cancels
+    reason: str = ""  # why it was voided
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Follower:
     id: str = _pk()
     org_id: str = _ref("organizations.id")
@@ -336,6 +365,7 @@ RECORD_TABLES: dict[str, type] = {
     "youths": Youth,
     "registrations": Registration,
     "registration_events": RegistrationEvent,
+    "checkin_events": CheckinEvent,
     "followers": Follower,
     "notices": Notice,
     "assessment_targets": AssessmentTarget,

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from sync.core import messages, protocol
 from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from sync.core.rules import RuleViolation
-from sync.server import config, sms, snapshot
+from sync.server import checkin_keys, config, sms, snapshot
 from sync.server.body_limit import TOO_LARGE_CODE, TOO_LARGE_MESSAGE, BodyLimit
 from sync.server.client_release import AnnounceRelease
 from sync.server.config import Settings
@@ -29,7 +29,7 @@ from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_se
 from sync.server.deps import ApiError, DatabaseDep
 from sync.server.hash_gate import HashGate
 from sync.server.retention import apply_retention
-from sync.server.routes import accounts, personal, public, replication
+from sync.server.routes import accounts, checkin, personal, public, replication
 from sync.server.scope import ScopeError
 
 log = logging.getLogger(__name__)
@@ -201,6 +201,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.db = db
     app.state.hash_gate = HashGate(settings.login_hash_slots, settings.login_hash_queue)
     app.state.code_sender = sms.sender_from(settings.youth_codes)  # youths' one-time codes
+    app.state.checkin_key = checkin_keys.load_or_create(settings.checkin_key_file)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     if settings.client_release is not None:
@@ -212,6 +213,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(accounts.router)
     app.include_router(replication.router)
     app.include_router(personal.router)
+    app.include_router(checkin.router)
     app.include_router(public.router)
     return app
 

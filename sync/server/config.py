@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from sync.core.protocol import PULL_PAGE
 
 APP_NAME = "SuqingServer"
 DATABASE_FILE = "suqing-server.sqlite"
+CHECKIN_KEY_FILE = "checkin-signing-key.pem"
 
 
 CLOCK_ENV = "SUQING_CLOCK"
@@ -32,6 +33,11 @@ class SettingsError(InputError):
 def default_database_url() -> str:
     """An embedded SQLite file in the user's data folder: enough for a county or a demo."""
     return f"sqlite:///{Path(user_data_dir(APP_NAME, appauthor=False)) / DATABASE_FILE}"
+
+
+def default_checkin_key_file() -> Path:
+    """The 签到 signing key's file when SUQING_CHECKIN_KEY_FILE names none: in the data folder."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / CHECKIN_KEY_FILE
 
 
 def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int = 1) -> int:
@@ -191,6 +197,9 @@ class Settings:
     client_release: release.Release | None = None
     # Requests (诉求) one youth may submit in 24 hours: the public API refuses more (429).
     requests_per_day: int = 5
+    # The Ed25519 key that signs 签到 codes (`sync.server.checkin_keys`), made on first start
+    # when absent; every process of a deployment must share it.
+    checkin_key_file: Path = field(default_factory=default_checkin_key_file)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -229,6 +238,11 @@ class Settings:
             "youth_codes": YouthCodeSettings.from_env(env),
             "client_release": _client_release(env),
             "requests_per_day": _int(env, "SUQING_REQUESTS_PER_DAY", 5),
+            "checkin_key_file": (
+                Path(env["SUQING_CHECKIN_KEY_FILE"].strip())
+                if env.get("SUQING_CHECKIN_KEY_FILE", "").strip()
+                else default_checkin_key_file()
+            ),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)  # type: ignore[arg-type]

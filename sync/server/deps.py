@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Depends, Request
 from pydantic import BaseModel
 from sqlalchemy import Connection
@@ -61,8 +62,14 @@ async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+async def get_checkin_key(request: Request) -> Ed25519PrivateKey:
+    return request.app.state.checkin_key
+
+
 DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+# The key that signs 签到 codes (`sync.server.checkin_keys`), loaded once at start.
+CheckinKeyDep = Annotated[Ed25519PrivateKey, Depends(get_checkin_key)]
 
 
 def read_connection(db: DatabaseDep) -> Iterator[Connection]:

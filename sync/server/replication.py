@@ -438,6 +438,7 @@ OWNERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
     "registration_events": lambda v: ("registrations", v["registration_id"]),
     "requests": lambda v: ("organizations", v["org_id"]),
     "request_events": lambda v: ("requests", v["request_id"]),
+    "checkin_events": lambda v: ("registrations", v["registration_id"]),
 }
 
 
@@ -716,6 +717,7 @@ REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("request_events", "request_id", "requests"),  # before requests' own
     ("requests", "youth_id", "youths"),
     ("requests", "org_id", "organizations"),
+    ("checkin_events", "registration_id", "registrations"),
     ("notices", "org_id", "organizations"),
     ("assessment_targets", "org_id", "organizations"),
     ("registrations", "activity_id", "activities"),

@@ -70,6 +70,7 @@ notices = RECORDS["notices"]
 assessment_targets = RECORDS["assessment_targets"]
 requests = RECORDS["requests"]
 request_events = RECORDS["request_events"]
+checkin_events = RECORDS["checkin_events"]
 
 
 # One row (id = 1): the last change sequence handed out. See `sync.server.db.next_seq` for why

@@ -106,6 +106,19 @@ FOLLOWER_COLUMNS: tuple[Column, ...] = (
 )
 
 
+# What a volunteer-service certificate (志愿服务证明) asks for, one row per person and activity.
+HOURS_COLUMNS: tuple[Column, ...] = (
+    Column("姓名", 12, lambda r, _: r["name"]),
+    Column("手机号", 15, _phone),
+    Column("学校/单位", 28, lambda r, _: r.get("school") or ""),
+    Column("服务活动", 34, lambda r, _: r["activity_title"]),
+    Column("组织单位", 30, lambda r, _: r["org_name"]),
+    Column("签到时间", 17, lambda r, _: _local(r.get("first_in"))),
+    Column("签退时间", 17, lambda r, _: _local(r.get("last_out"))),
+    Column("志愿时长（小时）", 14, lambda r, _: r["hours"]),
+)
+
+
 class ExcelFileError(Exception):
     """The file cannot be read or written; `code` names why (see the desktop's texts)."""
 
@@ -251,3 +264,8 @@ def export_followers(path: Path, rows: Iterable[Mapping[str, Any]], **options: A
     """Follower rows: name, phone, gender, birth_date, school_or_employer, org_name,
     followed_at, source_activity_title, activity_count, tags (a list of strings)."""
     return export_rows(path, rows, FOLLOWER_COLUMNS, title="粉丝名单", **options)
+
+
+def export_hours(path: Path, rows: Iterable[Mapping[str, Any]], **options: Any) -> int:
+    """Rows: name, phone, school, activity_title, org_name, first_in, last_out, hours."""
+    return export_rows(path, rows, HOURS_COLUMNS, title="志愿时长", **options)

@@ -306,6 +306,8 @@ def server_factory(backend: str, tmp_path: Path) -> Iterator[ServerFactory]:
     def start(database_url: str, *, seeded: Seeded | None = None, **env: str) -> Server:
         env.setdefault(CLOCK_ENV, demo_now().isoformat())
         env.setdefault("SUQING_SMS_OUTBOX", str(tmp_path / f"sms-{len(started)}.jsonl"))
+        # one signing key per test, shared by its servers like a deployment's processes
+        env.setdefault("SUQING_CHECKIN_KEY_FILE", str(tmp_path / "checkin-signing-key.pem"))
         log = tmp_path / f"server-{len(started)}.log"
         command = [sys.executable, "-m", "sync.server", "serve", "--port", "0"]
         command += ["--database-url", database_url]

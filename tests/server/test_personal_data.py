@@ -101,6 +101,11 @@ def _any_ids(server: Server) -> dict[str, str]:
         "org_id": one("SELECT id FROM organizations ORDER BY id LIMIT 1"),
         "youth_id": one("SELECT id FROM youths ORDER BY id LIMIT 1"),
         "request_id": one("SELECT id FROM requests ORDER BY id LIMIT 1"),
+        # the activity with the most approved registrations: its check-in codes are many
+        "activity_id": one(
+            "SELECT activity_id FROM registrations WHERE status = 'approved' "
+            "GROUP BY activity_id ORDER BY count(*) DESC, activity_id LIMIT 1"
+        ),
     }
 
 
@@ -202,6 +207,12 @@ CALLS: dict[tuple[str, str], Call] = {
         "POST", f"{PUBLIC}/youths", json={"name": "冒名", "phone": "13800000000", "code": "123456"}
     ),
     ("GET", f"{PUBLIC}/activities"): _request("GET", f"{PUBLIC}/activities"),
+    ("GET", f"{PUBLIC}/registrations/{{registration_id}}/code"): _request(
+        "GET", f"{PUBLIC}/registrations/{{registration_id}}/code"
+    ),
+    ("GET", "/api/v1/activities/{activity_id}/checkin-codes"): _request(
+        "GET", "/api/v1/activities/{activity_id}/checkin-codes"
+    ),
     ("POST", f"{PUBLIC}/registrations"): _request(
         "POST", f"{PUBLIC}/registrations", json={"activity_id": "nope"}
     ),

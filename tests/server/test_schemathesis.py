@@ -51,7 +51,9 @@ def test_no_generated_request_gets_a_server_error(server: Server):
         "--exclude-path-regex",
         f"^{PUBLIC}/",
     )
-    assert "No issues found" in out, out[-1500:]
+    # Random activity ids find no activity for the check-in codes route (schemathesis warns
+    # of "missing test data"); what matters is that every generated case passed.
+    assert re.search(r"(\d+) generated, \1 passed\n", out), out[-1500:]
     assert "internal_error" not in server.log.read_text()
 
 

@@ -314,6 +314,28 @@ def _v8_youth_requests(db: sqlite3.Connection) -> None:
     )
 
 
+def _v9_checkin_events(db: sqlite3.Connection) -> None:
+    """签到: what happened at an activity's door, appended by every laptop (`CheckinEvent`)."""
+    _run(
+        db,
+        """
+        CREATE TABLE checkin_events (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            registration_id VARCHAR(64) NOT NULL REFERENCES registrations (id),
+            activity_id VARCHAR(64) NOT NULL REFERENCES activities (id),
+            action VARCHAR(32) NOT NULL,
+            at DATETIME,
+            actor TEXT NOT NULL,
+            voids TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX ix_checkin_events_registration_id ON checkin_events (registration_id);
+        CREATE INDEX ix_checkin_events_activity_id_at ON checkin_events (activity_id, at);
+        """,
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _v1_initial,
     _v2_categories,
@@ -323,6 +345,7 @@ STEPS: tuple[Step, ...] = (
     _v6_youth_identity_indexes,
     _v7_assessment_targets,
     _v8_youth_requests,
+    _v9_checkin_events,
 )
 LATEST = len(STEPS)
 

@@ -29,6 +29,7 @@ from sync.core.rules import RuleViolation
 
 OUTSTANDING = ("pending", "acknowledged")
 CURSOR_KEY = "pull_cursor"
+CHECKIN_KEY = "checkin_public_key"
 
 
 def outstanding_ops(conn: Connection) -> list[Any]:
@@ -151,6 +152,10 @@ def apply_pages(
         )
         c.execute(delete(meta).where(meta.c.key == CURSOR_KEY))
         c.execute(meta.insert().values(key=CURSOR_KEY, value=str(cursor)))
+        key = pages[-1].checkin_key
+        if key:  # the server's 签到 public key: codes are verified offline with it
+            c.execute(delete(meta).where(meta.c.key == CHECKIN_KEY))
+            c.execute(meta.insert().values(key=CHECKIN_KEY, value=key))
 
     rebase(conn, reference, change, actor=actor)
 

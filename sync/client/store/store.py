@@ -20,6 +20,7 @@ from sync.client.store.db import make_engine, writer
 from sync.client.store.migrations import migrate, prune_backups
 from sync.client.store.tables import RECORDS, meta, outbox
 from sync.core import operations
+from sync.core.checkin import walk_in_id
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import (
@@ -27,6 +28,8 @@ from sync.core.operations import (
     ArchiveRequest,
     AssignRequest,
     CancelRegistration,
+    CheckIn,
+    CheckOut,
     ClassifyRequest,
     CreateActivity,
     CreateRegistration,
@@ -43,11 +46,18 @@ from sync.core.operations import (
     TagFollowers,
     TransitionActivity,
     UpdateActivity,
+    VoidCheckin,
     chunked,
     jiangsu_reference,
 )
 from sync.core.protocol import OpResult, PullPage
-from sync.core.records import ActivityStatus, GuardianConsent, RegistrationSource, Youth
+from sync.core.records import (
+    ActivityStatus,
+    CheckinAction,
+    GuardianConsent,
+    RegistrationSource,
+    Youth,
+)
 from sync.core.rules import RuleViolation
 
 log = logging.getLogger(__name__)
@@ -343,6 +353,42 @@ class Store:
         op_id, _ = self.execute(CancelRegistration(registration_id))
         return op_id
 
+    # --- 签到 ---------------------------------------------------------------------------------
+
+    def record_checkin(
+        self, action: CheckinAction, registration_id: str, *, voids: str = "", reason: str = ""
+    ) -> dict[str, Any]:
+        """Append one event at the door (a check-in, a check-out, or the void of event
+        `voids`, which needs `reason`); the event as `sync.core.checkin` reads it."""
+        event_id, at = uuid7(), self.clock()
+        if action is CheckinAction.VOID:
+            op: Payload = VoidCheckin(event_id, voids, at.isoformat(), reason)
+        elif action is CheckinAction.CHECK_IN:
+            op = CheckIn(event_id, registration_id, at.isoformat())
+        else:
+            op = CheckOut(event_id, registration_id, at.isoformat())
+        self.execute(op)
+        return {
+            "id": event_id,
+            "registration_id": registration_id,
+            "action": action.value,
+            "at": at,
+            "voids": voids,
+        }
+
+    def walk_in(self, activity_id: str, name: str, phone: str, school: str = "") -> str:
+        """Register someone at the door (name, phone, optionally school or employer) and
+        approve them, in one transaction; the registration's id. The id comes from activity
+        and phone (`checkin.walk_in_id`): another laptop typing the same phone makes the same
+        registration, which the server then holds once."""
+        youth = {"name": name.strip(), "phone": phone.strip(), "school_or_employer": school}
+        known = self.read(_youth_ids_by_phone, [youth["phone"]])
+        youth["id"] = known.get(youth["phone"]) or uuid7()
+        registration_id = walk_in_id(activity_id, youth["phone"])
+        create = CreateRegistration(registration_id, activity_id, youth, RegistrationSource.WALK_IN)
+        self.execute_many([create, ReviewRegistration(registration_id, Decision.APPROVE)])
+        return registration_id
+
     # --- followers, notices, personal data -----------------------------------------------------
 
     def tag_followers(
@@ -540,7 +586,8 @@ class Store:
         if not pages:
             return
         nothing = not any(page.rows or page.deleted for page in pages)
-        if nothing and self._settled(pages[-1].cursor):
+        same_key = pages[-1].checkin_key in ("", self.get_meta(replica.CHECKIN_KEY))
+        if nothing and same_key and self._settled(pages[-1].cursor):
             return  # nothing changed: no write, nobody to tell (a sync with nothing to do)
         with self._writer.begin() as conn:
             replica.apply_pages(conn, self.reference, pages, actor=self.actor())
@@ -591,3 +638,19 @@ class Store:
 def _request_category(conn: Connection, request_id: str) -> str | None:
     t = RECORDS["requests"]
     return conn.scalar(select(t.c.category).where(t.c.id == request_id))
+
+
+def _youth_ids_by_phone(conn: Connection, phones: list[str]) -> dict[str, str]:
+    """phone → id of a local youth with that phone (the earliest id when several share it): a
+    walk-in at the door keeps the youth this laptop already knows; the server still decides
+    (`operations.registrations`), so this only saves a duplicate shown until the next sync."""
+    found: dict[str, str] = {}
+    for start in range(0, len(phones), 500):
+        chunk = phones[start : start + 500]
+        rows = conn.execute(
+            select(youths.c.phone, youths.c.id)
+            .where(youths.c.phone.in_(chunk))
+            .order_by(youths.c.id.desc())
+        )
+        found.update({r.phone: r.id for r in rows})
+    return found

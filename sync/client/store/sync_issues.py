@@ -22,6 +22,7 @@ from sqlalchemy.sql.functions import coalesce
 from sync.client.store.tables import (
     RECORDS,
     activities,
+    checkin_events,
     conflicts,
     meta,
     organizations,
@@ -97,13 +98,19 @@ def conflict(conn: Connection, conflict_id: str) -> dict[str, Any] | None:
 
 def _subject(conn: Connection, kind: str, payload: dict[str, Any]) -> str | None:
     """What a cadre calls the record an operation was about: the activity's title, or the
-    youth and activity of a registration; None when it is not here (any more)."""
+    youth and activity of a registration (or of a check-in); None when it is not here (any
+    more)."""
     record_id = str(payload.get("id", ""))
     table = known.table if (known := Kind.find(kind)) else None
     if table == "activities":
         title = conn.scalar(select(activities.c.title).where(activities.c.id == record_id))
         fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}
         return title or fields.get("title") or None
+    if table == "checkin_events":  # a person at the door: named like their registration
+        table, record_id = "registrations", str(payload.get("registration_id", ""))
+        if not record_id:  # a void: the registration of the event it names
+            voided = checkin_events.c.id == str(payload.get("voids", ""))
+            record_id = conn.scalar(select(checkin_events.c.registration_id).where(voided)) or ""
     if table == "registrations":
         row = conn.execute(
             select(youths.c.name, activities.c.title)

@@ -20,6 +20,7 @@ notices = RECORDS["notices"]
 assessment_targets = RECORDS["assessment_targets"]
 requests = RECORDS["requests"]
 request_events = RECORDS["request_events"]
+checkin_events = RECORDS["checkin_events"]
 
 # Operations waiting for the server, in the order the user made them.
 outbox = Table(

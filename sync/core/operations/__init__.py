@@ -35,6 +35,7 @@ from sync.core.operations.base import (
     undoable,
     youth_may,
 )
+from sync.core.operations.checkins import CheckIn, CheckOut, VoidCheckin
 from sync.core.operations.followers import Follow, SendNotice, TagFollowers, Unfollow
 from sync.core.operations.kinds import Actor, Kind
 from sync.core.operations.personal import REVEALABLE, RecordConsent, RevealPersonalData
@@ -72,6 +73,8 @@ __all__ = [
     "ArchiveRequest",
     "AssignRequest",
     "CancelRegistration",
+    "CheckIn",
+    "CheckOut",
     "ClassifyRequest",
     "CreateActivity",
     "CreateRegistration",
@@ -94,6 +97,7 @@ __all__ = [
     "TransitionActivity",
     "Unfollow",
     "UpdateActivity",
+    "VoidCheckin",
     "apply",
     "chunked",
     "existing",

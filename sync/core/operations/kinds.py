@@ -50,6 +50,9 @@ class Kind(StrEnum):
     FOLLOWER_UNFOLLOW = "follower.unfollow", "followers", YOUTH
     NOTICE_SEND = "notice.send", "notices", CADRE
     TARGET_SET = "target.set", "assessment_targets", CADRE
+    CHECKIN_IN = "checkin.in", "checkin_events", CADRE
+    CHECKIN_OUT = "checkin.out", "checkin_events", CADRE
+    CHECKIN_VOID = "checkin.void", "checkin_events", CADRE
     PERSONAL_REVEAL = "personal.reveal", None, CADRE, False
     REQUEST_SUBMIT = "request.submit", "requests", YOUTH
     REQUEST_ADD = "request.add", "requests", YOUTH

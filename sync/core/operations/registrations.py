@@ -294,6 +294,8 @@ def create_registration(ctx: ApplyContext, op: CreateRegistration) -> Outcome:
         ctx.youth_id is not None and youth.get("id") != ctx.youth_id
     ):
         raise RuleViolation("not_allowed")
+    if source is RegistrationSource.WALK_IN and ctx.get("registrations", op.id) is not None:
+        return _same_walk_in(ctx, op)
     activity = existing(ctx, "activities", op.activity_id)
     rules.check_may_register(activity, ctx.now, source)
     youth_id = _ensure_youth(ctx, youth)
@@ -333,6 +335,20 @@ def create_registration(ctx: ApplyContext, op: CreateRegistration) -> Outcome:
         event(ctx, op.id, RegistrationAction(status.value), full, actor=SYSTEM_ACTOR)
     if status is RegistrationStatus.WAITLISTED:
         return Outcome(op.id, changed="waitlisted_full", params={"capacity": activity["capacity"]})
+    return Outcome(op.id)
+
+
+def _same_walk_in(ctx: ApplyContext, op: CreateRegistration) -> Outcome:
+    """A walk-in whose id is taken: another laptop typed in the same phone for the same
+    activity (`sync.core.checkin.walk_in_id`), so it is that registration. A different name
+    under that phone is refused, naming the name kept, so the cadre checks who it was; the
+    door's check-ins stay with the registration either way."""
+    current = existing(ctx, "registrations", op.id)
+    kept = existing(ctx, "youths", current["youth_id"])
+    if current["activity_id"] != op.activity_id:
+        raise RuleViolation("duplicate_id")
+    if kept["name"].strip() != str(op.youth.get("name") or "").strip():
+        raise RuleViolation("walk_in_name_differs", name=kept["name"])
     return Outcome(op.id)
 
 

@@ -18,10 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from sync.core import rules
 from sync.core.records import ContactPreference, Gender, Phase, RegistrationStatus, RequestState
 from sync.core.text import PRINTABLE
-from sync.server import auth, youth_codes, youth_requests, youths
+from sync.server import auth, checkin_keys, youth_codes, youth_requests, youths
 from sync.server.config import now as clock_now
 from sync.server.deps import (
     ApiError,
+    CheckinKeyDep,
     ConnDep,
     DatabaseDep,
     SettingsDep,
@@ -33,6 +34,9 @@ from sync.server.sms import CodeSender
 PUBLIC = "/api/v1/public"
 router = APIRouter(prefix=PUBLIC, tags=["public"])
 
+NO_CODE_MESSAGE = (
+    "只有已通过审核的本人报名才有签到码。Only one's own approved registration has a code."
+)
 Id = Annotated[str, Path(min_length=1, max_length=64, pattern=PRINTABLE)]
 
 
@@ -297,6 +301,26 @@ def cancel(registration_id: Id, youth: CurrentYouth, db: DatabaseDep) -> Any:
         return youths.cancel(db, youth, registration_id)
     except youths.YouthRefused as error:
         raise _refused(error) from None
+
+
+class CheckinCodeOut(BaseModel):
+    registration_id: str
+    code: str  # the text of the QR code to show at the door (`sync.core.checkin_codes`)
+
+
+@router.get(
+    "/registrations/{registration_id}/code",
+    response_model=CheckinCodeOut,
+    responses=error_responses(401, 404, 422),
+    summary="The signed 签到 code of one's own approved registration, for a QR code",
+)
+def checkin_code(
+    registration_id: Id, youth: CurrentYouth, conn: ConnDep, key: CheckinKeyDep
+) -> Any:
+    code = checkin_keys.youth_code(conn, key, youth.id, registration_id)
+    if code is None:  # not theirs, absent, or not approved: one answer, naming nobody
+        raise ApiError(404, "no_code", NO_CODE_MESSAGE)
+    return {"registration_id": registration_id, "code": code}
 
 
 @router.put(

@@ -11,9 +11,11 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, create_model
 
 from sync.core import protocol
+from sync.core.checkin_codes import public_key_text
 from sync.server import replication, snapshot
 from sync.server.deps import (
     ApiError,
+    CheckinKeyDep,
     CurrentAccount,
     DatabaseDep,
     SettingsDep,
@@ -108,6 +110,7 @@ def pull(
     account: CurrentAccount,
     db: DatabaseDep,
     settings: SettingsDep,
+    checkin_key: CheckinKeyDep,
     after: int = Query(0, ge=0, le=MAX_SEQ),
     limit: int | None = Query(None, ge=1, le=MAX_SEQ),
 ) -> Any:
@@ -129,7 +132,8 @@ def pull(
             after=after,
             limit=size,
         )
-    return page.to_json()
+    key = public_key_text(checkin_key.public_key())
+    return dataclasses.replace(page, checkin_key=key).to_json()
 
 
 @router.get(
