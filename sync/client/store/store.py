@@ -18,7 +18,7 @@ from sync.client.store import cipher, queries, replica, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
 from sync.client.store.db import make_engine, writer
 from sync.client.store.migrations import migrate, prune_backups
-from sync.client.store.tables import RECORDS, meta, outbox
+from sync.client.store.tables import RECORDS, meta, outbox, youths
 from sync.core import operations
 from sync.core.checkin import walk_in_id
 from sync.core.codec import to_json
