@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         from desktop.events import StoreEvents
         from desktop.pages.activities import ActivitiesPage
         from desktop.pages.followers import FollowersPage
+        from desktop.pages.map_page import MapPage
         from desktop.pages.registrations import RegistrationsPage
         from desktop.sync_controller import SyncController
         from desktop.undo import UndoHistory
@@ -118,10 +119,13 @@ class MainWindow(QMainWindow):
         self.followers_page = FollowersPage(
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
+        self.map_page = MapPage(store, self.events, self.settings)
+        self.map_page.organization_requested.connect(self.open_organization)
         built: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
+            "map": self.map_page,
         }
         placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
         self._page_widgets: list[QWidget] = [
@@ -152,12 +156,6 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "活动现场扫码或手动签到、签退，登记现场报名，"
                     "记录志愿时长；多台电脑离线签到，联网后自动合并。"
-                ),
-            ),
-            lambda: (
-                self.tr("组织地图"),
-                self.tr(
-                    "在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。"
                 ),
             ),
             lambda: (
@@ -430,6 +428,22 @@ class MainWindow(QMainWindow):
                     self, self.tr("语言"), self.tr("找不到所选语言的翻译文件，界面保持中文。")
                 )
             self.update_status()
+            if self.store is not None and self.map_page.isVisible():
+                self.map_page.ensure_page()  # the online tile layer may have changed
+
+    def open_organization(self, org_id: str) -> None:
+        """The organisation page: modeless, one of it, showing the organisation asked for."""
+        from desktop.dialogs.organization_dialog import OrganizationDialog
+
+        if getattr(self, "organization_dialog", None) is None:
+            self.organization_dialog = OrganizationDialog(
+                self.store, self.events, self.settings, parent=self
+            )
+            self.organization_dialog.organization_requested.connect(self.open_organization)
+        self.organization_dialog.show_organization(org_id)
+        self.organization_dialog.show()
+        self.organization_dialog.raise_()
+        self.organization_dialog.activateWindow()
 
     def open_logs(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_dir))

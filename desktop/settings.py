@@ -41,6 +41,9 @@ AUTO_SYNC_MINUTES = Setting(
 )
 PROXY = Setting("sync/proxy", str, "", QT_TRANSLATE_NOOP("settings", "代理服务器"))
 CA_BUNDLE = Setting("sync/ca_bundle", str, "", QT_TRANSLATE_NOOP("settings", "单位 CA 证书文件"))
+# An online tile layer under the offline basemap, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+# or 天地图 with its key; "" = offline only. AMap/Tencent tiles are GCJ-02 (desktop.map.page).
+MAP_TILE_URL = Setting("map/tile_url", str, "", QT_TRANSLATE_NOOP("settings", "在线地图瓦片地址"))
 MAIN_WINDOW_GEOMETRY = Setting("ui/main_window_geometry", bytes, b"", "")
 LAST_PAGE = Setting("ui/last_page", int, 0, "")
 
@@ -50,6 +53,7 @@ ALL: tuple[Setting, ...] = (
     AUTO_SYNC_MINUTES,
     PROXY,
     CA_BUNDLE,
+    MAP_TILE_URL,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
 )

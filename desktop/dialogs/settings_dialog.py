@@ -71,6 +71,10 @@ class SettingsDialog(QDialog):
         self.sync_spin = QSpinBox()
         self.sync_spin.setRange(1, 120)
         self.sync_spin.setValue(settings.get(s.AUTO_SYNC_MINUTES))
+        self.tile_edit = QLineEdit(settings.get(s.MAP_TILE_URL))
+        self.tile_edit.setPlaceholderText(
+            self.tr("不填则只用离线底图，例如 https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        )
 
         form = QFormLayout()
         form.addRow(s.LANGUAGE.title_text(), self.language_combo)
@@ -78,6 +82,7 @@ class SettingsDialog(QDialog):
         form.addRow(s.PROXY.title_text(), self.proxy_edit)
         form.addRow(s.CA_BUNDLE.title_text(), ca_row)
         form.addRow(s.AUTO_SYNC_MINUTES.title_text(), self.sync_spin)
+        form.addRow(s.MAP_TILE_URL.title_text(), self.tile_edit)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -109,4 +114,5 @@ class SettingsDialog(QDialog):
             self._settings.set(s.PROXY, self.proxy_edit.text().strip())
             self._settings.set(s.CA_BUNDLE, self.ca_edit.text().strip())
         self._settings.set(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
+        self._settings.set(s.MAP_TILE_URL, self.tile_edit.text().strip())
         self._settings.sync()

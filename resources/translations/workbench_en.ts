@@ -772,7 +772,7 @@
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="136"/>
+        <location filename="../../desktop/app.py" line="140"/>
         <location filename="../../desktop/dialogs/login_dialog.py" line="100"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
@@ -781,239 +781,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
-        <source>组织地图</source>
-        <translation>Map</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
-        <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
-        <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
-        <location filename="../../desktop/main_window.py" line="241"/>
-        <location filename="../../desktop/main_window.py" line="409"/>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
-        <location filename="../../desktop/main_window.py" line="377"/>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="382"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
-        <location filename="../../desktop/main_window.py" line="418"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
-        <location filename="../../desktop/main_window.py" line="440"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="454"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="153"/>
+        <location filename="../../desktop/app.py" line="157"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="340"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="400"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="404"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="428"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="428"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442"/>
+        <location filename="../../desktop/main_window.py" line="456"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -1022,6 +1012,89 @@
 Works offline and syncs when online.
 
 Log folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <source>活动类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <source>分布</source>
+        <translation>Shading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="85"/>
+        <source>7 天内</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="86"/>
+        <source>30 天内</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="87"/>
+        <source>90 天内</source>
+        <translation>Within 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="88"/>
+        <source>全部即将开始</source>
+        <translation>All upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="94"/>
+        <source>新增粉丝</source>
+        <translation>New followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="94"/>
+        <source>活动参与人次</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="99"/>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="100"/>
+        <source>近 90 天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="101"/>
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="102"/>
+        <source>全部</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="121"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="185"/>
+        <source>{orgs} 个组织，{activities} 个活动</source>
+        <translation>{orgs} organisations, {activities} activities</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1201,95 @@ Log folder: {path}</translation>
         <location filename="../../desktop/models/notice_table.py" line="95"/>
         <source>全部粉丝</source>
         <translation>All followers</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="109"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="110"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="111"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="112"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="113"/>
+        <source>上级组织</source>
+        <translation>Parent organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="114"/>
+        <source>粉丝</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="117"/>
+        <source>当前活动</source>
+        <translation>Current activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="118"/>
+        <source>往期活动</source>
+        <translation>Past activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="119"/>
+        <source>下级组织</source>
+        <translation>Subordinate organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="143"/>
+        <source>该组织已不在本机数据中</source>
+        <translation>This organisation is no longer in the local data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="150"/>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="152"/>
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="157"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="162"/>
+        <source>{n} 位，近 12 个月新增 {new} 位</source>
+        <translation>{n}, {new} new in the last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="181"/>
+        <source>当前活动 ({n})</source>
+        <translation>Current activities ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="182"/>
+        <source>往期活动 ({n})</source>
+        <translation>Past activities ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="183"/>
+        <source>下级组织 ({n})</source>
+        <translation>Subordinate organisations ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="189"/>
+        <source>这个组织还没有地图位置。</source>
+        <translation>This organisation has no location on the map yet.</translation>
     </message>
 </context>
 <context>
@@ -2018,22 +2180,27 @@ This bulk action changed no registration.</translation>
         <translation>Greyed-out items are set by your organisation’s deployment configuration and cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="76"/>
+        <source>不填则只用离线底图，例如 https://tile.openstreetmap.org/{z}/{x}/{y}.png</source>
+        <translation>Leave empty for the offline basemap only, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="90"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="91"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="102"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="104"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -2563,6 +2730,64 @@ Remove the data?</translation>
     </message>
 </context>
 <context>
+    <name>map</name>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="23"/>
+        <source>省级团委</source>
+        <translation>Provincial committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="24"/>
+        <source>市级团委</source>
+        <translation>City committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="25"/>
+        <source>县级团委</source>
+        <translation>County committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="26"/>
+        <source>基层团组织</source>
+        <translation>Grassroots organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="36"/>
+        <source>粉丝</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="37"/>
+        <source>进行中的活动</source>
+        <translation>Current activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="38"/>
+        <source>打开组织页</source>
+        <translation>Open the organisation page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="41"/>
+        <source>在线地图</source>
+        <translation>Online map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="42"/>
+        <source>县区</source>
+        <translation>Counties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="43"/>
+        <source>团组织</source>
+        <translation>League organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="44"/>
+        <source>即将开始的活动</source>
+        <translation>Upcoming activities</translation>
+    </message>
+</context>
+<context>
     <name>rules</name>
     <message>
         <location filename="../../sync/core/messages.py" line="35"/>
@@ -3081,6 +3306,11 @@ Remove the data?</translation>
         <location filename="../../desktop/settings.py" line="43"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="46"/>
+        <source>在线地图瓦片地址</source>
+        <translation>Online map tile URL</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,163 @@
+"""The 地图 page: offline page, marker clicks reaching Python, redraw on edits (pytest-qt, a real
+QtWebEngine offscreen)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import update
+
+from desktop import settings as s
+from desktop.main_window import MainWindow
+from desktop.map.data import class_bins, county_values
+from desktop.map.page import WEB_DIR, PageOptions, build_html, tile_uses_gcj02
+from sync.client.store import Store
+from sync.client.store.tables import organizations
+from sync.core.geo import gcj02_to_wgs84, wgs84_to_gcj02
+from sync.core.records import ActivityStatus
+from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
+from tests.test_activities_page import activate, click_save, fill_dialog, when_modal
+
+MAP_PAGE = 4  # Ctrl+5
+
+
+def test_the_page_references_no_remote_url():
+    for mode in ("overview", "picker", "spot"):
+        html = build_html(PageOptions(mode=mode, attribution=("边界：天地图",)))
+        assert not re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, re.I), mode
+        # every script and style sheet is a local file that the build made
+        for path in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html):
+            assert (WEB_DIR / path).is_file(), path
+    online = build_html(PageOptions(tile_url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"))
+    assert {u.split("/")[2] for u in re.findall(r"https?://[^\"' ]+", online)} == {
+        "tile.openstreetmap.org"
+    }
+
+
+def test_gcj02_round_trip_and_tile_detection():
+    lon, lat = 118.78, 32.04  # Nanjing: GCJ-02 moves it some 500 m east and south
+    g_lon, g_lat = wgs84_to_gcj02(lon, lat)
+    assert 0.004 < g_lon - lon < 0.007 and -0.003 < g_lat - lat < -0.001
+    back = gcj02_to_wgs84(g_lon, g_lat)
+    assert abs(back[0] - lon) < 1e-8 and abs(back[1] - lat) < 1e-8
+    assert tile_uses_gcj02("https://webrd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}")
+    assert not tile_uses_gcj02("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
+
+def test_choropleth_classes_and_counties():
+    assert class_bins([0, 0]) == []
+    bins = class_bins([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0])
+    assert bins[0][0] == 1 and bins[-1][1] == 10 and len(bins) == 5
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(bins))
+    # a town's count goes to its county; a city-level code is not a county
+    assert county_values({"320115": 2, "320115001": 3, "320100": 7}) == {"320115": 5}
+
+
+def place(store: Store, org_id: str, lon: float, lat: float) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(organizations).where(organizations.c.id == org_id).values(lon=lon, lat=lat)
+        )
+
+
+@pytest.fixture
+def window(qtbot, store: Store, tmp_path) -> MainWindow:
+    place(store, HOME_ORG, 118.84, 31.95)
+    place(store, SIBLING_ORG, 118.80, 31.90)
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, log_dir=str(tmp_path), store=store)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    activate(qtbot, window)
+    return window
+
+
+def show_map(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.map_page.redrawn, timeout=30_000):
+        window.nav.setCurrentRow(MAP_PAGE)
+
+
+def js(qtbot, view, code: str):
+    """Run JavaScript in the page and return its (JSON) answer."""
+    answers = []
+    view.run(code, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    return json.loads(answers[0]) if isinstance(answers[0], str) else answers[0]
+
+
+def click_page(qtbot, view, x: float, y: float) -> None:
+    """A real mouse click, delivered to the widget Chromium draws into."""
+    target = view.focusProxy()
+    QTest.mouseClick(
+        target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(int(x), int(y))
+    )
+
+
+def test_a_marker_click_opens_the_organisation(qtbot, window: MainWindow):
+    show_map(qtbot, window)
+    view = window.map_page.view
+    assert sorted(js(qtbot, view, "suqing.shown()")["orgs"]) == sorted([HOME_ORG, SIBLING_ORG])
+
+    view.run(f"suqing.revealOrganization({json.dumps(SIBLING_ORG)})")
+    qtbot.waitUntil(
+        lambda: js(qtbot, view, f"suqing.markerPoint({json.dumps(SIBLING_ORG)})") is not None
+    )
+    qtbot.wait(600)  # the cluster's zoom animation
+    x, y = js(qtbot, view, f"suqing.markerPoint({json.dumps(SIBLING_ORG)})")
+    click_page(qtbot, view, x, y)  # the popup opens on the page
+    link = "document.querySelector('.open-org')"
+    qtbot.waitUntil(lambda: js(qtbot, view, f"!!{link}"), timeout=5000)
+    assert js(qtbot, view, f"JSON.stringify({link}.dataset.id)") == SIBLING_ORG
+    box = js(qtbot, view, f"JSON.stringify({link}.getBoundingClientRect())")
+    click_page(qtbot, view, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+    qtbot.waitUntil(lambda: getattr(window, "organization_dialog", None) is not None, timeout=5000)
+    dialog = window.organization_dialog
+    assert dialog.isVisible() and dialog.org_id == SIBLING_ORG
+    assert dialog.title.text() == "南京市江宁高级中学团委"
+    assert "共青团南京市江宁区委员会" in dialog.fields["parent"].text()
+
+
+def test_a_new_activity_from_the_activities_page_appears_on_the_map(
+    qtbot, window: MainWindow, store: Store
+):
+    show_map(qtbot, window)
+    view = window.map_page.view
+    assert js(qtbot, view, "suqing.shown()")["activities"] == []
+
+    window.nav.setCurrentRow(0)
+    page = window.activities_page
+
+    def fill(dialog) -> None:
+        fill_dialog(qtbot, dialog, title="江宁区青年志愿者招募")
+        dialog.lon_edit.setText("118.83")
+        dialog.lat_edit.setText("31.94")
+        click_save(qtbot, dialog)
+
+    errors = when_modal(qtbot, fill)
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert not errors, errors
+    activity_id = page.selected_id()
+    activate(qtbot, window)
+    qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert store.activity(activity_id)["status"] == ActivityStatus.PUBLISHED
+
+    with qtbot.waitSignal(window.map_page.redrawn, timeout=10_000):
+        window.nav.setCurrentRow(MAP_PAGE)
+    assert js(qtbot, view, "suqing.shown()")["activities"] == [activity_id]
+
+
+def test_an_edit_redraws_the_shown_map(qtbot, window: MainWindow, store: Store):
+    show_map(qtbot, window)
+    fields = activity_fields(NOW + timedelta(days=3), title="江宁区青年跑团")
+    _, activity_id = store.create_activity(HOME_ORG, fields)
+    with qtbot.waitSignal(window.map_page.redrawn, timeout=10_000):
+        store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
+    assert js(qtbot, window.map_page.view, "suqing.shown()")["activities"] == [activity_id]
