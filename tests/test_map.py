@@ -161,3 +161,82 @@ def test_an_edit_redraws_the_shown_map(qtbot, window: MainWindow, store: Store):
     with qtbot.waitSignal(window.map_page.redrawn, timeout=10_000):
         store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
     assert js(qtbot, window.map_page.view, "suqing.shown()")["activities"] == [activity_id]
+
+
+# --- the location picker ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def picker(qtbot, tmp_path):
+    from desktop.dialogs.location_dialog import LocationDialog
+    from sync.core.regions import province_boundary
+
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    dialog = LocationDialog(settings, contains_point=province_boundary().contains)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.map.page_loaded, timeout=30_000):
+        dialog.show()
+    return dialog
+
+
+def click_at(qtbot, view, lon: float, lat: float) -> None:
+    """Centre the map on the point (so it is on screen whatever the window's size), click it."""
+    view.run(f"suqing.map.setView([{lat}, {lon}], suqing.map.getZoom(), {{animate: false}})")
+    x, y = js(qtbot, view, f"suqing.screenPoint({lat}, {lon})")
+    click_page(qtbot, view, x, y)
+
+
+def test_the_picker_returns_the_clicked_point(qtbot, picker):
+    with qtbot.waitSignal(picker.map.point_picked, timeout=5000):
+        click_at(qtbot, picker.map, 118.84, 31.95)  # 江宁区
+    lon, lat = picker.point
+    # one screen pixel at the opening zoom is about 0.005°
+    assert abs(lon - 118.84) < 0.01 and abs(lat - 31.95) < 0.01
+    assert picker.county == "320115"
+    assert picker.buttons.button(picker.buttons.StandardButton.Ok).isEnabled()
+    assert "江宁区" in picker.message.text()
+    spot = js(qtbot, picker.map, "suqing.shown()")["spot"]
+    assert spot == pytest.approx([lon, lat], abs=1e-6)
+
+
+def test_the_picker_refuses_a_point_outside_jiangsu(qtbot, picker):
+    with qtbot.waitSignal(picker.map.point_picked, timeout=5000):
+        click_at(qtbot, picker.map, 118.2, 32.3)  # 安徽滁州, west of Nanjing
+    assert picker.point is None
+    assert "江苏省外" in picker.message.text()
+    assert not picker.buttons.button(picker.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_the_picker_finds_a_county_by_name(qtbot, picker):
+    picker.go_to("苏州市姑苏区")
+    assert picker.county == "320508"
+    lon, lat = picker.point
+    assert 120.5 < lon < 120.7 and 31.2 < lat < 31.4
+
+
+def test_the_activity_editor_takes_the_point_picked_on_the_map(
+    qtbot, window: MainWindow, store: Store
+):
+    from desktop.dialogs.location_dialog import LocationDialog
+
+    def pick(dialog: LocationDialog) -> None:
+        assert isinstance(dialog, LocationDialog)
+        qtbot.waitUntil(lambda: dialog.map.ready, timeout=30_000)
+        with qtbot.waitSignal(dialog.map.point_picked, timeout=5000):
+            click_at(qtbot, dialog.map, 120.62, 31.32)  # 苏州市姑苏区
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    def fill(dialog) -> None:
+        fill_dialog(qtbot, dialog, title="姑苏区青年志愿者招募")
+        picked = when_modal(qtbot, pick)
+        dialog.pick_button.click()
+        assert not picked, picked
+        click_save(qtbot, dialog)
+
+    errors = when_modal(qtbot, fill)
+    page = window.activities_page
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert not errors, errors
+    row = store.activity(page.selected_id())
+    assert abs(row["lon"] - 120.62) < 0.01 and abs(row["lat"] - 31.32) < 0.01
+    assert row["region_code"] == "320508"  # the region follows the point

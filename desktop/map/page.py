@@ -317,12 +317,17 @@ var suqing = (function () {
     var m = markersById[id];
     orgs.zoomToShowLayer(m, function () {});
   }
-  function markerPoint(id) {
-    var p = map.latLngToContainerPoint(markersById[id].getLatLng());
+  function screenPoint(lat, lon) {
+    var p = map.latLngToContainerPoint([lat, lon]);
     var box = map.getContainer().getBoundingClientRect();
     return JSON.stringify([box.left + p.x, box.top + p.y]);
   }
+  function markerPoint(id) {
+    var at = markersById[id].getLatLng();
+    return screenPoint(at.lat, at.lng);
+  }
   return {map: map, setData: setData, setSpot: setSpot, fitBounds: fitBounds, shown: shown,
-          revealOrganization: revealOrganization, markerPoint: markerPoint};
+          revealOrganization: revealOrganization, markerPoint: markerPoint,
+          screenPoint: screenPoint};
 })();
 """

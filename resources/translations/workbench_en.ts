@@ -228,162 +228,167 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="226"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="250"/>
         <source>编辑活动</source>
         <translation>Edit activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="226"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="250"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="227"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="228"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="252"/>
         <source>时间安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="229"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="253"/>
         <source>报名与联系</source>
         <translation>Registration and contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="233"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="257"/>
         <source>活动名称*</source>
         <translation>Title*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="234"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="258"/>
         <source>活动类别*</source>
         <translation>Category*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="235"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="259"/>
         <source>主办组织</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="236"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="260"/>
         <source>所在地区*</source>
         <translation>Region*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="237"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="261"/>
         <source>活动地点*</source>
         <translation>Place*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="238"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="262"/>
         <source>坐标（可选）</source>
         <translation>Coordinates (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>开始时间*</source>
         <translation>Starts*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>结束时间*</source>
         <translation>Ends*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>报名开始</source>
         <translation>Registration opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>报名截止*</source>
         <translation>Registration closes*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>招募人数*</source>
         <translation>Places*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>选项</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>联系人/电话</source>
         <translation>Contact / phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="255"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="279"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="256"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="280"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="257"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="281"/>
         <source>如 118.78</source>
         <translation>e.g. 118.78</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="258"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="282"/>
         <source>如 32.04</source>
         <translation>e.g. 32.04</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="259"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="283"/>
+        <source>在地图上选择…</source>
+        <translation>Pick on the map…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="284"/>
         <source>如：江宁区青年创业沙龙（第3期）</source>
         <translation>e.g. Jiangning Youth Start-up Salon (No. 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="260"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="285"/>
         <source>如：江宁区青年创业园 3 楼报告厅</source>
         <translation>e.g. Jiangning Youth Start-up Park, 3rd floor hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="261"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="286"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="262"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="287"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="263"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="288"/>
         <source>报名需要审核</source>
         <translation>Registrations need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="264"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="289"/>
         <source>设为精选活动</source>
         <translation>Featured activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="265"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="290"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="266"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="291"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="267"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="292"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -727,6 +732,59 @@
         <location filename="../../desktop/dialogs/import_dialog.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="94"/>
+        <source>在地图上选择活动地点</source>
+        <translation>Pick the activity's location on the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="95"/>
+        <source>查找县区或乡镇</source>
+        <translation>Find a county or town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="96"/>
+        <source>如：江宁区、秣陵街道</source>
+        <translation>e.g. 江宁区, 秣陵街道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="97"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="98"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="110"/>
+        <source>这个位置在江苏省外，不能作为活动地点。请在江苏省内点选。</source>
+        <translation>This point is outside Jiangsu and cannot be an activity's location. Please click a point inside Jiangsu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="124"/>
+        <source>找不到“{text}”，请从列表中选择。</source>
+        <translation>“{text}” was not found; please choose from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="137"/>
+        <source>已移到{name}所在的县区，请在地图上点击具体位置。</source>
+        <translation>Moved to the county of {name}; click the exact place on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="150"/>
+        <source>在地图上点击活动地点，或查找县区、乡镇。</source>
+        <translation>Click the activity's location on the map, or find a county or town.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="154"/>
+        <source>已选：经度 {lon:.6f}，纬度 {lat:.6f} {where}</source>
+        <translation>Chosen: longitude {lon:.6f}, latitude {lat:.6f} {where}</translation>
     </message>
 </context>
 <context>
