@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
             store, self.events, self.undo_history, home_org_id=self.home_org_id
         )
         self.map_page = MapPage(store, self.events, self.settings)
-        self.map_page.organization_requested.connect(self.open_organization)
+        for page in (self.activities_page, self.followers_page, self.map_page):
+            page.organization_requested.connect(self.open_organization)
         built: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,

@@ -240,3 +240,25 @@ def test_the_activity_editor_takes_the_point_picked_on_the_map(
     row = store.activity(page.selected_id())
     assert abs(row["lon"] - 120.62) < 0.01 and abs(row["lat"] - 31.32) < 0.01
     assert row["region_code"] == "320508"  # the region follows the point
+
+
+def test_the_organisation_page_opens_from_the_activities_page(
+    qtbot, window: MainWindow, store: Store
+):
+    _, activity_id = store.create_activity(SIBLING_ORG, activity_fields(title="青年读书会"))
+    store.transition_activity(activity_id, ActivityStatus.PUBLISHED)
+    page = window.activities_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.organization_dialog
+    assert dialog.isVisible() and dialog.org_id == SIBLING_ORG
+    assert dialog.current_list.count() == 1 and "青年读书会" in dialog.current_list.item(0).text()
+    # its parent's link leads on to the county committee, which lists the school below it
+    dialog.fields["parent"].linkActivated.emit(HOME_ORG)
+    assert dialog.org_id == HOME_ORG
+    assert [dialog.children_list.item(i).text() for i in range(dialog.children_list.count())] == [
+        "南京市江宁高级中学团委（基层团组织）"
+    ]
+    qtbot.waitUntil(lambda: js(qtbot, dialog.map, "suqing.shown()")["spot"] is not None)
+    assert js(qtbot, dialog.map, "suqing.shown()")["spot"] == pytest.approx([118.84, 31.95])

@@ -4,223 +4,233 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="171"/>
+        <location filename="../../desktop/pages/activities.py" line="176"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="172"/>
+        <location filename="../../desktop/pages/activities.py" line="177"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="173"/>
+        <location filename="../../desktop/pages/activities.py" line="178"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="174"/>
+        <location filename="../../desktop/pages/activities.py" line="179"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="175"/>
+        <location filename="../../desktop/pages/activities.py" line="180"/>
         <source>未来 30 天</source>
         <translation>Next 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <location filename="../../desktop/pages/activities.py" line="181"/>
         <source>过去 30 天</source>
         <translation>Past 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="177"/>
+        <location filename="../../desktop/pages/activities.py" line="182"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="181"/>
+        <location filename="../../desktop/pages/activities.py" line="186"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="184"/>
+        <location filename="../../desktop/pages/activities.py" line="189"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="186"/>
+        <location filename="../../desktop/pages/activities.py" line="191"/>
         <source>搜索名称、地点、简介或组织（Ctrl+F）</source>
         <translation>Search title, place, description or organisation (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="188"/>
+        <location filename="../../desktop/pages/activities.py" line="193"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="188"/>
+        <location filename="../../desktop/pages/activities.py" line="193"/>
         <source>新建一个活动草稿 (Ctrl+N)</source>
         <translation>Create a draft activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="189"/>
+        <location filename="../../desktop/pages/activities.py" line="194"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="189"/>
+        <location filename="../../desktop/pages/activities.py" line="194"/>
         <source>编辑选中的活动 (Ctrl+E 或回车)</source>
         <translation>Edit the selected activity (Ctrl+E or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="191"/>
+        <location filename="../../desktop/pages/activities.py" line="196"/>
         <source>复制为新活动</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="192"/>
+        <location filename="../../desktop/pages/activities.py" line="197"/>
         <source>以选中活动为模板新建 (Ctrl+D)</source>
         <translation>Create a new activity from the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="194"/>
+        <location filename="../../desktop/pages/activities.py" line="199"/>
         <source>发布选中的草稿 (Ctrl+P)</source>
         <translation>Publish the selected draft (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="194"/>
+        <location filename="../../desktop/pages/activities.py" line="199"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="195"/>
-        <location filename="../../desktop/pages/activities.py" line="408"/>
+        <location filename="../../desktop/pages/activities.py" line="200"/>
+        <location filename="../../desktop/pages/activities.py" line="423"/>
         <source>取消活动</source>
         <translation>Cancel activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="195"/>
+        <location filename="../../desktop/pages/activities.py" line="200"/>
         <source>取消选中的活动</source>
         <translation>Cancel the selected activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="196"/>
+        <location filename="../../desktop/pages/activities.py" line="201"/>
         <source>活动结束后标记为已完成</source>
         <translation>Mark as completed once it is over</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="196"/>
+        <location filename="../../desktop/pages/activities.py" line="201"/>
         <source>标记完成</source>
         <translation>Mark completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="197"/>
+        <location filename="../../desktop/pages/activities.py" line="202"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="197"/>
+        <location filename="../../desktop/pages/activities.py" line="202"/>
         <source>删除选中的草稿 (Delete)</source>
         <translation>Delete the selected draft (Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="198"/>
+        <location filename="../../desktop/pages/activities.py" line="203"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="198"/>
+        <location filename="../../desktop/pages/activities.py" line="203"/>
         <source>显示全部活动</source>
         <translation>Show all activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="199"/>
+        <location filename="../../desktop/pages/activities.py" line="205"/>
+        <source>主办组织</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="206"/>
+        <source>打开选中活动主办组织的组织页 (Ctrl+O)</source>
+        <translation>Open the organisation page of the selected activity's organiser (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="208"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="287"/>
+        <location filename="../../desktop/pages/activities.py" line="296"/>
         <source>共 {n} 个活动</source>
         <translation>{n} activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="342"/>
+        <location filename="../../desktop/pages/activities.py" line="357"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="346"/>
+        <location filename="../../desktop/pages/activities.py" line="361"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="361"/>
+        <location filename="../../desktop/pages/activities.py" line="376"/>
         <source>新建“{title}”</source>
         <translation>create “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="375"/>
+        <location filename="../../desktop/pages/activities.py" line="390"/>
         <source>不能修改</source>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="376"/>
+        <location filename="../../desktop/pages/activities.py" line="391"/>
         <source>活动已{status}，不能再修改。</source>
         <translation>The activity is {status} and can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="385"/>
+        <location filename="../../desktop/pages/activities.py" line="400"/>
         <source>修改“{title}”</source>
         <translation>edit “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="395"/>
+        <location filename="../../desktop/pages/activities.py" line="410"/>
         <source>{title}（副本）</source>
         <translation>{title} (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="409"/>
+        <location filename="../../desktop/pages/activities.py" line="424"/>
         <source>确定取消“{title}”吗？已报名的青年将看到活动已取消。</source>
         <translation>Cancel “{title}”? Youths who registered will see that it was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="414"/>
+        <location filename="../../desktop/pages/activities.py" line="429"/>
         <source>发布“{title}”</source>
         <translation>publish “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="415"/>
+        <location filename="../../desktop/pages/activities.py" line="430"/>
         <source>取消“{title}”</source>
         <translation>cancel “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="416"/>
+        <location filename="../../desktop/pages/activities.py" line="431"/>
         <source>完成“{title}”</source>
         <translation>complete “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="428"/>
+        <location filename="../../desktop/pages/activities.py" line="443"/>
         <source>删除草稿“{title}”</source>
         <translation>delete draft “{title}”</translation>
     </message>
@@ -507,178 +517,188 @@
 <context>
     <name>FollowersPage</name>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="168"/>
+        <location filename="../../desktop/pages/followers.py" line="173"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="169"/>
+        <location filename="../../desktop/pages/followers.py" line="174"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="172"/>
+        <location filename="../../desktop/pages/followers.py" line="177"/>
         <source>搜索姓名或手机尾号（Ctrl+F）</source>
         <translation>Search name or last digits of mobile (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="173"/>
+        <location filename="../../desktop/pages/followers.py" line="178"/>
         <source>粉丝列表</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="174"/>
+        <location filename="../../desktop/pages/followers.py" line="179"/>
         <source>增长趋势</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="175"/>
+        <location filename="../../desktop/pages/followers.py" line="180"/>
         <source>通知记录</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="178"/>
+        <location filename="../../desktop/pages/followers.py" line="183"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="179"/>
+        <location filename="../../desktop/pages/followers.py" line="184"/>
         <source>给选中的粉丝或全部筛选结果添加标签 (Ctrl+T)</source>
         <translation>Tag the selected followers or all that match the filter (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="182"/>
+        <location filename="../../desktop/pages/followers.py" line="187"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="183"/>
+        <location filename="../../desktop/pages/followers.py" line="188"/>
         <source>从选中的粉丝或全部筛选结果移除标签 (Ctrl+Shift+T)</source>
         <translation>Remove a tag from the selected followers or all that match the filter (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="186"/>
+        <location filename="../../desktop/pages/followers.py" line="191"/>
         <source>写通知</source>
         <translation>Write notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="187"/>
+        <location filename="../../desktop/pages/followers.py" line="192"/>
         <source>给全部粉丝或某个标签的粉丝写通知，同步时发送 (Ctrl+Shift+N)</source>
         <translation>Write a notice to all followers or to one tag; sent on sync (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="190"/>
-        <location filename="../../desktop/pages/followers.py" line="470"/>
+        <location filename="../../desktop/pages/followers.py" line="195"/>
+        <location filename="../../desktop/pages/followers.py" line="487"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="191"/>
+        <location filename="../../desktop/pages/followers.py" line="196"/>
         <source>导出选中的或全部筛选出的粉丝，手机号脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected followers, or all that match the filter, with phone numbers masked (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="193"/>
+        <location filename="../../desktop/pages/followers.py" line="198"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="193"/>
+        <location filename="../../desktop/pages/followers.py" line="198"/>
         <source>显示本组织的全部粉丝</source>
         <translation>Show all followers of this organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="194"/>
+        <location filename="../../desktop/pages/followers.py" line="200"/>
+        <source>组织页</source>
+        <translation>Organisation page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="201"/>
+        <source>打开所选组织（或本组织）的组织页：地址、活动、粉丝增长 (Ctrl+O)</source>
+        <translation>Open the page of the chosen organisation (or your own): address, activities, follower growth (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="203"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="220"/>
+        <location filename="../../desktop/pages/followers.py" line="229"/>
         <source>本组织</source>
         <translation>This organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="223"/>
+        <location filename="../../desktop/pages/followers.py" line="232"/>
         <source>本组织及全部下级</source>
         <translation>This and all subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="224"/>
+        <location filename="../../desktop/pages/followers.py" line="233"/>
         <source>全部下级组织</source>
         <translation>All subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="233"/>
+        <location filename="../../desktop/pages/followers.py" line="242"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="235"/>
+        <location filename="../../desktop/pages/followers.py" line="244"/>
         <source>{tag}（{n}）</source>
         <translation>{tag} ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="319"/>
+        <location filename="../../desktop/pages/followers.py" line="335"/>
         <source>共 {n} 位粉丝</source>
         <translation>{n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="389"/>
+        <location filename="../../desktop/pages/followers.py" line="406"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="393"/>
+        <location filename="../../desktop/pages/followers.py" line="410"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="417"/>
+        <location filename="../../desktop/pages/followers.py" line="434"/>
         <source>从 {n} 位粉丝移除标签“{tags}”</source>
         <translation>remove tag “{tags}” from {n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="420"/>
+        <location filename="../../desktop/pages/followers.py" line="437"/>
         <source>给 {n} 位粉丝添加标签“{tags}”</source>
         <translation>tag {n} followers “{tags}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="422"/>
+        <location filename="../../desktop/pages/followers.py" line="439"/>
         <source>正在保存标签…</source>
         <translation>Saving tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="456"/>
+        <location filename="../../desktop/pages/followers.py" line="473"/>
         <source>写通知“{title}”</source>
         <translation>write notice “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="470"/>
+        <location filename="../../desktop/pages/followers.py" line="487"/>
         <source>没有可导出的粉丝</source>
         <translation>There are no followers to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="473"/>
+        <location filename="../../desktop/pages/followers.py" line="490"/>
         <source>粉丝名单-{day}.xlsx</source>
         <translation>followers-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="493"/>
+        <location filename="../../desktop/pages/followers.py" line="510"/>
         <source>正在导出 {n} 位粉丝…</source>
         <translation>Exporting {n} followers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="497"/>
+        <location filename="../../desktop/pages/followers.py" line="514"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="501"/>
+        <location filename="../../desktop/pages/followers.py" line="518"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="505"/>
+        <location filename="../../desktop/pages/followers.py" line="522"/>
         <source>已导出 {n} 位粉丝到 {path}</source>
         <translation>Exported {n} followers to {path}</translation>
     </message>
@@ -739,7 +759,7 @@
     <message>
         <location filename="../../desktop/dialogs/location_dialog.py" line="94"/>
         <source>在地图上选择活动地点</source>
-        <translation>Pick the activity's location on the map</translation>
+        <translation>Pick the activity&apos;s location on the map</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/location_dialog.py" line="95"/>
@@ -764,7 +784,7 @@
     <message>
         <location filename="../../desktop/dialogs/location_dialog.py" line="110"/>
         <source>这个位置在江苏省外，不能作为活动地点。请在江苏省内点选。</source>
-        <translation>This point is outside Jiangsu and cannot be an activity's location. Please click a point inside Jiangsu.</translation>
+        <translation>This point is outside Jiangsu and cannot be an activity&apos;s location. Please click a point inside Jiangsu.</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/location_dialog.py" line="124"/>
@@ -779,7 +799,7 @@
     <message>
         <location filename="../../desktop/dialogs/location_dialog.py" line="150"/>
         <source>在地图上点击活动地点，或查找县区、乡镇。</source>
-        <translation>Click the activity's location on the map, or find a county or town.</translation>
+        <translation>Click the activity&apos;s location on the map, or find a county or town.</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/location_dialog.py" line="154"/>
@@ -839,164 +859,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>活动签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>活动现场扫码或手动签到、签退，登记现场报名，记录志愿时长；多台电脑离线签到，联网后自动合并。</source>
         <translation>Check people in and out at the event by scanning or by hand, add walk-ins and record volunteer hours; several laptops can check in offline and merge once online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>统计考核</source>
         <translation>Statistics and assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>最热活动、关注最多的组织排行，青年画像图表，上级下达的考核目标与完成进度，可导出上报材料。</source>
         <translation>Rankings of the hottest activities and most-followed organisations, charts of the youth population, assessment targets set from above with progress, and reports to hand upward.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>青年诉求</source>
         <translation>Youth requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>收集青年提出的问题和诉求，分类、答复、归档，跟踪每条诉求的处理进度。</source>
         <translation>Collect the questions and requests youths bring, classify, answer and archive them, and follow each one to the end.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
         <location filename="../../desktop/main_window.py" line="239"/>
-        <location filename="../../desktop/main_window.py" line="407"/>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
-        <location filename="../../desktop/main_window.py" line="375"/>
-        <location filename="../../desktop/main_window.py" line="382"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="383"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334"/>
+        <location filename="../../desktop/main_window.py" line="335"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="417"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
-        <location filename="../../desktop/main_window.py" line="454"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="455"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
@@ -1006,62 +1026,62 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="326"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="326"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340"/>
+        <location filename="../../desktop/main_window.py" line="341"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="343"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400"/>
+        <location filename="../../desktop/main_window.py" line="401"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="404"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="407"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="415"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="456"/>
+        <location filename="../../desktop/main_window.py" line="457"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
