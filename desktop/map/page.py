@@ -25,6 +25,7 @@ from sync.core.paths import GENERATED_DIR
 
 WEB_DIR = GENERATED_DIR / "web"
 JIANGSU_CENTER = (32.9, 119.4)  # lat, lon: the province fits at zoom 7
+JIANGSU_BOUNDS = [[30.75, 116.35], [35.15, 121.95]]  # south-west, north-east
 # Hosts of tile services drawn in GCJ-02 (高德 AMap, 腾讯 Tencent).
 GCJ02_HOSTS = ("autonavi.com", "amap.com", "gtimg.com", "qq.com")
 
@@ -134,6 +135,8 @@ def build_html(options: PageOptions) -> str:
             overlay=True,
         ).add_to(m)
     layers = basemap(options.gcj02)
+    if options.mode == "overview":
+        m.fit_bounds(JIANGSU_BOUNDS)  # the province fills the view, whatever the window's size
     counties = folium.GeoJson(
         layers["counties"],
         name=names.get("counties", "counties"),
@@ -186,7 +189,7 @@ def build_html(options: PageOptions) -> str:
             # otherwise hide each other at the zoom a county is seen whole.
             cluster = MarkerCluster(
                 name=names.get(key, key),
-                options={"disableClusteringAtZoom": 13, "chunkedLoading": True},
+                options={"disableClusteringAtZoom": 13},
             )
             _local(cluster, cluster_js, cluster_css)
             cluster.add_to(m)
@@ -253,6 +256,14 @@ var suqing = (function () {
       link.addEventListener("click", function () { openOrganization(link.dataset.id); });
     }
   });
+  // Popups are made on the first click: building thousands of them up front doubles a redraw.
+  function popupOnClick(e) {
+    var m = e.layer;
+    if (!m.getPopup()) { m.bindPopup(m.popupHtml(m.data)); }
+    m.openPopup();
+  }
+  if (orgs) { orgs.on("click", popupOnClick); }
+  if (acts) { acts.on("click", popupOnClick); }
   function openOrganization(id) { call(function () { bridge.open_organization(id); }); }
 
   function setData(d) {
@@ -263,7 +274,8 @@ var suqing = (function () {
       orgs.addLayers(d.orgs.map(function (o) {
         var m = L.circleMarker([o.lat, o.lon], {radius: 7, color: "#ffffff", weight: 1.5,
           fillColor: o.color, fillOpacity: 0.95});
-        m.bindPopup(orgPopup(o));
+        m.popupHtml = orgPopup;
+        m.data = o;
         markersById[o.id] = m;
         return m;
       }));
@@ -273,7 +285,8 @@ var suqing = (function () {
       acts.addLayers(d.activities.map(function (a) {
         var m = L.circleMarker([a.lat, a.lon], {radius: 5, color: "#7a1fa2", weight: 1,
           fillColor: "#b36ad6", fillOpacity: 0.85});
-        m.bindPopup(activityPopup(a));
+        m.popupHtml = activityPopup;
+        m.data = a;
         return m;
       }));
     }
