@@ -23,7 +23,7 @@ from desktop.map.texts import page_options
 from desktop.map.view import MapView
 from sync.core.regions import county_boundaries, regions
 
-PICKED_ZOOM = 13
+PICKED_ZOOM = 11  # close enough to click a street's side, with the county's outline
 
 
 def place_names() -> dict[str, str]:

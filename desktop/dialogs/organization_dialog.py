@@ -30,7 +30,7 @@ from sync.client.store import follower_queries as fq
 from sync.client.store import map_queries as mq
 from sync.core.regions import regions
 
-SPOT_ZOOM = 13
+SPOT_ZOOM = 10  # the county around it shows, with its neighbours' names
 
 
 class OrganizationDialog(QDialog):
@@ -50,7 +50,7 @@ class OrganizationDialog(QDialog):
         self.settings = settings
         self.org_id: str | None = None
         self.detail: dict | None = None
-        self.resize(980, 640)
+        self.resize(1180, 680)
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")

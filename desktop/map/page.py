@@ -171,7 +171,12 @@ def build_html(options: PageOptions) -> str:
             ),
             interactive=False,
         ).add_to(labels)
+    county_labels = []  # shown from zoom 9 on, where a county is big enough to carry its name
+    for feature in layers["counties"]["features"]:
+        lat, lon = label_point(feature["geometry"])
+        county_labels.append([feature["properties"]["name"], round(lat, 5), round(lon, 5)])
     config: dict[str, Any] = {
+        "countyLabels": county_labels,
         "mode": options.mode,
         "map": m.get_name(),
         "counties": counties.get_name(),
@@ -203,6 +208,10 @@ def build_html(options: PageOptions) -> str:
 STYLE = """
 .city-label { transform: translate(-50%, -50%); white-space: nowrap; font: bold 13px sans-serif;
   color: #333; text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+.county-label { transform: translate(-50%, -50%); white-space: nowrap; font: 12px sans-serif;
+  color: #555; text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+.leaflet-control-attribution { font-size: 10px; line-height: 1.35; max-width: 60%; }
+.leaflet-control-layers { font-size: 13px; }
 .legend { background: rgba(255,255,255,0.92); padding: 6px 9px; border-radius: 4px;
   font: 12px sans-serif; line-height: 18px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
 .legend i { width: 16px; height: 12px; float: left; margin: 3px 6px 0 0; opacity: 0.8; }
@@ -239,6 +248,16 @@ var suqing = (function () {
   var legend = L.control({position: "bottomright"});
   legend.onAdd = function () { this._div = L.DomUtil.create("div", "legend"); return this._div; };
   var spot = null;
+  var countyLabels = L.layerGroup(cfg.countyLabels.map(function (c) {
+    var icon = L.divIcon({iconSize: [0, 0], className: "",
+      html: '<div class="county-label">' + esc(c[0]) + "</div>"});
+    return L.marker([c[1], c[2]], {interactive: false, icon: icon});
+  }));
+  function showCountyLabels() {
+    if (map.getZoom() >= 9) { countyLabels.addTo(map); } else { map.removeLayer(countyLabels); }
+  }
+  map.on("zoomend", showCountyLabels);
+  showCountyLabels();
 
   function orgPopup(o) {
     return '<div class="popup"><b>' + esc(o.name) + "</b><br>" + esc(o.level_text) + "<br>" +
