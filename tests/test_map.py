@@ -262,3 +262,30 @@ def test_the_organisation_page_opens_from_the_activities_page(
     ]
     qtbot.waitUntil(lambda: js(qtbot, dialog.map, "suqing.shown()")["spot"] is not None)
     assert js(qtbot, dialog.map, "suqing.shown()")["spot"] == pytest.approx([118.84, 31.95])
+
+
+def test_on_gcj02_tiles_the_picker_shows_and_returns_wgs84(qtbot, tmp_path, monkeypatch):
+    """AMap tiles are drawn in GCJ-02: the map draws converted points, a click is converted
+    back, and what is stored stays WGS84."""
+    from desktop.dialogs.location_dialog import LocationDialog
+    from desktop.map import page
+    from sync.core.regions import province_boundary
+
+    # A GCJ-02 tile server on a closed local port: no test reaches out to AMap, and a refused
+    # tile is refused at once (the page's load waits for the tiles it asked for).
+    monkeypatch.setattr(page, "GCJ02_HOSTS", ("localhost",))
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set(s.MAP_TILE_URL, "http://localhost:9/{z}/{x}/{y}.png")
+    dialog = LocationDialog(
+        settings, contains_point=province_boundary().contains, point=(118.84, 31.95)
+    )
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.map.page_loaded, timeout=30_000):
+        dialog.show()
+    shown = js(qtbot, dialog.map, "suqing.shown()")["spot"]
+    assert shown == pytest.approx(list(wgs84_to_gcj02(118.84, 31.95)), abs=1e-6)
+    g_lon, g_lat = wgs84_to_gcj02(118.90, 32.00)
+    with qtbot.waitSignal(dialog.map.point_picked, timeout=5000):
+        click_at(qtbot, dialog.map, g_lon, g_lat)
+    lon, lat = dialog.point
+    assert abs(lon - 118.90) < 0.0005 and abs(lat - 32.00) < 0.0005  # a pixel at zoom 11
