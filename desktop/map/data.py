@@ -71,6 +71,7 @@ def map_data(
     metric_title: str,
 ) -> dict[str, Any]:
     now: datetime = store.clock()
+    home_org_id = store.get_meta("org_id")  # drawn larger, so a cadre finds their own
     orgs = []
     for o in store.read(mq.map_organizations, now):
         lon, lat = to_display(o["lon"], o["lat"])
@@ -80,6 +81,7 @@ def map_data(
                 lon=lon,
                 lat=lat,
                 color=LEVEL_COLORS.get(o["level"], "#1f78b4"),
+                home=o["id"] == home_org_id,
                 level_text=level_text.get(o["level"], o["level"]),
             )
         )

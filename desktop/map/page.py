@@ -291,7 +291,8 @@ var suqing = (function () {
     if (orgs) {
       orgs.clearLayers();
       orgs.addLayers(d.orgs.map(function (o) {
-        var m = L.circleMarker([o.lat, o.lon], {radius: 7, color: "#ffffff", weight: 1.5,
+        var m = L.circleMarker([o.lat, o.lon], {radius: o.home ? 10 : 7,
+          color: o.home ? "#222222" : "#ffffff", weight: o.home ? 2.5 : 1.5,
           fillColor: o.color, fillOpacity: 0.95});
         m.popupHtml = orgPopup;
         m.data = o;

@@ -37,9 +37,8 @@ class MapPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.settings = settings
-        self.view = MapView()
-        self.view.organization_clicked.connect(self.organization_requested)
-        self.view.page_loaded.connect(self.redraw)
+        # The web view starts Chromium's processes (almost a second): made when first shown.
+        self.view: MapView | None = None
         self._tile_url: str | None = None  # what the loaded page was built with
         self._dirty = True
 
@@ -62,9 +61,9 @@ class MapPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.legend_label)
         row.addWidget(self.count_label)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.view, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(row)
+        self._layout.addStretch(1)
 
         self.redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_DELAY_MS)
         self.redraw_timer.timeout.connect(self._redraw_if_shown)
@@ -151,6 +150,12 @@ class MapPage(QWidget):
 
     def ensure_page(self) -> None:
         """Load the page (first time shown, or the tile setting changed since)."""
+        if self.view is None:
+            self.view = MapView()
+            self.view.organization_clicked.connect(self.organization_requested)
+            self.view.page_loaded.connect(self.redraw)
+            self._layout.takeAt(1)  # the stretch that held its place
+            self._layout.addWidget(self.view, 1)
         tile_url = self.settings.get(s.MAP_TILE_URL)
         if tile_url != self._tile_url:
             self._tile_url = tile_url
@@ -169,7 +174,7 @@ class MapPage(QWidget):
 
     def redraw(self) -> None:
         """Hand the page the current data; it keeps the user's zoom and position."""
-        if not self.view.ready:
+        if self.view is None or not self.view.ready:
             return  # the page calls back once loaded
         self._dirty = False
         data = map_data(
