@@ -124,7 +124,7 @@ def build_html(options: PageOptions) -> str:
     )
     # On the map itself (folium passes them to a tile layer, and there may be none): the
     # marker clusters need the map's maximum zoom.
-    m.options.update(min_zoom=6, max_zoom=18)
+    m.options.update(min_zoom=6, max_zoom=18, zoom_snap=0.5)  # half steps: Jiangsu fills the view
     _local(m, [("leaflet", "leaflet/leaflet.js")], [("leaflet_css", "leaflet/leaflet.css")])
     names = options.layer_names
     if options.tile_url:

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QFile, QIODevice, QObject, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
@@ -109,8 +110,13 @@ class MapView(QWebEngineView):
             return
         if callback is None:
             self.page().runJavaScript(code)
-        else:
-            self.page().runJavaScript(code, 0, callback)
+            return
+
+        def answered(result: Any) -> None:
+            if shiboken6.isValid(self):  # an answer after the view was closed is dropped
+                callback(result)
+
+        self.page().runJavaScript(code, 0, answered)
 
     def call(self, function: str, *args: Any, callback: Callable[[Any], None] | None = None):
         """Call `suqing.<function>(args...)` with the arguments as JSON."""

@@ -113,7 +113,9 @@ class MapPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self._tile_url = None  # the page's own words: build it again when shown
+            self._tile_url = None  # the page's own words: build it again
+            if self.isVisible():
+                self.ensure_page()
         super().changeEvent(event)
 
     def _categories(self) -> list[tuple[str, Any]]:
