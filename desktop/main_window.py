@@ -462,6 +462,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is not None:
             self.sync.stop()
+            self.map_page.stop()
         self.settings.set(s.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(s.LAST_PAGE, self.nav.currentRow())
         self.settings.sync()

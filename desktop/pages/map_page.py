@@ -3,6 +3,7 @@ participants per county as a choropleth. Follows the local data: a sync or an ed
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -14,7 +15,10 @@ from desktop.events import StoreEvents
 from desktop.map.data import LEVEL_COLORS, MapFilters, map_data
 from desktop.map.texts import level_texts, page_options
 from desktop.map.view import MapView
+from desktop.workers import BackgroundJob
 from sync.client.store import Store
+
+log = logging.getLogger(__name__)
 
 REDRAW_DELAY_MS = 300  # a sync announces several tables at once: redraw once after them
 WATCHED = ("organizations", "activities", "followers", "registrations", "categories")
@@ -41,6 +45,8 @@ class MapPage(QWidget):
         self.view: MapView | None = None
         self._tile_url: str | None = None  # what the loaded page was built with
         self._dirty = True
+        self._job: BackgroundJob | None = None  # reading the data for a redraw
+        self._again = False  # another redraw was asked for while it ran
 
         self.category_combo = QComboBox()
         self.time_combo = QComboBox()
@@ -175,22 +181,55 @@ class MapPage(QWidget):
             self.redraw()
 
     def redraw(self) -> None:
-        """Hand the page the current data; it keeps the user's zoom and position."""
+        """Hand the page the current data; it keeps the user's zoom and position. The queries
+        run on a worker (7,000 markers take a good part of a second); a redraw asked for
+        meanwhile runs when it is done."""
         if self.view is None or not self.view.ready:
             return  # the page calls back once loaded
-        self._dirty = False
-        data = map_data(
-            self.store,
+        if self._job is not None:
+            self._again = True
+            return
+        self._dirty = self._again = False
+        filters, to_display, metric_title = (
             self.filters(),
-            to_display=self.view.to_display,
-            level_text=level_texts(),
-            category_text={c["code"]: c["name"] for c in self.store.categories()},
-            metric_title=self.metric_combo.currentText(),
+            self.view.to_display,
+            self.metric_combo.currentText(),
         )
-        n_orgs, n_activities = len(data["orgs"]), len(data["activities"])
-        self.count_label.setText(
-            self.tr("{orgs} 个组织，{activities} 个活动").format(
-                orgs=n_orgs, activities=n_activities
+        level_text = level_texts()
+        category_text = {c["code"]: c["name"] for c in self.store.categories()}
+
+        def job(_progress, _cancelled) -> dict[str, Any]:
+            return map_data(
+                self.store,
+                filters,
+                to_display=to_display,
+                level_text=level_text,
+                category_text=category_text,
+                metric_title=metric_title,
             )
-        )
-        self.view.call("setData", data, callback=lambda _r: self.redrawn.emit(n_orgs, n_activities))
+
+        self._job = BackgroundJob(job, self)
+        self._job.finished.connect(self._draw)
+        self._job.start()
+
+    def stop(self) -> None:
+        """Wait for a redraw's queries to end (the window is closing)."""
+        if self._job is not None:
+            self._job.wait()
+
+    def _draw(self, data: dict[str, Any] | None, error: BaseException | None) -> None:
+        self._job = None
+        if error is not None:
+            log.error("map data could not be read", exc_info=error)
+        elif self.view is not None:
+            n_orgs, n_activities = len(data["orgs"]), len(data["activities"])
+            self.count_label.setText(
+                self.tr("{orgs} 个组织，{activities} 个活动").format(
+                    orgs=n_orgs, activities=n_activities
+                )
+            )
+            self.view.call(
+                "setData", data, callback=lambda _r: self.redrawn.emit(n_orgs, n_activities)
+            )
+        if self._again:
+            self.redraw()

@@ -162,7 +162,7 @@
     <message>
         <location filename="../../desktop/pages/activities.py" line="206"/>
         <source>打开选中活动主办组织的组织页 (Ctrl+O)</source>
-        <translation>Open the organisation page of the selected activity's organiser (Ctrl+O)</translation>
+        <translation>Open the organisation page of the selected activity&apos;s organiser (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/activities.py" line="208"/>
@@ -1095,82 +1095,82 @@ Log folder: {path}</translation>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <location filename="../../desktop/pages/map_page.py" line="82"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <location filename="../../desktop/pages/map_page.py" line="82"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <location filename="../../desktop/pages/map_page.py" line="82"/>
         <source>分布</source>
         <translation>Shading</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="77"/>
+        <location filename="../../desktop/pages/map_page.py" line="82"/>
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="85"/>
+        <location filename="../../desktop/pages/map_page.py" line="90"/>
         <source>7 天内</source>
         <translation>Within 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="86"/>
+        <location filename="../../desktop/pages/map_page.py" line="91"/>
         <source>30 天内</source>
         <translation>Within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="87"/>
+        <location filename="../../desktop/pages/map_page.py" line="92"/>
         <source>90 天内</source>
         <translation>Within 90 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="88"/>
+        <location filename="../../desktop/pages/map_page.py" line="93"/>
         <source>全部即将开始</source>
         <translation>All upcoming</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="94"/>
+        <location filename="../../desktop/pages/map_page.py" line="99"/>
         <source>新增粉丝</source>
         <translation>New followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="94"/>
+        <location filename="../../desktop/pages/map_page.py" line="99"/>
         <source>活动参与人次</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="99"/>
+        <location filename="../../desktop/pages/map_page.py" line="104"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="100"/>
+        <location filename="../../desktop/pages/map_page.py" line="105"/>
         <source>近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="101"/>
+        <location filename="../../desktop/pages/map_page.py" line="106"/>
         <source>近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="102"/>
+        <location filename="../../desktop/pages/map_page.py" line="107"/>
         <source>全部</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="121"/>
+        <location filename="../../desktop/pages/map_page.py" line="128"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="185"/>
+        <location filename="../../desktop/pages/map_page.py" line="227"/>
         <source>{orgs} 个组织，{activities} 个活动</source>
         <translation>{orgs} organisations, {activities} activities</translation>
     </message>
