@@ -7,11 +7,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-# QtWebEngine must be imported before pytest-qt creates the QApplication (the 地图 page).
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import PySide6.QtWebEngineWidgets  # noqa: F401
+import PySide6.QtWebEngineWidgets  # noqa: F401  (before pytest-qt's QApplication: the 地图 page)
 import pytest
 from sqlalchemy import insert
 
