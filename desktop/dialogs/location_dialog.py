@@ -126,8 +126,12 @@ class LocationDialog(QDialog):
             code = self._names[matches[0]]
         county = code[:6]
         feature = next(
-            f for f in basemap()["counties"]["features"] if f["properties"]["code"] == county
+            (f for f in basemap()["counties"]["features"] if f["properties"]["code"] == county),
+            None,
         )
+        if feature is None:  # a code the boundary data does not have (they differ in vintage)
+            self._say(self.tr("找不到“{text}”，请从列表中选择。").format(text=text), True)
+            return
         lat, lon = label_point(feature["geometry"])
         if len(code) == 6:
             self.pick(round(lon, 6), round(lat, 6))
