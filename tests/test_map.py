@@ -92,6 +92,21 @@ def js(qtbot, view, code: str):
     return json.loads(answers[0]) if isinstance(answers[0], str) else answers[0]
 
 
+def wait_js(qtbot, view, code: str, until, timeout_ms: int = 10_000):
+    """Ask the page again until its answer satisfies `until` (one wait at a time: a waitUntil
+    whose check itself waits for the page can time out while the page is fine)."""
+    waited = 0
+    while True:
+        answer = js(qtbot, view, code)
+        if until(answer):
+            return answer
+        assert waited < timeout_ms, f"{code} answered {answer!r} " + str(
+            js(qtbot, view, "JSON.stringify([suqing.map.getZoom(), suqing.map.getCenter()])")
+        )
+        qtbot.wait(50)
+        waited += 50
+
+
 def click_page(qtbot, view, x: float, y: float) -> None:
     """A real mouse click, delivered to the widget Chromium draws into."""
     target = view.focusProxy()
@@ -106,14 +121,11 @@ def test_a_marker_click_opens_the_organisation(qtbot, window: MainWindow):
     assert sorted(js(qtbot, view, "suqing.shown()")["orgs"]) == sorted([HOME_ORG, SIBLING_ORG])
 
     view.run(f"suqing.revealOrganization({json.dumps(SIBLING_ORG)})")
-    qtbot.waitUntil(
-        lambda: js(qtbot, view, f"suqing.markerPoint({json.dumps(SIBLING_ORG)})") is not None
-    )
-    qtbot.wait(600)  # the cluster's zoom animation
+    wait_js(qtbot, view, "suqing.shown()", lambda shown: SIBLING_ORG in shown["onMap"])
     x, y = js(qtbot, view, f"suqing.markerPoint({json.dumps(SIBLING_ORG)})")
     click_page(qtbot, view, x, y)  # the popup opens on the page
     link = "document.querySelector('.open-org')"
-    qtbot.waitUntil(lambda: js(qtbot, view, f"!!{link}"), timeout=5000)
+    wait_js(qtbot, view, f"!!{link}", bool)
     assert js(qtbot, view, f"JSON.stringify({link}.dataset.id)") == SIBLING_ORG
     box = js(qtbot, view, f"JSON.stringify({link}.getBoundingClientRect())")
     click_page(qtbot, view, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -260,7 +272,7 @@ def test_the_organisation_page_opens_from_the_activities_page(
     assert [dialog.children_list.item(i).text() for i in range(dialog.children_list.count())] == [
         "南京市江宁高级中学团委（基层团组织）"
     ]
-    qtbot.waitUntil(lambda: js(qtbot, dialog.map, "suqing.shown()")["spot"] is not None)
+    wait_js(qtbot, dialog.map, "suqing.shown()", lambda shown: shown["spot"] is not None)
     assert js(qtbot, dialog.map, "suqing.shown()")["spot"] == pytest.approx([118.84, 31.95])
 
 

@@ -125,6 +125,10 @@ def build_html(options: PageOptions) -> str:
     # On the map itself (folium passes them to a tile layer, and there may be none): the
     # marker clusters need the map's maximum zoom.
     m.options.update(min_zoom=6, max_zoom=18, zoom_snap=0.5)  # half steps: Jiangsu fills the view
+    # Zoom jumps instead of gliding: the glide waits for animation frames, which Chromium holds
+    # back while the view is not painted (a hidden page, software rendering on a busy laptop),
+    # and until they come every later zoom or move is ignored.
+    m.options.update(zoom_animation=False)
     _local(m, [("leaflet", "leaflet/leaflet.js")], [("leaflet_css", "leaflet/leaflet.css")])
     names = options.layer_names
     if options.tile_url:
@@ -194,7 +198,7 @@ def build_html(options: PageOptions) -> str:
             # otherwise hide each other at the zoom a county is seen whole.
             cluster = MarkerCluster(
                 name=names.get(key, key),
-                options={"disableClusteringAtZoom": 13},
+                options={"disableClusteringAtZoom": 13, "animate": False},  # as the zoom
             )
             _local(cluster, cluster_js, cluster_css)
             cluster.add_to(m)
@@ -342,13 +346,14 @@ var suqing = (function () {
   }
   // What is drawn, for the app's tests: a JSON string (arrays do not survive runJavaScript).
   function shown() {
-    return JSON.stringify({orgs: Object.keys(markersById), activities: shownActivities,
-                           spot: spot ? [spot.getLatLng().lng, spot.getLatLng().lat] : null});
+    var ids = Object.keys(markersById);
+    return JSON.stringify({orgs: ids, activities: shownActivities,
+      onMap: ids.filter(function (id) { return map.hasLayer(markersById[id]); }),
+      spot: spot ? [spot.getLatLng().lng, spot.getLatLng().lat] : null});
   }
-  // Where an organisation's marker is on screen, once the clusters have let it show.
+  // Centre an organisation's marker at a zoom where no cluster hides it (no animation).
   function revealOrganization(id) {
-    var m = markersById[id];
-    orgs.zoomToShowLayer(m, function () {});
+    map.setView(markersById[id].getLatLng(), 14, {animate: false});
   }
   function screenPoint(lat, lon) {
     var p = map.latLngToContainerPoint([lat, lon]);

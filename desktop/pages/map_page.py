@@ -43,7 +43,6 @@ class MapPage(QWidget):
         self.settings = settings
         # The web view starts Chromium's processes (almost a second): made when first shown.
         self.view: MapView | None = None
-        self._tile_url: str | None = None  # what the loaded page was built with
         self._dirty = True
         self._job: BackgroundJob | None = None  # reading the data for a redraw
         self._again = False  # another redraw was asked for while it ran
@@ -119,9 +118,8 @@ class MapPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self._tile_url = None  # the page's own words: build it again
             if self.isVisible():
-                self.ensure_page()
+                self.ensure_page()  # the page's own words, if the language really changed
         super().changeEvent(event)
 
     def _categories(self) -> list[tuple[str, Any]]:
@@ -157,17 +155,17 @@ class MapPage(QWidget):
             self.redraw_timer.start()
 
     def ensure_page(self) -> None:
-        """Load the page (first time shown, or the tile setting changed since)."""
+        """Load the page: the first time shown, or when what it is built from (the tile
+        setting, the language) changed since; Qt sends LanguageChange more often than that."""
         if self.view is None:
             self.view = MapView()
             self.view.organization_clicked.connect(self.organization_requested)
             self.view.page_loaded.connect(self.redraw)
             self._layout.takeAt(1)  # the stretch that held its place
             self._layout.addWidget(self.view, 1)
-        tile_url = self.settings.get(s.MAP_TILE_URL)
-        if tile_url != self._tile_url:
-            self._tile_url = tile_url
-            self.view.show_page(page_options(self.settings, "overview"))  # redraws once loaded
+        options = page_options(self.settings, "overview")
+        if options != self.view.options or not self.view.html:
+            self.view.show_page(options)  # redraws once loaded
 
     def _on_table_changed(self, table: str) -> None:
         if table in WATCHED:
