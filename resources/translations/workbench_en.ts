@@ -788,21 +788,22 @@
     </message>
     <message>
         <location filename="../../desktop/dialogs/location_dialog.py" line="124"/>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="133"/>
         <source>找不到“{text}”，请从列表中选择。</source>
         <translation>“{text}” was not found; please choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/location_dialog.py" line="137"/>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="141"/>
         <source>已移到{name}所在的县区，请在地图上点击具体位置。</source>
         <translation>Moved to the county of {name}; click the exact place on the map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/location_dialog.py" line="150"/>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="154"/>
         <source>在地图上点击活动地点，或查找县区、乡镇。</source>
         <translation>Click the activity&apos;s location on the map, or find a county or town.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/location_dialog.py" line="154"/>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="158"/>
         <source>已选：经度 {lon:.6f}，纬度 {lat:.6f} {where}</source>
         <translation>Chosen: longitude {lon:.6f}, latitude {lat:.6f} {where}</translation>
     </message>
@@ -1095,82 +1096,82 @@ Log folder: {path}</translation>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="82"/>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="82"/>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="82"/>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
         <source>分布</source>
         <translation>Shading</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="82"/>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="90"/>
+        <location filename="../../desktop/pages/map_page.py" line="89"/>
         <source>7 天内</source>
         <translation>Within 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="91"/>
+        <location filename="../../desktop/pages/map_page.py" line="90"/>
         <source>30 天内</source>
         <translation>Within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="92"/>
+        <location filename="../../desktop/pages/map_page.py" line="91"/>
         <source>90 天内</source>
         <translation>Within 90 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="93"/>
+        <location filename="../../desktop/pages/map_page.py" line="92"/>
         <source>全部即将开始</source>
         <translation>All upcoming</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="99"/>
+        <location filename="../../desktop/pages/map_page.py" line="98"/>
         <source>新增粉丝</source>
         <translation>New followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="99"/>
+        <location filename="../../desktop/pages/map_page.py" line="98"/>
         <source>活动参与人次</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="104"/>
+        <location filename="../../desktop/pages/map_page.py" line="103"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="105"/>
+        <location filename="../../desktop/pages/map_page.py" line="104"/>
         <source>近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="106"/>
+        <location filename="../../desktop/pages/map_page.py" line="105"/>
         <source>近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="107"/>
+        <location filename="../../desktop/pages/map_page.py" line="106"/>
         <source>全部</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="128"/>
+        <location filename="../../desktop/pages/map_page.py" line="126"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="227"/>
+        <location filename="../../desktop/pages/map_page.py" line="225"/>
         <source>{orgs} 个组织，{activities} 个活动</source>
         <translation>{orgs} organisations, {activities} activities</translation>
     </message>
