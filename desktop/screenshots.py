@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 SIZE = (1366, 800)  # a common office laptop screen
@@ -21,12 +21,29 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _wait(signal, start, timeout_ms: int = 30_000, paint_ms: int = 800) -> None:
+    """Start something and wait until `signal` says it is done (or the timeout), then a moment
+    more for the web view to paint."""
+    loop = QEventLoop()
+
+    def done(*_) -> None:
+        QTimer.singleShot(paint_ms, loop.quit)
+
+    signal.connect(done)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    QTimer.singleShot(0, start)
+    loop.exec()
+    signal.disconnect(done)
+
+
 def capture_all(window, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     window.resize(*SIZE)
     window.show()
     paths = []
     for row, key in enumerate(window.PAGE_KEYS):
+        if key == "map":  # the web page loads and draws on its own time
+            _wait(window.map_page.redrawn, lambda row=row: window.nav.setCurrentRow(row))
         window.nav.setCurrentRow(row)
         paths.append(_save(window, out_dir / f"{row + 1:02d}-{key}.png"))
     paths.extend(_capture_review(window, out_dir))

@@ -81,6 +81,9 @@ REQUEST_REPLY_DAYS = Setting(
     QT_TRANSLATE_NOOP("settings", "诉求答复时限（工作日）"),
 )
 REPLY_TEMPLATES = Setting("requests/reply_templates", str, "", "")
+# An online tile layer under the offline basemap, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+# or 天地图 with its key; "" = offline only. AMap/Tencent tiles are GCJ-02 (desktop.map.page).
+MAP_TILE_URL = Setting("map/tile_url", str, "", QT_TRANSLATE_NOOP("settings", "在线地图瓦片地址"))
 MAIN_WINDOW_GEOMETRY = Setting("ui/main_window_geometry", bytes, b"", "")
 LAST_PAGE = Setting("ui/last_page", int, 0, "")
 # The announced workbench release the user said not to be told about again.
@@ -96,6 +99,7 @@ ALL: tuple[Setting, ...] = (
     REQUEST_CATEGORIES,
     REQUEST_REPLY_DAYS,
     REPLY_TEMPLATES,
+    MAP_TILE_URL,
     MAIN_WINDOW_GEOMETRY,
     LAST_PAGE,
     DISMISSED_RELEASE,

@@ -10,6 +10,7 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import PySide6.QtWebEngineWidgets  # noqa: F401  (before pytest-qt's QApplication: the 地图 page)
 import pytest
 from sqlalchemy import insert
 

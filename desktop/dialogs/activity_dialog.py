@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -216,11 +217,34 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.lon_edit, 0, 1)
         layout.addWidget(self._lat_label, 0, 2)
         layout.addWidget(self.lat_edit, 0, 3)
+        self.pick_button = QPushButton()
+        self.pick_button.clicked.connect(self.pick_on_map)
+        layout.addWidget(self.pick_button, 0, 4)
         # One message line for the pair: a point is either inside Jiangsu or not.
         error = self._error_label("lon")
         self._errors["lat"] = error
-        layout.addWidget(error, 1, 0, 1, 4)
+        layout.addWidget(error, 1, 0, 1, 5)
         return row
+
+    def pick_on_map(self) -> tuple[float, float] | None:
+        """Choose the coordinates on the offline map; the region becomes the point's county."""
+        from desktop import settings as s
+        from desktop.dialogs.location_dialog import LocationDialog
+
+        lon, lat = self._number(self.lon_edit), self._number(self.lat_edit)
+        current = (lon, lat) if isinstance(lon, float) and isinstance(lat, float) else None
+        if current and not self._reference.contains_point(*current):
+            current = None
+        dialog = LocationDialog(
+            s.Settings(), contains_point=self._reference.contains_point, point=current, parent=self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.point is None:
+            return None
+        self.lon_edit.setText(f"{dialog.point[0]:.6f}")
+        self.lat_edit.setText(f"{dialog.point[1]:.6f}")
+        if dialog.county:
+            self.region_combo.set_code(dialog.county)
+        return dialog.point
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("编辑活动") if self._editing else self.tr("新建活动"))
@@ -256,6 +280,7 @@ class ActivityDialog(QDialog):
         self._lat_label.setText(self.tr("纬度"))
         self.lon_edit.setPlaceholderText(self.tr("如 118.78"))
         self.lat_edit.setPlaceholderText(self.tr("如 32.04"))
+        self.pick_button.setText(self.tr("在地图上选择…"))
         self.title_edit.setPlaceholderText(self.tr("如：江宁区青年创业沙龙（第3期）"))
         self.location_edit.setPlaceholderText(self.tr("如：江宁区青年创业园 3 楼报告厅"))
         self.contact_name_edit.setPlaceholderText(self.tr("联系人"))

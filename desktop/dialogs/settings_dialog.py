@@ -64,6 +64,10 @@ class SettingsDialog(QDialog):
         self.reply_days_spin.setValue(settings.get(s.REQUEST_REPLY_DAYS))
         self.categories_edit = QPlainTextEdit("\n".join(s.request_categories(settings)))
         self.categories_edit.setFixedHeight(120)
+        self.tile_edit = QLineEdit(settings.get(s.MAP_TILE_URL))
+        self.tile_edit.setPlaceholderText(
+            self.tr("不填则只用离线底图，例如 https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        )
 
         # Each row: its setting and the widgets it greys out when the deployment locks it.
         self._rows: list[tuple[s.Setting, tuple[QWidget, ...]]] = [
@@ -93,6 +97,8 @@ class SettingsDialog(QDialog):
 
         form.addRow(s.REQUEST_REPLY_DAYS.title_text(), self.reply_days_spin)
         form.addRow(s.REQUEST_CATEGORIES.title_text(), self.categories_edit)
+
+        form.addRow(s.MAP_TILE_URL.title_text(), self.tile_edit)
 
         self.locked_note = QLabel(
             self.tr(
@@ -140,4 +146,5 @@ class SettingsDialog(QDialog):
         self._changed(s.ENCRYPT_LOCAL_DATA, self.encrypt_check.isChecked())
         self._changed(s.REQUEST_REPLY_DAYS, self.reply_days_spin.value())
         self._changed(s.REQUEST_CATEGORIES, self.categories_edit.toPlainText().strip())
+        self._changed(s.MAP_TILE_URL, self.tile_edit.text().strip())
         self._settings.sync()

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,9 @@ SEARCH_DELAY_MS = 250  # wait for the user to pause typing before querying
 
 
 class ActivitiesPage(QWidget):
+    organization_requested = Signal(str)
+    """The user asked for the organisation page of the selected activity's organiser."""
+
     def __init__(
         self,
         store: Store,
@@ -133,6 +136,7 @@ class ActivitiesPage(QWidget):
         self.delete_action = self._action(QKeySequence.StandardKey.Delete, self.delete_selected)
         self.search_action = self._action(QKeySequence.StandardKey.Find, self._focus_search)
         self.clear_action = self._action(None, self.clear_filters)
+        self.org_action = self._action("Ctrl+O", self.open_organizer)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.edit_action, self.duplicate_action):
@@ -146,6 +150,7 @@ class ActivitiesPage(QWidget):
         ):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.org_action)
         self.toolbar.addAction(self.clear_action)
 
     def _build_table(self) -> None:
@@ -196,6 +201,10 @@ class ActivitiesPage(QWidget):
             self.complete_action: (self.tr("标记完成"), self.tr("活动结束后标记为已完成")),
             self.delete_action: (self.tr("删除草稿"), self.tr("删除选中的草稿 (Delete)")),
             self.clear_action: (self.tr("清除筛选"), self.tr("显示全部活动")),
+            self.org_action: (
+                self.tr("主办组织"),
+                self.tr("打开选中活动主办组织的组织页 (Ctrl+O)"),
+            ),
             self.search_action: (self.tr("搜索"), ""),
         }
         for action, (text, tip) in texts.items():
@@ -294,6 +303,11 @@ class ActivitiesPage(QWidget):
 
     # --- selection ---------------------------------------------------------------------------
 
+    def open_organizer(self) -> None:
+        row = self.store.activity(self.selected_id() or "")
+        if row is not None:
+            self.organization_requested.emit(row["org_id"])
+
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
@@ -311,6 +325,7 @@ class ActivitiesPage(QWidget):
         status = ActivityStatus(row["status"]) if row else None
         self.edit_action.setEnabled(row is not None)
         self.duplicate_action.setEnabled(row is not None)
+        self.org_action.setEnabled(row is not None)
         for action, target in (
             (self.publish_action, ActivityStatus.PUBLISHED),
             (self.cancel_action, ActivityStatus.CANCELLED),

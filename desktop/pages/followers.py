@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,9 @@ BELOW = "below"  # 全部下级
 
 
 class FollowersPage(QWidget):
+    organization_requested = Signal(str)
+    """The user asked for the organisation page of the organisation chosen in the filter."""
+
     def __init__(
         self,
         store: Store,
@@ -132,6 +135,7 @@ class FollowersPage(QWidget):
         self.export_action = self._action("Ctrl+Shift+E", self.export_interactive)
         self.search_action = self._action(QKeySequence.StandardKey.Find, self._focus_search)
         self.clear_action = self._action(None, self.clear_filters)
+        self.org_action = self._action("Ctrl+O", self.open_organization)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.add_tag_action)
@@ -140,6 +144,7 @@ class FollowersPage(QWidget):
         self.toolbar.addAction(self.notice_action)
         self.toolbar.addAction(self.export_action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.org_action)
         self.toolbar.addAction(self.clear_action)
 
     def _build_tabs(self) -> None:
@@ -191,6 +196,10 @@ class FollowersPage(QWidget):
                 self.tr("导出选中的或全部筛选出的粉丝，手机号脱敏 (Ctrl+Shift+E)"),
             ),
             self.clear_action: (self.tr("清除筛选"), self.tr("显示本组织的全部粉丝")),
+            self.org_action: (
+                self.tr("组织页"),
+                self.tr("打开所选组织（或本组织）的组织页：地址、活动、粉丝增长 (Ctrl+O)"),
+            ),
             self.search_action: (self.tr("搜索"), ""),
         }
         for action, (text, tip) in texts.items():
@@ -272,6 +281,13 @@ class FollowersPage(QWidget):
         if choice == BELOW:
             return below
         return (choice,)
+
+    def open_organization(self) -> None:
+        """The one organisation chosen in the filter, or the home one for a group."""
+        ids = self.org_ids()
+        chosen = ids[0] if len(ids) == 1 else self.home_org_id
+        if chosen:
+            self.organization_requested.emit(chosen)
 
     def _on_org_changed(self) -> None:
         self._refresh_tags()
@@ -369,6 +385,7 @@ class FollowersPage(QWidget):
         self.remove_tag_action.setEnabled(any_rows)
         self.export_action.setEnabled(any_rows)
         self.notice_action.setEnabled(self.home_org_id is not None)
+        self.org_action.setEnabled(self.home_org_id is not None)
 
     # --- commands ----------------------------------------------------------------------------
 

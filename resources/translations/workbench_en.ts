@@ -4,223 +4,233 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="164"/>
+        <location filename="../../desktop/pages/activities.py" line="169"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="171"/>
+        <location filename="../../desktop/pages/activities.py" line="176"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="172"/>
+        <location filename="../../desktop/pages/activities.py" line="177"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="173"/>
+        <location filename="../../desktop/pages/activities.py" line="178"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="174"/>
+        <location filename="../../desktop/pages/activities.py" line="179"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="175"/>
+        <location filename="../../desktop/pages/activities.py" line="180"/>
         <source>未来 30 天</source>
         <translation>Next 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <location filename="../../desktop/pages/activities.py" line="181"/>
         <source>过去 30 天</source>
         <translation>Past 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="177"/>
+        <location filename="../../desktop/pages/activities.py" line="182"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="181"/>
+        <location filename="../../desktop/pages/activities.py" line="186"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="184"/>
+        <location filename="../../desktop/pages/activities.py" line="189"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="186"/>
+        <location filename="../../desktop/pages/activities.py" line="191"/>
         <source>搜索名称、地点、简介或组织（Ctrl+F）</source>
         <translation>Search title, place, description or organisation (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="188"/>
+        <location filename="../../desktop/pages/activities.py" line="193"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="188"/>
+        <location filename="../../desktop/pages/activities.py" line="193"/>
         <source>新建一个活动草稿 (Ctrl+N)</source>
         <translation>Create a draft activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="189"/>
+        <location filename="../../desktop/pages/activities.py" line="194"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="189"/>
+        <location filename="../../desktop/pages/activities.py" line="194"/>
         <source>编辑选中的活动 (Ctrl+E 或回车)</source>
         <translation>Edit the selected activity (Ctrl+E or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="191"/>
+        <location filename="../../desktop/pages/activities.py" line="196"/>
         <source>复制为新活动</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="192"/>
+        <location filename="../../desktop/pages/activities.py" line="197"/>
         <source>以选中活动为模板新建 (Ctrl+D)</source>
         <translation>Create a new activity from the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="194"/>
+        <location filename="../../desktop/pages/activities.py" line="199"/>
         <source>发布选中的草稿 (Ctrl+P)</source>
         <translation>Publish the selected draft (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="194"/>
+        <location filename="../../desktop/pages/activities.py" line="199"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="195"/>
-        <location filename="../../desktop/pages/activities.py" line="408"/>
+        <location filename="../../desktop/pages/activities.py" line="200"/>
+        <location filename="../../desktop/pages/activities.py" line="423"/>
         <source>取消活动</source>
         <translation>Cancel activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="195"/>
+        <location filename="../../desktop/pages/activities.py" line="200"/>
         <source>取消选中的活动</source>
         <translation>Cancel the selected activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="196"/>
+        <location filename="../../desktop/pages/activities.py" line="201"/>
         <source>活动结束后标记为已完成</source>
         <translation>Mark as completed once it is over</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="196"/>
+        <location filename="../../desktop/pages/activities.py" line="201"/>
         <source>标记完成</source>
         <translation>Mark completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="197"/>
+        <location filename="../../desktop/pages/activities.py" line="202"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="197"/>
+        <location filename="../../desktop/pages/activities.py" line="202"/>
         <source>删除选中的草稿 (Delete)</source>
         <translation>Delete the selected draft (Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="198"/>
+        <location filename="../../desktop/pages/activities.py" line="203"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="198"/>
+        <location filename="../../desktop/pages/activities.py" line="203"/>
         <source>显示全部活动</source>
         <translation>Show all activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="199"/>
+        <location filename="../../desktop/pages/activities.py" line="205"/>
+        <source>主办组织</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="206"/>
+        <source>打开选中活动主办组织的组织页 (Ctrl+O)</source>
+        <translation>Open the organisation page of the selected activity&apos;s organiser (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/activities.py" line="208"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="287"/>
+        <location filename="../../desktop/pages/activities.py" line="296"/>
         <source>共 {n} 个活动</source>
         <translation>{n} activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="342"/>
+        <location filename="../../desktop/pages/activities.py" line="357"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="346"/>
+        <location filename="../../desktop/pages/activities.py" line="361"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="361"/>
+        <location filename="../../desktop/pages/activities.py" line="376"/>
         <source>新建“{title}”</source>
         <translation>create “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="375"/>
+        <location filename="../../desktop/pages/activities.py" line="390"/>
         <source>不能修改</source>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="376"/>
+        <location filename="../../desktop/pages/activities.py" line="391"/>
         <source>活动已{status}，不能再修改。</source>
         <translation>The activity is {status} and can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="385"/>
+        <location filename="../../desktop/pages/activities.py" line="400"/>
         <source>修改“{title}”</source>
         <translation>edit “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="395"/>
+        <location filename="../../desktop/pages/activities.py" line="410"/>
         <source>{title}（副本）</source>
         <translation>{title} (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="409"/>
+        <location filename="../../desktop/pages/activities.py" line="424"/>
         <source>确定取消“{title}”吗？已报名的青年将看到活动已取消。</source>
         <translation>Cancel “{title}”? Youths who registered will see that it was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="414"/>
+        <location filename="../../desktop/pages/activities.py" line="429"/>
         <source>发布“{title}”</source>
         <translation>publish “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="415"/>
+        <location filename="../../desktop/pages/activities.py" line="430"/>
         <source>取消“{title}”</source>
         <translation>cancel “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="416"/>
+        <location filename="../../desktop/pages/activities.py" line="431"/>
         <source>完成“{title}”</source>
         <translation>complete “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="428"/>
+        <location filename="../../desktop/pages/activities.py" line="443"/>
         <source>删除草稿“{title}”</source>
         <translation>delete draft “{title}”</translation>
     </message>
@@ -228,162 +238,167 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="226"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="250"/>
         <source>编辑活动</source>
         <translation>Edit activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="226"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="250"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="227"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="228"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="252"/>
         <source>时间安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="229"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="253"/>
         <source>报名与联系</source>
         <translation>Registration and contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="233"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="257"/>
         <source>活动名称*</source>
         <translation>Title*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="234"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="258"/>
         <source>活动类别*</source>
         <translation>Category*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="235"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="259"/>
         <source>主办组织</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="236"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="260"/>
         <source>所在地区*</source>
         <translation>Region*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="237"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="261"/>
         <source>活动地点*</source>
         <translation>Place*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="238"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="262"/>
         <source>坐标（可选）</source>
         <translation>Coordinates (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>开始时间*</source>
         <translation>Starts*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>结束时间*</source>
         <translation>Ends*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>报名开始</source>
         <translation>Registration opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="245"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="269"/>
         <source>报名截止*</source>
         <translation>Registration closes*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>招募人数*</source>
         <translation>Places*</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>选项</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>联系人/电话</source>
         <translation>Contact / phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="251"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="275"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="255"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="279"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="256"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="280"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="257"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="281"/>
         <source>如 118.78</source>
         <translation>e.g. 118.78</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="258"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="282"/>
         <source>如 32.04</source>
         <translation>e.g. 32.04</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="259"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="283"/>
+        <source>在地图上选择…</source>
+        <translation>Pick on the map…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="284"/>
         <source>如：江宁区青年创业沙龙（第3期）</source>
         <translation>e.g. Jiangning Youth Start-up Salon (No. 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="260"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="285"/>
         <source>如：江宁区青年创业园 3 楼报告厅</source>
         <translation>e.g. Jiangning Youth Start-up Park, 3rd floor hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="261"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="286"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="262"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="287"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="263"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="288"/>
         <source>报名需要审核</source>
         <translation>Registrations need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="264"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="289"/>
         <source>设为精选活动</source>
         <translation>Featured activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="265"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="290"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="266"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="291"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/activity_dialog.py" line="267"/>
+        <location filename="../../desktop/dialogs/activity_dialog.py" line="292"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -781,178 +796,188 @@ The data on this computer may be out of date; connect and click “Prepare for o
 <context>
     <name>FollowersPage</name>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="168"/>
+        <location filename="../../desktop/pages/followers.py" line="173"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="169"/>
+        <location filename="../../desktop/pages/followers.py" line="174"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="172"/>
+        <location filename="../../desktop/pages/followers.py" line="177"/>
         <source>搜索姓名或手机尾号（Ctrl+F）</source>
         <translation>Search name or last digits of mobile (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="173"/>
+        <location filename="../../desktop/pages/followers.py" line="178"/>
         <source>粉丝列表</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="174"/>
+        <location filename="../../desktop/pages/followers.py" line="179"/>
         <source>增长趋势</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="175"/>
+        <location filename="../../desktop/pages/followers.py" line="180"/>
         <source>通知记录</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="178"/>
+        <location filename="../../desktop/pages/followers.py" line="183"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="179"/>
+        <location filename="../../desktop/pages/followers.py" line="184"/>
         <source>给选中的粉丝或全部筛选结果添加标签 (Ctrl+T)</source>
         <translation>Tag the selected followers or all that match the filter (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="182"/>
+        <location filename="../../desktop/pages/followers.py" line="187"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="183"/>
+        <location filename="../../desktop/pages/followers.py" line="188"/>
         <source>从选中的粉丝或全部筛选结果移除标签 (Ctrl+Shift+T)</source>
         <translation>Remove a tag from the selected followers or all that match the filter (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="186"/>
+        <location filename="../../desktop/pages/followers.py" line="191"/>
         <source>写通知</source>
         <translation>Write notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="187"/>
+        <location filename="../../desktop/pages/followers.py" line="192"/>
         <source>给全部粉丝或某个标签的粉丝写通知，同步时发送 (Ctrl+Shift+N)</source>
         <translation>Write a notice to all followers or to one tag; sent on sync (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="190"/>
-        <location filename="../../desktop/pages/followers.py" line="470"/>
+        <location filename="../../desktop/pages/followers.py" line="195"/>
+        <location filename="../../desktop/pages/followers.py" line="487"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="191"/>
+        <location filename="../../desktop/pages/followers.py" line="196"/>
         <source>导出选中的或全部筛选出的粉丝，手机号脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected followers, or all that match the filter, with phone numbers masked (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="193"/>
+        <location filename="../../desktop/pages/followers.py" line="198"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="193"/>
+        <location filename="../../desktop/pages/followers.py" line="198"/>
         <source>显示本组织的全部粉丝</source>
         <translation>Show all followers of this organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="194"/>
+        <location filename="../../desktop/pages/followers.py" line="200"/>
+        <source>组织页</source>
+        <translation>Organisation page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="201"/>
+        <source>打开所选组织（或本组织）的组织页：地址、活动、粉丝增长 (Ctrl+O)</source>
+        <translation>Open the page of the chosen organisation (or your own): address, activities, follower growth (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/followers.py" line="203"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="220"/>
+        <location filename="../../desktop/pages/followers.py" line="229"/>
         <source>本组织</source>
         <translation>This organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="223"/>
+        <location filename="../../desktop/pages/followers.py" line="232"/>
         <source>本组织及全部下级</source>
         <translation>This and all subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="224"/>
+        <location filename="../../desktop/pages/followers.py" line="233"/>
         <source>全部下级组织</source>
         <translation>All subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="233"/>
+        <location filename="../../desktop/pages/followers.py" line="242"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="235"/>
+        <location filename="../../desktop/pages/followers.py" line="244"/>
         <source>{tag}（{n}）</source>
         <translation>{tag} ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="319"/>
+        <location filename="../../desktop/pages/followers.py" line="335"/>
         <source>共 {n} 位粉丝</source>
         <translation>{n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="389"/>
+        <location filename="../../desktop/pages/followers.py" line="406"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="393"/>
+        <location filename="../../desktop/pages/followers.py" line="410"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="417"/>
+        <location filename="../../desktop/pages/followers.py" line="434"/>
         <source>从 {n} 位粉丝移除标签“{tags}”</source>
         <translation>remove tag “{tags}” from {n} followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="420"/>
+        <location filename="../../desktop/pages/followers.py" line="437"/>
         <source>给 {n} 位粉丝添加标签“{tags}”</source>
         <translation>tag {n} followers “{tags}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="422"/>
+        <location filename="../../desktop/pages/followers.py" line="439"/>
         <source>正在保存标签…</source>
         <translation>Saving tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="456"/>
+        <location filename="../../desktop/pages/followers.py" line="473"/>
         <source>写通知“{title}”</source>
         <translation>write notice “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="470"/>
+        <location filename="../../desktop/pages/followers.py" line="487"/>
         <source>没有可导出的粉丝</source>
         <translation>There are no followers to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="473"/>
+        <location filename="../../desktop/pages/followers.py" line="490"/>
         <source>粉丝名单-{day}.xlsx</source>
         <translation>followers-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="493"/>
+        <location filename="../../desktop/pages/followers.py" line="510"/>
         <source>正在导出 {n} 位粉丝…</source>
         <translation>Exporting {n} followers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="497"/>
+        <location filename="../../desktop/pages/followers.py" line="514"/>
         <source>已取消导出，没有生成文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="501"/>
+        <location filename="../../desktop/pages/followers.py" line="518"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/followers.py" line="505"/>
+        <location filename="../../desktop/pages/followers.py" line="522"/>
         <source>已导出 {n} 位粉丝到 {path}</source>
         <translation>Exported {n} followers to {path}</translation>
     </message>
@@ -1054,6 +1079,60 @@ The data on this computer may be out of date; connect and click “Prepare for o
     </message>
 </context>
 <context>
+    <name>LocationDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="94"/>
+        <source>在地图上选择活动地点</source>
+        <translation>Pick the activity&apos;s location on the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="95"/>
+        <source>查找县区或乡镇</source>
+        <translation>Find a county or town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="96"/>
+        <source>如：江宁区、秣陵街道</source>
+        <translation>e.g. 江宁区, 秣陵街道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="97"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="98"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="110"/>
+        <source>这个位置在江苏省外，不能作为活动地点。请在江苏省内点选。</source>
+        <translation>This point is outside Jiangsu and cannot be an activity&apos;s location. Please click a point inside Jiangsu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="124"/>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="133"/>
+        <source>找不到“{text}”，请从列表中选择。</source>
+        <translation>“{text}” was not found; please choose from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="141"/>
+        <source>已移到{name}所在的县区，请在地图上点击具体位置。</source>
+        <translation>Moved to the county of {name}; click the exact place on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="154"/>
+        <source>在地图上点击活动地点，或查找县区、乡镇。</source>
+        <translation>Click the activity&apos;s location on the map, or find a county or town.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/location_dialog.py" line="158"/>
+        <source>已选：经度 {lon:.6f}，纬度 {lat:.6f} {where}</source>
+        <translation>Chosen: longitude {lon:.6f}, latitude {lat:.6f} {where}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desktop/dialogs/login_dialog.py" line="43"/>
@@ -1096,7 +1175,7 @@ The data on this computer may be out of date; connect and click “Prepare for o
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="136"/>
+        <location filename="../../desktop/app.py" line="140"/>
         <location filename="../../desktop/dialogs/login_dialog.py" line="100"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
@@ -1105,209 +1184,199 @@ The data on this computer may be out of date; connect and click “Prepare for o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
-        <source>组织地图</source>
-        <translation>Map</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
-        <source>在江苏地图上查看各级团组织和活动的位置，离线也能使用，可在地图上选取活动地点。</source>
-        <translation>See League organisations and activities on a map of Jiangsu, offline too, and pick an activity&apos;s location on the map.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
-        <location filename="../../desktop/main_window.py" line="241"/>
-        <location filename="../../desktop/main_window.py" line="414"/>
-        <location filename="../../desktop/main_window.py" line="419"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="404"/>
+        <location filename="../../desktop/main_window.py" line="409"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
-        <location filename="../../desktop/main_window.py" line="377"/>
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="378"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="326"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="362"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
-        <location filename="../../desktop/main_window.py" line="423"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
-        <location filename="../../desktop/main_window.py" line="447"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="453"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="153"/>
+        <location filename="../../desktop/app.py" line="157"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="397"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="411"/>
+        <location filename="../../desktop/main_window.py" line="401"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="449"/>
+        <location filename="../../desktop/main_window.py" line="455"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -1316,6 +1385,89 @@ The data on this computer may be out of date; connect and click “Prepare for o
 Works offline and syncs when online.
 
 Log folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <source>活动类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <source>分布</source>
+        <translation>Shading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="89"/>
+        <source>7 天内</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="90"/>
+        <source>30 天内</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="91"/>
+        <source>90 天内</source>
+        <translation>Within 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="92"/>
+        <source>全部即将开始</source>
+        <translation>All upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="98"/>
+        <source>新增粉丝</source>
+        <translation>New followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="98"/>
+        <source>活动参与人次</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="103"/>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="104"/>
+        <source>近 90 天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="105"/>
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="106"/>
+        <source>全部</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="126"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/map_page.py" line="225"/>
+        <source>{orgs} 个组织，{activities} 个活动</source>
+        <translation>{orgs} organisations, {activities} activities</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1610,95 @@ Log folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>OrganizationDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="109"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="110"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="111"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="112"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="113"/>
+        <source>上级组织</source>
+        <translation>Parent organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="114"/>
+        <source>粉丝</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="117"/>
+        <source>当前活动</source>
+        <translation>Current activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="118"/>
+        <source>往期活动</source>
+        <translation>Past activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="119"/>
+        <source>下级组织</source>
+        <translation>Subordinate organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="143"/>
+        <source>该组织已不在本机数据中</source>
+        <translation>This organisation is no longer in the local data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="150"/>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="152"/>
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="157"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="162"/>
+        <source>{n} 位，近 12 个月新增 {new} 位</source>
+        <translation>{n}, {new} new in the last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="181"/>
+        <source>当前活动 ({n})</source>
+        <translation>Current activities ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="182"/>
+        <source>往期活动 ({n})</source>
+        <translation>Past activities ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="183"/>
+        <source>下级组织 ({n})</source>
+        <translation>Subordinate organisations ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/organization_dialog.py" line="189"/>
+        <source>这个组织还没有地图位置。</source>
+        <translation>This organisation has no location on the map yet.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
         <location filename="../../desktop/pages/request_excel.py" line="33"/>
@@ -1483,14 +1724,6 @@ Log folder: {path}</translation>
         <location filename="../../desktop/pages/request_excel.py" line="47"/>
         <source>到</source>
         <translation>Until</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../desktop/pages/placeholder.py" line="37"/>
-        <source>此功能正在建设中，将在后续版本中提供。</source>
-        <translation>This part is being built and will come in a later version.</translation>
     </message>
 </context>
 <context>
@@ -2830,32 +3063,37 @@ This bulk action changed no registration.</translation>
         <translation>Takes effect at the next start. Data already encrypted stays encrypted; when unchecked, new data is no longer encrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="69"/>
+        <source>不填则只用离线底图，例如 https://tile.openstreetmap.org/{z}/{x}/{y}.png</source>
+        <translation>Leave empty for the offline basemap only, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="81"/>
         <source>由本单位的部署配置指定，不能修改（%1）</source>
         <translation>Set by your organisation&apos;s deployment settings; cannot be changed (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="105"/>
         <source>灰色的项目由本单位的部署配置指定，不能在这里修改。如需更改，请联系本单位的信息化管理员。</source>
         <translation>Greyed-out items are set by your organisation&apos;s deployment settings and cannot be changed here. To change them, ask your organisation&apos;s IT administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="115"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="116"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="127"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="129"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -4245,6 +4483,64 @@ Remove the data?</translation>
     </message>
 </context>
 <context>
+    <name>map</name>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="23"/>
+        <source>省级团委</source>
+        <translation>Provincial committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="24"/>
+        <source>市级团委</source>
+        <translation>City committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="25"/>
+        <source>县级团委</source>
+        <translation>County committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="26"/>
+        <source>基层团组织</source>
+        <translation>Grassroots organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="36"/>
+        <source>粉丝</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="37"/>
+        <source>进行中的活动</source>
+        <translation>Current activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="38"/>
+        <source>打开组织页</source>
+        <translation>Open the organisation page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="41"/>
+        <source>在线地图</source>
+        <translation>Online map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="42"/>
+        <source>县区</source>
+        <translation>Counties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="43"/>
+        <source>团组织</source>
+        <translation>League organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="44"/>
+        <source>即将开始的活动</source>
+        <translation>Upcoming activities</translation>
+    </message>
+</context>
+<context>
     <name>rules</name>
     <message>
         <location filename="../../sync/core/messages.py" line="35"/>
@@ -4913,6 +5209,11 @@ Remove the data?</translation>
         <location filename="../../desktop/settings.py" line="81"/>
         <source>诉求答复时限（工作日）</source>
         <translation>Reply deadline for requests (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="86"/>
+        <source>在线地图瓦片地址</source>
+        <translation>Online map tile URL</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,18 @@ def cmd_init_db(args: argparse.Namespace) -> None:
         print(f"database initialised at schema {after} ({db.backend})")
 
 
+def _org_place(args: argparse.Namespace):
+    from sync.server.seed import OrgPlace
+
+    return OrgPlace(
+        address=args.address,
+        lon=args.lon,
+        lat=args.lat,
+        contact_name=args.contact_name,
+        contact_phone=args.contact_phone,
+    )
+
+
 def cmd_create_org(args: argparse.Namespace) -> None:
     from sync.server.seed import create_org
 
@@ -77,10 +89,32 @@ def cmd_create_org(args: argparse.Namespace) -> None:
                 level=args.level,
                 parent_id=args.parent_id,
                 region_code=args.region_code,
+                place=_org_place(args),
             )
     finally:
         db.dispose()
     print(org_id)
+
+
+def cmd_set_org_place(args: argparse.Namespace) -> None:
+    from sync.server.seed import set_org_place
+
+    db = _database(args)
+    try:
+        with db.write() as conn:
+            set_org_place(conn, args.org_id, _org_place(args))
+    finally:
+        db.dispose()
+    print(args.org_id)
+
+
+def _place_arguments(p: argparse.ArgumentParser) -> None:
+    """Where the organisation is (the map and the organisation page show it)."""
+    p.add_argument("--address", default="", help="street address, e.g. 江宁区天元中路 1 号")
+    p.add_argument("--lon", type=float, help="longitude, WGS84 (with --lat), inside Jiangsu")
+    p.add_argument("--lat", type=float, help="latitude, WGS84")
+    p.add_argument("--contact-name", default="")
+    p.add_argument("--contact-phone", default="", help="the organisation's office phone")
 
 
 def cmd_create_account(args: argparse.Namespace) -> None:
@@ -265,7 +299,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", required=True, choices=[level.value for level in OrgLevel])
     p.add_argument("--parent-id", help="the organisation above it (none only for the province)")
     p.add_argument("--region-code", required=True, help="6-digit GB/T 2260 code, e.g. 320115")
+    _place_arguments(p)
     p.set_defaults(func=cmd_create_org)
+
+    p = sub.add_parser(
+        "set-org-place",
+        parents=[common],
+        help="replace an organisation's address, map position and contact (all of them)",
+    )
+    p.add_argument("--org-id", required=True)
+    _place_arguments(p)
+    p.set_defaults(func=cmd_set_org_place)
 
     p = sub.add_parser("create-account", parents=[common], help="add an account; prints its id")
     p.add_argument("--username", required=True)

@@ -56,6 +56,35 @@ def _check_region(code: str) -> None:
         raise SeedError(f"{code} 不是江苏省的地区代码（not a Jiangsu region code）")
 
 
+@dataclass(frozen=True)
+class OrgPlace:
+    """Where an organisation is and whom to contact: shown on the map and its page."""
+
+    address: str = ""
+    lon: float | None = None  # WGS84
+    lat: float | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+
+    def checked(self) -> OrgPlace:
+        """The same, trimmed; a point must be whole and inside Jiangsu, as for activities."""
+        from sync.core import regions
+
+        if (self.lon is None) != (self.lat is None):
+            raise SeedError("经度和纬度要一起给出（give both --lon and --lat）")
+        if self.lon is not None and not regions.province_boundary().contains(self.lon, self.lat):
+            raise SeedError(
+                f"坐标 {self.lon}, {self.lat} 不在江苏省范围内（the point is outside Jiangsu）"
+            )
+        return OrgPlace(
+            address=self.address.strip(),
+            lon=self.lon,
+            lat=self.lat,
+            contact_name=self.contact_name.strip(),
+            contact_phone=self.contact_phone.strip(),
+        )
+
+
 def create_org(
     conn: Connection,
     *,
@@ -64,6 +93,7 @@ def create_org(
     parent_id: str | None,
     region_code: str,
     org_id: str | None = None,
+    place: OrgPlace = OrgPlace(),
 ) -> str:
     """Insert an organisation under `parent_id` (None only for the province); its id."""
     from sync.core.ids import uuid7
@@ -77,6 +107,7 @@ def create_org(
         choices = ", ".join(v.value for v in OrgLevel)
         raise SeedError(f"组织级别只能是 {choices}（not {level!r}）") from None
     _check_region(region_code)
+    place = place.checked()
     if parent_id is None:
         if level is not OrgLevel.PROVINCE:
             raise SeedError("只有省级组织可以没有上级，请给出 --parent-id（a parent is required）")
@@ -105,11 +136,11 @@ def create_org(
             level=level.value,
             parent_id=parent_id,
             region_code=region_code,
-            address="",
-            lon=None,
-            lat=None,
-            contact_name="",
-            contact_phone="",
+            address=place.address,
+            lon=place.lon,
+            lat=place.lat,
+            contact_name=place.contact_name,
+            contact_phone=place.contact_phone,
             version=1,
             seq=next_seq(conn),
             deleted=False,
@@ -117,6 +148,26 @@ def create_org(
         )
     )
     return org_id
+
+
+def set_org_place(conn: Connection, org_id: str, place: OrgPlace) -> None:
+    """Replace an organisation's address, coordinates and contact; devices pull the change."""
+    place = place.checked()
+    done = conn.execute(
+        organizations.update()
+        .where(organizations.c.id == org_id, organizations.c.deleted.is_(False))
+        .values(
+            address=place.address,
+            lon=place.lon,
+            lat=place.lat,
+            contact_name=place.contact_name,
+            contact_phone=place.contact_phone,
+            version=organizations.c.version + 1,
+            seq=next_seq(conn),
+        )
+    )
+    if done.rowcount != 1:
+        raise SeedError(f"找不到组织 {org_id}（no such organisation）")
 
 
 # --- demo data ----------------------------------------------------------------------------------

@@ -348,3 +348,48 @@ def test_the_scope_condition_searches_the_scope_path_index(database_url: str, db
             explain = "EXPLAIN QUERY PLAN " if db.backend == "sqlite" else "EXPLAIN "
             plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(explain + sql))
             assert f"ix_{name}_scope_path" in plan, (name, sql, plan)
+
+
+def test_organisations_get_an_address_and_a_place_on_the_map(database_url: str, db: Database):
+    run_ok("init-db", database_url=database_url)
+    province = run_ok(
+        "create-org",
+        *("--name", "共青团江苏省委员会", "--level", "province", "--region-code", "320000"),
+        *("--address", "南京市北京西路 70 号", "--lon", "118.7627", "--lat", "32.0573"),
+        *("--contact-name", "办公室", "--contact-phone", "025-83392000"),
+        database_url=database_url,
+    ).strip()
+    with db.read() as conn:
+        row = conn.execute(select(organizations).where(organizations.c.id == province)).one()
+        assert (row.address, row.lon, row.lat, row.contact_phone) == (
+            "南京市北京西路 70 号",
+            118.7627,
+            32.0573,
+            "025-83392000",
+        )
+        seq, version = row.seq, row.version
+
+    run_ok(
+        "set-org-place",
+        *("--org-id", province, "--address", "南京市北京西路 72 号"),
+        *("--lon", "118.7630", "--lat", "32.0575"),
+        database_url=database_url,
+    )
+    with db.read() as conn:
+        row = conn.execute(select(organizations).where(organizations.c.id == province)).one()
+        assert (row.address, row.lon, row.lat, row.contact_name) == (
+            "南京市北京西路 72 号",
+            118.7630,
+            32.0575,
+            "",
+        )
+        assert row.seq > seq and row.version == version + 1  # devices pull the change
+
+    for args, message in (
+        (("--lon", "117.0", "--lat", "35.0"), "不在江苏省范围内"),  # 山东
+        (("--lon", "118.76"), "一起给出"),
+    ):
+        refused = run_cli("set-org-place", "--org-id", province, *args, database_url=database_url)
+        assert refused.returncode == 2 and message in refused.stderr, refused.stderr
+    missing = run_cli("set-org-place", "--org-id", "no-such-org", database_url=database_url)
+    assert missing.returncode == 2 and "找不到组织" in missing.stderr

@@ -1,0 +1,125 @@
+"""What the 地图 page hands its web page: markers and the choropleth's classes, from the store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from desktop.texts import format_time
+from sync.client.store import Store
+from sync.client.store import map_queries as mq
+from sync.core.regions import regions
+
+# Marker colour per organisation level: the League red for the top, lighter further down.
+LEVEL_COLORS = {
+    "province": "#7f0000",
+    "city": "#c8161d",
+    "county": "#f07f13",
+    "grassroots": "#1f78b4",
+}
+# ColorBrewer YlOrRd, 5 classes: light = few, dark = many.
+CLASS_COLORS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+
+
+@dataclass(frozen=True)
+class MapFilters:
+    category: str | None = None  # activities of one category, or all
+    days_ahead: int | None = 30  # activities starting within so many days, None = all upcoming
+    metric: str = "followers"  # the choropleth: followers or participants (mq.METRICS)
+    period_days: int | None = 365  # ... in the last so many days, None = ever
+
+
+def class_bins(values: list[int]) -> list[tuple[int, int]]:
+    """Up to 5 classes (low, high) over the positive values, by quantile, so a few big
+    counties do not leave every other one in the lightest colour."""
+    positive = sorted(v for v in values if v > 0)
+    if not positive:
+        return []
+    bounds: list[tuple[int, int]] = []
+    low = positive[0]
+    for k in range(1, len(CLASS_COLORS) + 1):
+        high = positive[min(len(positive) - 1, round(k * len(positive) / len(CLASS_COLORS)) - 1)]
+        if high >= low:
+            bounds.append((low, high))
+            low = high + 1
+    return bounds
+
+
+def county_values(counts: dict[str, int]) -> dict[str, int]:
+    """Counts per county-level code; counts filed under a town add to its county."""
+    table = regions()
+    values: dict[str, int] = {}
+    for code, n in counts.items():
+        region = table.get(code)
+        if region is not None and region.level == "town":
+            code = region.parent or code
+            region = table.get(code)
+        if region is not None and region.level == "county":
+            values[code] = values.get(code, 0) + n
+    return values
+
+
+def map_data(
+    store: Store,
+    filters: MapFilters,
+    *,
+    to_display: Callable[[float, float], tuple[float, float]],
+    level_text: dict[str, str],
+    category_text: dict[str, str],
+    metric_title: str,
+) -> dict[str, Any]:
+    now: datetime = store.clock()
+    home_org_id = store.get_meta("org_id")  # drawn larger, so a cadre finds their own
+    orgs = []
+    for o in store.read(mq.map_organizations, now):
+        lon, lat = to_display(o["lon"], o["lat"])
+        orgs.append(
+            dict(
+                o,
+                lon=lon,
+                lat=lat,
+                color=LEVEL_COLORS.get(o["level"], "#1f78b4"),
+                home=o["id"] == home_org_id,
+                level_text=level_text.get(o["level"], o["level"]),
+            )
+        )
+    until = now + timedelta(days=filters.days_ahead) if filters.days_ahead else None
+    activities = []
+    for a in store.read(mq.map_activities, now, category=filters.category, until=until):
+        lon, lat = to_display(a["lon"], a["lat"])
+        activities.append(
+            {
+                "id": a["id"],
+                "title": a["title"],
+                "location_name": a["location_name"],
+                "org_name": a["org_name"],
+                "category_text": category_text.get(a["category"], a["category"]),
+                "when": format_time(a["starts_at"]),
+                "lon": lon,
+                "lat": lat,
+            }
+        )
+    since = now - timedelta(days=filters.period_days) if filters.period_days else None
+    values = county_values(store.read(mq.county_counts, filters.metric, since, now))
+    bins = class_bins(list(values.values()))
+    palette = CLASS_COLORS[len(CLASS_COLORS) - len(bins) :]  # few classes: the darker ones
+    colors = {}
+    for code, v in values.items():
+        for (low, high), color in zip(bins, palette, strict=True):
+            if low <= v <= high:
+                colors[code] = color
+    return {
+        "orgs": orgs,
+        "activities": activities,
+        "choropleth": {
+            "title": metric_title,
+            "values": values,
+            "colors": colors,
+            "bins": [
+                {"color": color, "label": f"{low}–{high}" if high > low else str(low)}
+                for (low, high), color in zip(bins, palette, strict=True)
+            ],
+        },
+    }

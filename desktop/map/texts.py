@@ -1,0 +1,46 @@
+"""The map's translated words: organisation levels, layer names, popups, the basemap's credit."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from desktop import settings as s
+from desktop.map.page import PageOptions
+from sync.core.paths import GENERATED_DIR
+
+
+def map_attribution() -> list[str]:
+    """The basemap's credit and notice (ATTRIBUTION.json, in the interface's language)."""
+    data = json.loads((GENERATED_DIR / "ATTRIBUTION.json").read_text(encoding="utf-8"))
+    language = "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
+    return [data["map"][language], data["notices"][language]]
+
+
+def level_texts() -> dict[str, str]:
+    return {
+        "province": QCoreApplication.translate("map", "省级团委"),
+        "city": QCoreApplication.translate("map", "市级团委"),
+        "county": QCoreApplication.translate("map", "县级团委"),
+        "grassroots": QCoreApplication.translate("map", "基层团组织"),
+    }
+
+
+def page_options(settings: s.Settings, mode: str) -> PageOptions:
+    return PageOptions(
+        mode=mode,
+        tile_url=settings.get(s.MAP_TILE_URL),
+        attribution=tuple(map_attribution()),
+        texts={
+            "followers": QCoreApplication.translate("map", "粉丝"),
+            "current": QCoreApplication.translate("map", "进行中的活动"),
+            "open": QCoreApplication.translate("map", "打开组织页"),
+        },
+        layer_names={
+            "tiles": QCoreApplication.translate("map", "在线地图"),
+            "counties": QCoreApplication.translate("map", "县区"),
+            "orgs": QCoreApplication.translate("map", "团组织"),
+            "activities": QCoreApplication.translate("map", "即将开始的活动"),
+        },
+    )
