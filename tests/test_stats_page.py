@@ -117,3 +117,19 @@ def test_the_report_holds_the_numbers_on_screen(page: StatsPage, tmp_path):
     for dataset in page.datasets:
         rows = [list(r) for r in book[dataset.sheet.title[:31]].iter_rows(values_only=True)]
         assert rows[1:] == [list(r) for r in dataset.sheet.rows]
+
+
+def test_the_first_sync_fills_the_organisation_choice(qtbot, page: StatsPage, window):
+    """Signed in before the first sync brought the organisations (the demo's first start): the
+    organisation choice fills when they arrive, so the page does not stay at 请先登录."""
+    page.org_combo.clear()  # as before the first sync
+    window.events.table_changed.emit("organizations")
+    assert page.org_combo.currentData() == page.home_org_id
+    qtbot.waitUntil(lambda: page._job is None and page.state_label.text() == "", timeout=10_000)
+
+
+def test_the_tabs_are_named_before_anything_is_computed(qtbot, window: MainWindow):
+    fresh = StatsPage(window.store, window.events, window.undo_history, home_org_id=None)
+    qtbot.addWidget(fresh)
+    names = [fresh.tabs.tabText(i) for i in range(fresh.tabs.count())]
+    assert names[0] == "最热活动" and names[-1] == "考核" and all(names)

@@ -265,6 +265,8 @@ class StatsPage(QWidget):
     # --- computing ----------------------------------------------------------------------------
 
     def _on_table_changed(self, table: str) -> None:
+        if table == "organizations":  # the first sync brings the home organisation's tree
+            self._fill_orgs()
         if table in WATCHED:
             self._stale = True
             if self.isVisible():
@@ -311,7 +313,11 @@ class StatsPage(QWidget):
         return self._job is None or self._job.wait(ms)
 
     def _show_result(self) -> None:
-        if self.result is None:
+        if self.result is None:  # nothing computed yet: the tabs still say what they will show
+            empty = sq.Stats(sq.StatsQuery("", True, self.today(), self.today()), {})
+            for i, dataset in enumerate(st.datasets(empty, {})):
+                self.tabs.setTabText(i, dataset.title)
+            self.tabs.setTabText(len(self.panels), self.tr("考核"))
             return
         stats = self.result["stats"]
         self.datasets = st.datasets(stats, self.result["categories"])
