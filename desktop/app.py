@@ -171,11 +171,12 @@ def attach_store(window, profile: Path, *, demo: str | None) -> bool:
     try:
         try:
             store = local_data.open_store(profile)
-        except LocalDataLocked as locked:
+        except LocalDataLocked as locked:  # or damaged (a LocalDataDamaged)
             if not window.offer_set_aside(locked):
                 return False
-            local_data.set_aside(profile)
+            repaired = local_data.repair(profile)
             store = local_data.open_store(profile)
+            window.show_repaired(repaired)
         if demo and store.count("activities") == 0:
             from desktop.workers import generate_demo_with_progress
 
