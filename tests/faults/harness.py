@@ -43,7 +43,7 @@ HEAL_ATTEMPTS = 6
 # Every fault a trial may pick (the run prints how often each fired).
 CLIENT_KILLS = ("before_push", "during_push", "after_push", "between_pages", "snapshot_install")
 SERVER_KILLS = ("before_push", "during_push", "after_push", "between_pages", "during_snapshot")
-PROXY_FAULTS = ("cut", "garble", "500", "429", "503")
+PROXY_FAULTS = ("cut", "garble", "garble_digit", "500", "429", "503")
 FAULTS = (
     *(f"kill_client:{p}" for p in CLIENT_KILLS),
     *(f"kill_server:{p}" for p in SERVER_KILLS),
@@ -254,8 +254,9 @@ class World:
         snap = lambda m, p, n: p.startswith(protocol.SNAPSHOT_PATH)  # noqa: E731
         if who == "proxy":
             wanted = rng.choice([push, lambda m, p, n: p.startswith(protocol.PULL_PATH)])
-            if what in ("cut", "garble"):
-                fault_ = px.Fault(px.CUT if what == "cut" else px.GARBLE, wanted, rng=rng)
+            if what in ("cut", "garble", "garble_digit"):
+                action = {"cut": px.CUT, "garble": px.GARBLE, "garble_digit": px.GARBLE_DIGIT}
+                fault_ = px.Fault(action[what], wanted, rng=rng)
             else:
                 action = rng.choice([px.STATUS_BEFORE, px.STATUS_AFTER])
                 fault_ = px.Fault(action, wanted, status=int(what), rng=rng)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 # What a fault does to the request it fires on.
 CUT = "cut"  # relay part of the server's answer, then close
 GARBLE = "garble"  # relay the answer with bytes of its body changed
+GARBLE_DIGIT = "garble_digit"  # one digit of the body changed: still well-formed JSON
 STATUS_BEFORE = "status_before"  # answer `status` without telling the server
 STATUS_AFTER = "status_after"  # tell the server, then answer `status` instead of its answer
 HOOK_BEFORE = "hook_before"  # run `hook`, then close without telling the server
@@ -105,6 +106,8 @@ class FaultProxy:
                 client.sendall(answer[: fault.rng.randrange(0, max(1, len(answer)))])
             elif action == GARBLE:
                 client.sendall(_garble(answer, fault.rng))
+            elif action == GARBLE_DIGIT:
+                client.sendall(_garble_digit(answer, fault.rng))
             else:
                 client.sendall(answer)
                 if action == HOOK_AFTER_ANSWER:
@@ -181,4 +184,17 @@ def _garble(answer: bytes, rng: random.Random) -> bytes:
     for _ in range(rng.randint(1, 8)):
         at = rng.randrange(start, len(data))
         data[at] = (data[at] + rng.randint(1, 255)) % 256
+    return bytes(data)
+
+
+def _garble_digit(answer: bytes, rng: random.Random) -> bytes:
+    """One digit of the body changed to another: a plain (small, uncompressed) JSON answer
+    stays well-formed and says something else, as a faulty middlebox might make it."""
+    start = answer.find(b"\r\n\r\n") + 4
+    digits = [i for i in range(start, len(answer)) if 48 <= answer[i] <= 57] if start >= 4 else []
+    if not digits:
+        return answer
+    data = bytearray(answer)
+    at = rng.choice(digits)
+    data[at] = 48 + (data[at] - 48 + rng.randint(1, 9)) % 10
     return bytes(data)
