@@ -469,7 +469,7 @@ class World:
         did not read, `repair` as the cadre would be told to, and `work()` again."""
         try:
             work()
-        except (DBAPIError, cipher.LocalDataDamaged) as error:
+        except (DBAPIError, cipher.LocalDataDamaged, *cipher.DRIVER_ERRORS) as error:
             damage = isinstance(error, cipher.LocalDataDamaged) or cipher.is_damage(error)
             if device.name not in self.latent_damage or not damage:
                 raise
