@@ -178,11 +178,12 @@ def attach_store(window, profile: Path, *, demo: str | None) -> bool:
     try:
         try:
             store = local_data.open_store(profile, settings.preset, **wanted)
-        except LocalDataLocked as locked:
+        except LocalDataLocked as locked:  # or damaged (a LocalDataDamaged)
             if not window.offer_set_aside(locked):
                 return False
-            local_data.set_aside(profile)
+            repaired = local_data.repair(profile, settings.preset)
             store = local_data.open_store(profile, settings.preset, **wanted)
+            window.show_repaired(repaired)
         if demo and store.count("activities") == 0:
             from desktop.workers import generate_demo_with_progress
 

@@ -404,8 +404,9 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, self.tr("苏青U+ 工作台"), text)
 
     def offer_set_aside(self, error: Exception) -> bool:
-        """The local data is encrypted and its key is gone: ask whether to move it aside and
-        start afresh (download again). Never deleted: unsynced work in it stays on disk."""
+        """The local data is encrypted and its key is gone, or the file is damaged: ask
+        whether to move it aside and start afresh (download again, keeping the unsent work it
+        still yields). Never deleted: what could not be read stays on disk."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("苏青U+ 工作台"), "", parent=self)
         box.setText(sync_error_text(error))
         box.setInformativeText(self.tr("移开的数据文件会留在配置文件夹中，不会被删除。"))
@@ -413,6 +414,15 @@ class MainWindow(QMainWindow):
         box.addButton(self.tr("退出"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is aside
+
+    def show_repaired(self, repaired) -> None:
+        """Say in the status bar what `local_data.repair` kept (a `Repaired`)."""
+        text = self.tr(
+            "已把无法打开的数据移到一旁，保留了 {count} 项未同步的操作；同步时会重新下载全部数据。"
+        ).format(count=repaired.kept)
+        if not repaired.outbox_read:
+            text += self.tr("原数据有部分无法读出，其中尚未同步的工作可能没有保留。")
+        self.statusBar().showMessage(text, 60_000)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, parent=self)

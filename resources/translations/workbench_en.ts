@@ -1192,7 +1192,7 @@ The data on this computer may be out of date; connect and click “Prepare for o
         <location filename="../../desktop/main_window.py" line="230"/>
         <location filename="../../desktop/main_window.py" line="231"/>
         <location filename="../../desktop/main_window.py" line="404"/>
-        <location filename="../../desktop/main_window.py" line="409"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
@@ -1305,13 +1305,13 @@ The data on this computer may be out of date; connect and click “Prepare for o
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="261"/>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="262"/>
-        <location filename="../../desktop/main_window.py" line="453"/>
+        <location filename="../../desktop/main_window.py" line="463"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
@@ -1356,27 +1356,37 @@ The data on this computer may be out of date; connect and click “Prepare for o
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="411"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
+        <source>已把无法打开的数据移到一旁，保留了 {count} 项未同步的操作；同步时会重新下载全部数据。</source>
+        <translation>The data that could not be opened was moved aside; {count} operations not yet synced were kept. The next sync downloads everything again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="424"/>
+        <source>原数据有部分无法读出，其中尚未同步的工作可能没有保留。</source>
+        <translation> Part of the old data could not be read: work in it that was not yet synced may not have been kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="435"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="435"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="455"/>
+        <location filename="../../desktop/main_window.py" line="465"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -3230,77 +3240,78 @@ Remove the data?</translation>
         <translation>Targets are set by the level above (default: 10 featured activities, 200 participations), counted over the organisation and its subordinates in the target period; a target not met {days} days before its deadline is marked as due soon.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="282"/>
+        <location filename="../../desktop/pages/stats.py" line="284"/>
         <source>请先登录并同步，才能看到本组织的统计</source>
         <translation>Sign in and sync first to see your organisation&apos;s statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="285"/>
+        <location filename="../../desktop/pages/stats.py" line="287"/>
         <source>结束日期不能早于开始日期</source>
         <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="291"/>
+        <location filename="../../desktop/pages/stats.py" line="293"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="300"/>
+        <location filename="../../desktop/pages/stats.py" line="302"/>
         <source>统计失败：{error}</source>
         <translation>Statistics failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="321"/>
+        <location filename="../../desktop/pages/stats.py" line="320"/>
+        <location filename="../../desktop/pages/stats.py" line="327"/>
         <source>考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="352"/>
+        <location filename="../../desktop/pages/stats.py" line="358"/>
         <source>报名名单：{title}</source>
         <translation>Registrations: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="356"/>
+        <location filename="../../desktop/pages/stats.py" line="362"/>
         <source>相关活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="359"/>
+        <location filename="../../desktop/pages/stats.py" line="365"/>
         <source>参与青年</source>
         <translation>Participating youths</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="373"/>
+        <location filename="../../desktop/pages/stats.py" line="379"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="379"/>
+        <location filename="../../desktop/pages/stats.py" line="385"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="382"/>
+        <location filename="../../desktop/pages/stats.py" line="388"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="411"/>
+        <location filename="../../desktop/pages/stats.py" line="417"/>
         <source>考核目标</source>
         <translation>Assessment target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="434"/>
+        <location filename="../../desktop/pages/stats.py" line="440"/>
         <source>无法保存考核目标</source>
         <translation>Cannot save the target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="437"/>
+        <location filename="../../desktop/pages/stats.py" line="443"/>
         <source>考核目标（{org}）</source>
         <translation>target ({org})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="439"/>
+        <location filename="../../desktop/pages/stats.py" line="445"/>
         <source>已保存{org}的考核目标，同步后下达</source>
         <translation>Saved the target of {org}; it is handed down at the next sync</translation>
     </message>
@@ -5300,56 +5311,61 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/client/messages.py" line="56"/>
+        <source>本机数据文件已损坏（或保存的钥匙与它不符），无法打开。可以把它移到一旁（不会删除），从服务器重新下载；其中尚未同步的工作，能读出的都会保留并在下次同步时上传。</source>
+        <translation>The local data file is damaged (or the saved key does not fit it) and cannot be opened. You can move it aside (it is not deleted) and download from the server again; whatever work not yet synced can still be read from it is kept and sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/messages.py" line="61"/>
         <source>本单位要求加密保存本机数据，但这台电脑没有可用的系统密码保管服务来保存钥匙。在 Linux 上请安装并解锁 gnome-keyring（Secret Service），或联系管理员。</source>
         <translation>Your organisation requires the local data to be encrypted, but this computer has no system password store to keep the key. On Linux install and unlock gnome-keyring (Secret Service), or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="62"/>
+        <location filename="../../sync/client/messages.py" line="67"/>
         <source>用户名或密码不正确</source>
         <translation>Wrong username or password</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="63"/>
+        <location filename="../../sync/client/messages.py" line="68"/>
         <source>密码错误次数过多，请 {seconds} 秒后再试</source>
         <translation>Too many wrong passwords; please try again in {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="64"/>
+        <location filename="../../sync/client/messages.py" line="69"/>
         <source>该账号已停用，请联系上级团组织</source>
         <translation>This account has been disabled; please contact the League organisation above you</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="65"/>
+        <location filename="../../sync/client/messages.py" line="70"/>
         <source>请先登录</source>
         <translation>Please sign in first</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="66"/>
+        <location filename="../../sync/client/messages.py" line="71"/>
         <source>登录信息无效，请重新登录</source>
         <translation>Your sign-in is not valid; please sign in again</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="67"/>
+        <location filename="../../sync/client/messages.py" line="72"/>
         <source>登录已过期，请重新登录</source>
         <translation>Your sign-in has expired; please sign in again</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="68"/>
+        <location filename="../../sync/client/messages.py" line="73"/>
         <source>您已退出登录，请重新登录</source>
         <translation>You have signed out; please sign in again</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="69"/>
+        <location filename="../../sync/client/messages.py" line="74"/>
         <source>请求内容不完整或格式不正确</source>
         <translation>The request is incomplete or malformed</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="70"/>
+        <location filename="../../sync/client/messages.py" line="75"/>
         <source>请求内容过大，服务器不予接收</source>
         <translation>The request is too large for the server</translation>
     </message>
     <message>
-        <location filename="../../sync/client/messages.py" line="72"/>
+        <location filename="../../sync/client/messages.py" line="77"/>
         <source>当前账号没有查看完整个人信息的权限，请联系上级团组织开通</source>
         <translation>This account may not see full personal details; ask the League organisation above you to grant it</translation>
     </message>

@@ -11,9 +11,12 @@ import logging
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from sync.client import credentials, deployment, local_data, session
 from sync.client.engine import sync_once
 from sync.client.http import SyncError
+from sync.client.store import cipher
 from sync.client.store.cipher import LocalDataLocked
 
 
@@ -29,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     login.add_argument("--password", help="prompted for when left out")
     commands.add_parser("sync", help="push the outbox, then pull changes")
     commands.add_parser("status", help="print this device's sync state as JSON")
+    commands.add_parser(
+        "repair",
+        help="move damaged local data aside (kept) and start afresh, keeping its unsent work",
+    )
     logout = commands.add_parser("logout", help="sign out and forget the token")
     logout.add_argument(
         "--remove-local-data",
@@ -43,10 +50,19 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     options = {"ca_bundle": args.ca_bundle, "proxy": args.proxy}
     preset = deployment.load()
+    if args.command == "repair":
+        repaired = local_data.repair(args.profile, preset)
+        print(f"已把原数据移到 {repaired.moved_to}；保留了 {repaired.kept} 项尚未同步的操作")
+        if not repaired.outbox_read:
+            print("原数据中的部分内容无法读出，其中尚未同步的工作可能没有保留", file=sys.stderr)
+        print("下次同步时会从服务器重新下载全部数据")
+        return 0
     try:
         store = local_data.open_store(args.profile, preset)
     except (LocalDataLocked, local_data.EncryptionUnavailable) as error:
         print(error.user_message, file=sys.stderr)
+        if isinstance(error, LocalDataLocked):
+            print(f"python -m sync.client --profile {args.profile} repair", file=sys.stderr)
         return 2
     try:
         if args.command == "login":
@@ -102,6 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     except (SyncError, session.AccountMismatch, credentials.CredentialsUnavailable) as error:
         print(error.user_message, file=sys.stderr)
         logging.getLogger(__name__).info("details: %s", error)
+        return 2
+    except (*cipher.DRIVER_ERRORS, DBAPIError) as error:
+        if not cipher.is_damage(error):
+            raise
+        logging.getLogger(__name__).error("local database damaged: %s", error)
+        print(cipher.LocalDataDamaged().user_message, file=sys.stderr)
+        print(f"python -m sync.client --profile {args.profile} repair", file=sys.stderr)
         return 2
     finally:
         store.close()

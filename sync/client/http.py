@@ -4,6 +4,7 @@ whose `user_message` a cadre can read; nothing here touches the local database."
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import time
@@ -242,6 +243,10 @@ class ServerClient:
         return self._decode(self._send(method, path, **kwargs))
 
     def _decode(self, response: requests.Response) -> Any:
+        digest = response.headers.get(protocol.DIGEST_HEADER)
+        if digest and hashlib.sha256(response.content).hexdigest() != digest.lower():
+            # Changed on the way: nothing of it is taken in; the next sync asks again.
+            raise BadResponse(f"{response.status_code} answer does not match its digest")
         try:
             body = response.json()
         except ValueError:

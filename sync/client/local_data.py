@@ -5,12 +5,16 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete
+
 from sync.client import credentials, deployment, messages
 from sync.client.store import DATABASE_NAME, Store, cipher
+from sync.client.store.tables import conflicts, meta, outbox
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +40,8 @@ def open_store(
     without a keyring), or when neither it nor the user (`user_choice`, unless the deployment
     locks it) turns encryption off and the OS has a keyring; a plain one is converted on the
     way. A database encrypted before stays encrypted whatever the setting says now.
-    LocalDataLocked when an encrypted database's key is missing: see `set_aside`."""
+    LocalDataLocked when an encrypted database's key is missing, LocalDataDamaged when the file
+    is damaged (or the kept key does not open it): see `repair`."""
     settings = settings if settings is not None else deployment.load()
     path = profile / DATABASE_NAME
     wanted = settings.encryption_wanted(user_choice)
@@ -47,7 +52,96 @@ def open_store(
             raise EncryptionUnavailable(str(error)) from error
         log.warning("no OS keyring: the local data stays unencrypted (%s)", error)
         key = None
-    return Store(path, key=key, **kwargs)
+    try:
+        return Store(path, key=key, **kwargs)
+    except cipher.LocalDataLocked as error:
+        # With the key kept for this very file, an unreadable first page is damage.
+        if key is None or isinstance(error, cipher.LocalDataDamaged):
+            raise
+        raise cipher.LocalDataDamaged(str(error)) from error
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """What `repair` did."""
+
+    moved_to: Path
+    kept: int  # unsent operations carried over into the fresh database
+    outbox_read: bool  # False: the old file's outbox could not be read (whole)
+
+
+# What a fresh database takes over from a damaged one: who is signed in, and which device
+# this is (so the account and the operations' device_id stay the same).
+KEPT_META = ("account", "org_id", "device_id")
+KEPT_STATES = ("pending", "rejected")  # unsent, and refusals the cadre has not read yet
+
+
+def repair(profile: Path, settings: deployment.Deployment | None = None) -> Repaired:
+    """Move a database that cannot be opened aside (never deleted) and start a fresh one that
+    keeps what could still be read from it: the signed-in account, the unsent operations and
+    open conflicts. Its cursor is 0, so the next sync downloads the scope afresh and replays
+    the kept operations on top, then pushes them (idempotent by op_id: one the server already
+    has is answered again, not applied twice)."""
+    salvaged = _salvage(profile / DATABASE_NAME)
+    moved_to = set_aside(profile)
+    store = open_store(profile, settings)
+    try:
+        with store.bulk_write() as conn:
+            # As read: values stay in the form the file keeps them (no type round trip).
+            for table, rows in salvaged.rows.items():
+                if table is meta:
+                    conn.execute(delete(meta).where(meta.c.key.in_([r["key"] for r in rows])))
+                if rows:
+                    columns = list(rows[0])
+                    conn.exec_driver_sql(
+                        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' for _ in columns)})",
+                        [tuple(r[c] for c in columns) for r in rows],
+                    )
+        kept = store.pending_count()
+    finally:
+        store.close()
+    log.warning("fresh local database after damage: kept %d unsent operations", kept)
+    return Repaired(moved_to, kept, salvaged.complete)
+
+
+@dataclass
+class _Salvaged:
+    rows: dict
+    complete: bool
+
+
+def _salvage(path: Path) -> _Salvaged:
+    """Rows worth keeping that the damaged file still yields, each table read as far as it
+    can be (a damaged page ends the reading of that table, not of the others)."""
+    found = _Salvaged({meta: [], outbox: [], conflicts: []}, complete=True)
+    try:
+        db = cipher.connect(path, cipher.stored_key(path))
+    except (cipher.LocalDataLocked, credentials.CredentialsUnavailable, *cipher.DRIVER_ERRORS):
+        found.complete = False
+        return found
+    states = ", ".join(f"'{s}'" for s in KEPT_STATES)
+    names = ", ".join(f"'{k}'" for k in KEPT_META)
+    queries = {
+        meta: f"SELECT * FROM meta WHERE key IN ({names})",
+        outbox: f"SELECT * FROM outbox WHERE state IN ({states}) ORDER BY seq",
+        conflicts: "SELECT * FROM conflicts WHERE resolved_at IS NULL",
+    }
+    try:
+        for table, sql in queries.items():
+            try:
+                cursor = db.execute(sql)
+                columns = [c[0] for c in cursor.description]
+                while (row := cursor.fetchone()) is not None:
+                    found.rows[table].append(dict(zip(columns, row, strict=True)))
+            except cipher.DRIVER_ERRORS as error:
+                log.warning("salvaging %s from the damaged database: %s", table.name, error)
+                found.complete = False
+    finally:
+        db.close()
+    for row in found.rows[outbox]:
+        row["undo"] = "[]"  # the rows it would restore are gone: the replay records anew
+    return found
 
 
 def set_aside(profile: Path) -> Path:

@@ -56,6 +56,9 @@ SNAPSHOT_META_TABLE = "snapshot_meta"
 SNAPSHOT_MEDIA_TYPE = "application/vnd.sqlite3"
 SNAPSHOT_CURSOR_HEADER = "X-Suqing-Snapshot-Cursor"
 SNAPSHOT_SIZE_HEADER = "X-Suqing-Snapshot-Bytes"  # the uncompressed size, for progress
+# Hex SHA-256 of a whole (not streamed) answer's body before content coding; a device refuses
+# an answer whose body does not match it (changed on the way).
+DIGEST_HEADER = "X-Suqing-Body-SHA256"
 
 
 ID_MAX = 64

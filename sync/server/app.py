@@ -22,6 +22,7 @@ from sync.core import messages, protocol
 from sync.core.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from sync.core.rules import RuleViolation
 from sync.server import checkin_keys, config, sms, snapshot
+from sync.server.body_digest import BodyDigest
 from sync.server.body_limit import TOO_LARGE_CODE, TOO_LARGE_MESSAGE, BodyLimit
 from sync.server.client_release import AnnounceRelease
 from sync.server.config import Settings
@@ -202,6 +203,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.hash_gate = HashGate(settings.login_hash_slots, settings.login_hash_queue)
     app.state.code_sender = sms.sender_from(settings.youth_codes)  # youths' one-time codes
     app.state.checkin_key = checkin_keys.load_or_create(settings.checkin_key_file)
+    app.add_middleware(BodyDigest)  # inside GZip: the digest is of the uncompressed body
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     if settings.client_release is not None:

@@ -42,6 +42,32 @@ class LocalDataLocked(Exception):
         return messages.render(self.code)
 
 
+class LocalDataDamaged(LocalDataLocked):
+    """The local database file is damaged (a bad disk, a copy cut short, a file overwritten):
+    SQLite or SQLCipher cannot read it, or an encrypted file's page fails its check. A subclass
+    of LocalDataLocked, since the way out is the same: move it aside and download afresh,
+    keeping the unsent operations it still yields (`sync.client.local_data.repair`)."""
+
+    code = "local_data_damaged"
+
+
+# SQLITE_CORRUPT and SQLITE_NOTADB: what SQLite (and SQLCipher, whose page check failing reads
+# as "file is not a database") says of a damaged file.
+DAMAGE_CODES = (11, 26)
+DAMAGE_TEXTS = ("file is not a database", "database disk image is malformed")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether a driver error (or SQLAlchemy's wrapper of one) means the file is damaged."""
+    error = getattr(error, "orig", None) or error
+    if not isinstance(error, DRIVER_ERRORS):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in DAMAGE_CODES
+    return any(text in str(error) for text in DAMAGE_TEXTS)
+
+
 def new_key() -> str:
     return secrets.token_hex(KEY_BYTES)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sync.client.store import cipher, queries, replica, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
@@ -84,19 +84,34 @@ class Store:
         key: str | None = None,
     ):
         """`key`: open (or create) the database encrypted with this key (`cipher`), converting
-        a plain one first; LocalDataLocked when an encrypted file does not open with it."""
+        a plain one first; LocalDataLocked when an encrypted file does not open with it,
+        LocalDataDamaged when the file is damaged."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.encrypted = key is not None
-        if key is not None and cipher.is_plain(self.path):
-            cipher.encrypt_in_place(self.path, key)
-        migrate(self.path, key=key)
-        self.engine = make_engine(self.path, key)
-        self._writer = writer(self.engine)
         self.clock = clock
         self._listeners: list[Callable[[str], None]] = []
-        self.device_id = self.get_meta("device_id") or self._init_device_id()
         self._reference = reference
+        try:
+            if key is not None and cipher.is_plain(self.path):
+                cipher.encrypt_in_place(self.path, key)
+            migrate(self.path, key=key)
+            self.engine = make_engine(self.path, key)
+            self._writer = writer(self.engine)
+            # Read the outbox through now: the unsent work is what a damaged file must not
+            # hide until a sync trips over it (the record tables come again from the server).
+            self.read(
+                lambda conn: conn.exec_driver_sql(
+                    "SELECT sum(length(payload) + length(undo)) FROM outbox"
+                ).scalar()
+            )
+            self.device_id = self.get_meta("device_id") or self._init_device_id()
+        except (*cipher.DRIVER_ERRORS, DBAPIError) as error:
+            if not cipher.is_damage(error):
+                raise
+            if hasattr(self, "engine"):
+                self.engine.dispose()
+            raise cipher.LocalDataDamaged(f"{self.path}: {error}") from error
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Seeded fault injection (issue 10): see harness.py; the long run is `python -m tests.faults`."""
