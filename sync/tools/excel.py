@@ -148,7 +148,7 @@ def export_rows(
 
     workbook = Workbook(write_only=True)
     written = _write_sheet(workbook, title, rows, columns, full, total, progress, cancelled)
-    _save(workbook, path)
+    save_workbook(workbook, path)
     if progress:
         progress(written, total or written)
     log.info("exported %d rows to %s (full personal data: %s)", written, path, full)
@@ -193,7 +193,7 @@ def _write_sheet(
     return written
 
 
-def _save(workbook: Any, path: Path) -> None:
+def save_workbook(workbook: Any, path: Path) -> None:
     """Written to a temporary file first, so a failed export leaves no half file."""
     temporary = path.with_name(f".{path.name}.part")
     try:
@@ -228,7 +228,7 @@ def export_sheets(path: Path, sheets: Sequence[Sheet]) -> int:
             for i, h in enumerate(sheet.headers)
         ]
         written += _write_sheet(workbook, sheet.title, sheet.rows, columns)  # type: ignore[arg-type]
-    _save(workbook, path)
+    save_workbook(workbook, path)
     log.info("exported %d sheets, %d rows to %s", len(sheets), written, path)
     return written
 

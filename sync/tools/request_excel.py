@@ -16,7 +16,7 @@ from typing import Any
 from sync.core import messages
 from sync.core.privacy import mask_phone
 from sync.core.records import CHINA_TIME
-from sync.tools.excel import TIME_FORMAT, ExcelFileError, neutralise
+from sync.tools.excel import TIME_FORMAT, neutralise, save_workbook
 
 log = logging.getLogger(__name__)
 
@@ -116,15 +116,6 @@ def export_requests(
                     cell.number_format = TIME_FORMAT
                 elif isinstance(cell.value, str):
                     cell.data_type = "s"  # never a formula
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        workbook.save(temporary)
-        temporary.replace(path)
-    except PermissionError as error:
-        raise ExcelFileError("file_locked", path=str(path)) from error
-    except OSError as error:
-        raise ExcelFileError("cannot_write", path=str(path), error=str(error)) from error
-    finally:
-        temporary.unlink(missing_ok=True)
+    save_workbook(workbook, path)
     log.info("exported %d requests to %s", len(rows), path)
     return len(rows)
