@@ -157,8 +157,9 @@ def test_stale_snapshot_files_are_swept_at_start(
     stale, fresh = folder / "suqing-snapshot-old.sqlite", folder / "suqing-snapshot-new.sqlite"
     stale.write_bytes(b"a whole scope")
     fresh.write_bytes(b"being sent")
-    two_hours_ago = time.time() - 7200
-    os.utime(stale, (two_hours_ago, two_hours_ago))
+    now = time.time()  # the clock's time, not the kernel's stamp (they differ under libfaketime)
+    os.utime(fresh, (now, now))
+    os.utime(stale, (now - 7200, now - 7200))
     database_url, seeded = seeded_database
     server_factory(database_url, seeded=seeded, TMPDIR=str(tmp))
     assert _snapshot_files(tmp) == [fresh]
