@@ -3,7 +3,7 @@ corrections with their reasons, and the confirmation. Opened from the 签到 pag
 
 Nothing here computes hours itself: the rows come from `checkin_queries.hours_rows`, which
 counts with `sync.core.checkin.registration_hours`, the server's function too. Every change is
-an operation (`activity.hours_rule`, `checkin.adjust_hours`, `checkin.confirm_hours`), applied
+an operation (`activity.hours_rule`, `checkin.adjust`, `checkin.confirm`), applied
 here at once and checked again by the server.
 """
 

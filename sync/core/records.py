@@ -195,7 +195,7 @@ class Activity:
     updated_at: datetime | None = None
     version: int = 0
     # 志愿时长 rules, in minutes (`sync.core.checkin.HoursRule`), set by `activity.hours_rule`;
-    # and who confirmed the hours, when (`checkin.confirm_hours`). Local schema 10 / server
+    # and who confirmed the hours, when (`checkin.confirm`). Local schema 10 / server
     # revision 0008 (appended, see Youth).
     hours_min_stay: int = 30
     hours_step: int = 30

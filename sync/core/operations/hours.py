@@ -110,7 +110,8 @@ def adjust_hours(ctx: ApplyContext, op: AdjustHours) -> Outcome:
 @handler(ConfirmHours)
 def confirm_hours(ctx: ApplyContext, op: ConfirmHours) -> Outcome:
     """Once the activity is completed or past its end. A second confirmation (another laptop,
-    offline) keeps the first: the outcome names who confirmed and when."""
+    offline) is refused, naming who confirmed first: the first stands, and the cadre whose
+    confirmation came second reads why in 同步问题."""
     at = door_time(op.at)
     activity = existing(ctx, "activities", op.id)
     status = ActivityStatus(activity["status"])
@@ -121,11 +122,7 @@ def confirm_hours(ctx: ApplyContext, op: ConfirmHours) -> Outcome:
     if not ended:
         raise RuleViolation("hours_not_ended")
     if activity["hours_confirmed_at"] is not None:
-        return Outcome(
-            op.id,
-            changed="hours_already_confirmed",
-            params={"by": activity["hours_confirmed_by"]},
-        )
+        raise RuleViolation("hours_already_confirmed", by=activity["hours_confirmed_by"])
     ctx.update(
         "activities",
         op.id,

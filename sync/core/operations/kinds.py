@@ -53,8 +53,8 @@ class Kind(StrEnum):
     CHECKIN_IN = "checkin.in", "checkin_events", CADRE
     CHECKIN_OUT = "checkin.out", "checkin_events", CADRE
     CHECKIN_VOID = "checkin.void", "checkin_events", CADRE
-    CHECKIN_ADJUST = "checkin.adjust_hours", "checkin_events", CADRE
-    CHECKIN_CONFIRM = "checkin.confirm_hours", "activities", CADRE
+    CHECKIN_ADJUST = "checkin.adjust", "checkin_events", CADRE
+    CHECKIN_CONFIRM = "checkin.confirm", "activities", CADRE
     ACTIVITY_HOURS_RULE = "activity.hours_rule", "activities", CADRE
     PERSONAL_REVEAL = "personal.reveal", None, CADRE, False
     REQUEST_SUBMIT = "request.submit", "requests", YOUTH
