@@ -12,9 +12,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sync.client.store import Store
+from sync.client.store import Store, checkin_queries
 from sync.core.checkin import HoursRule, latest_correction
-from sync.core.records import ActivityStatus
+from sync.core.records import ActivityStatus, CheckinAction
 from sync.core.rules import RuleViolation
 from tests.test_checkin_page import NAMES, _ids, make_door, scan
 from tests.test_registrations_page import seed
@@ -62,7 +62,7 @@ def test_a_rule_set_for_the_activity_counts_its_hours(qtbot, door, clock):
 
 
 def test_corrections_keep_their_reasons_and_the_latest_is_in_force(qtbot, door, clock):
-    page, ids = door[0], door[3]
+    page, main, ids = door[0], door[2], door[3]
     _stay(qtbot, page, clock, ["林小雨"], timedelta(minutes=20))  # under the minimum
     dialog = page.open_hours()
     qtbot.addWidget(dialog)
@@ -84,6 +84,11 @@ def test_corrections_keep_their_reasons_and_the_latest_is_in_force(qtbot, door, 
     assert "会前布置场地两小时半" in history[2] and "已被后来的更正取代" in history[2]
     with pytest.raises(RuleViolation):
         page.store.adjust_hours(ids["林小雨"], -1, "负数")
+    first = page.store.read(checkin_queries.corrections, main)[-1]  # oldest: 林小雨's 3 h
+    with pytest.raises(RuleViolation, match="void_of_correction"):  # replaced, never voided
+        page.store.record_checkin(
+            CheckinAction.VOID, ids["林小雨"], voids=first["id"], reason="撤销"
+        )
     shot(dialog, "1-corrected")
 
 

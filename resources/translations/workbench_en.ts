@@ -5112,286 +5112,291 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="122"/>
+        <source>时长更正不能撤销；如有错误，请再更正一次（原记录保留）</source>
+        <translation>A correction of hours cannot be undone; if it is wrong, correct it again (the record stays)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>这条记录本身就是撤销，不能再撤销</source>
         <translation>This entry is itself an undo and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="123"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="124"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="125"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="126"/>
+        <location filename="../../sync/core/messages.py" line="129"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="127"/>
+        <location filename="../../sync/core/messages.py" line="130"/>
         <source>考核目标由上级团组织下达，本组织不能修改自己的考核目标</source>
         <translation>Targets are set by the League organisation above; an organisation cannot change its own target</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="130"/>
+        <location filename="../../sync/core/messages.py" line="133"/>
         <source>考核目标不完整或有误</source>
         <translation>The target is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="131"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>考核截止日期不能早于开始日期</source>
         <translation>The target&apos;s deadline cannot be before its start date</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="132"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>{label}应为 0 到 {max} 之间的整数</source>
         <translation>{label} must be a whole number from 0 to {max}</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="137"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="138"/>
+        <location filename="../../sync/core/messages.py" line="141"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="139"/>
+        <location filename="../../sync/core/messages.py" line="142"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="140"/>
+        <location filename="../../sync/core/messages.py" line="143"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="141"/>
+        <location filename="../../sync/core/messages.py" line="144"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="142"/>
+        <location filename="../../sync/core/messages.py" line="145"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="143"/>
+        <location filename="../../sync/core/messages.py" line="146"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="144"/>
+        <location filename="../../sync/core/messages.py" line="147"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="145"/>
+        <location filename="../../sync/core/messages.py" line="148"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="146"/>
+        <location filename="../../sync/core/messages.py" line="149"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="147"/>
+        <location filename="../../sync/core/messages.py" line="150"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="148"/>
+        <location filename="../../sync/core/messages.py" line="151"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="149"/>
+        <location filename="../../sync/core/messages.py" line="152"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="150"/>
+        <location filename="../../sync/core/messages.py" line="153"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="151"/>
+        <location filename="../../sync/core/messages.py" line="154"/>
         <source>最短停留</source>
         <translation>Minimum stay</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="152"/>
+        <location filename="../../sync/core/messages.py" line="155"/>
         <source>取整单位</source>
         <translation>Rounding step</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="153"/>
+        <location filename="../../sync/core/messages.py" line="156"/>
         <source>每日上限</source>
         <translation>Daily cap</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="155"/>
+        <location filename="../../sync/core/messages.py" line="158"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="156"/>
+        <location filename="../../sync/core/messages.py" line="159"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="157"/>
+        <location filename="../../sync/core/messages.py" line="160"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="158"/>
+        <location filename="../../sync/core/messages.py" line="161"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="159"/>
+        <location filename="../../sync/core/messages.py" line="162"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="160"/>
+        <location filename="../../sync/core/messages.py" line="163"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="161"/>
+        <location filename="../../sync/core/messages.py" line="164"/>
         <source>精品活动数</source>
         <translation>Featured activities</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="162"/>
+        <location filename="../../sync/core/messages.py" line="165"/>
         <source>参与人次</source>
         <translation>Participations</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="163"/>
+        <location filename="../../sync/core/messages.py" line="166"/>
         <source>考核截止日期</source>
         <translation>Target deadline</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="164"/>
+        <location filename="../../sync/core/messages.py" line="167"/>
         <source>诉求内容</source>
         <translation>request text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="165"/>
+        <location filename="../../sync/core/messages.py" line="168"/>
         <source>答复内容</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="167"/>
+        <location filename="../../sync/core/messages.py" line="170"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="168"/>
+        <location filename="../../sync/core/messages.py" line="171"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="169"/>
+        <location filename="../../sync/core/messages.py" line="172"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="170"/>
+        <location filename="../../sync/core/messages.py" line="173"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="171"/>
+        <location filename="../../sync/core/messages.py" line="174"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="172"/>
+        <location filename="../../sync/core/messages.py" line="175"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="173"/>
+        <location filename="../../sync/core/messages.py" line="176"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="174"/>
+        <location filename="../../sync/core/messages.py" line="177"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="175"/>
+        <location filename="../../sync/core/messages.py" line="178"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="176"/>
+        <location filename="../../sync/core/messages.py" line="179"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="177"/>
+        <location filename="../../sync/core/messages.py" line="180"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="178"/>
+        <location filename="../../sync/core/messages.py" line="181"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="179"/>
+        <location filename="../../sync/core/messages.py" line="182"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="181"/>
+        <location filename="../../sync/core/messages.py" line="184"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="182"/>
+        <location filename="../../sync/core/messages.py" line="185"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="183"/>
+        <location filename="../../sync/core/messages.py" line="186"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="184"/>
+        <location filename="../../sync/core/messages.py" line="187"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="185"/>
+        <location filename="../../sync/core/messages.py" line="188"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="186"/>
+        <location filename="../../sync/core/messages.py" line="189"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="187"/>
+        <location filename="../../sync/core/messages.py" line="190"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -5431,57 +5436,57 @@ Remove the data?</translation>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="191"/>
+        <location filename="../../sync/core/messages.py" line="194"/>
         <source>待分拣</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="192"/>
+        <location filename="../../sync/core/messages.py" line="195"/>
         <source>已分类</source>
         <translation>Classified</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="193"/>
+        <location filename="../../sync/core/messages.py" line="196"/>
         <source>已交办</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="194"/>
+        <location filename="../../sync/core/messages.py" line="197"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="195"/>
+        <location filename="../../sync/core/messages.py" line="198"/>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="196"/>
+        <location filename="../../sync/core/messages.py" line="199"/>
         <source>提交诉求</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="197"/>
+        <location filename="../../sync/core/messages.py" line="200"/>
         <source>青年补充说明</source>
         <translation>Youth added to it</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="198"/>
+        <location filename="../../sync/core/messages.py" line="201"/>
         <source>重新打开</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="200"/>
+        <location filename="../../sync/core/messages.py" line="203"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="201"/>
+        <location filename="../../sync/core/messages.py" line="204"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="202"/>
+        <location filename="../../sync/core/messages.py" line="205"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

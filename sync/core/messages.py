@@ -119,6 +119,9 @@ MESSAGES: dict[str, str] = {
     "hours_already_confirmed": QT_TRANSLATE_NOOP(
         "rules", "这个活动的志愿时长已由 {by} 确认过，以先确认的为准"
     ),
+    "void_of_correction": QT_TRANSLATE_NOOP(
+        "rules", "时长更正不能撤销；如有错误，请再更正一次（原记录保留）"
+    ),
     "void_of_void": QT_TRANSLATE_NOOP("rules", "这条记录本身就是撤销，不能再撤销"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),

@@ -117,6 +117,8 @@ def void_checkin(ctx: ApplyContext, op: VoidCheckin) -> Outcome:
     target = existing(ctx, "checkin_events", op.voids)
     if target["action"] == CheckinAction.VOID:
         raise RuleViolation("void_of_void")
+    if target["action"] == CheckinAction.ADJUST:  # a correction is replaced, never voided
+        raise RuleViolation("void_of_correction")
     registration = existing(ctx, "registrations", target["registration_id"])
     _append(
         ctx,
