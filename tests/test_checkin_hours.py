@@ -140,6 +140,17 @@ def test_each_youths_total_spans_activities_and_reaches_the_export(qtbot, door, 
     assert person["服务日期"] is not None
 
 
+def test_the_open_hours_follow_a_change_made_elsewhere(qtbot, door):
+    """A sync (or another page) confirms the hours: the open list says so shortly after."""
+    page, main = door[0], door[2]
+    dialog = page.open_hours()
+    qtbot.addWidget(dialog)
+    page.store.transition_activity(main, ActivityStatus.COMPLETED)
+    page.store.confirm_hours(main)
+    qtbot.waitUntil(lambda: not dialog.confirm_button.isEnabled(), timeout=3000)
+    assert "已由" in dialog.confirm_label.text()
+
+
 def test_the_one_rule_for_which_correction_is_in_force():
     # the server's order makes a chain: each names the one it replaced
     a = {"id": "a", "action": "adjust", "voids": "", "at": 1, "hours": 1.0}

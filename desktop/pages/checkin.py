@@ -79,7 +79,7 @@ class CheckinPage(QWidget):
         self._preparing = False  # 准备离线 waits for the sync it started
         self._writing = False  # our own write announces tables too: no rebuild for it
         self._rebuild = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
-        self._rebuild.timeout.connect(self.reload)
+        self._rebuild.timeout.connect(self._on_store_changed)
 
         self.activity_label = QLabel()
         self.activity_combo = QComboBox()
@@ -220,7 +220,7 @@ class CheckinPage(QWidget):
             return
         if table == "activities":
             self.reload_activities()
-        elif table in WATCHED or table == "meta":
+        if table in WATCHED or table == "meta":  # an activity's hours rule or confirmation too
             self._rebuild.start()
 
     # --- scanning ----------------------------------------------------------------------------
@@ -382,13 +382,15 @@ class CheckinPage(QWidget):
             return None
         title = self.activity_combo.currentText().split("  ", 1)[-1]
         self.hours_dialog = HoursDialog(self.store, self.book.activity_id, title, self)
-        self.hours_dialog.changed.connect(self._on_hours_changed)
+        self.hours_dialog.changed.connect(self.reload)  # the tip states the rule
         self.hours_dialog.open()
         return self.hours_dialog
 
-    def _on_hours_changed(self) -> None:
+    def _on_store_changed(self) -> None:
+        """A sync or another page changed the door's tables: the book, and the hours if open."""
         self.reload()
-        self._update_hours_tip()
+        if self.hours_dialog is not None and self.hours_dialog.isVisible():
+            self.hours_dialog.reload()
 
     # --- showing -----------------------------------------------------------------------------
 
