@@ -85,6 +85,7 @@ def main() -> None:
     parser.add_argument("--registrations", type=int, default=5000)
     parser.add_argument("--scans", type=int, default=500)
     parser.add_argument("--codes", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of the code verification")
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication([])
@@ -98,12 +99,22 @@ def main() -> None:
         activity, ids = _fill(store, args.registrations)
         issued = datetime.now(UTC)
         codes = [checkin_codes.sign(key, r, activity, issued) for r in ids]
+        # distinct codes to verify: the registrations' and, beyond them, more of the activity
+        extra = max(0, args.codes - len(codes))
+        more = [checkin_codes.sign(key, uuid7(), activity, issued) for _ in range(extra)]
+        distinct = (codes + more)[: args.codes]
 
-        public = key.public_key()
-        started = time.perf_counter()
-        for i in range(args.codes):
-            checkin_codes.verify(public, codes[i % len(codes)])
-        verify_s = time.perf_counter() - started
+        # as the page does: the public key loaded once from the store's text, then each code
+        # through `verify` (decode, one Ed25519 check). Wall time suffers from a busy machine;
+        # the process's CPU time says what the verification itself costs.
+        public = checkin_codes.load_public_key(store.get_meta(CHECKIN_KEY) or "")
+        walls, cpus = [], []
+        for _ in range(args.repeat):
+            started, cpu = time.perf_counter(), time.process_time()
+            for text in distinct:
+                checkin_codes.verify(public, text)
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
 
         events = StoreEvents(store)
         started = time.perf_counter()
@@ -111,12 +122,13 @@ def main() -> None:
         page.show()
         app.processEvents()
         open_s = time.perf_counter() - started
-        timings = []
+        timings, cpu_ms = [], []
         for text in codes[: args.scans]:
             page.input.setText(text)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             QTest.keyClick(page.input, Qt.Key.Key_Return)
             timings.append((time.perf_counter() - started) * 1000)
+            cpu_ms.append((time.process_time() - cpu) * 1000)
         app.processEvents()
         arrived = page.book.counts().arrived if page.book else 0
         page.close()
@@ -128,7 +140,16 @@ def main() -> None:
         f"  Enter-to-counts-updated: median {statistics.median(timings):.1f} ms, "
         f"p95 {_percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms (goal p95 <= 30 ms)"
     )
-    print(f"  verify {args.codes} codes: {verify_s:.3f} s (goal <= 1 s)")
+    print(
+        f"  the same, CPU time of this process: median {statistics.median(cpu_ms):.1f} ms, "
+        f"p95 {_percentile(cpu_ms, 0.95):.1f} ms (what a machine of its own would wait)"
+    )
+    print(
+        f"  verify {len(distinct)} distinct codes, {args.repeat} rounds (goal <= 1 s): "
+        f"wall min {min(walls):.3f} s, median {statistics.median(walls):.3f} s; "
+        f"CPU min {min(cpus):.3f} s, median {statistics.median(cpus):.3f} s "
+        f"({min(cpus) / len(distinct) * 1e6:.0f} us a code)"
+    )
 
 
 if __name__ == "__main__":

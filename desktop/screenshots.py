@@ -52,7 +52,31 @@ def capture_all(window, out_dir: Path) -> list[Path]:
     page.table.selectRow(0)
     paths.extend(_capture_dialog(page, out_dir))
     paths.extend(_capture_followers(window, out_dir))
+    paths.extend(_capture_checkin(window, out_dir))
     return paths
+
+
+def _capture_checkin(window, out_dir: Path) -> list[Path]:
+    """签到 on the activity whose door has events (the demo's past one), and its 志愿时长."""
+    window.nav.setCurrentRow(window.PAGE_KEYS.index("checkin"))
+    page = window.checkin_page
+    combo = page.activity_combo
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)
+        if page.book is not None and page.book.counts().arrived:
+            break
+    else:
+        window.nav.setCurrentRow(0)
+        return []
+    shots = [_save(window, out_dir / "18-checkin-door.png")]
+    dialog = page.open_hours()
+    if dialog is not None:
+        if dialog.rows:
+            dialog.table.selectRow(0)
+        shots.append(_save(dialog, out_dir / "19-checkin-hours.png"))
+        dialog.reject()
+    window.nav.setCurrentRow(0)
+    return shots
 
 
 def _capture_followers(window, out_dir: Path) -> list[Path]:

@@ -29,6 +29,10 @@ NAMES = ["陈一鸣", "林小雨", "王大力", "赵子龙", "刘晓燕"]
 
 @pytest.fixture
 def door(qtbot, store: Store):
+    return make_door(qtbot, store)
+
+
+def make_door(qtbot, store: Store):
     """(page, key, ids by name of the main activity, the other activity's approved id)."""
     key = Ed25519PrivateKey.generate()
     store.set_meta(CHECKIN_KEY, checkin_codes.public_key_text(key.public_key()))

@@ -263,7 +263,7 @@ def test_progress_is_reported_up_to_the_total(empty_store):
         empty_store, "small", now=NOW, progress=lambda *args: calls.append(args)
     )
     total = empty_store.count("organizations") + 80 + 1_500 + 1_500 + 2_000
-    total += summary.registration_events + summary.notices
+    total += summary.registration_events + summary.notices + summary.checkin_events
     assert summary.registration_events == empty_store.count("registration_events") > 1_500
     assert summary.notices == empty_store.count("notices") > 0
     assert calls[-1] == (total, total)

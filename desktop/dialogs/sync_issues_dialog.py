@@ -122,6 +122,15 @@ def _simple_descriptions() -> dict[Kind, str]:
         Kind.CHECKIN_IN: QCoreApplication.translate("SyncIssuesDialog", "签到（{who}）"),
         Kind.CHECKIN_OUT: QCoreApplication.translate("SyncIssuesDialog", "签退（{who}）"),
         Kind.CHECKIN_VOID: QCoreApplication.translate("SyncIssuesDialog", "撤销签到（{who}）"),
+        Kind.CHECKIN_ADJUST: QCoreApplication.translate(
+            "SyncIssuesDialog", "更正志愿时长（{who}）"
+        ),
+        Kind.CHECKIN_CONFIRM: QCoreApplication.translate(
+            "SyncIssuesDialog", "确认志愿时长（{who}）"
+        ),
+        Kind.ACTIVITY_HOURS_RULE: QCoreApplication.translate(
+            "SyncIssuesDialog", "修改志愿时长规则（{who}）"
+        ),
         Kind.PERSONAL_REVEAL: QCoreApplication.translate(
             "SyncIssuesDialog", "查看完整个人信息（{who}）"
         ),

@@ -2,7 +2,8 @@
 
 One big field takes a scanned code (scanners type it and press Enter), a name or a phone tail.
 F5 and F6 switch between checking in and checking out; F7 registers a walk-in (three fields)
-and checks them in; F8 undoes the last check-in, with a reason kept in the history. The answer
+and checks them in; F8 undoes the last check-in, with a reason kept in the history; Ctrl+H
+opens the activity's 志愿时长 (`checkin_hours`). The answer
 fills a coloured band readable from a metre away. The activity's registrations and events sit
 in memory (`sync.core.checkin.DoorBook`), so a scan is answered and counted without waiting
 for the database; a sync or another page's change rebuilds it shortly after.
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.events import StoreEvents
 from desktop.pages.checkin_exports import CheckinExports
+from desktop.pages.checkin_hours import HoursDialog
 from desktop.sync_controller import SyncController, SyncState
 from desktop.texts import label, violation_text
 from sync.client.store import Store, checkin_queries
@@ -77,7 +79,7 @@ class CheckinPage(QWidget):
         self._preparing = False  # 准备离线 waits for the sync it started
         self._writing = False  # our own write announces tables too: no rebuild for it
         self._rebuild = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
-        self._rebuild.timeout.connect(self.reload)
+        self._rebuild.timeout.connect(self._on_store_changed)
 
         self.activity_label = QLabel()
         self.activity_combo = QComboBox()
@@ -105,7 +107,8 @@ class CheckinPage(QWidget):
         self.print_button = QPushButton()
         self.print_button.clicked.connect(lambda: self.exports.print_codes())
         self.hours_button = QPushButton()
-        self.hours_button.clicked.connect(lambda: self.exports.export_hours())
+        self.hours_button.clicked.connect(self.open_hours)
+        self.hours_dialog: HoursDialog | None = None
         self.prepare_button = QPushButton()
         self.prepare_button.clicked.connect(self.prepare_offline)
         self.prepare_button.setEnabled(False)  # until the window hands over its sync
@@ -172,6 +175,7 @@ class CheckinPage(QWidget):
             ("F7", self.walk_in),
             ("F8", self.void_last),
             ("Ctrl+P", lambda: self.exports.print_codes()),
+            ("Ctrl+H", self.open_hours),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -204,6 +208,7 @@ class CheckinPage(QWidget):
         self.public_key = self.store.read(checkin_queries.public_key)
         self.book = self.store.read(checkin_queries.door_book, activity_id) if activity_id else None
         self._update_counts()
+        self._update_hours_tip()
 
     def _on_activity_chosen(self) -> None:
         self.reload()
@@ -215,7 +220,7 @@ class CheckinPage(QWidget):
             return
         if table == "activities":
             self.reload_activities()
-        elif table in WATCHED or table == "meta":
+        if table in WATCHED or table == "meta":  # an activity's hours rule or confirmation too
             self._rebuild.start()
 
     # --- scanning ----------------------------------------------------------------------------
@@ -371,6 +376,22 @@ class CheckinPage(QWidget):
         self._show(None, self.tr("已撤销 {name} 的签到").format(name=entry.name))
         self._update_counts()
 
+    def open_hours(self) -> HoursDialog | None:
+        """The activity's 志愿时长: rule, corrections, confirmation, totals, export."""
+        if self.book is None:
+            return None
+        title = self.activity_combo.currentText().split("  ", 1)[-1]
+        self.hours_dialog = HoursDialog(self.store, self.book.activity_id, title, self)
+        self.hours_dialog.changed.connect(self.reload)  # the tip states the rule
+        self.hours_dialog.open()
+        return self.hours_dialog
+
+    def _on_store_changed(self) -> None:
+        """A sync or another page changed the door's tables: the book, and the hours if open."""
+        self.reload()
+        if self.hours_dialog is not None and self.hours_dialog.isVisible():
+            self.hours_dialog.reload()
+
     # --- showing -----------------------------------------------------------------------------
 
     def _show(self, verdict: Verdict | None, name: str, entry: Entry | None = None) -> None:
@@ -430,6 +451,17 @@ class CheckinPage(QWidget):
                 )
             )
 
+    def _update_hours_tip(self) -> None:
+        """The rule of the chosen activity (the defaults until someone sets one)."""
+        rule = self.book.rule if self.book is not None else HoursRule()
+        min_stay, step, cap = rule.minutes()
+        self.hours_button.setToolTip(
+            self.tr(
+                "志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，"
+                "按 {step} 分钟向下取整，每天最多 {cap} 小时；可更正、确认、导出"
+            ).format(min=min_stay, step=step, cap=f"{cap / 60:g}")
+        )
+
     def _update_mode(self) -> None:
         self.checkin_button.setChecked(not self.checking_out)
         self.checkout_button.setChecked(self.checking_out)
@@ -449,17 +481,8 @@ class CheckinPage(QWidget):
         self.walk_in_button.setText(self.tr("现场报名… (F7)"))
         self.prepare_button.setText(self.tr("准备离线"))
         self.print_button.setText(self.tr("打印签到码… (Ctrl+P)"))
-        self.hours_button.setText(self.tr("导出志愿时长…"))
-        rule = HoursRule()
-        self.hours_button.setToolTip(
-            self.tr(
-                "志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，"
-                "按半小时向下取整，每天最多 {cap} 小时"
-            ).format(
-                min=int(rule.min_stay.total_seconds() // 60),
-                cap=int(rule.daily_cap.total_seconds() // 3600),
-            )
-        )
+        self.hours_button.setText(self.tr("志愿时长… (Ctrl+H)"))
+        self._update_hours_tip()
         self.prepare_button.setToolTip(
             self.tr("同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网")
         )

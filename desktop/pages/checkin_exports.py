@@ -1,5 +1,5 @@
 """The 签到 page's two files: a PDF sheet of QR codes (fetched from the server, signed there)
-and the Excel list of volunteer hours (computed here with the stated `HoursRule`)."""
+and the Excel list of volunteer hours (`checkin_queries.hours_rows`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from desktop.sync_texts import sync_error_text
 from desktop.workers import BackgroundJob, run_with_progress
 from sync.client import session
 from sync.client.http import SyncError
-from sync.core.checkin import volunteer_hours
+from sync.client.store import checkin_queries
 from sync.tools import excel
 
 
@@ -76,8 +76,9 @@ class CheckinExports(QObject):
         self.sheet_written.emit(path)
 
     def export_hours(self, path: str | None = None) -> int | None:
-        """Save each arrived person's 志愿时长 (default rules: `HoursRule`) to Excel, with
-        what a volunteer-service certificate asks for; how many rows, or None."""
+        """Save each person's 志愿时长 (the activity's rule, corrections, each one's total,
+        the confirmation) to Excel, with what a volunteer-service certificate asks for; how
+        many rows, or None."""
         if self.page.book is None:
             return None
         if path is None:
@@ -89,24 +90,7 @@ class CheckinExports(QObject):
             )
             if not path:
                 return None
-        activity = self.page.store.activity(self.page.book.activity_id) or {}
-        orgs = {o["id"]: o["name"] for o in self.page.store.organizations()}
-        people = sorted(
-            (e for e in self.page.book.entries.values() if e.state.arrived), key=lambda e: e.name
-        )
-        rows = [
-            {
-                "name": e.name,
-                "phone": e.phone,
-                "school": e.school,
-                "activity_title": activity.get("title", ""),
-                "org_name": orgs.get(activity.get("org_id", ""), ""),
-                "first_in": e.state.first_in,
-                "last_out": None if e.state.inside else e.state.last_out,
-                "hours": volunteer_hours(e.state),
-            }
-            for e in people
-        ]
+        rows = self.page.store.read(checkin_queries.hours_rows, self.page.book.activity_id)
 
         def job(progress: Any, cancelled: Any) -> int:
             return excel.export_hours(

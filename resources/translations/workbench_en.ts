@@ -452,6 +452,49 @@
     </message>
 </context>
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="355"/>
+        <source>更正志愿时长</source>
+        <translation>Correct volunteer hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="356"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="363"/>
+        <source>{name}：按规则计时 {counted} 小时，现认定 {hours} 小时</source>
+        <translation>{name}: {counted} h counted by the rule, {hours} h recognised now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="371"/>
+        <source>时长已确认：这次更正会标为“确认后更正”</source>
+        <translation>The hours are confirmed: this correction will be flagged “corrected after confirmation”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="374"/>
+        <source>认定时长</source>
+        <translation>Recognised hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="375"/>
+        <source>原因*</source>
+        <translation>Reason*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="380"/>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="383"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CheckinExports</name>
     <message>
         <location filename="../../desktop/pages/checkin_exports.py" line="39"/>
@@ -484,27 +527,27 @@
         <translation>Saved {n} check-in codes ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_exports.py" line="86"/>
+        <location filename="../../desktop/pages/checkin_exports.py" line="87"/>
         <source>导出志愿时长</source>
         <translation>Export volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_exports.py" line="87"/>
+        <location filename="../../desktop/pages/checkin_exports.py" line="88"/>
         <source>志愿时长.xlsx</source>
         <translation>volunteer hours.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_exports.py" line="88"/>
+        <location filename="../../desktop/pages/checkin_exports.py" line="89"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_exports.py" line="117"/>
+        <location filename="../../desktop/pages/checkin_exports.py" line="101"/>
         <source>正在导出志愿时长…</source>
         <translation>Exporting volunteer hours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_exports.py" line="123"/>
+        <location filename="../../desktop/pages/checkin_exports.py" line="107"/>
         <source>已导出 {n} 人的志愿时长到 {path}</source>
         <translation>Exported the volunteer hours of {n} people to {path}</translation>
     </message>
@@ -512,199 +555,199 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="317"/>
+        <location filename="../../desktop/pages/checkin.py" line="322"/>
         <source>正在同步，准备离线签到…</source>
         <translation>Syncing to get ready for offline check-in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="326"/>
+        <location filename="../../desktop/pages/checkin.py" line="331"/>
         <source>没能同步：{error}
 本机数据可能不是最新的，请联网后再点“准备离线”</source>
         <translation>Could not sync: {error}
 The data on this computer may be out of date; connect and click “Prepare for offline” again</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="339"/>
+        <location filename="../../desktop/pages/checkin.py" line="344"/>
         <source>服务器没有发来签到码公钥，离线时无法核验签到码</source>
         <translation>The server sent no key for check-in codes: codes cannot be checked offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="341"/>
+        <location filename="../../desktop/pages/checkin.py" line="346"/>
         <source>还有 {n} 项操作没有送到服务器，请保持联网再同步一次</source>
         <translation>{n} changes have not reached the server yet; stay connected and sync once more</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="345"/>
+        <location filename="../../desktop/pages/checkin.py" line="350"/>
         <source>可以断网了：本机已有“{title}”的 {n} 条报名和核验签到码的公钥，离线签到、签退、现场报名都不需要网络</source>
         <translation>Safe to unplug: this computer has the {n} registrations of “{title}” and the key to check codes; check-in, check-out and walk-ins need no network</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="356"/>
+        <location filename="../../desktop/pages/checkin.py" line="361"/>
         <source>没有可以撤销的签到</source>
         <translation>No check-in to undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="360"/>
+        <location filename="../../desktop/pages/checkin.py" line="365"/>
         <source>撤销签到</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="361"/>
+        <location filename="../../desktop/pages/checkin.py" line="366"/>
         <source>撤销 {name} 的签到，请填写原因：</source>
         <translation>Undo the check-in of {name}. Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="371"/>
+        <location filename="../../desktop/pages/checkin.py" line="376"/>
         <source>已撤销 {name} 的签到</source>
         <translation>Check-in of {name} undone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="378"/>
+        <location filename="../../desktop/pages/checkin.py" line="397"/>
         <source>请扫码，或输入姓名、手机尾号后按回车</source>
         <translation>Scan a code, or type a name or phone ending, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="394"/>
+        <location filename="../../desktop/pages/checkin.py" line="413"/>
         <source>欢迎，{name}！</source>
         <translation>Welcome, {name}!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="395"/>
+        <location filename="../../desktop/pages/checkin.py" line="414"/>
         <source>{name} 已签退，再见！</source>
         <translation>{name} checked out. Goodbye!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="396"/>
+        <location filename="../../desktop/pages/checkin.py" line="415"/>
         <source>{name} 已签到（{time}）</source>
         <translation>{name} already checked in ({time})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="397"/>
+        <location filename="../../desktop/pages/checkin.py" line="416"/>
         <source>{name} 还没有签到，不能签退</source>
         <translation>{name} has not checked in, so cannot check out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="398"/>
+        <location filename="../../desktop/pages/checkin.py" line="417"/>
         <source>有多人符合，请在下面选择</source>
         <translation>Several people match: choose below</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="399"/>
+        <location filename="../../desktop/pages/checkin.py" line="418"/>
         <source>未报名此活动</source>
         <translation>Not registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="400"/>
+        <location filename="../../desktop/pages/checkin.py" line="419"/>
         <source>{name} 的报名尚未通过</source>
         <translation>{name}&apos;s registration is not approved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="401"/>
+        <location filename="../../desktop/pages/checkin.py" line="420"/>
         <source>{name} 的报名未通过审核</source>
         <translation>{name}&apos;s registration was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="402"/>
+        <location filename="../../desktop/pages/checkin.py" line="421"/>
         <source>{name} 的报名已取消</source>
         <translation>{name}&apos;s registration was cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="403"/>
+        <location filename="../../desktop/pages/checkin.py" line="422"/>
         <source>这是其他活动的签到码</source>
         <translation>This code is for another activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="404"/>
+        <location filename="../../desktop/pages/checkin.py" line="423"/>
         <source>签到码无效（可能被伪造或改动）</source>
         <translation>Invalid code (forged or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="405"/>
+        <location filename="../../desktop/pages/checkin.py" line="424"/>
         <source>本机还没有同步过，无法核验签到码，请先同步</source>
         <translation>This computer has never synced and cannot check codes: sync first</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="411"/>
+        <location filename="../../desktop/pages/checkin.py" line="430"/>
         <source>没有可签到的活动（已发布、一周内）</source>
         <translation>No activity to check in to (published, within a week)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="416"/>
+        <location filename="../../desktop/pages/checkin.py" line="435"/>
         <source>应到 {e}&#x3000;已到 {a}&#x3000;在场 {i}&#x3000;已离开 {l}&#x3000;现场报名 {w}</source>
         <translation>Expected {e} · Arrived {a} · Inside {i} · Left {l} · Walk-ins {w}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="426"/>
+        <location filename="../../desktop/pages/checkin.py" line="445"/>
         <source>{name}：已签到（{time}），但报名当前为“{status}”</source>
         <translation>{name}: checked in ({time}), but the registration is now “{status}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="437"/>
+        <location filename="../../desktop/pages/checkin.py" line="458"/>
+        <source>志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，按 {step} 分钟向下取整，每天最多 {cap} 小时；可更正、确认、导出</source>
+        <translation>Volunteer hours run from the first check-in to the last check-out: under {min} minutes count nothing, rounded down to {step} minutes, at most {cap} hours a day; correct, confirm, export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin.py" line="467"/>
         <source>签退模式（F6）</source>
         <translation>Checking out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="440"/>
+        <location filename="../../desktop/pages/checkin.py" line="470"/>
         <source>签到模式（F5）</source>
         <translation>Checking in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="444"/>
+        <location filename="../../desktop/pages/checkin.py" line="474"/>
         <source>活动：</source>
         <translation>Activity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="445"/>
+        <location filename="../../desktop/pages/checkin.py" line="475"/>
         <source>扫码，或输入姓名、手机尾号 4 位，按回车</source>
         <translation>Scan a code, or type a name or the last 4 digits of a phone, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="446"/>
+        <location filename="../../desktop/pages/checkin.py" line="476"/>
         <source>签到 (F5)</source>
         <translation>Check in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="447"/>
+        <location filename="../../desktop/pages/checkin.py" line="477"/>
         <source>签退 (F6)</source>
         <translation>Check out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="448"/>
+        <location filename="../../desktop/pages/checkin.py" line="478"/>
         <source>撤销上一个签到… (F8)</source>
         <translation>Undo last check-in… (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="449"/>
+        <location filename="../../desktop/pages/checkin.py" line="479"/>
         <source>现场报名… (F7)</source>
         <translation>Walk-in… (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="450"/>
+        <location filename="../../desktop/pages/checkin.py" line="480"/>
         <source>准备离线</source>
         <translation>Prepare for offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="451"/>
+        <location filename="../../desktop/pages/checkin.py" line="481"/>
         <source>打印签到码… (Ctrl+P)</source>
         <translation>Print codes… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="452"/>
-        <source>导出志愿时长…</source>
-        <translation>Export volunteer hours…</translation>
+        <location filename="../../desktop/pages/checkin.py" line="482"/>
+        <source>志愿时长… (Ctrl+H)</source>
+        <translation>Volunteer hours… (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="456"/>
-        <source>志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，按半小时向下取整，每天最多 {cap} 小时</source>
-        <translation>Volunteer hours run from the first check-in to the last check-out: under {min} minutes count nothing, rounded down to half hours, at most {cap} hours a day</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin.py" line="464"/>
+        <location filename="../../desktop/pages/checkin.py" line="485"/>
         <source>同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网</source>
         <translation>Sync once and make sure this computer has the registrations and the key to check codes; then it can go offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="467"/>
+        <location filename="../../desktop/pages/checkin.py" line="488"/>
         <source>需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）</source>
         <translation>To check: these people checked in, but their registration is no longer approved (perhaps cancelled on another computer)</translation>
     </message>
@@ -998,6 +1041,161 @@ The data on this computer may be out of date; connect and click “Prepare for o
         <location filename="../../desktop/widgets/growth_chart.py" line="64"/>
         <source>累计粉丝</source>
         <translation>Total followers</translation>
+    </message>
+</context>
+<context>
+    <name>HoursDialog</name>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="62"/>
+        <source>志愿时长：{title}</source>
+        <translation>Volunteer hours: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="68"/>
+        <source>修改规则…</source>
+        <translation>Change rule…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="72"/>
+        <source>确认全部时长…</source>
+        <translation>Confirm all hours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="81"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="82"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="83"/>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="84"/>
+        <source>签退</source>
+        <translation>Check-out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="85"/>
+        <source>按规则计时</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="86"/>
+        <source>认定时长</source>
+        <translation>Recognised hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="87"/>
+        <source>累计时长</source>
+        <translation>Total (all activities)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="88"/>
+        <source>更正原因</source>
+        <translation>Reason for correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="97"/>
+        <source>更正记录（只增不删，最新在前）</source>
+        <translation>Corrections (never deleted, newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="101"/>
+        <source>更正所选人员时长…</source>
+        <translation>Correct the selected person&apos;s hours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="103"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="105"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="139"/>
+        <source>计时规则：从首次签到算到最后签退；不足 {min} 分钟不计，按 {step} 分钟向下取整，每天最多 {cap} 小时（默认 {dmin} 分钟、{dstep} 分钟、{dcap} 小时）</source>
+        <translation>Rule: from the first check-in to the last check-out; under {min} minutes count nothing, rounded down to {step} minutes, at most {cap} hours a day (defaults {dmin} minutes, {dstep} minutes, {dcap} hours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="155"/>
+        <source>尚未确认。活动结束后请核对并确认全部时长；确认后规则不能再改。</source>
+        <translation>Not confirmed yet. When the activity has ended, check and confirm all hours; after that the rule cannot change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="161"/>
+        <source>已由 {by} 于 {time} 确认。之后仍可更正个人时长（须填原因），但会标为“确认后更正”。</source>
+        <translation>Confirmed by {by} at {time}. A person&apos;s hours can still be corrected (with a reason), flagged “corrected after confirmation”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="165"/>
+        <source>时长已确认，规则不能再改</source>
+        <translation>The hours are confirmed; the rule cannot change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="175"/>
+        <source>⚑ 确认后更正：{reason}</source>
+        <translation>⚑ Corrected after confirmation: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="211"/>
+        <source>{time}  {actor} 将 {name} 的时长更正为 {hours} 小时：{reason}</source>
+        <translation>{time}  {actor} corrected {name}&apos;s hours to {hours} h: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="219"/>
+        <source>（确认后更正）</source>
+        <translation> (after confirmation)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="221"/>
+        <source>（已被后来的更正取代）</source>
+        <translation> (replaced by a later correction)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="228"/>
+        <source>本机</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="255"/>
+        <source>计时规则已保存，时长已按新规则重算</source>
+        <translation>Rule saved; the hours are counted by it now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="266"/>
+        <source>已将 {name} 的时长更正为 {hours} 小时</source>
+        <translation>{name}&apos;s hours corrected to {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="276"/>
+        <source>已确认全部时长</source>
+        <translation>All hours confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="289"/>
+        <source>请先在表中选择一个人</source>
+        <translation>Select a person in the table first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="298"/>
+        <source>确认全部时长</source>
+        <translation>Confirm all hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="300"/>
+        <source>确认这 {n} 人的志愿时长，合计 {hours} 小时？
+确认后计时规则不能再改；个人时长仍可更正，但会标为“确认后更正”。</source>
+        <translation>Confirm the volunteer hours of these {n} people, {hours} h in all?
+Afterwards the rule cannot change; a person&apos;s hours can still be corrected, flagged “corrected after confirmation”.</translation>
     </message>
 </context>
 <context>
@@ -3023,6 +3221,55 @@ This bulk action changed no registration.</translation>
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="318"/>
+        <source>志愿时长计时规则</source>
+        <translation>Volunteer hours rule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="320"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="323"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="326"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="332"/>
+        <source>默认：不足 30 分钟不计，按 30 分钟（半小时）向下取整，每天最多 8 小时</source>
+        <translation>Defaults: under 30 minutes count nothing, rounded down to 30 minutes (half hours), at most 8 hours a day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="334"/>
+        <source>最短停留</source>
+        <translation>Minimum stay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="335"/>
+        <source>向下取整到</source>
+        <translation>Round down to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="336"/>
+        <source>每日上限</source>
+        <translation>Daily cap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="340"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checkin_hours.py" line="341"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SeatsLabel</name>
     <message>
         <location filename="../../desktop/widgets/registration_details.py" line="26"/>
@@ -3757,103 +4004,103 @@ Remove the data?</translation>
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="168"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="177"/>
         <source>已删除的报名</source>
         <translation>a deleted registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="170"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="179"/>
         <source>拒绝报名（{who}）</source>
         <translation>Reject a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="172"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="181"/>
         <source>通过报名（{who}）</source>
         <translation>Approve a registration ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="417"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="426"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="418"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="427"/>
         <source>我的修改</source>
         <translation>My change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="419"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
         <source>对方的修改</source>
         <translation>Their change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="420"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="429"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="433"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="433"/>
         <source>操作时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="424"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="433"/>
         <source>服务器的理由</source>
         <translation>The server’s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="427"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="436"/>
         <source>同步问题</source>
         <translation>Sync issues</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="428"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="437"/>
         <source>没有需要处理的同步问题</source>
         <translation>No sync issues to settle</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="431"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="440"/>
         <source>其他设备同时修改了相同内容，服务器暂时保留了对方的修改。请选择保留哪一方（Delete 保留对方，Enter 使用我的，Ctrl+Z 撤销）。</source>
         <translation>Another device changed the same thing at the same time; the server kept their change for now. Choose which to keep (Delete keeps theirs, Enter uses mine, Ctrl+Z undoes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="436"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="445"/>
         <source>服务器没有执行这些操作，它们在本机的效果已经撤回。看过后点“知道了”。</source>
         <translation>The server did not carry out these operations, and their effect on this computer was taken back. Click “Got it” once read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="438"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="447"/>
         <source>保留对方</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="439"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="448"/>
         <source>使用我的</source>
         <translation>Use mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="440"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="449"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="441"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="450"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="442"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="451"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="141"/>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="466"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="150"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="475"/>
         <source>已删除的活动</source>
         <translation>a deleted activity</translation>
     </message>
@@ -3954,101 +4201,116 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="125"/>
+        <source>更正志愿时长（{who}）</source>
+        <translation>Correct volunteer hours ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="128"/>
+        <source>确认志愿时长（{who}）</source>
+        <translation>Confirm volunteer hours ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="131"/>
+        <source>修改志愿时长规则（{who}）</source>
+        <translation>Change the volunteer hours rule ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="134"/>
         <source>查看完整个人信息（{who}）</source>
         <translation>View full personal data ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="128"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="137"/>
         <source>提交诉求（{who}）</source>
         <translation>Submit a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="129"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="138"/>
         <source>补充诉求（{who}）</source>
         <translation>Add to a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="130"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="139"/>
         <source>诉求分类（{who}）</source>
         <translation>Classify a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="131"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="140"/>
         <source>交办诉求（{who}）</source>
         <translation>Assign a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="132"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="141"/>
         <source>答复诉求（{who}）</source>
         <translation>Reply to a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="133"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="142"/>
         <source>归档诉求（{who}）</source>
         <translation>Archive a request ({who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="144"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="153"/>
         <source>新建活动“{title}”</source>
         <translation>Create activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="149"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="158"/>
         <source>修改活动“{title}”（{fields}）</source>
         <translation>Edit activity “{title}” ({fields})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="157"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="166"/>
         <source>更改状态</source>
         <translation>change the status of</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="159"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="168"/>
         <source>{verb}活动“{title}”</source>
         <translation>{verb} activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="164"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="173"/>
         <source>删除活动“{title}”</source>
         <translation>Delete activity “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="180"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="189"/>
         <source>其他操作（{kind}）</source>
         <translation>Another operation ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="192"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="201"/>
         <source>服务器拒绝了这个操作（{code}）</source>
         <translation>The server refused this operation ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="416"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="425"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="501"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="510"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="502"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="511"/>
         <source>被拒绝的操作（{n}）</source>
         <translation>Refused operations ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="544"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="553"/>
         <source>使用我的修改（{title}：{field}）</source>
         <translation>use my change ({title}: {field})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="554"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="563"/>
         <source>无法使用我的修改</source>
         <translation>Cannot use my change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="555"/>
+        <location filename="../../desktop/dialogs/sync_issues_dialog.py" line="564"/>
         <source>以下内容无法改回我的修改，可以选择“保留对方”：
 {items}</source>
         <translation>These cannot be set back to my change; you can choose “Keep theirs”:
@@ -4280,32 +4542,32 @@ Remove the data?</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="487"/>
+        <location filename="../../desktop/pages/checkin.py" line="508"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="493"/>
+        <location filename="../../desktop/pages/checkin.py" line="514"/>
         <source>姓名*</source>
         <translation>Name*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="494"/>
+        <location filename="../../desktop/pages/checkin.py" line="515"/>
         <source>手机号*</source>
         <translation>Mobile*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="495"/>
+        <location filename="../../desktop/pages/checkin.py" line="516"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="499"/>
+        <location filename="../../desktop/pages/checkin.py" line="520"/>
         <source>登记并签到</source>
         <translation>Register and check in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="500"/>
+        <location filename="../../desktop/pages/checkin.py" line="521"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4820,271 +5082,321 @@ Remove the data?</translation>
     </message>
     <message>
         <location filename="../../sync/core/messages.py" line="112"/>
+        <source>更正志愿时长需要填写原因</source>
+        <translation>A correction of volunteer hours needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="113"/>
+        <source>志愿时长应在 0 到 {max} 小时之间</source>
+        <translation>Volunteer hours must be between 0 and {max} hours</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="114"/>
+        <source>{label}应在 {min} 到 {max} 分钟之间</source>
+        <translation>{label} must be between {min} and {max} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="115"/>
+        <source>这个活动的志愿时长已确认，不能再改计时规则（个人时长仍可更正）</source>
+        <translation>This activity&apos;s volunteer hours are confirmed: the rule cannot change (a person&apos;s hours can still be corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="118"/>
+        <source>活动结束或完成后才能确认志愿时长</source>
+        <translation>Volunteer hours can be confirmed once the activity has ended or is completed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="119"/>
+        <source>这个活动的志愿时长已由 {by} 确认过，以先确认的为准</source>
+        <translation>{by} had already confirmed this activity&apos;s volunteer hours; the first confirmation stands</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="122"/>
+        <source>时长更正不能撤销；如有错误，请再更正一次（原记录保留）</source>
+        <translation>A correction of hours cannot be undone; if it is wrong, correct it again (the record stays)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="125"/>
         <source>这条记录本身就是撤销，不能再撤销</source>
         <translation>This entry is itself an undo and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="113"/>
+        <location filename="../../sync/core/messages.py" line="126"/>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="114"/>
+        <location filename="../../sync/core/messages.py" line="127"/>
         <source>这一步已同步到服务器，无法撤销</source>
         <translation>This step already reached the server and cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="115"/>
+        <location filename="../../sync/core/messages.py" line="128"/>
         <source>查看个人信息的记录不能撤销</source>
         <translation>The record of viewing personal data cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="116"/>
+        <location filename="../../sync/core/messages.py" line="129"/>
         <source>这条记录之后又有修改，请先撤销后面的操作</source>
         <translation>The record was changed again afterwards; undo the later change first</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="117"/>
+        <location filename="../../sync/core/messages.py" line="130"/>
         <source>考核目标由上级团组织下达，本组织不能修改自己的考核目标</source>
         <translation>Targets are set by the League organisation above; an organisation cannot change its own target</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="120"/>
+        <location filename="../../sync/core/messages.py" line="133"/>
         <source>考核目标不完整或有误</source>
         <translation>The target is incomplete or wrong</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="121"/>
+        <location filename="../../sync/core/messages.py" line="134"/>
         <source>考核截止日期不能早于开始日期</source>
         <translation>The target&apos;s deadline cannot be before its start date</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="122"/>
+        <location filename="../../sync/core/messages.py" line="135"/>
         <source>{label}应为 0 到 {max} 之间的整数</source>
         <translation>{label} must be a whole number from 0 to {max}</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="127"/>
+        <location filename="../../sync/core/messages.py" line="140"/>
         <source>活动名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="128"/>
+        <location filename="../../sync/core/messages.py" line="141"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="129"/>
+        <location filename="../../sync/core/messages.py" line="142"/>
         <source>活动简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="130"/>
+        <location filename="../../sync/core/messages.py" line="143"/>
         <source>所在地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="131"/>
+        <location filename="../../sync/core/messages.py" line="144"/>
         <source>活动地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="132"/>
+        <location filename="../../sync/core/messages.py" line="145"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="133"/>
+        <location filename="../../sync/core/messages.py" line="146"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="134"/>
+        <location filename="../../sync/core/messages.py" line="147"/>
         <source>报名开始时间</source>
         <translation>Registration opening</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="135"/>
+        <location filename="../../sync/core/messages.py" line="148"/>
         <source>报名截止时间</source>
         <translation>Registration closing</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="136"/>
+        <location filename="../../sync/core/messages.py" line="149"/>
         <source>招募人数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="137"/>
+        <location filename="../../sync/core/messages.py" line="150"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="138"/>
+        <location filename="../../sync/core/messages.py" line="151"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="139"/>
+        <location filename="../../sync/core/messages.py" line="152"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="140"/>
+        <location filename="../../sync/core/messages.py" line="153"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="142"/>
+        <location filename="../../sync/core/messages.py" line="154"/>
+        <source>最短停留</source>
+        <translation>Minimum stay</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="155"/>
+        <source>取整单位</source>
+        <translation>Rounding step</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="156"/>
+        <source>每日上限</source>
+        <translation>Daily cap</translation>
+    </message>
+    <message>
+        <location filename="../../sync/core/messages.py" line="158"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="143"/>
+        <location filename="../../sync/core/messages.py" line="159"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="144"/>
+        <location filename="../../sync/core/messages.py" line="160"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="145"/>
+        <location filename="../../sync/core/messages.py" line="161"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="146"/>
+        <location filename="../../sync/core/messages.py" line="162"/>
         <source>通知标题</source>
         <translation>Notice title</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="147"/>
+        <location filename="../../sync/core/messages.py" line="163"/>
         <source>通知内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="148"/>
+        <location filename="../../sync/core/messages.py" line="164"/>
         <source>精品活动数</source>
         <translation>Featured activities</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="149"/>
+        <location filename="../../sync/core/messages.py" line="165"/>
         <source>参与人次</source>
         <translation>Participations</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="150"/>
+        <location filename="../../sync/core/messages.py" line="166"/>
         <source>考核截止日期</source>
         <translation>Target deadline</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="151"/>
+        <location filename="../../sync/core/messages.py" line="167"/>
         <source>诉求内容</source>
         <translation>request text</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="152"/>
+        <location filename="../../sync/core/messages.py" line="168"/>
         <source>答复内容</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="154"/>
+        <location filename="../../sync/core/messages.py" line="170"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="155"/>
+        <location filename="../../sync/core/messages.py" line="171"/>
         <source>已发布</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="156"/>
+        <location filename="../../sync/core/messages.py" line="172"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="157"/>
+        <location filename="../../sync/core/messages.py" line="173"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="158"/>
+        <location filename="../../sync/core/messages.py" line="174"/>
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="159"/>
+        <location filename="../../sync/core/messages.py" line="175"/>
         <source>报名中</source>
         <translation>registering</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="160"/>
+        <location filename="../../sync/core/messages.py" line="176"/>
         <source>报名截止</source>
         <translation>registration closed</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="161"/>
+        <location filename="../../sync/core/messages.py" line="177"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="162"/>
+        <location filename="../../sync/core/messages.py" line="178"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="163"/>
+        <location filename="../../sync/core/messages.py" line="179"/>
         <source>待审核</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="164"/>
+        <location filename="../../sync/core/messages.py" line="180"/>
         <source>已通过</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="165"/>
+        <location filename="../../sync/core/messages.py" line="181"/>
         <source>候补</source>
         <translation>waitlisted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="166"/>
+        <location filename="../../sync/core/messages.py" line="182"/>
         <source>已拒绝</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="168"/>
+        <location filename="../../sync/core/messages.py" line="184"/>
         <source>提交报名</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="169"/>
+        <location filename="../../sync/core/messages.py" line="185"/>
         <source>候补转为通过</source>
         <translation>Promoted from the waitlist</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="170"/>
+        <location filename="../../sync/core/messages.py" line="186"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="171"/>
+        <location filename="../../sync/core/messages.py" line="187"/>
         <source>现场登记</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="172"/>
+        <location filename="../../sync/core/messages.py" line="188"/>
         <source>名单导入</source>
         <translation>Imported list</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="173"/>
+        <location filename="../../sync/core/messages.py" line="189"/>
         <source>待发送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="174"/>
+        <location filename="../../sync/core/messages.py" line="190"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -5124,57 +5436,57 @@ Remove the data?</translation>
         <translation>Under {age}: processing their personal data needs a guardian&apos;s consent ({consent})</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="178"/>
+        <location filename="../../sync/core/messages.py" line="194"/>
         <source>待分拣</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="179"/>
+        <location filename="../../sync/core/messages.py" line="195"/>
         <source>已分类</source>
         <translation>Classified</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="180"/>
+        <location filename="../../sync/core/messages.py" line="196"/>
         <source>已交办</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="181"/>
+        <location filename="../../sync/core/messages.py" line="197"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="182"/>
+        <location filename="../../sync/core/messages.py" line="198"/>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="183"/>
+        <location filename="../../sync/core/messages.py" line="199"/>
         <source>提交诉求</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="184"/>
+        <location filename="../../sync/core/messages.py" line="200"/>
         <source>青年补充说明</source>
         <translation>Youth added to it</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="185"/>
+        <location filename="../../sync/core/messages.py" line="201"/>
         <source>重新打开</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="187"/>
+        <location filename="../../sync/core/messages.py" line="203"/>
         <source>发布</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="188"/>
+        <location filename="../../sync/core/messages.py" line="204"/>
         <source>取消</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../sync/core/messages.py" line="189"/>
+        <location filename="../../sync/core/messages.py" line="205"/>
         <source>标记为已完成</source>
         <translation>mark as completed</translation>
     </message>

@@ -347,6 +347,20 @@ class ServerClient:
             raise BadResponse("check-in codes of another activity")
         return {str(k): str(v) for k, v in answer.codes.items()}
 
+    def activity_hours(self, activity_id: str) -> protocol.ActivityHours:
+        """The activity's 志愿时长 as the server counts them."""
+        path = protocol.ACTIVITY_HOURS_PATH.format(activity_id=activity_id)
+        body = self._request("GET", path)
+        try:
+            return protocol.ActivityHours(
+                str(body["activity_id"]),
+                {str(k): float(v) for k, v in dict(body["hours"]).items()},
+                str(body.get("confirmed_at") or ""),
+                str(body.get("confirmed_by") or ""),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise BadResponse(f"activity hours: {body!r:.200}") from error
+
     def download_snapshot(
         self, target: Path, progress: DownloadProgress | None = None
     ) -> Downloaded:

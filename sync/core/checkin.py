@@ -65,13 +65,43 @@ def presence(events: Iterable[Mapping[str, Any]]) -> Presence:
 
 @dataclass(frozen=True)
 class HoursRule:
-    """How 志愿时长 is counted from the door: the defaults the page states. A stay shorter than
-    `min_stay` counts nothing; the rest is rounded down to whole `step`s; no day counts more
-    than `daily_cap`."""
+    """How 志愿时长 is counted from the door, set per activity (`activity.hours_rule`; the
+    defaults are the page's stated ones). A stay shorter than `min_stay` counts nothing; the
+    rest is rounded down to whole `step`s; no day counts more than `daily_cap`."""
 
     min_stay: timedelta = timedelta(minutes=30)
     step: timedelta = timedelta(minutes=30)
     daily_cap: timedelta = timedelta(hours=8)
+
+    @classmethod
+    def of(cls, activity: Mapping[str, Any]) -> HoursRule:
+        """The rule an activity row holds (its fields in minutes); defaults where absent."""
+        default = cls()
+        return cls(
+            min_stay=_minutes(activity, "hours_min_stay", default.min_stay),
+            step=_minutes(activity, "hours_step", default.step),
+            daily_cap=_minutes(activity, "hours_daily_cap", default.daily_cap),
+        )
+
+    def minutes(self) -> tuple[int, int, int]:
+        """(min_stay, step, daily_cap) in whole minutes, as the activity row keeps them."""
+        minute = timedelta(minutes=1)
+        return (self.min_stay // minute, self.step // minute, self.daily_cap // minute)
+
+
+# What a rule may say (minutes): a step of at least a minute, a cap within a day.
+RULE_LIMITS = {
+    "hours_min_stay": (0, 24 * 60),
+    "hours_step": (1, 24 * 60),
+    "hours_daily_cap": (1, 24 * 60),
+}
+# A correction's hours: never negative, never more than a long activity could give.
+MAX_CORRECTED_HOURS = 1000.0
+
+
+def _minutes(row: Mapping[str, Any], name: str, default: timedelta) -> timedelta:
+    value = row.get(name)
+    return default if value is None else timedelta(minutes=value)
 
 
 def volunteer_hours(state: Presence, rule: HoursRule = HoursRule()) -> float:
@@ -87,6 +117,41 @@ def volunteer_hours(state: Presence, rule: HoursRule = HoursRule()) -> float:
     ).days + 1
     counted = min(stay, rule.daily_cap * days)
     return (counted // rule.step) * rule.step / timedelta(hours=1)
+
+
+def latest_correction(events: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The correction in force among a registration's events: each correction names the one
+    it replaces (`voids`), as the applying side saw them, so the server's order of operations
+    makes a chain and every device, once synced, finds the same last link. Two corrections
+    naming the same predecessor (only before a sync) are ordered by time, then id."""
+    adjusts = [e for e in events if e["action"] == CheckinAction.ADJUST]
+    replaced = {e["voids"] for e in adjusts}
+    heads = [e for e in adjusts if e["id"] not in replaced]
+    return max(heads, key=_when, default=None)
+
+
+@dataclass(frozen=True)
+class Hours:
+    """One registration's 志愿时长: counted from the door by the rule, and the correction in
+    force (None: none). `final` is what a certificate states."""
+
+    counted: float
+    correction: Mapping[str, Any] | None = None
+
+    @property
+    def final(self) -> float:
+        return self.correction["hours"] if self.correction is not None else self.counted
+
+    def corrected_after(self, confirmed_at: datetime | None) -> bool:
+        """Whether the correction in force was made after the hours were confirmed."""
+        c = self.correction
+        return c is not None and confirmed_at is not None and c["at"] > confirmed_at
+
+
+def registration_hours(events: Iterable[Mapping[str, Any]], rule: HoursRule) -> Hours:
+    """The one computation of hours, on every laptop and the server."""
+    events = list(events)
+    return Hours(volunteer_hours(presence(events), rule), latest_correction(events))
 
 
 def _when(event: Mapping[str, Any]) -> tuple[datetime, str]:
@@ -128,6 +193,7 @@ class Entry:
     status: RegistrationStatus
     source: RegistrationSource
     school: str = ""  # school or employer, for the volunteer-hours list
+    youth_id: str = ""  # whose hours add up across activities
     events: list[dict[str, Any]] = field(default_factory=list)
     state: Presence = field(default_factory=Presence)
 
@@ -165,11 +231,24 @@ class DoorBook:
     and the counts follow each event at once. The page builds it from the store and feeds it
     the events it appends; a sync rebuilds it."""
 
-    def __init__(self, activity_id: str, entries: Iterable[Entry]) -> None:
+    def __init__(
+        self,
+        activity_id: str,
+        entries: Iterable[Entry],
+        rule: HoursRule = HoursRule(),
+        confirmed_at: datetime | None = None,
+        confirmed_by: str = "",
+    ) -> None:
         self.activity_id = activity_id
         self.entries = {e.registration_id: e for e in entries}
+        self.rule = rule
+        self.confirmed_at = confirmed_at  # when the activity's hours were confirmed, by whom
+        self.confirmed_by = confirmed_by
         for entry in self.entries.values():
             entry.refresh()
+
+    def hours(self, entry: Entry) -> Hours:
+        return registration_hours(entry.events, self.rule)
 
     def add_event(self, event: dict[str, Any]) -> None:
         entry = self.entries.get(event["registration_id"])

@@ -109,6 +109,19 @@ MESSAGES: dict[str, str] = {
         "rules", "这个手机号已在另一台电脑上现场登记为“{name}”，已算作同一人，请核对姓名"
     ),
     "void_reason_required": QT_TRANSLATE_NOOP("rules", "撤销签到需要填写原因"),
+    "adjust_reason_required": QT_TRANSLATE_NOOP("rules", "更正志愿时长需要填写原因"),
+    "hours_out_of_range": QT_TRANSLATE_NOOP("rules", "志愿时长应在 0 到 {max} 小时之间"),
+    "hours_rule_range": QT_TRANSLATE_NOOP("rules", "{label}应在 {min} 到 {max} 分钟之间"),
+    "hours_confirmed": QT_TRANSLATE_NOOP(
+        "rules", "这个活动的志愿时长已确认，不能再改计时规则（个人时长仍可更正）"
+    ),
+    "hours_not_ended": QT_TRANSLATE_NOOP("rules", "活动结束或完成后才能确认志愿时长"),
+    "hours_already_confirmed": QT_TRANSLATE_NOOP(
+        "rules", "这个活动的志愿时长已由 {by} 确认过，以先确认的为准"
+    ),
+    "void_of_correction": QT_TRANSLATE_NOOP(
+        "rules", "时长更正不能撤销；如有错误，请再更正一次（原记录保留）"
+    ),
     "void_of_void": QT_TRANSLATE_NOOP("rules", "这条记录本身就是撤销，不能再撤销"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("rules", "没有可以撤销的操作"),
     "undo_already_synced": QT_TRANSLATE_NOOP("rules", "这一步已同步到服务器，无法撤销"),
@@ -138,6 +151,9 @@ LABELS: dict[str, str] = {
     "contact_phone": QT_TRANSLATE_NOOP("rules", "联系电话"),
     "lon": QT_TRANSLATE_NOOP("rules", "经度"),
     "lat": QT_TRANSLATE_NOOP("rules", "纬度"),
+    "hours_min_stay": QT_TRANSLATE_NOOP("rules", "最短停留"),
+    "hours_step": QT_TRANSLATE_NOOP("rules", "取整单位"),
+    "hours_daily_cap": QT_TRANSLATE_NOOP("rules", "每日上限"),
     # a youth, a notice
     "name": QT_TRANSLATE_NOOP("rules", "姓名"),
     "phone": QT_TRANSLATE_NOOP("rules", "手机号"),

@@ -41,6 +41,7 @@ HEALTH_PATH = "/healthz"
 SNAPSHOT_PATH = f"{API}/snapshot"
 REVEAL_PATH = f"{API}/personal/reveal"
 CHECKIN_CODES_PATH = f"{API}/activities/{{activity_id}}/checkin-codes"
+ACTIVITY_HOURS_PATH = f"{API}/activities/{{activity_id}}/hours"
 
 PUSH_BATCH = 500  # operations per push request
 PULL_PAGE = 2000  # rows per pull page
@@ -175,6 +176,18 @@ class CheckinCodes:
 
     activity_id: str
     codes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ActivityHours:
+    """An activity's 志愿时长 as the server counts them (`sync.core.checkin.registration_hours`,
+    the devices' function): registration id → hours, for each registration with any event at
+    the door; and who confirmed them, when (ISO 8601; "" while unconfirmed)."""
+
+    activity_id: str
+    hours: dict[str, float]
+    confirmed_at: str = ""
+    confirmed_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,7 @@ class CheckinAction(StrEnum):
     CHECK_IN = "in"
     CHECK_OUT = "out"
     VOID = "void"  # cancels the event named in `voids`
+    ADJUST = "adjust"  # a cadre's correction of the hours (`hours`, `reason`); replaces `voids`
 
 
 class RegistrationAction(StrEnum):
@@ -193,6 +194,14 @@ class Activity:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 0
+    # 志愿时长 rules, in minutes (`sync.core.checkin.HoursRule`), set by `activity.hours_rule`;
+    # and who confirmed the hours, when (`checkin.confirm`). Local schema 10 / server
+    # revision 0008 (appended, see Youth).
+    hours_min_stay: int = 30
+    hours_step: int = 30
+    hours_daily_cap: int = 480
+    hours_confirmed_at: datetime | None = None
+    hours_confirmed_by: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -247,10 +256,11 @@ class RegistrationEvent:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckinEvent:
-    """One thing that happened at an activity's door: a check-in, a check-out, or the void of
-    an earlier event (with a reason). Only ever appended, on any laptop, offline too; who is
-    inside is derived from all of them (`sync.core.checkin`), so laptops never overwrite each
-    other. Local schema 9 / server revision 0007."""
+    """One thing that happened at an activity's door: a check-in, a check-out, the void of
+    an earlier event (with a reason), or a cadre's correction of the hours. Only ever
+    appended, on any laptop, offline too; who is inside and the hours are derived from all of
+    them (`sync.core.checkin`), so laptops never overwrite each other. Local schema 9 / server
+    revision 0007."""
 
     # The door's counts read an activity's events; a registration's events, its state.
     INDEXES: ClassVar[tuple[tuple[str, ...], ...]] = (("activity_id", "at"),)
@@ -261,9 +271,10 @@ class CheckinEvent:
     action: CheckinAction = CheckinAction.CHECK_IN
     at: datetime | None = None  # the laptop's clock when it happened
     actor: str = ""  # the account's username
-    voids: str = ""  # the id of the event a VOID cancels
-    reason: str = ""  # why it was voided
+    voids: str = ""  # the event this one cancels: a VOID's target, an ADJUST's predecessor
+    reason: str = ""  # why it was voided or corrected
     version: int = 0
+    hours: float | None = None  # an ADJUST's hours (local schema 10 / server revision 0008)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

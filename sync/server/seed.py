@@ -248,7 +248,7 @@ class _ServerSink:
             path = self._activity_paths[row["activity_id"]]
             self._registration_paths[row["id"]] = path
             return path
-        if table == "registration_events":
+        if table in ("registration_events", "checkin_events"):
             return self._registration_paths[row["registration_id"]]
         if table == "youths":
             return ROOT_SCOPE
@@ -295,6 +295,7 @@ def seed_demo(
         youths=summary.youths,
         registrations=summary.registrations,
         registration_events=summary.registration_events,
+        checkin_events=summary.checkin_events,
         followers=summary.followers,
         notices=summary.notices,
     )

@@ -116,6 +116,14 @@ HOURS_COLUMNS: tuple[Column, ...] = (
     Column("签到时间", 17, lambda r, _: _local(r.get("first_in"))),
     Column("签退时间", 17, lambda r, _: _local(r.get("last_out"))),
     Column("志愿时长（小时）", 14, lambda r, _: r["hours"]),
+    Column("服务日期", 12, lambda r, _: r.get("service_date")),
+    Column("按规则计时（小时）", 14, lambda r, _: r.get("counted", r["hours"])),
+    Column("更正原因", 24, lambda r, _: r.get("reason") or ""),
+    Column("更正人", 12, lambda r, _: r.get("corrected_by") or ""),
+    Column("确认后更正", 10, lambda r, _: "是" if r.get("after_confirmation") else ""),
+    Column("累计志愿时长（小时）", 16, lambda r, _: r.get("total", r["hours"])),
+    Column("确认人", 12, lambda r, _: r.get("confirmed_by") or ""),
+    Column("确认时间", 17, lambda r, _: _local(r.get("confirmed_at"))),
 )
 
 
@@ -267,5 +275,7 @@ def export_followers(path: Path, rows: Iterable[Mapping[str, Any]], **options: A
 
 
 def export_hours(path: Path, rows: Iterable[Mapping[str, Any]], **options: Any) -> int:
-    """Rows: name, phone, school, activity_title, org_name, first_in, last_out, hours."""
+    """Rows of `sync.client.store.checkin_queries.hours_rows`: what a volunteer-service
+    certificate states (name, phone, school, activity, organisation, date, check-in and -out,
+    hours), the correction in force, the person's total and the confirmation."""
     return export_rows(path, rows, HOURS_COLUMNS, title="志愿时长", **options)

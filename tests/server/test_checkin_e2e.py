@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -19,7 +19,7 @@ from sync.client.store import checkin_queries
 from sync.client.store.tables import checkin_events
 from sync.core import checkin_codes
 from sync.core.checkin import Verdict
-from sync.core.records import CheckinAction
+from sync.core.records import ActivityStatus, CheckinAction
 from tests.server.conftest import Device, Server, demo_now, server_rows
 from tests.server.test_youth_e2e import YouthClient, _registering
 
@@ -31,14 +31,16 @@ def _busiest_activity(
     device: Device, minimum: int, *, among: set[str] | None = None
 ) -> tuple[str, list[str]]:
     """A published activity (of `among`, if given) with at least `minimum` approved
-    registrations, and those."""
+    registrations and no door events yet (the demo's past door has some), and those."""
+    with device.store.engine.connect() as conn:
+        used = set(conn.scalars(select(checkin_events.c.activity_id)))
     approved: dict[str, list[str]] = {}
     for r in device.registrations().values():
         if r["status"] == "approved":
             approved.setdefault(r["activity_id"], []).append(r["id"])
     acts = device.activities()
     for activity_id, ids in sorted(approved.items()):
-        wanted = among is None or activity_id in among
+        wanted = (among is None or activity_id in among) and activity_id not in used
         if wanted and len(ids) >= minimum and acts[activity_id]["status"] == "published":
             return activity_id, sorted(ids)
     raise AssertionError(f"no published activity with {minimum} approved registrations")
@@ -75,15 +77,18 @@ def _book(device: Device, activity_id: str):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, seed: int):
+def test_three_laptops_at_one_door_count_everyone_once(
+    devices, server: Server, seed: int, tmp_path
+):
     rng = random.Random(seed)
     laptops = [devices(name) for name in "abc"]
     for laptop in laptops:
         laptop.sync()
-    activity_id, approved = _busiest_activity(laptops[0], 9)
-    people = rng.sample(approved, 9)
+    activity_id, approved = _busiest_activity(laptops[0], 11)
+    people = rng.sample(approved, 11)
     twice, once = people[0:3], people[3:6]
     mistaken, leaving, cancelled = people[6], people[7], people[8]
+    stayer, corrected = people[9], people[10]
 
     # offline from here until the syncs below
     made = 0
@@ -122,6 +127,22 @@ def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, 
         made += 1
     assert typo[0] == typo[1]  # one registration id for one phone at one activity
 
+    # 志愿时长: stays timed at the door, a rule set on one laptop, and one person's hours
+    # corrected on two laptops (the server's order of operations decides which is in force)
+    start = demo_now()
+    first, second = rng.sample(laptops, 2)
+    _at(first, start).store.record_checkin(IN, stayer)
+    _at(second, start + timedelta(hours=2, minutes=40)).store.record_checkin(OUT, stayer)
+    _at(first, start).store.record_checkin(IN, corrected)
+    _at(first, start + timedelta(hours=1)).store.record_checkin(OUT, corrected)
+    rng.choice(laptops).store.set_hours_rule(activity_id, 60, 60, 480)  # whole hours
+    p, q = rng.sample(laptops, 2)
+    _at(p, start + timedelta(hours=3)).store.adjust_hours(corrected, 3.0, "会前布置场地")
+    _at(q, start + timedelta(hours=3)).store.adjust_hours(corrected, 2.5, "核对签到表")
+    made += 6
+    for laptop in laptops:
+        laptop.store.clock = demo_now
+
     order = laptops[:]
     rng.shuffle(order)
     for laptop in order:
@@ -137,10 +158,10 @@ def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, 
     counts = {laptop.store.device_id: _book(laptop, activity_id).counts() for laptop in laptops}
     assert len(set(counts.values())) == 1, counts
     result = next(iter(counts.values()))
-    # the leaver, the cancelled one and one for each walk-in phone
-    assert result.arrived == len(twice) + len(once) + 2 + 2
+    # the leaver, the cancelled one, one for each walk-in phone, the two timed stays
+    assert result.arrived == len(twice) + len(once) + 2 + 2 + 2
     sources = laptops[0].registrations()
-    arrived = [*twice, *once, leaving, cancelled]
+    arrived = [*twice, *once, leaving, cancelled, stayer, corrected]
     assert result.walk_ins == 2 + sum(sources[p]["source"] == "walk_in" for p in arrived)
     for phone in (same_phone, other_phone):  # one youth and one registration per phone
         youths = server_rows(server, "SELECT id FROM youths WHERE phone = :p", p=phone)
@@ -160,8 +181,8 @@ def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, 
             server_rows(server, "SELECT name FROM youths WHERE phone = :p", p=other_phone)[0][0],
         )
     ]
-    assert result.left == 1
-    assert result.inside == result.arrived - 1
+    assert result.left == 3  # the leaver and the two timed stays
+    assert result.inside == result.arrived - 3
     book = _book(laptops[0], activity_id)
     assert not book.entries[mistaken].state.arrived  # the void took the mistake out
     assert [e.registration_id for e in book.unexpected()] == [cancelled]  # kept, shown
@@ -169,6 +190,65 @@ def test_three_laptops_at_one_door_count_everyone_once(devices, server: Server, 
     for person in twice:  # earliest check-in counts, once
         times = [e["at"] for e in book.entries[person].events]
         assert len(times) == 2 and book.entries[person].state.first_in == min(times)
+
+    # the server counts the hours with the laptops' function and they agree, person by person
+    client = session.connect(laptops[0].store)
+    try:
+        on_server_hours = client.activity_hours(activity_id).hours
+    finally:
+        client.close()
+    for laptop in laptops:
+        b = _book(laptop, activity_id)
+        mine = {r: b.hours(e).final for r, e in b.entries.items() if e.events}
+        assert mine == on_server_hours
+    later = p if order.index(p) > order.index(q) else q  # its correction reached the server last
+    assert on_server_hours[corrected] == (3.0 if later is p else 2.5)
+    assert on_server_hours[stayer] == 2.0  # 2 h 40 min, whole hours by the rule set offline
+    assert all(on_server_hours[person] == 0.0 for person in twice)  # still inside
+    _hours_export_has_the_certificate_fields(laptops[0], activity_id, on_server_hours, tmp_path)
+
+    # the activity completed, two laptops confirm its hours offline: the first to reach the
+    # server stands, the other is told, and every laptop shows the same confirmation
+    laptops[0].store.transition_activity(activity_id, ActivityStatus.COMPLETED)
+    laptops[0].sync()
+    confirmers = rng.sample(laptops, 2)
+    for laptop in confirmers:
+        laptop.sync()
+        laptop.store.confirm_hours(activity_id)
+    for laptop in confirmers:
+        laptop.sync()
+    for laptop in laptops:
+        laptop.sync()
+    told = [op["code"] for op in confirmers[1].store.rejected_operations()]
+    assert "hours_already_confirmed" in told
+    confirmed = {_book(laptop, activity_id).confirmed_at for laptop in laptops}
+    assert len(confirmed) == 1 and None not in confirmed
+
+
+def _at(laptop: Device, when: datetime) -> Device:
+    """The laptop with its clock stopped at `when` (the door's time of the next event)."""
+    laptop.store.clock = lambda: when
+    return laptop
+
+
+def _hours_export_has_the_certificate_fields(laptop, activity_id, hours, tmp_path) -> None:
+    import openpyxl
+
+    from sync.tools import excel
+
+    rows = laptop.store.read(checkin_queries.hours_rows, activity_id)
+    target = tmp_path / f"{laptop.store.device_id}-志愿时长.xlsx"
+    assert excel.export_hours(target, rows) == len(rows)
+    table = [[c.value for c in r] for r in openpyxl.load_workbook(target).active.iter_rows()]
+    header = next(r for r in table if r and r[0] == "姓名")
+    certificate = ["姓名", "手机号", "学校/单位", "服务活动", "组织单位", "服务日期"]
+    assert header[: len(certificate)] != [] and set(certificate) <= set(header)
+    assert {"签到时间", "签退时间", "志愿时长（小时）", "累计志愿时长（小时）"} <= set(header)
+    written = [dict(zip(header, r, strict=True)) for r in table[table.index(header) + 1 :]]
+    assert sorted(r["志愿时长（小时）"] for r in written) == sorted(
+        hours[r["registration_id"]] for r in rows
+    )
+    assert all(r["组织单位"] and r["服务活动"] for r in written)
 
 
 def test_a_youths_code_from_the_public_api_is_checked_offline(devices, server: Server):

@@ -51,6 +51,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/snapshot"): "reads",
     ("POST", "/api/v1/personal/reveal"): "reveal",
     ("GET", "/api/v1/activities/{activity_id}/checkin-codes"): "reads",
+    ("GET", "/api/v1/activities/{activity_id}/hours"): "reads",
     ("POST", "/api/v1/public/youths/code"): "public",
     ("POST", "/api/v1/public/youths"): "public",
     ("GET", "/api/v1/public/activities"): "youth",
@@ -133,6 +134,21 @@ OP_KINDS: dict[str, Callable[[Sibling], dict[str, Any]]] = {
         "voids": b.registration_id,
         "at": "2026-11-24T10:00:00+08:00",
         "reason": "越权撤销",
+    },
+    # 志愿时长: only within the scope of the activity's organisation
+    Kind.CHECKIN_ADJUST: lambda b: {
+        "id": uuid7(),
+        "registration_id": b.registration_id,
+        "hours": 8.0,
+        "reason": "越权更正",
+        "at": "2026-11-24T10:00:00+08:00",
+    },
+    Kind.CHECKIN_CONFIRM: lambda b: {"id": b.activity_id, "at": "2026-11-24T10:00:00+08:00"},
+    Kind.ACTIVITY_HOURS_RULE: lambda b: {
+        "id": b.activity_id,
+        "min_stay": 0,
+        "step": 1,
+        "daily_cap": 1440,
     },
     # Kinds only a youth may send (through the public API): refused to every cadre.
     Kind.YOUTH_CREATE: lambda b: {"id": uuid7(), "name": "越权", "phone": "13800138001"},
@@ -515,6 +531,8 @@ OWN_KINDS = (
     Kind.REGISTRATION_CANCEL,
     Kind.CHECKIN_IN,
     Kind.CHECKIN_OUT,
+    Kind.CHECKIN_ADJUST,
+    Kind.ACTIVITY_HOURS_RULE,
 )
 
 

@@ -336,6 +336,21 @@ def _v9_checkin_events(db: sqlite3.Connection) -> None:
     )
 
 
+def _v10_checkin_hours(db: sqlite3.Connection) -> None:
+    """志愿时长: an activity's hour rules and confirmation, a correction's hours."""
+    _run(
+        db,
+        """
+        ALTER TABLE activities ADD COLUMN hours_min_stay INTEGER NOT NULL DEFAULT 30;
+        ALTER TABLE activities ADD COLUMN hours_step INTEGER NOT NULL DEFAULT 30;
+        ALTER TABLE activities ADD COLUMN hours_daily_cap INTEGER NOT NULL DEFAULT 480;
+        ALTER TABLE activities ADD COLUMN hours_confirmed_at DATETIME;
+        ALTER TABLE activities ADD COLUMN hours_confirmed_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE checkin_events ADD COLUMN hours FLOAT;
+        """,
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _v1_initial,
     _v2_categories,
@@ -346,6 +361,7 @@ STEPS: tuple[Step, ...] = (
     _v7_assessment_targets,
     _v8_youth_requests,
     _v9_checkin_events,
+    _v10_checkin_hours,
 )
 LATEST = len(STEPS)
 

@@ -25,12 +25,14 @@ from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import (
     YOUTH_FIELDS,
+    AdjustHours,
     ArchiveRequest,
     AssignRequest,
     CancelRegistration,
     CheckIn,
     CheckOut,
     ClassifyRequest,
+    ConfirmHours,
     CreateActivity,
     CreateRegistration,
     Decision,
@@ -42,6 +44,7 @@ from sync.core.operations import (
     ReplyRequest,
     ReviewRegistration,
     SendNotice,
+    SetHoursRule,
     SetTarget,
     TagFollowers,
     TransitionActivity,
@@ -390,6 +393,23 @@ class Store:
             "at": at,
             "voids": voids,
         }
+
+    def adjust_hours(self, registration_id: str, hours: float, reason: str) -> str:
+        """Correct one registration's 志愿时长, with the reason kept; the new event's id."""
+        event_id = uuid7()
+        at = self.clock().isoformat()
+        self.execute(AdjustHours(event_id, registration_id, hours, reason, at))
+        return event_id
+
+    def confirm_hours(self, activity_id: str) -> str:
+        """Confirm the activity's 志愿时长 (once it has ended); the op_id."""
+        op_id, _ = self.execute(ConfirmHours(activity_id, self.clock().isoformat()))
+        return op_id
+
+    def set_hours_rule(self, activity_id: str, min_stay: int, step: int, daily_cap: int) -> str:
+        """Set how the activity's hours are counted (minutes each); the op_id."""
+        op_id, _ = self.execute(SetHoursRule(activity_id, min_stay, step, daily_cap))
+        return op_id
 
     def walk_in(self, activity_id: str, name: str, phone: str, school: str = "") -> str:
         """Register someone at the door (name, phone, optionally school or employer) and

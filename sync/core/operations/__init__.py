@@ -37,6 +37,7 @@ from sync.core.operations.base import (
 )
 from sync.core.operations.checkins import CheckIn, CheckOut, VoidCheckin
 from sync.core.operations.followers import Follow, SendNotice, TagFollowers, Unfollow
+from sync.core.operations.hours import AdjustHours, ConfirmHours, SetHoursRule
 from sync.core.operations.kinds import Actor, Kind
 from sync.core.operations.personal import REVEALABLE, RecordConsent, RevealPersonalData
 from sync.core.operations.registrations import (
@@ -69,6 +70,7 @@ __all__ = [
     "YOUTH_FIELDS",
     "Actor",
     "AddToRequest",
+    "AdjustHours",
     "ApplyContext",
     "ArchiveRequest",
     "AssignRequest",
@@ -76,6 +78,7 @@ __all__ = [
     "CheckIn",
     "CheckOut",
     "ClassifyRequest",
+    "ConfirmHours",
     "CreateActivity",
     "CreateRegistration",
     "CreateYouth",
@@ -91,6 +94,7 @@ __all__ = [
     "RevealPersonalData",
     "ReviewRegistration",
     "SendNotice",
+    "SetHoursRule",
     "SetTarget",
     "SubmitRequest",
     "TagFollowers",

@@ -117,6 +117,18 @@ def _check_str(value: Any) -> str:
     return value
 
 
+def _check_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("not an integer")
+    return value
+
+
+def _check_number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("not a number")
+    return float(value)
+
+
 def _check_optional_str(value: Any) -> str | None:
     return None if value is None else _check_str(value)
 
@@ -155,6 +167,10 @@ def _readers(cls: type) -> tuple[tuple[str, Callable[[Any], Any], Any], ...]:
             check = _check_str
         elif hint == str | None:
             check = _check_optional_str
+        elif hint is int:
+            check = _check_int
+        elif hint is float:
+            check = _check_number
         elif hint == tuple[str, ...]:
             check = _check_strings
         elif typing.get_origin(hint) is dict:

@@ -48,7 +48,7 @@ class VoidCheckin(Payload):
     reason: str = ""
 
 
-def _door_time(text: str) -> datetime:
+def door_time(text: str) -> datetime:
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
@@ -88,7 +88,7 @@ def _record(ctx: ApplyContext, op: CheckIn | CheckOut, action: CheckinAction) ->
     someone offline did so on what it knew, and the door's history must say so. When the
     registration is no longer approved (cancelled on another laptop meanwhile), the event is
     kept and the answer says so; every laptop then lists the person under 需核对."""
-    at = _door_time(op.at)
+    at = door_time(op.at)
     registration = existing(ctx, "registrations", op.registration_id)
     _append(ctx, op.id, registration, action, at)
     status = RegistrationStatus(registration["status"])
@@ -117,13 +117,15 @@ def void_checkin(ctx: ApplyContext, op: VoidCheckin) -> Outcome:
     target = existing(ctx, "checkin_events", op.voids)
     if target["action"] == CheckinAction.VOID:
         raise RuleViolation("void_of_void")
+    if target["action"] == CheckinAction.ADJUST:  # a correction is replaced, never voided
+        raise RuleViolation("void_of_correction")
     registration = existing(ctx, "registrations", target["registration_id"])
     _append(
         ctx,
         op.id,
         registration,
         CheckinAction.VOID,
-        _door_time(op.at),
+        door_time(op.at),
         voids=op.voids,
         reason=reason,
     )

@@ -53,6 +53,9 @@ class Kind(StrEnum):
     CHECKIN_IN = "checkin.in", "checkin_events", CADRE
     CHECKIN_OUT = "checkin.out", "checkin_events", CADRE
     CHECKIN_VOID = "checkin.void", "checkin_events", CADRE
+    CHECKIN_ADJUST = "checkin.adjust", "checkin_events", CADRE
+    CHECKIN_CONFIRM = "checkin.confirm", "activities", CADRE
+    ACTIVITY_HOURS_RULE = "activity.hours_rule", "activities", CADRE
     PERSONAL_REVEAL = "personal.reveal", None, CADRE, False
     REQUEST_SUBMIT = "request.submit", "requests", YOUTH
     REQUEST_ADD = "request.add", "requests", YOUTH

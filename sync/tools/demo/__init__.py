@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sync.core.operations import Reference
+from sync.tools.demo.door import door_events
 from sync.tools.demo.generator import _Generator
 from sync.tools.demo.model import (
     DEFAULT_SEED,
@@ -59,6 +60,7 @@ TABLES = (
     "youths",
     "registrations",
     "registration_events",
+    "checkin_events",
     "followers",
     "notices",
 )
@@ -100,6 +102,9 @@ def generate(
     writer.write("registrations", gen.registrations())
     writer.total += gen.planned_events_and_notices()
     writer.write("registration_events", gen.registration_events())
+    door = door_events(gen.plans, gen.admitted, now, seed + 2, DEMO_HOME_USERNAME)
+    writer.total += len(door)
+    writer.write("checkin_events", door)
     writer.write("followers", gen.followers())
     writer.write("notices", gen.notices())
     log.info("generated %s demo data in %.1f s", size, time.perf_counter() - started)

@@ -57,6 +57,8 @@ class _Generator(_People):
         self.plans: list[_Plan] = []
         self.youth_ids: list[str] = []
         self.registrants: dict[str, list[tuple[int, str, int]]] = {}  # org id → (youth, act, ts)
+        self.admitted: dict[str, list[str]] = {}  # activity id → approved registration ids
+
         n_orgs = 1 + len(self.table.cities()) + len(self.counties) + size.grassroots
         self.total_rows = n_orgs + size.activities + size.youths
         self.total_rows += size.registrations + size.followers

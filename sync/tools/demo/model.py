@@ -56,6 +56,7 @@ class DemoSummary:
     home_org_id: str
     registration_events: int = 0
     notices: int = 0
+    checkin_events: int = 0
 
 
 class DemoDataExists(RuntimeError):

@@ -136,6 +136,8 @@ class _People:
                 if r > 0.8:
                     source = RegistrationSource.WALK_IN if r < 0.95 else RegistrationSource.IMPORT
                 registration_id = self._id(ts)
+                if status is RegistrationStatus.APPROVED:
+                    self.admitted.setdefault(plan.id, []).append(registration_id)
                 decided = int(reviewed_at.timestamp()) if reviewed_at else None
                 if status is RegistrationStatus.CANCELLED:
                     decided = min(ts + self.extra.randint(600, 2 * DAY), max(ts, now_ts - 1))
