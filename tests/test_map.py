@@ -301,3 +301,30 @@ def test_on_gcj02_tiles_the_picker_shows_and_returns_wgs84(qtbot, tmp_path, monk
         click_at(qtbot, dialog.map, g_lon, g_lat)
     lon, lat = dialog.point
     assert abs(lon - 118.90) < 0.0005 and abs(lat - 32.00) < 0.0005  # a pixel at zoom 11
+
+
+def test_the_open_basemap_is_a_choice_with_its_own_credit(qtbot, tmp_path):
+    """The overview offers the openly licensed boundaries as a basemap of its own; the corner
+    credits what is drawn: Tianditu's credit goes once no Tianditu layer is left on the map."""
+    from desktop.map.texts import map_attribution, page_options
+    from desktop.map.view import MapView
+
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    credits, notice = map_attribution()
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    with qtbot.waitSignal(view.page_loaded, timeout=30_000):
+        view.show_page(page_options(settings, "overview"))
+    corner = "JSON.stringify(document.querySelector('.leaflet-control-attribution').textContent)"
+    text = js(qtbot, view, corner)
+    assert credits["tianditu"] in text and notice in text and credits["open"] not in text
+
+    control = "document.querySelectorAll('.leaflet-control-layers-{} input')[{}].click()"
+    view.run(control.format("base", 1))  # 开放边界（OpenStreetMap）
+    text = wait_js(qtbot, view, corner, lambda t: credits["open"] in t)
+    assert credits["tianditu"] in text  # the counties (the choropleth) are still Tianditu's
+    view.run(control.format("overlays", 0))  # 县区 off
+    text = wait_js(qtbot, view, corner, lambda t: credits["tianditu"] not in t)
+    assert credits["open"] in text and notice in text

@@ -1,13 +1,19 @@
 """The map's HTML page, built with folium over local files only: Leaflet and the marker-cluster
 plugin from resources/generated/web (build_resources.py fetches them from npm), the offline
-Jiangsu basemap (province, cities, counties) inline, and the page's own script (`SCRIPT`), which
-fills the layers when the app hands it data (`suqing.setData`) and talks back over QWebChannel.
+Jiangsu basemap inline, and the page's own script (`SCRIPT`), which fills the layers when the app
+hands it data (`suqing.setData`) and talks back over QWebChannel.
+
+Two basemaps, one at a time (the overview's layer control switches): Tianditu's province and
+cities (the default: current and accurate, licence unclear) and the openly licensed fallback
+(OpenStreetMap via geoBoundaries, ODbL). Each layer carries its own credit, so Leaflet shows the
+credit of what is on the map. The counties (the choropleth) are Tianditu's.
 
 Nothing here reaches the network unless the user configured an online tile layer.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 from dataclasses import dataclass, field
@@ -49,7 +55,8 @@ class PageOptions:
         "overview"  # overview: clusters + choropleth; picker: click to pick; spot: one point
     )
     tile_url: str = ""  # an online tile layer, or "" for the offline basemap alone
-    attribution: tuple[str, ...] = ()  # credits shown in the corner (the basemap's first)
+    attribution: tuple[str, ...] = ()  # always in the corner (the map notice)
+    credits: dict[str, str] = field(default_factory=dict)  # per basemap (BASEMAPS): its credit
     texts: dict[str, str] = field(default_factory=dict)  # translated words the script shows
     layer_names: dict[str, str] = field(default_factory=dict)  # translated layer titles
 
@@ -64,11 +71,23 @@ def _convert(coords: Any) -> Any:
     return [_convert(c) for c in coords]
 
 
+# Basemap → its generated layers (province, cities); the first is the default.
+BASEMAPS = {
+    "tianditu": ("province", "cities"),
+    "open": ("province_open", "cities_open"),
+}
+# Drawing order, bottom to top (Leaflet's overlay pane, where the markers go, is 400): a
+# basemap's land fill, the choropleth, then the outlines, so a switch of basemap never covers
+# the choropleth and a choropleth never hides a city's border.
+PANES = {"landfill": 350, "choropleth": 380, "outlines": 390}
+LAND = "#f4f1ea"
+
+
 @cache
 def basemap(gcj02: bool = False) -> dict[str, dict]:
     """The generated boundary layers, converted to GCJ-02 when the tiles are."""
     layers = {}
-    for name in ("province", "cities", "counties"):
+    for name in ("counties", *itertools.chain(*BASEMAPS.values())):
         data = json.loads((GENERATED_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
         if gcj02:
             for feature in data["features"]:
@@ -141,29 +160,38 @@ def build_html(options: PageOptions) -> str:
     layers = basemap(options.gcj02)
     if options.mode == "overview":
         m.fit_bounds(JIANGSU_BOUNDS)  # the province fills the view, whatever the window's size
+    for pane, z_index in PANES.items():  # before the layers that draw in them
+        folium.map.CustomPane(pane, z_index=z_index, pointer_events=pane == "choropleth").add_to(m)
+    credits = {key: html.escape(text) for key, text in options.credits.items()}
+    bases = {}
+    for key, (province, cities) in BASEMAPS.items():
+        if key != "tianditu" and options.mode != "overview":
+            continue  # the picker and the small map have no layer control: the default only
+        base = folium.FeatureGroup(
+            name=names.get(key, key),
+            overlay=False,
+            show=key == "tianditu",
+            control=options.mode == "overview",
+        ).add_to(m)
+        for layer, style in (
+            (cities, {"color": "#6b7480", "weight": 1.4, "fill": False}),
+            (province, {"color": "#c8161d", "weight": 2.4, "fill": False}),
+        ):
+            drawn = folium.GeoJson(
+                layers[layer],
+                style_function=lambda _f, style=style: style,
+                interactive=False,
+                pane="outlines",
+                control=False,
+            ).add_to(base)
+        bases[key] = [base.get_name(), drawn.get_name()]  # drawn: the province, last
     counties = folium.GeoJson(
         layers["counties"],
         name=names.get("counties", "counties"),
-        style_function=lambda _f: {
-            "color": "#9aa3ad",
-            "weight": 0.6,
-            "fillColor": "#f4f1ea",
-            "fillOpacity": 0.0 if options.tile_url else 1.0,
-        },
+        style_function=lambda _f: {"color": "#9aa3ad", "weight": 0.6, "fillOpacity": 0},
+        pane="choropleth",
         control=options.mode == "overview",
-    ).add_to(m)
-    folium.GeoJson(
-        layers["cities"],
-        name=names.get("cities", "cities"),
-        style_function=lambda _f: {"color": "#6b7480", "weight": 1.4, "fillOpacity": 0},
-        interactive=False,
-        control=False,
-    ).add_to(m)
-    folium.GeoJson(
-        layers["province"],
-        style_function=lambda _f: {"color": "#c8161d", "weight": 2.4, "fillOpacity": 0},
-        interactive=False,
-        control=False,
+        **({"attribution": credits["tianditu"]} if "tianditu" in credits else {}),
     ).add_to(m)
     labels = folium.FeatureGroup(name=names.get("labels", "labels"), control=False).add_to(m)
     for feature in layers["cities"]["features"]:
@@ -184,6 +212,9 @@ def build_html(options: PageOptions) -> str:
         "mode": options.mode,
         "map": m.get_name(),
         "counties": counties.get_name(),
+        "bases": bases,  # basemap → [its group, its province layer] (the land fill's shape)
+        "credits": credits,
+        "land": None if options.tile_url else LAND,
         "attribution": list(options.attribution),
         "texts": options.texts,
     }
@@ -246,6 +277,19 @@ var suqing = (function () {
   map.attributionControl.setPrefix(false);
   cfg.attribution.forEach(function (a) { map.attributionControl.addAttribution(esc(a)); });
   var counties = window[cfg.counties];
+  // Each basemap's land: its own province outline filled, below the choropleth, in its group
+  // so that it comes and goes with its basemap. None over online tiles.
+  // Its credit on the group: Leaflet shows a layer's credit while the layer is on the map.
+  // (Set here: folium hands a feature group's options to L.featureGroup as its layers.)
+  Object.keys(cfg.bases).forEach(function (key) {
+    var group = window[cfg.bases[key][0]], province = window[cfg.bases[key][1]];
+    if (cfg.land) {
+      group.addLayer(L.geoJSON(province.toGeoJSON(), {pane: "landfill", interactive: false,
+        style: {stroke: false, fillColor: cfg.land, fillOpacity: 1}}));
+    }
+    group.options.attribution = cfg.credits[key];
+    if (map.hasLayer(group)) { map.removeLayer(group); group.addTo(map); }  // credit it now
+  });
   var orgs = cfg.orgs ? window[cfg.orgs] : null;
   var acts = cfg.activities ? window[cfg.activities] : null;
   var markersById = {}, shownActivities = [];
@@ -319,7 +363,7 @@ var suqing = (function () {
       counties.eachLayer(function (layer) {
         var code = layer.feature.properties.code;
         var color = c.colors[code];
-        layer.setStyle({fillColor: color || "#f4f1ea", fillOpacity: color ? 0.75 : 0.25});
+        layer.setStyle({fillColor: color, fillOpacity: color ? 0.75 : 0});
         layer.bindTooltip(esc(layer.feature.properties.name) + ": " + (c.values[code] || 0));
       });
       legend.addTo(map);

@@ -4496,57 +4496,67 @@ Remove the data?</translation>
 <context>
     <name>map</name>
     <message>
-        <location filename="../../desktop/map/texts.py" line="23"/>
+        <location filename="../../desktop/map/texts.py" line="25"/>
         <source>省级团委</source>
         <translation>Provincial committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="24"/>
+        <location filename="../../desktop/map/texts.py" line="26"/>
         <source>市级团委</source>
         <translation>City committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="25"/>
+        <location filename="../../desktop/map/texts.py" line="27"/>
         <source>县级团委</source>
         <translation>County committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="26"/>
+        <location filename="../../desktop/map/texts.py" line="28"/>
         <source>基层团组织</source>
         <translation>Grassroots organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="36"/>
+        <location filename="../../desktop/map/texts.py" line="40"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="37"/>
+        <location filename="../../desktop/map/texts.py" line="41"/>
         <source>进行中的活动</source>
         <translation>Current activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="38"/>
+        <location filename="../../desktop/map/texts.py" line="42"/>
         <source>打开组织页</source>
         <translation>Open the organisation page</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="41"/>
+        <location filename="../../desktop/map/texts.py" line="45"/>
         <source>在线地图</source>
         <translation>Online map</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="42"/>
+        <location filename="../../desktop/map/texts.py" line="46"/>
         <source>县区</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="43"/>
+        <location filename="../../desktop/map/texts.py" line="47"/>
+        <source>天地图边界</source>
+        <translation>Tianditu boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="48"/>
+        <source>开放边界（OpenStreetMap）</source>
+        <translation>Open boundaries (OpenStreetMap)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="49"/>
         <source>团组织</source>
         <translation>League organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="44"/>
+        <location filename="../../desktop/map/texts.py" line="50"/>
         <source>即将开始的活动</source>
         <translation>Upcoming activities</translation>
     </message>
