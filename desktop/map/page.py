@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -64,11 +64,20 @@ class PageOptions:
     def gcj02(self) -> bool:
         return bool(self.tile_url) and tile_uses_gcj02(self.tile_url)
 
+    def to_display(self, lon: float, lat: float) -> tuple[float, float]:
+        """A stored (WGS84) point as this page draws it."""
+        return wgs84_to_gcj02(lon, lat) if self.gcj02 else (lon, lat)
 
-def _convert(coords: Any) -> Any:
+
+DRAWN_DIGITS = 4  # 1e-4° is about 10 m, a pixel at zoom 14; the data is generalised at 1 km
+
+
+def _drawn(coords: Any, gcj02: bool) -> Any:
+    """Coordinates as drawn: in the tiles' datum, rounded (a fifth of the page's size less)."""
     if isinstance(coords[0], (int, float)):
-        return list(wgs84_to_gcj02(coords[0], coords[1]))
-    return [_convert(c) for c in coords]
+        lon, lat = wgs84_to_gcj02(coords[0], coords[1]) if gcj02 else coords[:2]
+        return [round(lon, DRAWN_DIGITS), round(lat, DRAWN_DIGITS)]
+    return [_drawn(c, gcj02) for c in coords]
 
 
 # Basemap → its generated layers (province, cities); the first is the default.
@@ -76,23 +85,18 @@ BASEMAPS = {
     "tianditu": ("province", "cities"),
     "open": ("province_open", "cities_open"),
 }
-# Drawing order, bottom to top (Leaflet's overlay pane, where the markers go, is 400): a
-# basemap's land fill, the choropleth, then the outlines, so a switch of basemap never covers
-# the choropleth and a choropleth never hides a city's border.
-PANES = {"landfill": 350, "choropleth": 380, "outlines": 390}
 LAND = "#f4f1ea"
 
 
 @cache
 def basemap(gcj02: bool = False) -> dict[str, dict]:
-    """The generated boundary layers, converted to GCJ-02 when the tiles are."""
+    """The generated boundary layers as drawn (converted to GCJ-02 when the tiles are)."""
     layers = {}
     for name in ("counties", *itertools.chain(*BASEMAPS.values())):
         data = json.loads((GENERATED_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
-        if gcj02:
-            for feature in data["features"]:
-                geometry = feature["geometry"]
-                geometry["coordinates"] = _convert(geometry["coordinates"])
+        for feature in data["features"]:
+            geometry = feature["geometry"]
+            geometry["coordinates"] = _drawn(geometry["coordinates"], gcj02)
         layers[name] = data
     return layers
 
@@ -116,6 +120,15 @@ def label_point(geometry: dict) -> tuple[float, float]:
     return best[2], best[1]
 
 
+def region_labels(layer: dict) -> list[list]:
+    """[name, lat, lon] of each region's label."""
+    labels = []
+    for feature in layer["features"]:
+        lat, lon = label_point(feature["geometry"])
+        labels.append([feature["properties"]["name"], round(lat, 5), round(lon, 5)])
+    return labels
+
+
 class _Script(MacroElement):
     """The page's own script, rendered after every folium layer it refers to."""
 
@@ -132,13 +145,29 @@ def _local(element: Any, js: list[tuple[str, str]], css: list[tuple[str, str]]) 
     element.default_css = css
 
 
+_PAGES: dict[str, str] = {}  # built pages by their options: dialogs open the same page again
+PAGES_KEPT = 8
+
+
 def build_html(options: PageOptions) -> str:
-    """The whole page, to be shown with `setHtml(html, QUrl.fromLocalFile(WEB_DIR + "/"))`."""
+    """The whole page, to be shown with `setHtml(html, QUrl.fromLocalFile(WEB_DIR + "/"))`.
+    Kept once built: folium takes a tenth of a second to render one."""
+    key = json.dumps([asdict(options), options.gcj02], sort_keys=True, ensure_ascii=False)
+    if key not in _PAGES:
+        if len(_PAGES) >= PAGES_KEPT:
+            del _PAGES[next(iter(_PAGES))]  # the oldest
+        _PAGES[key] = _build_html(options)
+    return _PAGES[key]
+
+
+def _build_html(options: PageOptions) -> str:
     m = folium.Map(
         location=JIANGSU_CENTER,
         zoom_start=7 if options.mode == "overview" else 8,
         tiles=None,
-        prefer_canvas=True,  # thousands of circle markers draw far faster on a canvas
+        # One canvas for all: thousands of circle markers draw far faster on a canvas than as
+        # SVG, and each further canvas or pane costs a window-sized bitmap (over 6 MB).
+        prefer_canvas=True,
         control_scale=True,
     )
     # On the map itself (folium passes them to a tile layer, and there may be none): the
@@ -160,8 +189,6 @@ def build_html(options: PageOptions) -> str:
     layers = basemap(options.gcj02)
     if options.mode == "overview":
         m.fit_bounds(JIANGSU_BOUNDS)  # the province fills the view, whatever the window's size
-    for pane, z_index in PANES.items():  # before the layers that draw in them
-        folium.map.CustomPane(pane, z_index=z_index, pointer_events=pane == "choropleth").add_to(m)
     credits = {key: html.escape(text) for key, text in options.credits.items()}
     bases = {}
     for key, (province, cities) in BASEMAPS.items():
@@ -173,48 +200,34 @@ def build_html(options: PageOptions) -> str:
             show=key == "tianditu",
             control=options.mode == "overview",
         ).add_to(m)
-        for layer, style in (
-            (cities, {"color": "#6b7480", "weight": 1.4, "fill": False}),
-            (province, {"color": "#c8161d", "weight": 2.4, "fill": False}),
-        ):
-            drawn = folium.GeoJson(
-                layers[layer],
-                style_function=lambda _f, style=style: style,
-                interactive=False,
-                pane="outlines",
-                control=False,
-            ).add_to(base)
-        bases[key] = [base.get_name(), drawn.get_name()]  # drawn: the province, last
+        # The group's layers are made by the page's script from JSON text (JSON.parse is far
+        # quicker than the same data as a script literal), a hidden basemap's once chosen.
+        bases[key] = {
+            "group": base.get_name(),
+            "province": json.dumps(layers[province], separators=(",", ":")),
+            "cities": json.dumps(layers[cities], separators=(",", ":")),
+        }
     counties = folium.GeoJson(
         layers["counties"],
         name=names.get("counties", "counties"),
         style_function=lambda _f: {"color": "#9aa3ad", "weight": 0.6, "fillOpacity": 0},
-        pane="choropleth",
         control=options.mode == "overview",
         **({"attribution": credits["tianditu"]} if "tianditu" in credits else {}),
     ).add_to(m)
-    labels = folium.FeatureGroup(name=names.get("labels", "labels"), control=False).add_to(m)
-    for feature in layers["cities"]["features"]:
-        folium.Marker(
-            label_point(feature["geometry"]),
-            icon=folium.DivIcon(
-                html=f'<div class="city-label">{feature["properties"]["name"]}</div>',
-                icon_size=(0, 0),
-            ),
-            interactive=False,
-        ).add_to(labels)
-    county_labels = []  # shown from zoom 9 on, where a county is big enough to carry its name
-    for feature in layers["counties"]["features"]:
-        lat, lon = label_point(feature["geometry"])
-        county_labels.append([feature["properties"]["name"], round(lat, 5), round(lon, 5)])
     config: dict[str, Any] = {
-        "countyLabels": county_labels,
+        # Made by the page's script: a folium marker each would cost more to build than the map.
+        "cityLabels": region_labels(layers["cities"]),
+        "countyLabels": region_labels(layers["counties"]),  # shown from zoom 9 on
         "mode": options.mode,
         "map": m.get_name(),
         "counties": counties.get_name(),
-        "bases": bases,  # basemap → [its group, its province layer] (the land fill's shape)
+        "bases": bases,
         "credits": credits,
-        "land": None if options.tile_url else LAND,
+        "styles": {
+            "land": None if options.tile_url else LAND,  # the province filled, under the rest
+            "cities": {"color": "#6b7480", "weight": 1.4, "fill": False},
+            "province": {"color": "#c8161d", "weight": 2.4, "fill": False},
+        },
         "attribution": list(options.attribution),
         "texts": options.texts,
     }
@@ -277,45 +290,92 @@ var suqing = (function () {
   map.attributionControl.setPrefix(false);
   cfg.attribution.forEach(function (a) { map.attributionControl.addAttribution(esc(a)); });
   var counties = window[cfg.counties];
-  // Each basemap's land: its own province outline filled, below the choropleth, in its group
-  // so that it comes and goes with its basemap. None over online tiles.
-  // Its credit on the group: Leaflet shows a layer's credit while the layer is on the map.
-  // (Set here: folium hands a feature group's options to L.featureGroup as its layers.)
-  Object.keys(cfg.bases).forEach(function (key) {
-    var group = window[cfg.bases[key][0]], province = window[cfg.bases[key][1]];
-    if (cfg.land) {
-      group.addLayer(L.geoJSON(province.toGeoJSON(), {pane: "landfill", interactive: false,
-        style: {stroke: false, fillColor: cfg.land, fillOpacity: 1}}));
+  // A basemap's group: its land (the province filled; none over online tiles), cities and
+  // province outline, made when it is first shown. And its credit on the group: Leaflet
+  // shows a layer's credit while the layer is on the map. (Set here: folium hands a feature
+  // group's options to L.featureGroup as its layers.)
+  var styles = cfg.styles;
+  var bases = Object.keys(cfg.bases).map(function (key) {
+    var b = {group: window[cfg.bases[key].group], land: null, made: false};
+    b.make = function () {
+      if (b.made) { return; }
+      b.made = true;
+      var province = JSON.parse(cfg.bases[key].province);
+      var drawn = function (data, style) {
+        b.group.addLayer(L.geoJSON(data, {interactive: false, style: style}));
+      };
+      if (styles.land) {
+        b.land = L.geoJSON(province, {interactive: false,
+          style: {stroke: false, fillColor: styles.land, fillOpacity: 1}});
+        b.group.addLayer(b.land);
+      }
+      drawn(JSON.parse(cfg.bases[key].cities), styles.cities);
+      drawn(province, styles.province);
+    };
+    b.group.options.attribution = cfg.credits[key];
+    if (map.hasLayer(b.group)) {
+      b.make();
+      map.removeLayer(b.group);  // and back, so that its credit shows
+      b.group.addTo(map);
     }
-    group.options.attribution = cfg.credits[key];
-    if (map.hasLayer(group)) { map.removeLayer(group); group.addTo(map); }  // credit it now
+    return b;
   });
+  // Everything draws on one canvas, in the order added; a layer switched on comes last. So
+  // after a switch the choropleth and then the land go to the back, under the outlines (and
+  // the markers: one canvas per layer would cost a window-sized bitmap each).
+  function restack() {
+    if (map.hasLayer(counties)) { counties.bringToBack(); }
+    bases.forEach(function (b) {
+      if (b.land && map.hasLayer(b.group)) { b.land.bringToBack(); }
+    });
+  }
+  map.on("baselayerchange", function (e) {
+    bases.forEach(function (b) { if (b.group === e.layer) { b.make(); } });
+    restack();
+  });
+  map.on("overlayadd", restack);
+  restack();
   var orgs = cfg.orgs ? window[cfg.orgs] : null;
   var acts = cfg.activities ? window[cfg.activities] : null;
   var markersById = {}, shownActivities = [];
   var legend = L.control({position: "bottomright"});
   legend.onAdd = function () { this._div = L.DomUtil.create("div", "legend"); return this._div; };
   var spot = null;
-  var countyLabels = L.layerGroup(cfg.countyLabels.map(function (c) {
-    var icon = L.divIcon({iconSize: [0, 0], className: "",
-      html: '<div class="county-label">' + esc(c[0]) + "</div>"});
-    return L.marker([c[1], c[2]], {interactive: false, icon: icon});
-  }));
+  function labelLayer(labels, className) {
+    return L.layerGroup(labels.map(function (c) {
+      var icon = L.divIcon({iconSize: [0, 0], className: "",
+        html: '<div class="' + className + '">' + esc(c[0]) + "</div>"});
+      return L.marker([c[1], c[2]], {interactive: false, icon: icon});
+    }));
+  }
+  labelLayer(cfg.cityLabels, "city-label").addTo(map);
+  var countyLabels = labelLayer(cfg.countyLabels, "county-label");
   function showCountyLabels() {
     if (map.getZoom() >= 9) { countyLabels.addTo(map); } else { map.removeLayer(countyLabels); }
   }
   map.on("zoomend", showCountyLabels);
   showCountyLabels();
 
+  // The data last handed over; markers are rows, their columns named by d.orgFields and
+  // d.activityFields (O and A: column name → index).
+  var d = null, O = {}, A = {};
+  function columns(names) {
+    var index = {};
+    names.forEach(function (name, i) { index[name] = i; });
+    return index;
+  }
+  function levelOf(o) { return d.levels[o[O.level]] || {text: o[O.level], color: "#1f78b4"}; }
   function orgPopup(o) {
-    return '<div class="popup"><b>' + esc(o.name) + "</b><br>" + esc(o.level_text) + "<br>" +
-      esc(t.followers) + ": " + o.followers + "<br>" + esc(t.current) + ": " +
-      o.current_activities + '<br><a class="open-org" data-id="' + esc(o.id) + '">' +
+    return '<div class="popup"><b>' + esc(o[O.name]) + "</b><br>" + esc(levelOf(o).text) +
+      "<br>" + esc(t.followers) + ": " + o[O.followers] + "<br>" + esc(t.current) + ": " +
+      o[O.current_activities] + '<br><a class="open-org" data-id="' + esc(o[O.id]) + '">' +
       esc(t.open) + "</a></div>";
   }
   function activityPopup(a) {
-    return '<div class="popup"><b>' + esc(a.title) + "</b><br>" + esc(a.when) + "<br>" +
-      esc(a.category_text) + " · " + esc(a.location_name) + "<br>" + esc(a.org_name) + "</div>";
+    var category = d.categories[a[A.category]] || a[A.category];
+    return '<div class="popup"><b>' + esc(a[A.title]) + "</b><br>" + esc(a[A.when]) + "<br>" +
+      esc(category) + " · " + esc(a[A.location_name]) + "<br>" + esc(a[A.org_name]) +
+      "</div>";
   }
   map.on("popupopen", function (e) {
     var link = e.popup.getElement().querySelector(".open-org");
@@ -333,25 +393,30 @@ var suqing = (function () {
   if (acts) { acts.on("click", popupOnClick); }
   function openOrganization(id) { call(function () { bridge.open_organization(id); }); }
 
-  function setData(d) {
+  // `data` is JSON text: V8 parses JSON far faster than the same data as a script literal.
+  function setData(data) {
+    d = JSON.parse(data);
+    O = columns(d.orgFields);
+    A = columns(d.activityFields);
     markersById = {};
-    shownActivities = (d.activities || []).map(function (a) { return a.id; });
+    shownActivities = d.activities.map(function (a) { return a[A.id]; });
     if (orgs) {
       orgs.clearLayers();
       orgs.addLayers(d.orgs.map(function (o) {
-        var m = L.circleMarker([o.lat, o.lon], {radius: o.home ? 10 : 7,
-          color: o.home ? "#222222" : "#ffffff", weight: o.home ? 2.5 : 1.5,
-          fillColor: o.color, fillOpacity: 0.95});
+        var home = o[O.home];
+        var m = L.circleMarker([o[O.lat], o[O.lon]], {radius: home ? 10 : 7,
+          color: home ? "#222222" : "#ffffff", weight: home ? 2.5 : 1.5,
+          fillColor: levelOf(o).color, fillOpacity: 0.95});
         m.popupHtml = orgPopup;
         m.data = o;
-        markersById[o.id] = m;
+        markersById[o[O.id]] = m;
         return m;
       }));
     }
     if (acts) {
       acts.clearLayers();
       acts.addLayers(d.activities.map(function (a) {
-        var m = L.circleMarker([a.lat, a.lon], {radius: 5, color: "#7a1fa2", weight: 1,
+        var m = L.circleMarker([a[A.lat], a[A.lon]], {radius: 5, color: "#7a1fa2", weight: 1,
           fillColor: "#b36ad6", fillOpacity: 0.85});
         m.popupHtml = activityPopup;
         m.data = a;

@@ -19,7 +19,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from desktop.map.page import WEB_DIR, PageOptions, build_html
-from sync.core.geo import gcj02_to_wgs84, wgs84_to_gcj02
+from sync.core.geo import gcj02_to_wgs84
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ class MapView(QWebEngineView):
     # --- coordinates: stored WGS84, displayed in the tiles' datum --------------------------------
 
     def to_display(self, lon: float, lat: float) -> tuple[float, float]:
-        return wgs84_to_gcj02(lon, lat) if self.options.gcj02 else (lon, lat)
+        return self.options.to_display(lon, lat)
 
     def _on_point(self, lon: float, lat: float) -> None:
         if self.options.gcj02:
