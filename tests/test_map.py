@@ -328,3 +328,52 @@ def test_the_open_basemap_is_a_choice_with_its_own_credit(qtbot, tmp_path):
     view.run(control.format("overlays", 0))  # 县区 off
     text = wait_js(qtbot, view, corner, lambda t: credits["tianditu"] not in t)
     assert credits["open"] in text and notice in text
+
+
+def test_a_county_clicked_shows_its_towns_as_circles(qtbot, window: MainWindow, store: Store):
+    """No source has town boundaries or town points: a town is the one an organisation's
+    address names, drawn at the mean point of its placed organisations, sized by its count."""
+    from sqlalchemy import insert
+
+    from sync.client.store.tables import followers, youths
+    from tests.conftest import add_org
+
+    add_org(store, "org-dongshan", "东山高级中学团委", parent_id=HOME_ORG)
+    place(store, "org-dongshan", 118.86, 31.93)
+    addresses = {
+        SIBLING_ORG: "南京市江宁区秣陵街道弘景大道1号",
+        "org-dongshan": "南京市江宁区东山街道上元大街2号",
+        HOME_ORG: "南京市江宁区竹山路",  # names no town: its followers stay unplaced
+    }
+    followed = [SIBLING_ORG] * 3 + ["org-dongshan"] + [HOME_ORG] * 2
+    with store.engine.begin() as conn:
+        for org_id, address in addresses.items():
+            conn.execute(
+                update(organizations).where(organizations.c.id == org_id).values(address=address)
+            )
+        conn.execute(
+            insert(youths),
+            [dict(id=f"y{i}", name="青年", version=1) for i in range(len(followed))],
+        )
+        conn.execute(
+            insert(followers),
+            [
+                dict(id=f"f{i}", org_id=org_id, youth_id=f"y{i}", followed_at=NOW, version=1)
+                for i, org_id in enumerate(followed)
+            ],
+        )
+    show_map(qtbot, window)
+    view = window.map_page.view
+
+    click_at(qtbot, view, 118.75, 31.70)  # 江宁区, away from the markers' cluster
+    towns = "JSON.stringify(suqing.chooseCounty.shown())"
+    shown = wait_js(qtbot, view, towns, lambda rows: len(rows) == 2)
+    assert sorted((r["name"], r["value"]) for r in shown) == [("东山街道", 1), ("秣陵街道", 3)]
+    assert next(r for r in shown if r["name"] == "秣陵街道")["at"] == [31.90, 118.80]
+    legend = js(qtbot, view, "JSON.stringify(document.querySelector('.legend').textContent)")
+    assert "江宁区" in legend and "另有 2 未能归入乡镇" in legend
+
+    back = "document.querySelector('.legend a.back')"
+    box = js(qtbot, view, f"JSON.stringify({back}.getBoundingClientRect())")
+    click_page(qtbot, view, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_js(qtbot, view, towns, lambda rows: rows == [])

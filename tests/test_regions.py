@@ -86,6 +86,16 @@ def test_full_name():
     assert table.is_jiangsu_area("320102") and not table.is_jiangsu_area("310101")
 
 
+def test_town_named_in_an_address():
+    table = regions()
+    assert table.town_named_in("320115", "南京市江宁区秣陵街道弘景大道1号").code == "320115002"
+    # a town of another county, or no town at all, is not found
+    assert table.town_named_in("320115", "南京市玄武区玄武门街道") is None
+    assert table.town_named_in("320115", "南京市江宁区竹山路") is None
+    assert table.town_named_in("320100", "秣陵街道") is None  # a city has no towns of its own
+    assert table.town_named_in("320115", "江宁滨江开发区管委会").code == "320115403"
+
+
 @pytest.mark.parametrize(
     ("place", "lon", "lat"),
     [

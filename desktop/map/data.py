@@ -70,6 +70,45 @@ ORG_FIELDS = ("id", "name", "level", "lat", "lon", "followers", "current_activit
 ACTIVITY_FIELDS = ("id", "title", "category", "location_name", "org_name", "when", "lat", "lon")
 
 
+TOWN_FIELDS = ("code", "name", "county", "lat", "lon", "value")
+
+
+def town_values(
+    records: list[dict[str, Any]], to_display: Callable[[float, float], tuple[float, float]]
+) -> tuple[list[list], dict[str, int]]:
+    """Per town, the sum of its records' counts, at the mean point of its placed records.
+
+    No source at hand has town boundaries or town points (regions.json has codes and names):
+    a town is the one its records' words name (mq.town_records), and its point is where they
+    are. Returns the towns with a count and a point (TOWN_FIELDS), and per county the counts
+    no words placed in a town."""
+    table = regions()
+    sums: dict[str, list] = {}  # town code → [count, Σlon, Σlat, placed records]
+    unnamed: dict[str, int] = {}
+    for r in records:
+        county = r["region_code"]
+        town = table.town_named_in(county, r["place"]) or table.town_named_in(
+            county, r["org_place"]
+        )
+        if town is None:
+            if r["n"]:
+                unnamed[county] = unnamed.get(county, 0) + r["n"]
+            continue
+        acc = sums.setdefault(town.code, [0, 0.0, 0.0, 0])
+        acc[0] += r["n"]
+        if r["lon"] is not None and r["lat"] is not None:
+            acc[1] += r["lon"]
+            acc[2] += r["lat"]
+            acc[3] += 1
+    towns = []
+    for code, (value, sum_lon, sum_lat, placed) in sorted(sums.items()):
+        if value and placed:
+            lon, lat = to_display(sum_lon / placed, sum_lat / placed)
+            town = table.get(code)
+            towns.append([code, town.name, town.parent, round(lat, 6), round(lon, 6), value])
+    return towns, unnamed
+
+
 def map_data(
     store: Store,
     filters: MapFilters,
@@ -94,6 +133,9 @@ def map_data(
         activities.append([a[f] for f in ACTIVITY_FIELDS])
     since = now - timedelta(days=filters.period_days) if filters.period_days else None
     values = county_values(store.read(mq.county_counts, filters.metric, since, now))
+    towns, unnamed = town_values(
+        store.read(mq.town_records, filters.metric, since, now), to_display
+    )
     bins = class_bins(list(values.values()))
     palette = CLASS_COLORS[len(CLASS_COLORS) - len(bins) :]  # few classes: the darker ones
     colors = {}
@@ -109,12 +151,15 @@ def map_data(
             for level, color in LEVEL_COLORS.items()
         },
         "categories": category_text,
+        "townFields": TOWN_FIELDS,
         "orgs": orgs,
         "activities": activities,
         "choropleth": {
             "title": metric_title,
             "values": values,
             "colors": colors,
+            "towns": towns,  # drawn as circles when a county is chosen
+            "unnamed": unnamed,
             "bins": [
                 {"color": color, "label": f"{low}–{high}" if high > low else str(low)}
                 for (low, high), color in zip(bins, palette, strict=True)

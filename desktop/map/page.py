@@ -264,6 +264,11 @@ STYLE = """
   font: 12px sans-serif; line-height: 18px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
 .legend i { width: 16px; height: 12px; float: left; margin: 3px 6px 0 0; opacity: 0.8; }
 .legend b { display: block; margin-bottom: 2px; }
+.legend .towns { margin-top: 6px; padding-top: 4px; border-top: 1px solid #ccc; max-width: 200px; }
+.legend .dot { float: left; width: 12px; height: 12px; margin: 3px 6px 0 0; border-radius: 50%;
+  background: rgba(29,78,137,0.7); border: 1px solid #1d4e89; }
+.town-label { padding: 0 4px; font-size: 11px; background: rgba(255,255,255,0.85); }
+.legend a { color: #c8161d; font-weight: bold; cursor: pointer; }
 .popup b { font-size: 14px; } .popup a { color: #c8161d; font-weight: bold; cursor: pointer; }
 """
 
@@ -339,7 +344,14 @@ var suqing = (function () {
   var acts = cfg.activities ? window[cfg.activities] : null;
   var markersById = {}, shownActivities = [];
   var legend = L.control({position: "bottomright"});
-  legend.onAdd = function () { this._div = L.DomUtil.create("div", "legend"); return this._div; };
+  legend.onAdd = function () {
+    this._div = L.DomUtil.create("div", "legend");
+    L.DomEvent.disableClickPropagation(this._div);
+    L.DomEvent.on(this._div, "click", function (e) {
+      if (e.target.classList.contains("back")) { chooseCounty(null); }  // 返回全省
+    });
+    return this._div;
+  };
   var spot = null;
   function labelLayer(labels, className) {
     return L.layerGroup(labels.map(function (c) {
@@ -429,15 +441,74 @@ var suqing = (function () {
         var code = layer.feature.properties.code;
         var color = c.colors[code];
         layer.setStyle({fillColor: color, fillOpacity: color ? 0.75 : 0});
-        layer.bindTooltip(esc(layer.feature.properties.name) + ": " + (c.values[code] || 0));
+        layer.bindTooltip(esc(layer.feature.properties.name) + ": " + (c.values[code] || 0) +
+          (cfg.mode === "overview" ? "<br>" + esc(t.clickCounty) : ""));
       });
       legend.addTo(map);
-      legend._div.innerHTML = "<b>" + esc(c.title) + "</b>" + c.bins.map(function (b) {
-        return '<i style="background:' + b.color + '"></i>' + esc(b.label);
-      }).join("<br>");
+      showTowns();  // of the county chosen before, now with the new data
     }
     return JSON.stringify({orgs: d.orgs ? d.orgs.length : 0,
                            activities: d.activities ? d.activities.length : 0});
+  }
+
+  // The towns of a chosen county: a circle each, its area proportional to the town's count,
+  // at the mean point of the town's placed records. No source at hand has town boundaries or
+  // town points (the codes and names only), so no town choropleth: see data.town_values.
+  var towns = L.featureGroup(), chosenCounty = null;
+  function countyLayer(code) {
+    var found = null;
+    counties.eachLayer(function (l) { if (l.feature.properties.code === code) { found = l; } });
+    return found;
+  }
+  function townRows() {
+    if (!chosenCounty || !d || !d.choropleth) { return []; }
+    var T = columns(d.townFields);
+    return d.choropleth.towns.filter(function (r) { return r[T.county] === chosenCounty; })
+      .map(function (r) { return {code: r[T.code], name: r[T.name], value: r[T.value],
+                                  at: [r[T.lat], r[T.lon]]}; });
+  }
+  function showTowns() {
+    var rows = townRows();
+    var most = Math.max.apply(null, rows.map(function (r) { return r.value; }).concat([1]));
+    towns.clearLayers();
+    rows.forEach(function (r) {
+      // Blue on the red choropleth; named with its count (a county has some 5 to 30 towns).
+      L.circleMarker(r.at, {radius: 4 + 22 * Math.sqrt(r.value / most), color: "#ffffff",
+        weight: 1.5, fillColor: "#1d4e89", fillOpacity: 0.7})
+        .bindTooltip(esc(r.name) + " " + r.value, {permanent: true, direction: "top",
+          className: "town-label", offset: [0, -4]})
+        .addTo(towns);
+    });
+    if (chosenCounty) { towns.addTo(map); } else { map.removeLayer(towns); }
+    updateLegend();
+    return rows;
+  }
+  function updateLegend() {
+    if (!d || !d.choropleth || !legend._div) { return; }
+    var c = d.choropleth;
+    var html = "<b>" + esc(c.title) + "</b>" + c.bins.map(function (b) {
+      return '<i style="background:' + b.color + '"></i>' + esc(b.label);
+    }).join("<br>");
+    var layer = chosenCounty && countyLayer(chosenCounty);
+    if (layer) {
+      var unnamed = c.unnamed[chosenCounty];
+      html += '<div class="towns"><b>' + esc(layer.feature.properties.name) + " · " +
+        esc(t.towns) + '</b><span class="dot"></span>' + esc(t.townsNote) +
+        (unnamed ? "<br>" + esc(t.unnamed.replace("{n}", unnamed)) : "") +
+        '<br><a class="back">' + esc(t.province) + "</a></div>";
+    }
+    legend._div.innerHTML = html;
+  }
+  // Choose a county (null: the whole province again) and fit the view to it.
+  function chooseCounty(code) {
+    chosenCounty = code;
+    var layer = code && countyLayer(code);
+    map.fitBounds((layer || counties).getBounds(), {animate: false});
+    return JSON.stringify(showTowns());
+  }
+  chooseCounty.shown = townRows;  // for the app's tests: the towns drawn
+  if (cfg.mode === "overview") {
+    counties.on("click", function (e) { chooseCounty(e.layer.feature.properties.code); });
   }
 
   function setSpot(lat, lon, zoom) {
@@ -474,6 +545,7 @@ var suqing = (function () {
     return screenPoint(at.lat, at.lng);
   }
   return {map: map, setData: setData, setSpot: setSpot, fitBounds: fitBounds, shown: shown,
+          chooseCounty: chooseCounty,
           revealOrganization: revealOrganization, markerPoint: markerPoint,
           screenPoint: screenPoint};
 })();

@@ -40,6 +40,15 @@ def page_options(settings: s.Settings, mode: str) -> PageOptions:
             "followers": QCoreApplication.translate("map", "粉丝"),
             "current": QCoreApplication.translate("map", "进行中的活动"),
             "open": QCoreApplication.translate("map", "打开组织页"),
+            "clickCounty": QCoreApplication.translate("map", "点击查看各乡镇（街道）"),
+            "towns": QCoreApplication.translate("map", "各乡镇（街道）"),
+            "townsNote": QCoreApplication.translate(
+                "map",
+                "圆点面积表示数量，位置为该乡镇已定位的组织或活动的平均位置"
+                "（暂无乡镇边界数据；乡镇按地址或活动地点中的名称归入）",
+            ),
+            "unnamed": QCoreApplication.translate("map", "另有 {n} 未能归入乡镇"),
+            "province": QCoreApplication.translate("map", "返回全省"),
         },
         layer_names={
             "tiles": QCoreApplication.translate("map", "在线地图"),

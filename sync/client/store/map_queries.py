@@ -119,6 +119,56 @@ def county_counts(
     return {row[0]: row[1] for row in conn.execute(stmt.group_by(code))}
 
 
+def town_records(
+    conn: Connection, metric: str, since: datetime | None, now: datetime
+) -> list[dict[str, Any]]:
+    """What the towns of the choropleth are made of: every organisation (`followers`: with its
+    new followers since `since`) or every activity that started (`participants`: with its
+    approved registrations), with its county, the words that may name its town (an
+    organisation's address; an activity's venue, then its organisation's address) and its
+    coordinates (None when not placed)."""
+    if metric == "followers":
+        counted = select(followers.c.org_id, func.count().label("n")).group_by(followers.c.org_id)
+        if since is not None:
+            counted = counted.where(followers.c.followed_at >= since)
+        counted = counted.subquery()
+        o = organizations.c
+        stmt = select(
+            o.region_code,
+            o.address.label("place"),
+            o.address.label("org_place"),
+            o.lon,
+            o.lat,
+            func.coalesce(counted.c.n, 0).label("n"),
+        ).join_from(organizations, counted, counted.c.org_id == o.id, isouter=True)
+    elif metric == "participants":
+        counted = (
+            select(registrations.c.activity_id, func.count().label("n"))
+            .where(registrations.c.status == RegistrationStatus.APPROVED.value)
+            .group_by(registrations.c.activity_id)
+            .subquery()
+        )
+        a = activities.c
+        stmt = (
+            select(
+                a.region_code,
+                a.location_name.label("place"),
+                organizations.c.address.label("org_place"),
+                a.lon,
+                a.lat,
+                func.coalesce(counted.c.n, 0).label("n"),
+            )
+            .join_from(activities, organizations, organizations.c.id == a.org_id)
+            .join(counted, counted.c.activity_id == a.id, isouter=True)
+            .where(a.starts_at <= now)  # as county_counts counts them
+        )
+        if since is not None:
+            stmt = stmt.where(a.starts_at >= since)
+    else:
+        raise ValueError(f"unknown metric {metric!r}; one of {METRICS}")
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
 def organization_detail(conn: Connection, org_id: str, now: datetime) -> dict[str, Any] | None:
     """One organisation with its parent, its direct subordinates, its activities (current and
     upcoming first, then past) and its follower count."""
