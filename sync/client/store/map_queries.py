@@ -7,12 +7,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, CursorResult, and_, func, or_, select
 
 from sync.client.store.tables import activities, followers, organizations, registrations
 from sync.core.records import ActivityStatus, RegistrationStatus
 
 METRICS = ("followers", "participants")
+
+
+def _dicts(result: CursorResult) -> list[dict[str, Any]]:
+    """Rows as dicts, the quick way: thousands of markers' rows through Row._mapping took a
+    third of the map's query time."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def _live(now: datetime):
@@ -49,14 +56,13 @@ def map_organizations(conn: Connection, now: datetime) -> list[dict[str, Any]]:
         .where(organizations.c.lon.is_not(None), organizations.c.lat.is_not(None))
         .order_by(organizations.c.name)
     )
-    return [
-        dict(
-            r._mapping,
-            followers=follower_counts.get(r.id, 0),
-            current_activities=current_counts.get(r.id, 0),
+    rows = _dicts(conn.execute(stmt))
+    for r in rows:
+        r.update(
+            followers=follower_counts.get(r["id"], 0),
+            current_activities=current_counts.get(r["id"], 0),
         )
-        for r in conn.execute(stmt)
-    ]
+    return rows
 
 
 def map_activities(
@@ -86,7 +92,7 @@ def map_activities(
         stmt = stmt.where(activities.c.category == category)
     if until is not None:
         stmt = stmt.where(activities.c.starts_at < until)
-    return [dict(r._mapping) for r in conn.execute(stmt)]
+    return _dicts(conn.execute(stmt))
 
 
 def county_counts(
@@ -166,7 +172,7 @@ def town_records(
             stmt = stmt.where(a.starts_at >= since)
     else:
         raise ValueError(f"unknown metric {metric!r}; one of {METRICS}")
-    return [dict(r._mapping) for r in conn.execute(stmt)]
+    return _dicts(conn.execute(stmt))
 
 
 def organization_detail(conn: Connection, org_id: str, now: datetime) -> dict[str, Any] | None:
