@@ -325,7 +325,9 @@ def test_the_open_basemap_is_a_choice_with_its_own_credit(qtbot, tmp_path):
     assert credits["tianditu"] in text and notice in text and credits["open"] not in text
 
     control = "document.querySelectorAll('.leaflet-control-layers-{} input')[{}].click()"
+    assert js(qtbot, view, "suqing.basemapsDrawn()") == ["tianditu"]  # the other on demand
     view.run(control.format("base", 1))  # 开放边界（OpenStreetMap）
+    wait_js(qtbot, view, "suqing.basemapsDrawn()", lambda drawn: "open" in drawn)
     text = wait_js(qtbot, view, corner, lambda t: credits["open"] in t)
     assert credits["tianditu"] in text  # the counties (the choropleth) are still Tianditu's
     view.run(control.format("overlays", 0))  # 县区 off

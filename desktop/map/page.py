@@ -80,11 +80,12 @@ def _drawn(coords: Any, gcj02: bool) -> Any:
     return [_drawn(c, gcj02) for c in coords]
 
 
-# Basemap → its generated layers (province, cities); the first is the default.
+# Basemap → its generated layers (province, cities).
 BASEMAPS = {
     "tianditu": ("province", "cities"),
     "open": ("province_open", "cities_open"),
 }
+DEFAULT_BASEMAP = "tianditu"
 LAND = "#f4f1ea"
 
 
@@ -99,6 +100,13 @@ def basemap(gcj02: bool = False) -> dict[str, dict]:
             geometry["coordinates"] = _drawn(geometry["coordinates"], gcj02)
         layers[name] = data
     return layers
+
+
+@cache
+def basemap_json(key: str, gcj02: bool = False) -> tuple[str, str]:
+    """A basemap's province and cities as the page draws them, as JSON text."""
+    layers = basemap(gcj02)
+    return tuple(json.dumps(layers[name], separators=(",", ":")) for name in BASEMAPS[key])
 
 
 def label_point(geometry: dict) -> tuple[float, float]:
@@ -191,26 +199,25 @@ def _build_html(options: PageOptions) -> str:
         m.fit_bounds(JIANGSU_BOUNDS)  # the province fills the view, whatever the window's size
     credits = {key: html.escape(text) for key, text in options.credits.items()}
     bases = {}
-    for key, (province, cities) in BASEMAPS.items():
-        if key != "tianditu" and options.mode != "overview":
+    for key in BASEMAPS:
+        if key != DEFAULT_BASEMAP and options.mode != "overview":
             continue  # the picker and the small map have no layer control: the default only
         base = folium.FeatureGroup(
             name=names.get(key, key),
             overlay=False,
-            show=key == "tianditu",
+            show=key == DEFAULT_BASEMAP,
             control=options.mode == "overview",
         ).add_to(m)
         # The group's layers are made by the page's script from JSON text (JSON.parse is far
-        # quicker than the same data as a script literal), a hidden basemap's once chosen.
-        bases[key] = {
-            "group": base.get_name(),
-            "province": json.dumps(layers[province], separators=(",", ":")),
-            "cities": json.dumps(layers[cities], separators=(",", ":")),
-        }
+        # quicker than the same data as a script literal): the default basemap's is in the
+        # page, another's is asked of the app once chosen (MapView.send_basemap).
+        bases[key] = {"group": base.get_name()}
+        if key == DEFAULT_BASEMAP:
+            bases[key]["data"] = basemap_json(key, options.gcj02)
+    # Empty here, filled by the page's script from JSON text (as the basemaps), which styles it.
     counties = folium.GeoJson(
-        layers["counties"],
+        {"type": "FeatureCollection", "features": []},
         name=names.get("counties", "counties"),
-        style_function=lambda _f: {"color": "#9aa3ad", "weight": 0.6, "fillOpacity": 0},
         control=options.mode == "overview",
         **({"attribution": credits["tianditu"]} if "tianditu" in credits else {}),
     ).add_to(m)
@@ -221,12 +228,14 @@ def _build_html(options: PageOptions) -> str:
         "mode": options.mode,
         "map": m.get_name(),
         "counties": counties.get_name(),
+        "countiesData": json.dumps(layers["counties"], separators=(",", ":")),
         "bases": bases,
         "credits": credits,
         "styles": {
             "land": None if options.tile_url else LAND,  # the province filled, under the rest
             "cities": {"color": "#6b7480", "weight": 1.4, "fill": False},
             "province": {"color": "#c8161d", "weight": 2.4, "fill": False},
+            "counties": {"color": "#9aa3ad", "weight": 0.6, "fillOpacity": 0},
         },
         "attribution": list(options.attribution),
         "texts": options.texts,
@@ -294,36 +303,53 @@ var suqing = (function () {
   }
   map.attributionControl.setPrefix(false);
   cfg.attribution.forEach(function (a) { map.attributionControl.addAttribution(esc(a)); });
+  var styles = cfg.styles;
   var counties = window[cfg.counties];
+  counties.options.style = styles.counties;
+  counties.addData(JSON.parse(cfg.countiesData));
   // A basemap's group: its land (the province filled; none over online tiles), cities and
   // province outline, made when it is first shown. And its credit on the group: Leaflet
   // shows a layer's credit while the layer is on the map. (Set here: folium hands a feature
   // group's options to L.featureGroup as its layers.)
-  var styles = cfg.styles;
   var bases = Object.keys(cfg.bases).map(function (key) {
-    var b = {group: window[cfg.bases[key].group], land: null, made: false};
-    b.make = function () {
-      if (b.made) { return; }
-      b.made = true;
-      var province = JSON.parse(cfg.bases[key].province);
-      var drawn = function (data, style) {
-        b.group.addLayer(L.geoJSON(data, {interactive: false, style: style}));
-      };
-      if (styles.land) {
-        b.land = L.geoJSON(province, {interactive: false,
-          style: {stroke: false, fillColor: styles.land, fillOpacity: 1}});
-        b.group.addLayer(b.land);
-      }
-      drawn(JSON.parse(cfg.bases[key].cities), styles.cities);
-      drawn(province, styles.province);
-    };
+    var b = {key: key, group: window[cfg.bases[key].group], land: null, made: false};
     b.group.options.attribution = cfg.credits[key];
+    return b;
+  });
+  function baseOf(key) { return bases.filter(function (b) { return b.key === key; })[0]; }
+  // Its layers from JSON text: the page's own, or the app's answer to want().
+  function fillBasemap(key, provinceText, citiesText) {
+    var b = baseOf(key);
+    if (!b || b.made) { return; }
+    b.made = true;
+    var province = JSON.parse(provinceText);
+    var drawn = function (data, style) {
+      b.group.addLayer(L.geoJSON(data, {interactive: false, style: style}));
+    };
+    if (styles.land) {
+      b.land = L.geoJSON(province, {interactive: false,
+        style: {stroke: false, fillColor: styles.land, fillOpacity: 1}});
+      b.group.addLayer(b.land);
+    }
+    drawn(JSON.parse(citiesText), styles.cities);
+    drawn(province, styles.province);
+    restack();
+  }
+  function want(b) {
+    var data = cfg.bases[b.key].data;
+    if (data) {
+      fillBasemap(b.key, data[0], data[1]);
+    } else if (!b.asked) {
+      b.asked = true;
+      call(function () { bridge.want_basemap(b.key); });
+    }
+  }
+  bases.forEach(function (b) {
     if (map.hasLayer(b.group)) {
-      b.make();
+      want(b);
       map.removeLayer(b.group);  // and back, so that its credit shows
       b.group.addTo(map);
     }
-    return b;
   });
   // Everything draws on one canvas, in the order added; a layer switched on comes last. So
   // after a switch the choropleth and then the land go to the back, under the outlines (and
@@ -335,10 +361,15 @@ var suqing = (function () {
     });
   }
   map.on("baselayerchange", function (e) {
-    bases.forEach(function (b) { if (b.group === e.layer) { b.make(); } });
+    bases.forEach(function (b) { if (b.group === e.layer) { want(b); } });
     restack();
   });
   map.on("overlayadd", restack);
+  // The choropleth's legend goes with the county layer.
+  map.on("overlayadd overlayremove", function (e) {
+    if (e.layer !== counties || !d || !d.choropleth) { return; }
+    if (map.hasLayer(counties)) { legend.addTo(map); updateLegend(); } else { legend.remove(); }
+  });
   restack();
   var orgs = cfg.orgs ? window[cfg.orgs] : null;
   var acts = cfg.activities ? window[cfg.activities] : null;
@@ -444,7 +475,7 @@ var suqing = (function () {
         layer.bindTooltip(esc(layer.feature.properties.name) + ": " + (c.values[code] || 0) +
           (cfg.mode === "overview" ? "<br>" + esc(t.clickCounty) : ""));
       });
-      legend.addTo(map);
+      if (map.hasLayer(counties)) { legend.addTo(map); }
       showTowns();  // of the county chosen before, now with the new data
     }
     return JSON.stringify({orgs: d.orgs ? d.orgs.length : 0,
@@ -545,7 +576,11 @@ var suqing = (function () {
     return screenPoint(at.lat, at.lng);
   }
   return {map: map, setData: setData, setSpot: setSpot, fitBounds: fitBounds, shown: shown,
-          chooseCounty: chooseCounty,
+          chooseCounty: chooseCounty, fillBasemap: fillBasemap,
+          basemapsDrawn: function () {
+            return JSON.stringify(bases.filter(function (b) { return b.made; })
+              .map(function (b) { return b.key; }));
+          },
           revealOrganization: revealOrganization, markerPoint: markerPoint,
           screenPoint: screenPoint};
 })();
