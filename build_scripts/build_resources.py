@@ -669,7 +669,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"resources: wrote {OUT_DIR.relative_to(ROOT)}: {counts['city']} cities, "
         f"{counts['county']} counties, {counts['town']} towns; province outline "
-        f"{vertices} vertices"
+        f"{vertices} vertices; open fallback (ODbL) {len(layers['cities_open']['features'])} "
+        "cities"
     )
     return 0
 
