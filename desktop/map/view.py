@@ -18,8 +18,8 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from desktop.map.page import WEB_DIR, PageOptions, build_html
-from sync.core.geo import gcj02_to_wgs84, wgs84_to_gcj02
+from desktop.map.page import BASEMAPS, WEB_DIR, PageOptions, basemap_json, build_html
+from sync.core.geo import gcj02_to_wgs84
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,8 @@ class MapBridge(QObject):
     """The user asked to open an organisation from its popup."""
     point_clicked = Signal(float, float)
     """The user clicked the map at (lon, lat) as displayed (GCJ-02 on GCJ-02 tiles)."""
+    basemap_wanted = Signal(str)
+    """The user chose a basemap whose boundaries the page does not carry (page.BASEMAPS)."""
 
     @Slot(str)
     def open_organization(self, org_id: str) -> None:
@@ -39,6 +41,10 @@ class MapBridge(QObject):
     @Slot(float, float)
     def point_picked(self, lon: float, lat: float) -> None:
         self.point_clicked.emit(lon, lat)
+
+    @Slot(str)
+    def want_basemap(self, key: str) -> None:
+        self.basemap_wanted.emit(key)
 
 
 class _Page(QWebEnginePage):
@@ -77,6 +83,7 @@ class MapView(QWebEngineView):
         self.page().scripts().insert(_channel_script())
         self.bridge.organization_clicked.connect(self.organization_clicked)
         self.bridge.point_clicked.connect(self._on_point)
+        self.bridge.basemap_wanted.connect(self.send_basemap)
         self.loadFinished.connect(self._on_loaded)
         self.options = PageOptions()
         self.html = ""
@@ -89,6 +96,12 @@ class MapView(QWebEngineView):
         self._ready = False
         self.html = build_html(options)
         self.setHtml(self.html, QUrl.fromLocalFile(str(WEB_DIR) + "/"))
+
+    def send_basemap(self, key: str) -> None:
+        """A basemap's boundaries, asked for once chosen: only the default one is in the page
+        (the other would be a quarter of it, parsed on every first show)."""
+        if key in BASEMAPS:
+            self.call("fillBasemap", key, *basemap_json(key, self.options.gcj02))
 
     def _on_loaded(self, ok: bool) -> None:
         if not ok:
@@ -126,7 +139,7 @@ class MapView(QWebEngineView):
     # --- coordinates: stored WGS84, displayed in the tiles' datum --------------------------------
 
     def to_display(self, lon: float, lat: float) -> tuple[float, float]:
-        return wgs84_to_gcj02(lon, lat) if self.options.gcj02 else (lon, lat)
+        return self.options.to_display(lon, lat)
 
     def _on_point(self, lon: float, lat: float) -> None:
         if self.options.gcj02:

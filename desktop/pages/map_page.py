@@ -3,6 +3,7 @@ participants per county as a choropleth. Follows the local data: a sync or an ed
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from desktop import settings as s
 from desktop.events import StoreEvents
 from desktop.map.data import LEVEL_COLORS, MapFilters, map_data
+from desktop.map.page import PageOptions
 from desktop.map.texts import level_texts, page_options
 from desktop.map.view import MapView
 from desktop.workers import BackgroundJob
@@ -150,22 +152,25 @@ class MapPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.ensure_page()
-        if self._dirty:
-            self.redraw_timer.start()
+        if not self.ensure_page() and self._dirty:
+            self.redraw()
 
-    def ensure_page(self) -> None:
+    def ensure_page(self) -> bool:
         """Load the page: the first time shown, or when what it is built from (the tile
-        setting, the language) changed since; Qt sends LanguageChange more often than that."""
+        setting, the language) changed since; Qt sends LanguageChange more often than that.
+        True if it loads: then the data is read meanwhile, on a worker, while Chromium starts
+        and parses the page, and handed over once the page has loaded (MapView queues it)."""
+        options = page_options(self.settings, "overview")
+        if self.view is not None and options == self.view.options and self.view.html:
+            return False
+        self._redraw(options)  # first: the query runs while the web view is made
         if self.view is None:
             self.view = MapView()
             self.view.organization_clicked.connect(self.organization_requested)
-            self.view.page_loaded.connect(self.redraw)
             self._layout.takeAt(1)  # the stretch that held its place
             self._layout.addWidget(self.view, 1)
-        options = page_options(self.settings, "overview")
-        if options != self.view.options or not self.view.html:
-            self.view.show_page(options)  # redraws once loaded
+        self.view.show_page(options)
+        return True
 
     def _on_table_changed(self, table: str) -> None:
         if table in WATCHED:
@@ -175,36 +180,35 @@ class MapPage(QWidget):
             self.redraw_timer.start()
 
     def _redraw_if_shown(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and self._dirty:
             self.redraw()
 
     def redraw(self) -> None:
-        """Hand the page the current data; it keeps the user's zoom and position. The queries
-        run on a worker (7,000 markers take a good part of a second); a redraw asked for
-        meanwhile runs when it is done."""
-        if self.view is None or not self.view.ready:
-            return  # the page calls back once loaded
+        """Hand the page the current data; it keeps the user's zoom and position."""
+        if self.view is not None:  # else the first show reads the data
+            self._redraw(self.view.options)
+
+    def _redraw(self, options: PageOptions) -> None:
+        """The queries run on a worker (7,000 markers take a good part of a second), and so
+        does their JSON; a redraw asked for meanwhile runs when it is done."""
         if self._job is not None:
             self._again = True
             return
         self._dirty = self._again = False
-        filters, to_display, metric_title = (
-            self.filters(),
-            self.view.to_display,
-            self.metric_combo.currentText(),
-        )
+        filters, metric_title = self.filters(), self.metric_combo.currentText()
         level_text = level_texts()
         category_text = {c["code"]: c["name"] for c in self.store.categories()}
 
-        def job(_progress, _cancelled) -> dict[str, Any]:
-            return map_data(
+        def job(_progress, _cancelled) -> tuple[dict[str, Any], str]:
+            data = map_data(
                 self.store,
                 filters,
-                to_display=to_display,
+                to_display=options.to_display,
                 level_text=level_text,
                 category_text=category_text,
                 metric_title=metric_title,
             )
+            return data, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
         self._job = BackgroundJob(job, self)
         self._job.finished.connect(self._draw)
@@ -215,11 +219,12 @@ class MapPage(QWidget):
         if self._job is not None:
             self._job.wait()
 
-    def _draw(self, data: dict[str, Any] | None, error: BaseException | None) -> None:
+    def _draw(self, result: tuple[dict[str, Any], str] | None, error: BaseException | None) -> None:
         self._job = None
         if error is not None:
             log.error("map data could not be read", exc_info=error)
         elif self.view is not None:
+            data, text = result
             n_orgs, n_activities = len(data["orgs"]), len(data["activities"])
             self.count_label.setText(
                 self.tr("{orgs} 个组织，{activities} 个活动").format(
@@ -227,7 +232,7 @@ class MapPage(QWidget):
                 )
             )
             self.view.call(
-                "setData", data, callback=lambda _r: self.redrawn.emit(n_orgs, n_activities)
+                "setData", text, callback=lambda _r: self.redrawn.emit(n_orgs, n_activities)
             )
         if self._again:
             self.redraw()

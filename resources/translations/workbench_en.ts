@@ -1598,82 +1598,82 @@ Log folder: {path}</translation>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <location filename="../../desktop/pages/map_page.py" line="83"/>
         <source>活动类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <location filename="../../desktop/pages/map_page.py" line="83"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <location filename="../../desktop/pages/map_page.py" line="83"/>
         <source>分布</source>
         <translation>Shading</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="81"/>
+        <location filename="../../desktop/pages/map_page.py" line="83"/>
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="89"/>
+        <location filename="../../desktop/pages/map_page.py" line="91"/>
         <source>7 天内</source>
         <translation>Within 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="90"/>
+        <location filename="../../desktop/pages/map_page.py" line="92"/>
         <source>30 天内</source>
         <translation>Within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="91"/>
+        <location filename="../../desktop/pages/map_page.py" line="93"/>
         <source>90 天内</source>
         <translation>Within 90 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="92"/>
+        <location filename="../../desktop/pages/map_page.py" line="94"/>
         <source>全部即将开始</source>
         <translation>All upcoming</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="98"/>
+        <location filename="../../desktop/pages/map_page.py" line="100"/>
         <source>新增粉丝</source>
         <translation>New followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="98"/>
+        <location filename="../../desktop/pages/map_page.py" line="100"/>
         <source>活动参与人次</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="103"/>
+        <location filename="../../desktop/pages/map_page.py" line="105"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="104"/>
+        <location filename="../../desktop/pages/map_page.py" line="106"/>
         <source>近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="105"/>
+        <location filename="../../desktop/pages/map_page.py" line="107"/>
         <source>近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="106"/>
+        <location filename="../../desktop/pages/map_page.py" line="108"/>
         <source>全部</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="126"/>
+        <location filename="../../desktop/pages/map_page.py" line="128"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/map_page.py" line="225"/>
+        <location filename="../../desktop/pages/map_page.py" line="230"/>
         <source>{orgs} 个组织，{activities} 个活动</source>
         <translation>{orgs} organisations, {activities} activities</translation>
     </message>
@@ -4758,57 +4758,92 @@ Remove the data?</translation>
 <context>
     <name>map</name>
     <message>
-        <location filename="../../desktop/map/texts.py" line="23"/>
+        <location filename="../../desktop/map/texts.py" line="25"/>
         <source>省级团委</source>
         <translation>Provincial committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="24"/>
+        <location filename="../../desktop/map/texts.py" line="26"/>
         <source>市级团委</source>
         <translation>City committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="25"/>
+        <location filename="../../desktop/map/texts.py" line="27"/>
         <source>县级团委</source>
         <translation>County committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="26"/>
+        <location filename="../../desktop/map/texts.py" line="28"/>
         <source>基层团组织</source>
         <translation>Grassroots organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="36"/>
+        <location filename="../../desktop/map/texts.py" line="40"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="37"/>
+        <location filename="../../desktop/map/texts.py" line="41"/>
         <source>进行中的活动</source>
         <translation>Current activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="38"/>
+        <location filename="../../desktop/map/texts.py" line="42"/>
         <source>打开组织页</source>
         <translation>Open the organisation page</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="41"/>
+        <location filename="../../desktop/map/texts.py" line="43"/>
+        <source>点击查看各乡镇（街道）</source>
+        <translation>Click to see its towns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="44"/>
+        <source>各乡镇（街道）</source>
+        <translation>towns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="45"/>
+        <source>圆点面积表示数量，位置为该乡镇已定位的组织或活动的平均位置（暂无乡镇边界数据；乡镇按地址或活动地点中的名称归入）</source>
+        <translation>Circle area shows the count, placed at the mean position of the town's located organisations or activities (no town boundaries exist; a town is the one named in an address or venue)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="50"/>
+        <source>另有 {n} 未能归入乡镇</source>
+        <translation>{n} more could not be placed in a town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="51"/>
+        <source>返回全省</source>
+        <translation>Back to the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="54"/>
         <source>在线地图</source>
         <translation>Online map</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="42"/>
+        <location filename="../../desktop/map/texts.py" line="55"/>
         <source>县区</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="43"/>
+        <location filename="../../desktop/map/texts.py" line="56"/>
+        <source>天地图边界</source>
+        <translation>Tianditu boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="57"/>
+        <source>开放边界（OpenStreetMap）</source>
+        <translation>Open boundaries (OpenStreetMap)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/map/texts.py" line="58"/>
         <source>团组织</source>
         <translation>League organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/map/texts.py" line="44"/>
+        <location filename="../../desktop/map/texts.py" line="59"/>
         <source>即将开始的活动</source>
         <translation>Upcoming activities</translation>
     </message>

@@ -43,6 +43,7 @@ class RegionTable:
     def __init__(self, regions: list[Region]):
         self._by_code = {r.code: r for r in regions}
         self._children: dict[str, list[Region]] = {}
+        self._towns_by_county: dict[str, list[Region]] = {}
         for r in regions:
             if r.parent:
                 self._children.setdefault(r.parent, []).append(r)
@@ -79,6 +80,24 @@ class RegionTable:
         cities = [self._by_code[city_code]] if city_code else self.cities()
         for city in cities:
             yield from self.children(city.code)
+
+    def town_named_in(self, county_code: str, text: str) -> Region | None:
+        """The town (街道, 镇, 乡) of the county whose full name the text contains, the longest
+        if several do. Records carry a county code only; an address or a venue's name is where
+        the town is written (南京市江宁区秣陵街道…)."""
+        if not text:
+            return None
+        for town in self._towns_longest_first(county_code):
+            if town.name in text:
+                return town
+        return None
+
+    def _towns_longest_first(self, county_code: str) -> list[Region]:
+        if county_code not in self._towns_by_county:
+            towns = [r for r in self._children.get(county_code, []) if r.level == "town"]
+            towns.sort(key=lambda r: -len(r.name))
+            self._towns_by_county[county_code] = towns
+        return self._towns_by_county[county_code]
 
     def is_jiangsu_area(self, code: str) -> bool:
         """A code an activity or organisation may carry: the province, a city or a GB/T 2260
