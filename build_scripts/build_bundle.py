@@ -10,7 +10,7 @@
 4. archives it: dist/suqing-workbench-<version>-<os>-<machine>.tar.gz (.zip on Windows);
 5. with --self-test, runs the bundle's `--self-test` offscreen (networking cut where it can).
 
-The spec imports its settings from here (`EXCLUDES`, `resource_datas`, `keep_data`), so the
+The spec imports its settings from here (`qt_excludes`, `resource_datas`, `keep_data`), so the
 two never disagree. Installers (docs/installers.md) are made from the folder this builds.
 """
 
@@ -60,6 +60,7 @@ def qt_excludes() -> list[str]:
 # optional import somewhere in a dependency cannot drag them in.
 PY_EXCLUDES = [
     "tkinter",
+    "yaml",  # numpy.__config__ imports it only to print numpy's build settings
     "sync.server",
     "fastapi",
     "starlette",
@@ -121,10 +122,19 @@ def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     ]
 
 
+# Chromium's developer tools (12 MB), which the workbench never opens, and Qt's PDF reader
+# (4.5 MB, for the PDF image-format plugin): the workbench writes PDFs with QPdfWriter (QtGui)
+# and never reads one.
+DROPPED_FILES = ("qtwebengine_devtools_resources.pak", "libqpdf.so", "libQt6Pdf.so.6")
+
+
 def keep_data(destination: str) -> bool:
-    """Whether a data file PyInstaller's hooks collected goes into the bundle: every file but
-    Qt's and Chromium's translations into languages the workbench does not offer."""
+    """Whether a file PyInstaller's hooks collected goes into the bundle: every file but those
+    dropped above and Qt's and Chromium's translations into languages the workbench does not
+    offer."""
     path = destination.replace("\\", "/")
+    if path.rsplit("/", 1)[-1] in DROPPED_FILES:
+        return False
     if "/translations/" not in path or "PySide6" not in path:
         return True
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -197,6 +207,29 @@ def run_pyinstaller() -> None:
     subprocess.run(command, check=True, cwd=ROOT)
 
 
+def strip_debug_info(folder: Path) -> int:
+    """Remove debug sections from the bundle's libraries that carry them (Linux; pyenv's
+    libpython has 17 MB of them, sqlcipher3's SQLite 13 MB), so the archive stays under 200 MB.
+    PyInstaller's own `strip` runs over every library and breaks numpy's vendored OpenBLAS
+    (auditwheel-patched libraries in `*.libs/` must not be rewritten): those are left alone.
+    Returns the bytes saved; 0 with a note where binutils is missing."""
+    strip, readelf = shutil.which("strip"), shutil.which("readelf")
+    if sys.platform != "linux" or not (strip and readelf):
+        _step("debug info left in the libraries (needs Linux and binutils' strip, readelf)")
+        return 0
+    saved = 0
+    for path in sorted(folder.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file() or path.parent.name.endswith(".libs"):
+            continue
+        sections = subprocess.run([readelf, "-S", "--wide", str(path)], capture_output=True)
+        if b".debug_info" not in sections.stdout:
+            continue
+        before = path.stat().st_size
+        subprocess.run([strip, "--strip-debug", str(path)], check=True)
+        saved += before - path.stat().st_size
+    return saved
+
+
 def check_bundle() -> None:
     internal = bundle_dir() / "_internal"
     missing = [name for name in REQUIRED if not (internal / name).is_file()]
@@ -263,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     _step(f"{NAME} {version} for {_os_tag()}")
     build_resources()
     run_pyinstaller()
+    saved = strip_debug_info(bundle_dir())
+    if saved:
+        _step(f"stripped {saved / 1e6:.0f} MB of debug info")
     check_bundle()
     built = time.perf_counter()
     _step(

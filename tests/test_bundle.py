@@ -27,7 +27,7 @@ def test_every_qt_module_the_code_imports_is_kept_in_the_bundle():
     assert {"QtQml", "QtQuick", "QtPdf"} <= excluded  # the big ones QtWebEngine would drag in
 
 
-def test_only_translations_into_other_languages_are_left_out():
+def test_only_foreign_translations_and_unused_files_are_left_out():
     keep = build_bundle.keep_data
     base = "PySide6/Qt/translations/"
     assert keep(base + "qtbase_zh_CN.qm")
@@ -37,3 +37,18 @@ def test_only_translations_into_other_languages_are_left_out():
     assert not keep(base + "qtwebengine_locales/fr.pak")
     assert keep("PySide6/Qt/resources/qtwebengine_resources.pak")
     assert keep("resources/translations/workbench_en.qm")
+    assert not keep("PySide6/Qt/resources/qtwebengine_devtools_resources.pak")
+
+
+def test_the_archive_holds_the_folder_under_its_name_with_the_version(tmp_path, monkeypatch):
+    import tarfile
+
+    monkeypatch.setattr(build_bundle, "DIST", tmp_path)
+    folder = tmp_path / build_bundle.NAME / "_internal"
+    folder.mkdir(parents=True)
+    (folder / "x.txt").write_text("x")
+    archive = build_bundle.archive("9.9.9")
+    assert archive.name.startswith(f"{build_bundle.NAME}-9.9.9-linux-")
+    assert archive.name.endswith(".tar.gz")
+    with tarfile.open(archive) as tf:
+        assert f"{build_bundle.NAME}/_internal/x.txt" in tf.getnames()
