@@ -163,6 +163,27 @@ def write_windows_version_file(path: Path, version: str) -> str:
     return str(path)
 
 
+def icon_file() -> Path | None:
+    """Where the executable's icon for this OS goes: .ico on Windows, .icns on macOS (made
+    from resources/icons/app.svg by `make_icon`); a Linux executable carries none."""
+    suffix = {"win32": ".ico", "darwin": ".icns"}.get(sys.platform)
+    return None if suffix is None else ROOT / "build" / "icons" / f"app{suffix}"
+
+
+def make_icon(target: Path, size: int = 256) -> Path:
+    """Render the SVG icon into `target` (.ico or .icns, by its suffix) with Qt's own image
+    writers, so no icon tool is needed on the build machine."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    _app = QGuiApplication.instance() or QGuiApplication([])  # QIcon renders through it
+    image = QIcon(str(ROOT / "resources" / "icons" / "app.svg")).pixmap(size, size).toImage()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if image.isNull() or not image.save(str(target), target.suffix[1:].upper()):
+        sys.exit(f"could not write the icon {target}")
+    return target
+
+
 def _os_tag() -> str:
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
     return f"{system}-{platform.machine().lower()}"
@@ -295,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     version = app_version()
     _step(f"{NAME} {version} for {_os_tag()}")
     build_resources()
+    if (icon := icon_file()) is not None:
+        make_icon(icon)
     run_pyinstaller()
     saved = strip_debug_info(bundle_dir())
     if saved:

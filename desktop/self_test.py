@@ -2,10 +2,11 @@
 COPY of the profile's database (or a fresh demo one), never touching the profile itself.
 
 It checks what a broken bundle or machine would break: the package version, the bundled
-resources, the database (copied, migrated, opened), every page built and painted, the 地图 page
-loaded in QtWebEngine with its local Leaflet, a 签到 code signed and verified (and a tampered
-one refused) with its QR sheet, SQLCipher, Excel, and the keyring's backends. It prints one line
-per check (✓ or ✗, seconds, what it saw) and returns 0 when all passed, else 1.
+resources, a font with Chinese characters, the database (copied, migrated, opened), every page
+built and painted, the 地图 page loaded in QtWebEngine with its local Leaflet, a 签到 code
+signed and verified (and a tampered one refused) with its QR sheet, SQLCipher, Excel, and the
+keyring's backends. It prints one line per check (✓ or ✗, seconds, what it saw) and returns 0
+when all passed, else 1.
 
 The copy is signed out before it is opened, so nothing it holds can reach the server.
 """
@@ -71,7 +72,12 @@ class Report:
 def run(profile: Path, *, out: TextIO | None = None) -> int:
     """The whole self-test for `profile` (its database is copied, never opened in place)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import PySide6.QtWebEngineWidgets  # noqa: F401  (before the QApplication exists)
+    out = out or _output()
+    try:
+        import PySide6.QtWebEngineWidgets  # noqa: F401  (before the QApplication exists)
+    except ImportError as error:  # a system library Qt needs is missing (libGL on Linux)
+        print(f"✗ Qt libraries: {error} (docs/installers.md)\nself-test: failed", file=out)
+        return 1
     from PySide6 import __version__ as pyside_version
     from PySide6.QtWidgets import QApplication
 
@@ -79,7 +85,6 @@ def run(profile: Path, *, out: TextIO | None = None) -> int:
     from sync.core import paths
     from sync.core.release import current_version
 
-    out = out or _output()
     work = Path(tempfile.mkdtemp(prefix="suqing-self-test-"))
     log_file = setup_logging(work / "logs")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -151,6 +156,15 @@ def _check_resources(report: Report) -> None:
             raise CheckFailed("the English translation did not load")
         i18n.set_language("zh_CN")
         seen.append("English loads")
+    with report.check("Chinese font") as seen:
+        from PySide6.QtGui import QFontDatabase
+
+        families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        if not families:  # Linux bundles carry none (docs/installers.md)
+            raise CheckFailed(
+                "none installed: Chinese shows as empty boxes (fonts-wqy-microhei, fonts-noto-cjk)"
+            )
+        seen.append(", ".join(families[:3]))
 
 
 def _check_database(report: Report, profile: Path, work: Path):

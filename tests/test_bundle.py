@@ -52,3 +52,10 @@ def test_the_archive_holds_the_folder_under_its_name_with_the_version(tmp_path, 
     assert archive.name.endswith(".tar.gz")
     with tarfile.open(archive) as tf:
         assert f"{build_bundle.NAME}/_internal/x.txt" in tf.getnames()
+
+
+def test_windows_and_macos_icons_are_made_from_the_svg(qapp, tmp_path):
+    ico = build_bundle.make_icon(tmp_path / "app.ico")
+    assert ico.read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO header, 1 = icon
+    icns = build_bundle.make_icon(tmp_path / "app.icns")
+    assert icns.read_bytes()[:4] == b"icns"

@@ -22,6 +22,7 @@ CHECKS = (
     "package version",
     "bundled resources",
     "translations",
+    "Chinese font",
     "database copy",
     "migrations",
     "open the database",
