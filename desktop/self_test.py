@@ -170,7 +170,7 @@ def _check_resources(report: Report) -> None:
 def _check_database(report: Report, profile: Path, work: Path):
     """The copy, migrated and opened as a Store; None when that failed."""
     from sync.client.store import DATABASE_NAME, Store, cipher
-    from sync.client.store.migrations import LATEST, migrate
+    from sync.client.store.migrations import LATEST, copy_database, migrate
 
     source, target = profile / DATABASE_NAME, work / DATABASE_NAME
     key: str | None = None
@@ -180,7 +180,7 @@ def _check_database(report: Report, profile: Path, work: Path):
                 key = cipher.stored_key(source)
                 if key is None:
                     raise CheckFailed(f"{source} is encrypted and its key is not in the keyring")
-            _copy_database(source, target, key)
+            copy_database(source, target, key)  # consistent even while the app writes
             encrypted = "encrypted" if key else "plain"
             seen.append(f"{encrypted} copy of {source} ({source.stat().st_size / 1e6:.1f} MB)")
         else:
@@ -202,21 +202,6 @@ def _check_database(report: Report, profile: Path, work: Path):
         seen.append(f"{store.count('activities')} activities, {store.pending_count()} unsent")
         return store
     return None
-
-
-def _copy_database(source: Path, target: Path, key: str | None) -> None:
-    """A consistent copy through SQLite's backup API (a running workbench may be writing);
-    an encrypted database's copy is encrypted with the same key."""
-    from sync.client.store import cipher
-
-    src = cipher.connect(source, key)
-    try:
-        dest = cipher.connect(target, key)
-        with dest:
-            src.backup(dest)
-        dest.close()
-    finally:
-        src.close()
 
 
 def _sign_out(path: Path, key: str | None) -> None:
