@@ -130,7 +130,8 @@ def _close_log(path: Path) -> None:
 
 
 def _output() -> TextIO:
-    """stdout; a Windows GUI build has none, so there the report goes to a file (untested)."""
+    """stdout; a windowed build (Windows, macOS) may have none, and then the report goes to
+    suqing-self-test.txt in the temporary folder (untested)."""
     if sys.stdout is not None:
         with contextlib.suppress(AttributeError, ValueError):
             sys.stdout.reconfigure(errors="replace")  # ✓ in a console without UTF-8
