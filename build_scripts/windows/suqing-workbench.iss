@@ -1,4 +1,4 @@
-; Inno Setup 6 script: the Windows installer of the 苏青U+ 工作台 bundle.
+; Inno Setup 6.3+ script (x64compatible): the Windows installer of the 苏青U+ 工作台 bundle.
 ; UNTESTED: written on Linux, never compiled or run on Windows yet (docs/installers.md).
 ;
 ; On a Windows build machine, from the checkout's root:
