@@ -228,6 +228,31 @@ def foundation_rows(found: dict | None) -> list[tuple]:
     ]
 
 
+def bundle_rows(bundle: dict | None) -> list[tuple]:
+    if not bundle:
+        return [("bench_bundle.py", "failed or skipped", "", "", "", "missing")]
+    frozen = statistics.median(bundle["frozen_window_s"])
+    return [
+        ("installer bundle on disk", f"{bundle['bundle_mb']:.0f} MB", "(no goal)", "—", "—", "—"),
+        (
+            "installer bundle archive",
+            f"{bundle['archive_mb']:.0f} MB",
+            "≤ 200 MB",
+            "—",
+            "—",
+            verdict(bundle["archive_mb"] <= 200),
+        ),
+        (
+            "start-up, frozen bundle's window",
+            f"{frozen * 1000:.0f} ms",
+            "≤ 1.5× unfrozen",
+            f"{bundle['ratio']:.2f}× unfrozen",
+            "—",
+            verdict(bundle["ratio"] <= 1.5),
+        ),
+    ]
+
+
 def print_table(title: str, rows: list[tuple]) -> None:
     headers = ("figure", "value", "goal", "× bare copy", "× PouchDB", "goal met")
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(6)]
@@ -277,12 +302,18 @@ def main() -> int:
     if wanted("foundation"):
         runs = ["--runs", "2", "--queries", "10"] if args.quick else []
         found = run("bench_foundation.py", *runs, json_path=RESULTS / "foundation.json")
+    bundle = None
+    if wanted("bundle"):  # builds the bundle first when dist/ has none (a minute or two)
+        runs = ["--runs", "2"] if args.quick else []
+        bundle = run("bench_bundle.py", *runs, json_path=RESULTS / "bundle.json")
     if wanted("followers"):
         followers = run("bench_followers.py", *(["--runs", "1"] if args.quick else []))
 
     backend = "PostgreSQL" if args.postgres else "SQLite"
     rows = sync_rows(sync, hog, peer, 40 if args.quick else 200)
     rows += other_rows(review, flood) + foundation_rows(found)
+    if wanted("bundle"):
+        rows += bundle_rows(bundle)
     if wanted("followers"):
         shown = "printed above" if followers is not None else "failed"
         rows.append(("bench_followers.py", shown, "(no goal)", "—", "—", "—"))

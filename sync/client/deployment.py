@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sync.client.http import ClientConfig, SyncError
+from sync.core import paths
 
 log = logging.getLogger(__name__)
 
@@ -93,17 +94,9 @@ class DeploymentError(SyncError):
     code = "deployment_invalid"
 
 
-def app_folder() -> Path:
-    """Where the installed workbench lives: beside the executable of a frozen build, else the
-    checkout's root."""
-    if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent
-    return Path(__file__).resolve().parents[2]
-
-
 def default_path() -> Path:
     named = os.environ.get(ENV)
-    return Path(named) if named else app_folder() / FILE_NAME
+    return Path(named) if named else paths.app_folder() / FILE_NAME
 
 
 def system_path() -> Path:
@@ -111,7 +104,7 @@ def system_path() -> Path:
     %ProgramData%\\SuqingWorkbench\\deployment.ini on Windows,
     /Library/Application Support/SuqingWorkbench/deployment.ini on macOS."""
     named = os.environ.get(SYSTEM_ENV)
-    if named and not getattr(sys, "frozen", False):
+    if named and not paths.is_frozen():
         return Path(named)
     if sys.platform == "win32":
         return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / SYSTEM_FOLDER / FILE_NAME

@@ -386,6 +386,15 @@ def backup(path: Path, version: int, key: str | None = None) -> Path:
     encrypted with the same key."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    copy_database(path, target, key)
+    prune_backups(path)
+    return target
+
+
+def copy_database(path: Path, target: Path, key: str | None = None) -> None:
+    """A consistent copy of the database at `path` through SQLite's backup API (a workbench
+    writing to it meanwhile does no harm); an encrypted database's copy is encrypted with the
+    same key. Also `desktop.self_test`'s copy of a profile."""
     source = cipher.connect(path, key)
     try:
         dest = cipher.connect(target, key)
@@ -394,8 +403,6 @@ def backup(path: Path, version: int, key: str | None = None) -> Path:
         dest.close()
     finally:
         source.close()
-    prune_backups(path)
-    return target
 
 
 def backups(path: Path) -> list[Path]:
