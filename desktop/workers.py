@@ -37,6 +37,10 @@ class _Worker(QObject):
             self.finished.emit(None, error)
         else:
             self.finished.emit(result, None)
+        # The job is over: end the thread's event loop here rather than only when the UI thread
+        # handles `finished`, so a UI thread blocked in BackgroundJob.wait() (closing the window
+        # mid-job) is released at once instead of sitting out its whole timeout.
+        QThread.currentThread().quit()
 
 
 class _Receiver(QObject):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from desktop.workers import run_with_progress
+from desktop.workers import BackgroundJob, run_with_progress
 
 
 def test_job_runs_off_the_ui_thread_and_progress_is_shown_on_it(qtbot, monkeypatch):
@@ -68,3 +69,16 @@ def test_cancel_reaches_the_job(qtbot):
 
     QTimer.singleShot(50, press_cancel)
     assert run_with_progress(job, "cancel me") is True
+
+
+def test_waiting_for_a_finished_background_job_returns_at_once(qtbot):
+    """Closing the window mid-job waits on the UI thread, where `finished` cannot be handled:
+    the thread must still end as soon as the job does, not after the wait's timeout."""
+    job = BackgroundJob(lambda progress, cancelled: "done")
+    job.start()
+    started = time.monotonic()
+    assert job.wait(5_000) is True
+    assert time.monotonic() - started < 2.0
+    with qtbot.waitSignal(job.finished, timeout=2_000) as finished:
+        pass  # the result still reaches the UI thread afterwards
+    assert finished.args == ["done", None]
