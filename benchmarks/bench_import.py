@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import os
 import pstats
 import statistics
@@ -306,7 +307,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="print where the time goes")
     parser.add_argument("--no-app", action="store_true", help="the library calls only")
+    parser.add_argument("--json", type=Path, help="also write the 'in all' figures here (run.py)")
     args = parser.parse_args()
+    summary: dict[str, float] = {"rows": args.rows}
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for app in (False,) if args.no_app else (False, True):
         way = "app (Ctrl+I to done)" if app else "library"
@@ -320,6 +323,11 @@ def main() -> None:
                 f"  {part:<18} {min(wall):8.2f}s {statistics.median(wall):6.2f}s   "
                 f"{min(cpu):7.2f}s {statistics.median(cpu):6.2f}s"
             )
+        way_key = "app" if app else "library"
+        summary[f"{way_key}_median"] = statistics.median(r["in all"][0] for r in runs)
+        summary[f"{way_key}_cpu_median"] = statistics.median(r["in all"][1] for r in runs)
+    if args.json:
+        args.json.write_text(json.dumps(summary))
 
 
 if __name__ == "__main__":
