@@ -223,3 +223,37 @@ def test_the_same_phone_and_name_is_that_youth_and_a_rejection_is_not_a_registra
         ("import_previously_rejected", {"reason": "名额已满"})
     ]
     assert [p.code for p in registered.problems] == ["import_already_registered"]
+
+
+@pytest.mark.parametrize("error_cell", [False, True])
+def test_reading_reports_progress_and_stops_when_cancelled(tmp_path, error_cell):
+    # Either reader (calamine; openpyxl when a formula's error is in the file) tells how far
+    # it is, and stops on the user's 取消 with nothing read.
+    import threading
+
+    from openpyxl import Workbook
+
+    from sync.tools.spreadsheet import ImportCancelled
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "手机号"])
+    for i in range(1200):
+        sheet.append([f"青年{i}", f"137{i:08d}"])
+    if error_cell:
+        sheet["C2"] = "=1/0"  # openpyxl writes no cached result: mark the cell an error
+        sheet["C2"].data_type = "e"
+        sheet["C2"].value = "#DIV/0!"
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+
+    seen: list[tuple[int, int]] = []
+    book = read_workbook(path, progress=lambda done, total: seen.append((done, total)))
+    assert len(book.sheets[0].rows) == 1201
+    assert seen[0] == (500, 1201) and seen[-1] == (1201, 1201)
+    assert (book.sheets[0].rows[1][2:3] == ("#DIV/0!",)) is error_cell
+
+    cancelled = threading.Event()
+    cancelled.set()
+    with pytest.raises(ImportCancelled):
+        read_workbook(path, cancelled=cancelled)
