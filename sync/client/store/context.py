@@ -270,14 +270,20 @@ class _WriteBuffer:
         self.groups: list[tuple[Any, list[dict[str, Any]], set[tuple[str, str]]]] = []
         # What the buffered inserts of each table hold, so a query that none of them can
         # match needs no flush: (column, value) pairs, and the columns some insert left out.
-        # A buffered update or a value that cannot be hashed makes every query flush.
+        # A buffered update or a value that cannot be hashed makes every query flush. Inserts
+        # are taken into account when a query asks (most queries of a bulk import are
+        # answered from memory, so most inserts never need to be).
         self._inserted: dict[str, set[tuple[str, Any]]] = {}
         self._left_out: dict[str, set[str]] = {}
         self._unsure: set[str] = set()
+        self._unnoted: dict[str, list[tuple[Any, dict[str, Any]]]] = {}
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
 
     def may_match(self, table: str, equals: dict[str, Any]) -> bool:
         """Whether a buffered write could be among the rows where every `equals` holds."""
+        if table in self._unsure:
+            return True
+        self._catch_up(table)
         if table in self._unsure:
             return True
         if table not in self._inserted:
@@ -294,14 +300,19 @@ class _WriteBuffer:
         if not statement.is_insert:
             self._unsure.add(table)
             return
-        try:
-            self._inserted.setdefault(table, set()).update(params.items())
-        except TypeError:
-            self._unsure.add(table)
-            return
-        missing = {c.name for c in statement.table.columns} - params.keys()
-        if missing:
-            self._left_out.setdefault(table, set()).update(missing)
+        self._unnoted.setdefault(table, []).append((statement, params))
+
+    def _catch_up(self, table: str) -> None:
+        """What the inserts into `table` buffered since the last query of it hold."""
+        for statement, params in self._unnoted.pop(table, ()):
+            try:
+                self._inserted.setdefault(table, set()).update(params.items())
+            except TypeError:
+                self._unsure.add(table)
+                return
+            missing = {c.name for c in statement.table.columns} - params.keys()
+            if missing:
+                self._left_out.setdefault(table, set()).update(missing)
 
     def add(self, statement: Any, params: dict[str, Any], key: tuple[str, str]) -> None:
         self._note(statement, params)
@@ -325,10 +336,12 @@ class _WriteBuffer:
             else:
                 kept.append(group)
         self.groups = kept
-        for name in [table] if table is not None else list(self._inserted) + list(self._unsure):
+        everything = [*self._inserted, *self._unsure, *self._unnoted]
+        for name in [table] if table is not None else everything:
             self._inserted.pop(name, None)
             self._left_out.pop(name, None)
             self._unsure.discard(name)
+            self._unnoted.pop(name, None)
 
 
 def restore(conn: Connection, snapshots: list[Snapshot]) -> list[str]:
