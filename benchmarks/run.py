@@ -163,6 +163,22 @@ def sync_rows(sync: dict | None, hog: dict | None, peer: dict | None, devices: i
     return rows
 
 
+def import_rows(found: dict | None) -> list[tuple]:
+    if not found:
+        return [("bench_import.py", "failed or skipped", "", "", "", "missing")]
+    key = "app" if "app_median" in found else "library"
+    return [
+        (
+            f"import a {found['rows']:,}-row list, Ctrl+I to done ({key}, median)",
+            f"{found[f'{key}_median']:.2f} s (CPU {found[f'{key}_cpu_median']:.2f} s)",
+            "≤ 2 s",
+            "—",
+            "—",
+            verdict(found[f"{key}_median"] <= 2),
+        )
+    ]
+
+
 def other_rows(review: dict | None, flood: dict | None) -> list[tuple]:
     rows: list[tuple] = []
     if review:
@@ -306,12 +322,16 @@ def main() -> int:
     if wanted("bundle"):  # builds the bundle first when dist/ has none (a minute or two)
         runs = ["--runs", "2"] if args.quick else []
         bundle = run("bench_bundle.py", *runs, json_path=RESULTS / "bundle.json")
+    imported = None
+    if wanted("import"):
+        runs = ["--runs", "1", "--rows", "1000"] if args.quick else []
+        imported = run("bench_import.py", *runs, json_path=RESULTS / "import.json")
     if wanted("followers"):
         followers = run("bench_followers.py", *(["--runs", "1"] if args.quick else []))
 
     backend = "PostgreSQL" if args.postgres else "SQLite"
     rows = sync_rows(sync, hog, peer, 40 if args.quick else 200)
-    rows += other_rows(review, flood) + foundation_rows(found)
+    rows += other_rows(review, flood) + import_rows(imported) + foundation_rows(found)
     if wanted("bundle"):
         rows += bundle_rows(bundle)
     if wanted("followers"):

@@ -172,13 +172,15 @@ def test_import_refuses_unusable_files(tmp_path: Path, monkeypatch: pytest.Monke
     assert (caught.value.code, caught.value.params) == ("missing_columns", {"columns": "手机号"})
 
     # A file another program holds open: Windows refuses to open it (as root on Linux
-    # nothing is refused, so the refusal is made where the file is opened).
-    import openpyxl
+    # nothing is refused, so the refusal is made where the reader opens the file).
+    import python_calamine
 
-    def locked(*_args, **_kwargs):
-        raise PermissionError(13, "Permission denied")
+    class Locked:
+        @staticmethod
+        def from_path(*_args, **_kwargs):
+            raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(openpyxl, "load_workbook", locked)
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", Locked)
     with pytest.raises(excel.ExcelFileError) as caught:
         ri.read_registrations(no_phone, today=today)
     assert caught.value.code == "file_locked"

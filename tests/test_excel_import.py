@@ -112,6 +112,31 @@ def test_formula_errors_are_errors_not_names(office_files):
     assert all(r.values["name"] != "#DIV/0!" for r in preview.rows)
 
 
+@pytest.mark.parametrize("name", ["info_rows", "normalise", "sheets", "synonyms", "masked"])
+def test_the_fast_reader_reads_what_openpyxl_reads(office_files, monkeypatch, name):
+    # calamine reads the cells unless a formula's error is among them (it would read that as an
+    # empty cell); either way the rows are the same, up to the empty cells ending a row.
+    from sync.tools import spreadsheet
+
+    has_error_cells = spreadsheet._has_error_cells
+    assert has_error_cells(office_files["formula_errors"])
+    assert not has_error_cells(office_files[name])
+
+    def rows(errors: bool) -> list:
+        monkeypatch.setattr(spreadsheet, "_has_error_cells", lambda _path: errors)
+        book = read_workbook(office_files[name])
+        cells = [[tuple(r) for r in s.rows] for s in book.sheets]
+        return [[s.name for s in book.sheets], book.hidden, cells]
+
+    def trimmed(found: list) -> list:
+        names, hidden, sheets = found
+        strip = [[r[: max((i + 1 for i, v in enumerate(r) if v is not None), default=0)]
+                  for r in sheet] for sheet in sheets]  # fmt: skip
+        return [names, hidden, strip]
+
+    assert trimmed(rows(True)) == trimmed(rows(False))
+
+
 # --- identity: the device's youths, a real store ------------------------------------------
 
 
@@ -198,3 +223,37 @@ def test_the_same_phone_and_name_is_that_youth_and_a_rejection_is_not_a_registra
         ("import_previously_rejected", {"reason": "名额已满"})
     ]
     assert [p.code for p in registered.problems] == ["import_already_registered"]
+
+
+@pytest.mark.parametrize("error_cell", [False, True])
+def test_reading_reports_progress_and_stops_when_cancelled(tmp_path, error_cell):
+    # Either reader (calamine; openpyxl when a formula's error is in the file) tells how far
+    # it is, and stops on the user's 取消 with nothing read.
+    import threading
+
+    from openpyxl import Workbook
+
+    from sync.tools.spreadsheet import ImportCancelled
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "手机号"])
+    for i in range(1200):
+        sheet.append([f"青年{i}", f"137{i:08d}"])
+    if error_cell:
+        sheet["C2"] = "=1/0"  # openpyxl writes no cached result: mark the cell an error
+        sheet["C2"].data_type = "e"
+        sheet["C2"].value = "#DIV/0!"
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+
+    seen: list[tuple[int, int]] = []
+    book = read_workbook(path, progress=lambda done, total: seen.append((done, total)))
+    assert len(book.sheets[0].rows) == 1201
+    assert seen[0] == (500, 1201) and seen[-1] == (1201, 1201)
+    assert (book.sheets[0].rows[1][2:3] == ("#DIV/0!",)) is error_cell
+
+    cancelled = threading.Event()
+    cancelled.set()
+    with pytest.raises(ImportCancelled):
+        read_workbook(path, cancelled=cancelled)

@@ -297,3 +297,41 @@ def test_a_youth_written_earlier_in_the_same_transaction_is_found(store: Store):
         store.create_registrations(activity_id, [person, other, dict(person)], source="import")
     assert caught.value.code == "already_registered" and caught.value.params["index"] == 2
     assert store.count("youths") == 0
+
+
+def test_an_import_looks_people_up_in_a_few_queries_and_still_sees_its_own_rows(store: Store):
+    # A list of 300 (a third of them youths this device holds, registered elsewhere) is
+    # matched against the stored youths and their registrations in a few queries, not in two
+    # per row; what earlier rows of the same list wrote is still seen by the later ones.
+    from sqlalchemy import event
+
+    activity_id = published(store, capacity=1000)
+    known = pending(store, published(store), 100)
+    phones = store.read(lambda c: dict(c.execute(select(youths.c.id, youths.c.phone)).all()))
+    people = [{"name": f"青年{k}", "phone": phones[f"y-{k}"]} for k in known]
+    people += [{"name": f"新人{i}", "phone": f"1370000{i:04d}"} for i in range(200)]
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        store.create_registrations(activity_id, people, source="import")
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    lookups = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(lookups) <= 10, len(lookups)  # was 604: a youth by phone, its registrations
+    assert store.count("youths") == 300  # the 100 held ones were found, not made again
+
+    # the same transaction: a later row names a phone or ID number an earlier row took
+    twin = {"name": "李明", "phone": "13800000001", "id_number": "11010519491231002X"}
+    for other, code in (
+        ({**twin, "name": "王芳"}, "phone_taken"),
+        ({**twin, "phone": "13800000002"}, "id_number_taken"),
+        (dict(twin), "already_registered"),
+    ):
+        with pytest.raises(RuleViolation) as caught:
+            store.create_registrations(activity_id, [twin, other], source="import")
+        assert caught.value.code == code and caught.value.params["index"] == 1
+    assert store.count("youths") == 300

@@ -329,8 +329,7 @@ class ImportDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._sorted_by_row_number()
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -372,6 +371,16 @@ class ImportDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self._show_counts()
+
+    def _sorted_by_row_number(self) -> None:
+        """Sortable, and shown sorted by 行号, which the rows already are: sorting them anyway
+        (twice) asked the model for a row number 109,000 times for 5,000 rows, 0.2-0.4 s."""
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts by that column: none, the rows' own order
+        header.blockSignals(True)  # the arrow on 行号, without sorting again
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     def _layout_changed(self, layout: Layout) -> None:
         try:
