@@ -63,7 +63,7 @@ def main() -> None:
         stats = result["stats"]
         print(
             f"county data: {len(stats.activities)} activities, {stats.participants} "
-            f"participations, {len(stats.youths)} youths, {len(stats.organizations)} "
+            f"participations, {stats.youths} youths, {len(stats.organizations)} "
             f"organisations, {len(result['targets'])} targets, {query.start} to {query.end}"
         )
         print(

@@ -19,6 +19,7 @@ from sync.core.operations import Kind
 from tests.conftest import SIBLING_ORG
 from tests.test_activities_page import when_modal
 from tests.test_activities_page import window as window  # the fixture, shared
+from tests.test_stats_queries import add_door_events
 from tests.test_stats_queries import stats_store as stats_store  # the fixture, shared
 
 
@@ -54,6 +55,17 @@ def test_the_page_shows_rankings_and_sorts_numbers_as_numbers(page: StatsPage):
     assert table_rows(hot.table)[0][1] == "C 夜跑"
     assert "参与人次：<b>4</b>" in page.summary_label.text()
     assert "14 岁以下青年：<b>1</b>" in page.summary_label.text()
+
+
+def test_the_hottest_activities_show_their_attendance_rate(qtbot, page: StatsPage, stats_store):
+    add_door_events(stats_store)  # written behind the page's back: refreshed by hand
+    page.refresh()
+    qtbot.waitUntil(lambda: page._job is None, timeout=10_000)
+    assert [(r[1], r[8]) for r in table_rows(page.panels[0].table)] == [
+        ("A 志愿服务日", "50.0%"),
+        ("B 读书会", "100.0%"),
+        ("C 夜跑", "—"),
+    ]
 
 
 def test_a_bar_drills_down_to_the_activities_and_people_behind_it(qtbot, page: StatsPage):
