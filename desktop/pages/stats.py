@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -91,6 +91,9 @@ class DrillDialog(QDialog):
 
 
 class StatsPage(QWidget):
+    figures_computed = Signal()
+    """A computation ended: its figures are shown (or why it failed)."""
+
     def __init__(
         self,
         store: Store,
@@ -314,6 +317,7 @@ class StatsPage(QWidget):
         if self._again:
             self._again = False
             self.refresh()
+        self.figures_computed.emit()
 
     def wait_idle(self, ms: int = 30_000) -> bool:
         """At shutdown: wait until no computation runs (its thread reads the database)."""
