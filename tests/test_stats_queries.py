@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -24,6 +25,7 @@ from sync.client.store.stats_queries import (
     GrowthMonth,
     StatsQuery,
     age_on_sql,
+    arrived_sql,
     compute,
     occupation_sql,
     participants,
@@ -35,9 +37,10 @@ from sync.client.store.tables import (
     registrations,
     youths,
 )
+from sync.core.checkin import presence
 from sync.core.privacy import age_on
 from sync.core.records import CHINA_TIME
-from tests.conftest import HOME_ORG, SIBLING_ORG, activity_fields
+from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 
 OCT_NOV = dict(start=date(2026, 10, 1), end=date(2026, 11, 30))
 
@@ -334,3 +337,37 @@ def test_occupation_from_the_place_and_age(place: str, age: int | None, expected
     with create_engine("sqlite://").connect() as conn:
         age_value = literal(age, Integer)
         assert conn.scalar(select(occupation_sql(literal(place), age_value))) == expected
+
+
+def test_arrival_in_sql_is_the_doors_presence_rule():
+    """`arrived_sql` says a registration arrived exactly when `presence(...).arrived` does, on
+    random events: check-ins, check-outs, voids of either, voids of voids, from any laptop."""
+    rng = random.Random(8)
+    engine = create_engine("sqlite://")
+    rows, by_registration = [], {}
+    for n in range(300):
+        registration = f"r{n}"
+        events = []
+        for i in range(rng.randint(0, 5)):
+            action = rng.choice(["in", "in", "out", "void"])
+            voids = rng.choice(events)["id"] if action == "void" and events else ""
+            events.append(
+                dict(
+                    id=f"{registration}-e{i}",
+                    action=action,
+                    at=NOW + timedelta(minutes=rng.randint(0, 90)),
+                    voids=voids,
+                )
+            )
+        by_registration[registration] = events
+        rows += [
+            dict(e, registration_id=registration, activity_id="a", actor="", reason="", version=1)
+            for e in events
+        ]
+    with engine.begin() as conn:
+        checkin_events.create(conn)
+        conn.execute(insert(checkin_events), rows)
+        came = select(checkin_events.c.registration_id).where(arrived_sql(checkin_events))
+        got = set(conn.scalars(came.distinct()))
+    expected = {r for r, events in by_registration.items() if presence(events).arrived}
+    assert got == expected and 50 < len(expected) < 250  # both kinds well represented

@@ -204,6 +204,7 @@ class StatsPanel(QWidget):
     def __init__(self, *, parent: QWidget | None = None):
         super().__init__(parent)
         self.dataset: Dataset | None = None
+        self._images: dict[tuple[int, int], QImage] = {}  # of this dataset's chart, by size
         self.chart_view = QChartView()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(240)
@@ -235,6 +236,7 @@ class StatsPanel(QWidget):
 
     def set_dataset(self, dataset: Dataset) -> None:
         self.dataset = dataset
+        self._images.clear()
         chart = build_chart(dataset)
         series = chart.series()[0]
         series.clicked.connect(self._bar_clicked)
@@ -273,4 +275,12 @@ class StatsPanel(QWidget):
 
     def export_png(self, path: Path) -> bool:
         size = self.chart_view.size().expandedTo(QSize(800, 480))
-        return render_chart(self.dataset, size).save(str(path), "PNG")
+        return self.image(size).save(str(path), "PNG")
+
+    def image(self, size: QSize) -> QImage:
+        """The chart drawn at `size`, once per dataset: a second report of the same figures
+        reuses the images of the first."""
+        key = (size.width(), size.height())
+        if key not in self._images:
+            self._images[key] = render_chart(self.dataset, size)
+        return self._images[key]

@@ -329,9 +329,8 @@ def write_report(pdf_path: Path, report: Report) -> Path:
 
 
 def page_report(page) -> Report | None:
-    """The report of what `page` shows now (charts drawn here, on the UI thread)."""
-    from desktop.pages.stats_panel import render_chart
-
+    """The report of what `page` shows now: its figures as computed for the page, its charts
+    drawn here, on the UI thread, once per computation."""
     if page.result is None:
         return None
     stats = page.result["stats"]
@@ -357,7 +356,7 @@ def page_report(page) -> Report | None:
         summary=st.summary_items(stats),
         targets=st.targets_sheet(page.result["targets"]),
         datasets=list(page.datasets),
-        charts=[render_chart(d, CHART_SIZE) for d in page.datasets],
+        charts=[panel.image(CHART_SIZE) for panel in page.panels],
     )
 
 
