@@ -44,6 +44,7 @@ from desktop.widgets.growth_chart import BAR_COLOR, _nice_max
 from sync.tools.excel import Sheet
 
 NO_PARENT = QModelIndex()
+SIZED_ROWS = 40  # rows a column's width is fitted to
 LABEL_CHARS = 14  # a longer bar label is cut, the table has it whole
 
 
@@ -188,9 +189,10 @@ def sheet_table(parent=None) -> QTableView:
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    # Columns fit the rows in view, not the first 1,000 (Qt's default): each row measured is a
-    # call per cell and role into the Python model, 1.4 s for the county's hottest activities.
-    table.horizontalHeader().setResizeContentsPrecision(0)
+    # Columns fit the first rows (a ranking's top), not the first 1,000 (Qt's default): each
+    # row measured is a call per cell and role into the Python model, 1.4 s for the county's
+    # hottest activities. Not 0 ("the rows in view"): a view not shown yet measured every row.
+    table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
