@@ -369,7 +369,14 @@ class StatsPage(QWidget):
             items = stats.activities_behind(kind.split(":", 1)[1], key)
             sheet = st.activities_sheet(self.tr("相关活动"), items, category)
         else:
-            people = self.store.read(sq.participants, stats.query, kind.split(":", 1)[1], key)
+            dimension = kind.split(":", 1)[1]
+            # read now, off the UI thread: a county's bar of women is 26,000 people, 0.3 s
+            people = run_with_progress(
+                lambda _p, _c: self.store.read(sq.participants, stats.query, dimension, key),
+                self.tr("正在计算…"),
+                parent=self,
+                cancellable=False,
+            )
             sheet = st.youths_sheet(self.tr("参与青年"), people)
         self.drill_dialog = DrillDialog(sheet, self.export_sheet_interactive, parent=self)
         self.drill_dialog.show()
