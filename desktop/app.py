@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
         paths = capture_all(window, args.screenshot)
         print("\n".join(str(p) for p in paths))
+        window.close()  # waits for the workers (a 统计 computation) before the threads go
         return 0
     # Paint the window first, then open the database: the cadre sees the app at once.
     window.show()

@@ -36,6 +36,11 @@ def _wait(signal, start, timeout_ms: int = 30_000, paint_ms: int = 800) -> None:
     signal.disconnect(done)
 
 
+def _show_stats(window, row: int) -> None:
+    window.nav.setCurrentRow(row)
+    window.stats_page.refresh()  # computes now, whether or not figures were shown before
+
+
 def capture_all(window, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     window.resize(*SIZE)
@@ -44,6 +49,8 @@ def capture_all(window, out_dir: Path) -> list[Path]:
     for row, key in enumerate(window.PAGE_KEYS):
         if key == "map":  # the web page loads and draws on its own time
             _wait(window.map_page.redrawn, lambda row=row: window.nav.setCurrentRow(row))
+        if key == "stats" and window.stats_page.query() is not None:  # computed on a worker
+            _wait(window.stats_page.figures_computed, lambda row=row: _show_stats(window, row))
         window.nav.setCurrentRow(row)
         paths.append(_save(window, out_dir / f"{row + 1:02d}-{key}.png"))
     paths.extend(_capture_review(window, out_dir))

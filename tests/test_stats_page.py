@@ -3,6 +3,7 @@ from a bar, PNG and Excel export, a 考核 target set and undone, and the report
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -14,11 +15,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop.dialogs.target_dialog import TargetDialog
 from desktop.main_window import MainWindow
 from desktop.pages.stats import DrillDialog, StatsPage
-from desktop.pages.stats_report import page_report, write_report
+from desktop.pages.stats_report import TEXT_AREA, build_document, page_report, write_report
 from sync.core.operations import Kind
 from tests.conftest import SIBLING_ORG
 from tests.test_activities_page import when_modal
 from tests.test_activities_page import window as window  # the fixture, shared
+from tests.test_stats_queries import add_door_events
 from tests.test_stats_queries import stats_store as stats_store  # the fixture, shared
 
 
@@ -54,6 +56,17 @@ def test_the_page_shows_rankings_and_sorts_numbers_as_numbers(page: StatsPage):
     assert table_rows(hot.table)[0][1] == "C 夜跑"
     assert "参与人次：<b>4</b>" in page.summary_label.text()
     assert "14 岁以下青年：<b>1</b>" in page.summary_label.text()
+
+
+def test_the_hottest_activities_show_their_attendance_rate(qtbot, page: StatsPage, stats_store):
+    add_door_events(stats_store)  # written behind the page's back: refreshed by hand
+    page.refresh()
+    qtbot.waitUntil(lambda: page._job is None, timeout=10_000)
+    assert [(r[1], r[8]) for r in table_rows(page.panels[0].table)] == [
+        ("A 志愿服务日", "50.0%"),
+        ("B 读书会", "100.0%"),
+        ("C 夜跑", "—"),
+    ]
 
 
 def test_a_bar_drills_down_to_the_activities_and_people_behind_it(qtbot, page: StatsPage):
@@ -133,3 +146,28 @@ def test_the_tabs_are_named_before_anything_is_computed(qtbot, window: MainWindo
     qtbot.addWidget(fresh)
     names = [fresh.tabs.tabText(i) for i in range(fresh.tabs.count())]
     assert names[0] == "最热活动" and names[-1] == "考核" and all(names)
+
+
+def test_the_report_keeps_dates_whole_and_tables_on_the_page(qtbot, page: StatsPage, stats_store):
+    """Dates never wrap, a period breaks only after its dash, and no table is wider than the
+    page (laid out as the PDF is, on the A4 text area)."""
+    period = {"period_start": date(2026, 10, 1), "period_end": date(2026, 12, 31)}
+    stats_store.set_target(SIBLING_ORG, {**period, "featured_activities": 10, "participants": 200})
+    qtbot.waitUntil(lambda: page._job is None and len(page.result["targets"]) == 1, timeout=10_000)
+    document = build_document(page_report(page))
+    width = document.size().width()  # lays the document out
+    lines: dict[str, list[str]] = {}
+    block = document.begin()
+    while block.isValid():
+        text = block.text().replace("\xa0", " ")
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}( — \d{4}-\d{2}-\d{2})?", text):
+            layout = block.layout()
+            found = [layout.lineAt(i) for i in range(layout.lineCount())]
+            lines[text] = [text[ln.textStart() : ln.textStart() + ln.textLength()] for ln in found]
+        block = block.next()
+    assert lines["2026-10-05"] == ["2026-10-05"]  # an activity's start in the hottest ones
+    assert lines["2026-10-01 — 2026-12-31"] in (
+        ["2026-10-01 — 2026-12-31"],
+        ["2026-10-01 — ", "2026-12-31"],
+    )
+    assert width <= TEXT_AREA.width() + 0.5

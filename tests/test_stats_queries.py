@@ -2,16 +2,45 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import random
+from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import (
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    Table,
+    create_engine,
+    insert,
+    literal,
+    select,
+)
 
 from sync.client.store import Store
-from sync.client.store.stats_queries import Bucket, GrowthMonth, StatsQuery, compute
-from sync.client.store.tables import activities, followers, registrations, youths
+from sync.client.store.stats_queries import (
+    STUDENT_MAX_AGE,
+    Bucket,
+    GrowthMonth,
+    StatsQuery,
+    age_on_sql,
+    arrived_sql,
+    compute,
+    occupation_sql,
+    participants,
+)
+from sync.client.store.tables import (
+    activities,
+    checkin_events,
+    followers,
+    registrations,
+    youths,
+)
+from sync.core.checkin import presence
+from sync.core.privacy import age_on
 from sync.core.records import CHINA_TIME
-from tests.conftest import HOME_ORG, SIBLING_ORG, activity_fields
+from tests.conftest import HOME_ORG, NOW, SIBLING_ORG, activity_fields
 
 OCT_NOV = dict(start=date(2026, 10, 1), end=date(2026, 11, 30))
 
@@ -165,7 +194,7 @@ def test_hottest_activities_ranked_with_a_tie(stats_store: Store):
     # a1 and a2: 3 registrations each (cancelled ones do not count): both first, then third
     assert got == [("a1", 3, 2, 2 / 3, 1), ("a2", 3, 2, 2 / 3, 1), ("a6", 0, 0, None, 3)]
     assert stats.activities[1].org_name == "南京市江宁高级中学团委"
-    assert all(a.attendance_rate is None for a in stats.activities)  # until 签到 records it
+    assert all(a.attendance_rate is None for a in stats.activities)  # no 签到 event yet
     assert (stats.participants, stats.featured) == (4, 1)
 
 
@@ -187,7 +216,8 @@ def test_most_followed_organisations_and_growth(stats_store: Store):
 
 def test_youth_profile(stats_store: Store):
     stats = stats_of(stats_store)
-    assert sorted((y.id, y.participations) for y in stats.youths) == [
+    everyone = stats_store.read(participants, stats.query)
+    assert sorted((y.id, y.participations) for y in everyone) == [
         ("y1", 2),
         ("y2", 1),
         ("y5", 1),
@@ -196,14 +226,15 @@ def test_youth_profile(stats_store: Store):
     assert stats.profile("gender") == {"female": 1, "male": 1, "unknown": 1}
     assert stats.profile("occupation") == {"student": 1, "unknown": 1, "working": 1}
     assert stats.profile("region_code") == {"320115": 3}
-    assert stats.under_14 == 1
-    assert [y.id for y in stats.youths_behind("band", "<14")] == ["y2"]
-    assert not hasattr(stats.youths[0], "phone")  # a profile holds no phone numbers
+    assert (stats.under_14, stats.youths) == (1, 3)
+    behind = stats_store.read(participants, stats.query, "band", "<14")
+    assert [(y.id, y.age, y.occupation) for y in behind] == [("y2", 13, "student")]
+    assert not hasattr(everyone[0], "phone")  # a profile holds no phone numbers
 
 
 def test_an_empty_period_and_a_tie_at_zero(stats_store: Store):
     stats = stats_of(stats_store, start=date(2025, 1, 1), end=date(2025, 2, 28))
-    assert stats.activities == [] and stats.youths == []
+    assert stats.activities == [] and stats.youths == 0
     assert stats.by_category == [] and stats.by_region == []
     assert stats.by_month == [Bucket("2025-01", 0, 0), Bucket("2025-02", 0, 0)]
     assert [(o.followers, o.rank) for o in stats.organizations] == [(0, 1), (0, 1)]
@@ -217,7 +248,126 @@ def test_an_organisation_with_no_subordinates(stats_store: Store):
     assert [(o.id, o.followers, o.new_followers) for o in alone.organizations] == [
         (SIBLING_ORG, 1, 1)
     ]
-    assert sorted(y.id for y in alone.youths) == ["y1", "y5"]
+    assert sorted(y.id for y in stats_store.read(participants, alone.query)) == ["y1", "y5"]
     home_only = stats_of(stats_store, HOME_ORG, subordinates=False)
     assert [a.id for a in home_only.activities] == ["a1", "a6"]
     assert home_only.growth == [GrowthMonth("2026-10", 1, 2), GrowthMonth("2026-11", 1, 3)]
+
+
+# 签到 events at the doors of a1 and a2: (id, registration, action, minutes after 9:00, voids)
+DOOR = [
+    # a1 approved y1 and y2: y1 checked in on two laptops (one arrival); y2's check-in was
+    # voided (a mistaken scan); y3 was rejected, let in anyway: not an approved arrival.
+    ("e1", "r-a1-y1", "in", 0, ""),
+    ("e2", "r-a1-y1", "in", 5, ""),
+    ("e3", "r-a1-y2", "in", 1, ""),
+    ("e4", "r-a1-y2", "void", 2, "e3"),
+    ("e5", "r-a1-y3", "in", 3, ""),
+    # a2 approved y1 and y5: y1's first check-in voided, then in again; y5 in and out (left
+    # early still arrived); y6 is pending: not counted.
+    ("e6", "r-a2-y1", "in", 0, ""),
+    ("e7", "r-a2-y1", "void", 1, "e6"),
+    ("e8", "r-a2-y1", "in", 10, ""),
+    ("e9", "r-a2-y5", "in", 0, ""),
+    ("e10", "r-a2-y5", "out", 30, ""),
+    ("e11", "r-a2-y6", "in", 0, ""),
+]
+
+
+def add_door_events(store: Store) -> None:
+    starts = {aid: when for aid, _, _, _, _, when, *_ in ACTIVITIES}
+    with store.bulk_write() as conn:
+        rows = []
+        for eid, reg, action, minutes, voids in DOOR:
+            activity = reg.split("-")[1]
+            rows.append(
+                dict(
+                    id=eid,
+                    registration_id=reg,
+                    activity_id=activity,
+                    action=action,
+                    at=starts[activity] + timedelta(minutes=minutes),
+                    actor="door",
+                    voids=voids,
+                    reason="",
+                    version=1,
+                )
+            )
+        conn.execute(insert(checkin_events), rows)
+
+
+def test_attendance_rate_from_checkin_events(stats_store: Store):
+    add_door_events(stats_store)
+    stats = stats_of(stats_store)
+    got = [(a.id, a.approved, a.arrived, a.attendance_rate) for a in stats.activities]
+    # a1: y1 of y1, y2 → 1/2; a2: y1 and y5 of y1, y5 → 2/2; a6: no door events → unknown
+    assert got == [("a1", 2, 1, 0.5), ("a2", 2, 2, 1.0), ("a6", 0, None, None)]
+    # the ranking is by registrations, whatever the attendance
+    assert [a.rank for a in stats.activities] == [1, 1, 3]
+
+
+def test_age_in_sql_is_privacy_age_on():
+    """The youth profile's age, computed in SQL, is `age_on` for every birthday of a leap cycle
+    on days around the end of February and the year's turn (29 February counts on 1 March)."""
+    engine = create_engine("sqlite://")
+    births = Table("births", MetaData(), Column("birth_date", Date))
+    days = [date(2026, 2, 28), date(2026, 3, 1), date(2028, 2, 28), date(2028, 2, 29)]
+    days += [date(2026, 12, 31), date(2027, 1, 1)]
+    cycle = [date(2000, 1, 1) + timedelta(days=i) for i in range(4 * 365 + 1)]
+    with engine.begin() as conn:
+        births.create(conn)
+        conn.execute(insert(births), [{"birth_date": b} for b in [*cycle, None]])
+        for day in days:
+            got = conn.execute(select(births.c.birth_date, age_on_sql(births.c.birth_date, day)))
+            for birth, age in got:
+                assert age == (None if birth is None else age_on(birth, day)), (birth, day)
+
+
+@pytest.mark.parametrize(
+    ("place", "age", "expected"),
+    [
+        ("\u3000 ", 20, "unknown"),  # blanks only, the ideographic space too
+        ("江宁实验学校", None, "student"),
+        ("南京大学", STUDENT_MAX_AGE, "student"),
+        ("南京大学", STUDENT_MAX_AGE + 1, "working"),  # a teacher
+        ("江宁科技有限公司", 19, "working"),
+    ],
+)
+def test_occupation_from_the_place_and_age(place: str, age: int | None, expected: str):
+    with create_engine("sqlite://").connect() as conn:
+        age_value = literal(age, Integer)
+        assert conn.scalar(select(occupation_sql(literal(place), age_value))) == expected
+
+
+def test_arrival_in_sql_is_the_doors_presence_rule():
+    """`arrived_sql` says a registration arrived exactly when `presence(...).arrived` does, on
+    random events: check-ins, check-outs, voids of either, voids of voids, from any laptop."""
+    rng = random.Random(8)
+    engine = create_engine("sqlite://")
+    rows, by_registration = [], {}
+    for n in range(300):
+        registration = f"r{n}"
+        events = []
+        for i in range(rng.randint(0, 5)):
+            action = rng.choice(["in", "in", "out", "void"])
+            voids = rng.choice(events)["id"] if action == "void" and events else ""
+            events.append(
+                dict(
+                    id=f"{registration}-e{i}",
+                    action=action,
+                    at=NOW + timedelta(minutes=rng.randint(0, 90)),
+                    voids=voids,
+                )
+            )
+        by_registration[registration] = events
+        rows += [
+            dict(e, registration_id=registration, activity_id="a", actor="", reason="", version=1)
+            for e in events
+        ]
+    with engine.begin() as conn:
+        checkin_events.create(conn)
+        conn.execute(insert(checkin_events), rows)
+        came = select(checkin_events.c.registration_id).where(arrived_sql(checkin_events))
+        got = set(conn.scalars(came.distinct()))
+    expected = {r for r, events in by_registration.items() if presence(events).arrived}
+    assert got == expected and 50 < len(expected) < 250  # both kinds well represented

@@ -264,7 +264,7 @@ def summary_items(stats: Stats) -> list[tuple[str, str]]:
     return [
         (translate("StatsTables", "活动场次"), str(len(stats.activities))),
         (translate("StatsTables", "参与人次"), str(stats.participants)),
-        (translate("StatsTables", "参与青年"), str(len(stats.youths))),
+        (translate("StatsTables", "参与青年"), str(stats.youths)),
         (translate("StatsTables", "精品活动"), str(stats.featured)),
         (translate("StatsTables", "新增粉丝"), str(new_followers)),
         (translate("StatsTables", "14 岁以下青年"), str(stats.under_14)),
