@@ -602,152 +602,152 @@ The data on this computer may be out of date; connect and click “Prepare for o
         <translation>Check-in of {name} undone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="397"/>
+        <location filename="../../desktop/pages/checkin.py" line="399"/>
         <source>请扫码，或输入姓名、手机尾号后按回车</source>
         <translation>Scan a code, or type a name or phone ending, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="413"/>
+        <location filename="../../desktop/pages/checkin.py" line="415"/>
         <source>欢迎，{name}！</source>
         <translation>Welcome, {name}!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="414"/>
+        <location filename="../../desktop/pages/checkin.py" line="416"/>
         <source>{name} 已签退，再见！</source>
         <translation>{name} checked out. Goodbye!</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="415"/>
+        <location filename="../../desktop/pages/checkin.py" line="417"/>
         <source>{name} 已签到（{time}）</source>
         <translation>{name} already checked in ({time})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="416"/>
+        <location filename="../../desktop/pages/checkin.py" line="418"/>
         <source>{name} 还没有签到，不能签退</source>
         <translation>{name} has not checked in, so cannot check out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="417"/>
+        <location filename="../../desktop/pages/checkin.py" line="419"/>
         <source>有多人符合，请在下面选择</source>
         <translation>Several people match: choose below</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="418"/>
+        <location filename="../../desktop/pages/checkin.py" line="420"/>
         <source>未报名此活动</source>
         <translation>Not registered for this activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="419"/>
+        <location filename="../../desktop/pages/checkin.py" line="421"/>
         <source>{name} 的报名尚未通过</source>
         <translation>{name}&apos;s registration is not approved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="420"/>
+        <location filename="../../desktop/pages/checkin.py" line="422"/>
         <source>{name} 的报名未通过审核</source>
         <translation>{name}&apos;s registration was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="421"/>
+        <location filename="../../desktop/pages/checkin.py" line="423"/>
         <source>{name} 的报名已取消</source>
         <translation>{name}&apos;s registration was cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="422"/>
+        <location filename="../../desktop/pages/checkin.py" line="424"/>
         <source>这是其他活动的签到码</source>
         <translation>This code is for another activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="423"/>
+        <location filename="../../desktop/pages/checkin.py" line="425"/>
         <source>签到码无效（可能被伪造或改动）</source>
         <translation>Invalid code (forged or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="424"/>
+        <location filename="../../desktop/pages/checkin.py" line="426"/>
         <source>本机还没有同步过，无法核验签到码，请先同步</source>
         <translation>This computer has never synced and cannot check codes: sync first</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="430"/>
+        <location filename="../../desktop/pages/checkin.py" line="432"/>
         <source>没有可签到的活动（已发布、一周内）</source>
         <translation>No activity to check in to (published, within a week)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="435"/>
+        <location filename="../../desktop/pages/checkin.py" line="437"/>
         <source>应到 {e}&#x3000;已到 {a}&#x3000;在场 {i}&#x3000;已离开 {l}&#x3000;现场报名 {w}</source>
         <translation>Expected {e} · Arrived {a} · Inside {i} · Left {l} · Walk-ins {w}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="445"/>
+        <location filename="../../desktop/pages/checkin.py" line="447"/>
         <source>{name}：已签到（{time}），但报名当前为“{status}”</source>
         <translation>{name}: checked in ({time}), but the registration is now “{status}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="458"/>
+        <location filename="../../desktop/pages/checkin.py" line="460"/>
         <source>志愿时长从首次签到算到最后签退：不足 {min} 分钟不计，按 {step} 分钟向下取整，每天最多 {cap} 小时；可更正、确认、导出</source>
         <translation>Volunteer hours run from the first check-in to the last check-out: under {min} minutes count nothing, rounded down to {step} minutes, at most {cap} hours a day; correct, confirm, export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="467"/>
+        <location filename="../../desktop/pages/checkin.py" line="469"/>
         <source>签退模式（F6）</source>
         <translation>Checking out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="470"/>
+        <location filename="../../desktop/pages/checkin.py" line="472"/>
         <source>签到模式（F5）</source>
         <translation>Checking in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="474"/>
+        <location filename="../../desktop/pages/checkin.py" line="476"/>
         <source>活动：</source>
         <translation>Activity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="475"/>
+        <location filename="../../desktop/pages/checkin.py" line="477"/>
         <source>扫码，或输入姓名、手机尾号 4 位，按回车</source>
         <translation>Scan a code, or type a name or the last 4 digits of a phone, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="476"/>
+        <location filename="../../desktop/pages/checkin.py" line="478"/>
         <source>签到 (F5)</source>
         <translation>Check in (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="477"/>
+        <location filename="../../desktop/pages/checkin.py" line="479"/>
         <source>签退 (F6)</source>
         <translation>Check out (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="478"/>
+        <location filename="../../desktop/pages/checkin.py" line="480"/>
         <source>撤销上一个签到… (F8)</source>
         <translation>Undo last check-in… (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="479"/>
+        <location filename="../../desktop/pages/checkin.py" line="481"/>
         <source>现场报名… (F7)</source>
         <translation>Walk-in… (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="480"/>
+        <location filename="../../desktop/pages/checkin.py" line="482"/>
         <source>准备离线</source>
         <translation>Prepare for offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="481"/>
+        <location filename="../../desktop/pages/checkin.py" line="483"/>
         <source>打印签到码… (Ctrl+P)</source>
         <translation>Print codes… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="482"/>
+        <location filename="../../desktop/pages/checkin.py" line="484"/>
         <source>志愿时长… (Ctrl+H)</source>
         <translation>Volunteer hours… (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="485"/>
+        <location filename="../../desktop/pages/checkin.py" line="487"/>
         <source>同步一次，确认本机已有报名名单和核验签到码的公钥，然后可以断网</source>
         <translation>Sync once and make sure this computer has the registrations and the key to check codes; then it can go offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="488"/>
+        <location filename="../../desktop/pages/checkin.py" line="490"/>
         <source>需核对：以下人员已签到，但报名已不是“已通过”（可能在其他电脑上被取消）</source>
         <translation>To check: these people checked in, but their registration is no longer approved (perhaps cancelled on another computer)</translation>
     </message>
@@ -763,12 +763,12 @@ The data on this computer may be out of date; connect and click “Prepare for o
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="75"/>
+        <location filename="../../desktop/pages/stats.py" line="80"/>
         <source>共 {n} 条</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="79"/>
+        <location filename="../../desktop/pages/stats.py" line="84"/>
         <source>导出表格 (Excel)</source>
         <translation>Export table (Excel)</translation>
     </message>
@@ -1211,67 +1211,67 @@ Afterwards the rule cannot change; a person&apos;s hours can still be corrected,
         <translation>Only rows with problems or waiting for you (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="341"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="340"/>
         <source>使用已存青年(&amp;U)</source>
         <translation>Use the stored youth (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="342"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="341"/>
         <source>所选冲突行报名已存的那位青年，名单上的信息不导入</source>
         <translation>Register the stored youth for the selected conflicting rows; the list&apos;s details are not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="343"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="342"/>
         <source>不导入此行(&amp;L)</source>
         <translation>Leave the row out (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="344"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="343"/>
         <source>所选冲突行不导入；修改名单后可再导入</source>
         <translation>Leave the selected conflicting rows out; fix the list and import them later</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="351"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="350"/>
         <source>有效记录将一次全部导入；中途出错则一条也不导入。导入后可按 Ctrl+Z 撤销。</source>
         <translation>Valid rows are imported all at once; if anything fails, none is. Ctrl+Z undoes the import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="382"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="391"/>
         <source>已取消读取，请重新选择</source>
         <translation>Reading was cancelled; choose again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="397"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="406"/>
         <source>请为必需的列选择表格中的列：{columns}</source>
         <translation>Choose the sheet&apos;s column for each required field: {columns}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="402"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="411"/>
         <source>表头下面没有数据行，请检查工作表和表头行</source>
         <translation>There are no rows below the header; check the sheet and the header row</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="404"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="413"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行，全部有效。</source>
         <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows, all valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="409"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="418"/>
         <source>导入到：&lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;共 {total} 行：{good} 行有效，&lt;span style=&apos;color:#c0392b&apos;&gt;{bad} 行有问题或待处理&lt;/span&gt;（不会导入，原因见“说明”列）。</source>
         <translation>Import into: &lt;b&gt;{activity}&lt;/b&gt;&lt;br&gt;{total} rows: {good} valid, &lt;span style=&apos;color:#c0392b&apos;&gt;{bad} with problems or waiting for you&lt;/span&gt; (not imported; see the Notes column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="415"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="424"/>
         <source>&lt;br&gt;&lt;b&gt;{n} 行与已存青年冲突&lt;/b&gt;：选中后点“使用已存青年”，或修改名单后重新导入。</source>
         <translation>&lt;br&gt;&lt;b&gt;{n} rows conflict with stored youths&lt;/b&gt;: select them and click “Use the stored youth”, or fix the list and import again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="420"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="429"/>
         <source>导入 {n} 条有效记录</source>
         <translation>Import {n} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_dialog.py" line="357"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="356"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1373,7 +1373,7 @@ Afterwards the rule cannot change; a person&apos;s hours can still be corrected,
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="140"/>
+        <location filename="../../desktop/app.py" line="152"/>
         <location filename="../../desktop/dialogs/login_dialog.py" line="100"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
@@ -1514,7 +1514,7 @@ Afterwards the rule cannot change; a person&apos;s hours can still be corrected,
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="157"/>
+        <location filename="../../desktop/app.py" line="169"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
@@ -3427,138 +3427,139 @@ Remove the data?</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="202"/>
+        <location filename="../../desktop/pages/stats.py" line="210"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="203"/>
+        <location filename="../../desktop/pages/stats.py" line="211"/>
         <source>含下级组织</source>
         <translation>With subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="204"/>
+        <location filename="../../desktop/pages/stats.py" line="212"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="205"/>
+        <location filename="../../desktop/pages/stats.py" line="213"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="206"/>
+        <location filename="../../desktop/pages/stats.py" line="214"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="207"/>
+        <location filename="../../desktop/pages/stats.py" line="215"/>
         <source>刷新统计</source>
         <translation>Refresh statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="208"/>
+        <location filename="../../desktop/pages/stats.py" line="216"/>
         <source>生成上报材料…</source>
         <translation>Make report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="209"/>
+        <location filename="../../desktop/pages/stats.py" line="217"/>
         <source>PDF 和 Excel，数字与屏幕一致 (Ctrl+Shift+P)</source>
         <translation>PDF and Excel, with the numbers on screen (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="210"/>
+        <location filename="../../desktop/pages/stats.py" line="218"/>
         <source>下达考核目标… (Ctrl+Shift+K)</source>
         <translation>Set a target… (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="211"/>
+        <location filename="../../desktop/pages/stats.py" line="219"/>
         <source>修改所选目标…</source>
         <translation>Change selected target…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="212"/>
+        <location filename="../../desktop/pages/stats.py" line="220"/>
         <source>导出表格 (Excel)</source>
         <translation>Export table (Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="215"/>
+        <location filename="../../desktop/pages/stats.py" line="223"/>
         <source>考核目标由上级下达（默认：精品活动 10 场、参与 200 人次），按被考核组织及其下级在考核期内的活动统计；截止前 {days} 天未完成的标为临近截止。</source>
         <translation>Targets are set by the level above (default: 10 featured activities, 200 participations), counted over the organisation and its subordinates in the target period; a target not met {days} days before its deadline is marked as due soon.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="284"/>
+        <location filename="../../desktop/pages/stats.py" line="294"/>
         <source>请先登录并同步，才能看到本组织的统计</source>
         <translation>Sign in and sync first to see your organisation&apos;s statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="287"/>
+        <location filename="../../desktop/pages/stats.py" line="297"/>
         <source>结束日期不能早于开始日期</source>
         <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="293"/>
+        <location filename="../../desktop/pages/stats.py" line="303"/>
+        <location filename="../../desktop/pages/stats.py" line="376"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="302"/>
+        <location filename="../../desktop/pages/stats.py" line="312"/>
         <source>统计失败：{error}</source>
         <translation>Statistics failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="320"/>
-        <location filename="../../desktop/pages/stats.py" line="327"/>
+        <location filename="../../desktop/pages/stats.py" line="331"/>
+        <location filename="../../desktop/pages/stats.py" line="338"/>
         <source>考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="358"/>
+        <location filename="../../desktop/pages/stats.py" line="366"/>
         <source>报名名单：{title}</source>
         <translation>Registrations: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="362"/>
+        <location filename="../../desktop/pages/stats.py" line="370"/>
         <source>相关活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="365"/>
+        <location filename="../../desktop/pages/stats.py" line="380"/>
         <source>参与青年</source>
         <translation>Participating youths</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="379"/>
+        <location filename="../../desktop/pages/stats.py" line="393"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="385"/>
+        <location filename="../../desktop/pages/stats.py" line="399"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="388"/>
+        <location filename="../../desktop/pages/stats.py" line="402"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="417"/>
+        <location filename="../../desktop/pages/stats.py" line="431"/>
         <source>考核目标</source>
         <translation>Assessment target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="440"/>
+        <location filename="../../desktop/pages/stats.py" line="454"/>
         <source>无法保存考核目标</source>
         <translation>Cannot save the target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="443"/>
+        <location filename="../../desktop/pages/stats.py" line="457"/>
         <source>考核目标（{org}）</source>
         <translation>target ({org})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats.py" line="445"/>
+        <location filename="../../desktop/pages/stats.py" line="459"/>
         <source>已保存{org}的考核目标，同步后下达</source>
         <translation>Saved the target of {org}; it is handed down at the next sync</translation>
     </message>
@@ -3566,27 +3567,27 @@ Remove the data?</translation>
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../desktop/pages/stats_panel.py" line="177"/>
+        <location filename="../../desktop/pages/stats_panel.py" line="236"/>
         <source>导出图片 (PNG)</source>
         <translation>Export image (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_panel.py" line="178"/>
+        <location filename="../../desktop/pages/stats_panel.py" line="237"/>
         <source>导出表格 (Excel)</source>
         <translation>Export table (Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_panel.py" line="189"/>
+        <location filename="../../desktop/pages/stats_panel.py" line="249"/>
         <source>双击一行查看明细</source>
         <translation>Double-click a row to see what is behind it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_panel.py" line="213"/>
+        <location filename="../../desktop/pages/stats_panel.py" line="273"/>
         <source>导出图片</source>
         <translation>Export image</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_panel.py" line="213"/>
+        <location filename="../../desktop/pages/stats_panel.py" line="273"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -3594,80 +3595,80 @@ Remove the data?</translation>
 <context>
     <name>StatsReport</name>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="67"/>
+        <location filename="../../desktop/pages/stats_report.py" line="186"/>
         <source>前 {n} 行，共 {total} 行；完整表格见同名 Excel 文件。</source>
         <translation>First {n} of {total} rows; the Excel file of the same name has them all.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="74"/>
+        <location filename="../../desktop/pages/stats_report.py" line="184"/>
         <source>本期无数据。</source>
         <translation>No data in this period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="94"/>
-        <location filename="../../desktop/pages/stats_report.py" line="150"/>
+        <location filename="../../desktop/pages/stats_report.py" line="259"/>
+        <location filename="../../desktop/pages/stats_report.py" line="315"/>
         <source>主要数字</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="98"/>
-        <location filename="../../desktop/pages/stats_report.py" line="151"/>
+        <location filename="../../desktop/pages/stats_report.py" line="263"/>
+        <location filename="../../desktop/pages/stats_report.py" line="316"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="98"/>
-        <location filename="../../desktop/pages/stats_report.py" line="151"/>
+        <location filename="../../desktop/pages/stats_report.py" line="263"/>
+        <location filename="../../desktop/pages/stats_report.py" line="316"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="107"/>
+        <location filename="../../desktop/pages/stats_report.py" line="272"/>
         <source>本组织及下级暂无考核目标。</source>
         <translation>No assessment targets for this organisation or its subordinates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="176"/>
+        <location filename="../../desktop/pages/stats_report.py" line="340"/>
         <source>含下级组织</source>
         <translation>With subordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="178"/>
+        <location filename="../../desktop/pages/stats_report.py" line="342"/>
         <source>仅本组织</source>
         <translation>This organisation only</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="181"/>
+        <location filename="../../desktop/pages/stats_report.py" line="345"/>
         <source>统计期间：{start} 至 {end}（{scope}）&#x3000;生成日期：{day}</source>
         <translation>Period: {start} to {end} ({scope})   Made on: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="190"/>
+        <location filename="../../desktop/pages/stats_report.py" line="354"/>
         <source>{org}统计与考核报告</source>
         <translation>{org}: statistics and assessment report</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="208"/>
+        <location filename="../../desktop/pages/stats_report.py" line="372"/>
         <source>生成上报材料</source>
         <translation>Make report</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="210"/>
+        <location filename="../../desktop/pages/stats_report.py" line="374"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="218"/>
+        <location filename="../../desktop/pages/stats_report.py" line="382"/>
         <source>正在生成上报材料…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="226"/>
+        <location filename="../../desktop/pages/stats_report.py" line="390"/>
         <source>生成失败</source>
         <translation>Could not make the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/stats_report.py" line="230"/>
+        <location filename="../../desktop/pages/stats_report.py" line="394"/>
         <source>已生成 {pdf} 和 {xlsx}</source>
         <translation>Made {pdf} and {xlsx}</translation>
     </message>
@@ -4542,32 +4543,32 @@ Remove the data?</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="508"/>
+        <location filename="../../desktop/pages/checkin.py" line="510"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="514"/>
+        <location filename="../../desktop/pages/checkin.py" line="516"/>
         <source>姓名*</source>
         <translation>Name*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="515"/>
+        <location filename="../../desktop/pages/checkin.py" line="517"/>
         <source>手机号*</source>
         <translation>Mobile*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="516"/>
+        <location filename="../../desktop/pages/checkin.py" line="518"/>
         <source>学校或单位</source>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="520"/>
+        <location filename="../../desktop/pages/checkin.py" line="522"/>
         <source>登记并签到</source>
         <translation>Register and check in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="521"/>
+        <location filename="../../desktop/pages/checkin.py" line="523"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4805,7 +4806,7 @@ Remove the data?</translation>
     <message>
         <location filename="../../desktop/map/texts.py" line="45"/>
         <source>圆点面积表示数量，位置为该乡镇已定位的组织或活动的平均位置（暂无乡镇边界数据；乡镇按地址或活动地点中的名称归入）</source>
-        <translation>Circle area shows the count, placed at the mean position of the town's located organisations or activities (no town boundaries exist; a town is the one named in an address or venue)</translation>
+        <translation>Circle area shows the count, placed at the mean position of the town&apos;s located organisations or activities (no town boundaries exist; a town is the one named in an address or venue)</translation>
     </message>
     <message>
         <location filename="../../desktop/map/texts.py" line="50"/>
@@ -5720,17 +5721,17 @@ Remove the data?</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../desktop/workers.py" line="74"/>
+        <location filename="../../desktop/workers.py" line="78"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="80"/>
+        <location filename="../../desktop/workers.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="107"/>
+        <location filename="../../desktop/workers.py" line="111"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
