@@ -16,7 +16,6 @@ from desktop.texts import format_time, label
 from sync.client.store import Store
 from sync.client.store import request_queries as reqq
 from sync.core.privacy import mask_phone
-from sync.core.records import RequestState
 from sync.core.rules import DEFAULT_REPLY_DAYS, request_overdue, working_days_before
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -64,16 +63,6 @@ class RequestTableModel(LazyTableModel):
 
     def is_overdue(self, row: dict[str, Any]) -> bool:
         return request_overdue(row, self._now, self.reply_days)
-
-    def next_new(self, after: int) -> int:
-        """The first row after `after` still waiting to be sorted (state new), wrapping; -1."""
-        count = self.rowCount()
-        for step in range(1, count + 1):
-            row = (after + step) % count if after >= 0 else step - 1
-            data = self.row_data(row)
-            if data is not None and data["state"] == RequestState.NEW.value:
-                return row
-        return -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ from desktop.pages.registration_privacy import RegistrationPrivacy
 from desktop.pages.request_excel import RequestExcel
 from desktop.texts import format_time, label, violation_text
 from desktop.undo import UndoHistory
+from desktop.widgets.keyboard_triage import KeyboardTriage
 from desktop.widgets.record_table import record_table
 from desktop.workers import run_with_progress
 from sync.client.store import Store
@@ -206,6 +207,7 @@ class RequestsPage(QWidget):
             self.table.addAction(action)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
+        self.triage = KeyboardTriage(self.table, self.model, self._on_selection)
 
     def _fill_combos(self) -> None:
         """The filter choices in the current language, the chosen ones kept."""
@@ -396,15 +398,7 @@ class RequestsPage(QWidget):
         return self.model.row_data(row) if row >= 0 else None
 
     def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        self._on_selection()
+        self.triage.select(row)
 
     def _select_id(self, request_id: str | None) -> None:
         row = self.model.row_of(request_id) if request_id else -1
@@ -414,23 +408,12 @@ class RequestsPage(QWidget):
             self.table.clearSelection()
             self._on_selection()
 
-    def _keyboard_row(self) -> int:
-        index = self.table.currentIndex()
-        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
-            return index.row()
-        return -1
-
     def move(self, step: int) -> None:
-        row = self._keyboard_row()
-        row = row + step if row >= 0 else 0
-        self._select_row(max(0, min(row, self.model.rowCount() - 1)))
+        self.triage.move(step)
 
     def next_new(self) -> None:
-        row = self.model.next_new(self._keyboard_row())
-        if row < 0:
+        if not self.triage.next_where(lambda row: row["state"] == RequestState.NEW.value):
             self._status(self.tr("没有待分拣的诉求了"))
-            return
-        self._select_row(row)
 
     def _on_selection(self) -> None:
         count = len(self.selected_rows())
