@@ -1,5 +1,6 @@
 """Realistic synthetic demo data: the League tree over real regions, and one home county's
-activities, youths, registrations and followers, written as already-synced server data.
+activities, youths, registrations, followers and youth requests (诉求), written as
+already-synced server data.
 
 `generate` writes the rows through a `Sink` (table, rows) and knows no database: the device fills
 its replica with it (`sync.tools.demo.replica`, `python -m sync.tools.demo PATH [--size
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sync.core.operations import Reference
+from sync.tools.demo import youth_requests
 from sync.tools.demo.generator import _Generator
 from sync.tools.demo.model import (
     DEFAULT_SEED,
@@ -61,6 +63,8 @@ TABLES = (
     "registration_events",
     "followers",
     "notices",
+    "requests",
+    "request_events",
 )
 
 
@@ -102,6 +106,10 @@ def generate(
     writer.write("registration_events", gen.registration_events())
     writer.write("followers", gen.followers())
     writer.write("notices", gen.notices())
+    requests = youth_requests.draw(gen)
+    writer.total += requests.rows()
+    writer.write("requests", requests.requests())
+    writer.write("request_events", requests.request_events())
     log.info("generated %s demo data in %.1f s", size, time.perf_counter() - started)
     return DemoSummary(**writer.counts, home_org_id=gen.home.id)
 
