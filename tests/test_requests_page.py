@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 
 from desktop import settings as s
 from desktop.dialogs.reply_dialog import ReplyDialog
+from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.main_window import MainWindow
 from desktop.models.request_table import OVERDUE_BACKGROUND
 from sync.client.store import Store
@@ -196,6 +197,29 @@ def test_the_overdue_deadline_is_a_setting_in_working_days(window, store, clock)
     clock.advance(timedelta(days=3))  # NOW is a Tuesday: Friday, two working days on
     page.reload_settings()
     assert page.overdue_label.text() == "超期诉求 2 条"
+
+
+def test_holidays_and_worked_weekends_move_the_deadline(qtbot, window, store):
+    """r-old came in on Thursday 12 November, 7 working days before NOW (Tuesday 24th)."""
+    page = window.requests_page
+    assert page.overdue_label.text() == "超期诉求 1 条"
+    window.settings.set(s.REQUEST_HOLIDAYS, "2026-11-16..2026-11-18\n2026-11-20")
+    page.reload_settings()
+    assert page.overdue_label.text() == ""  # only Friday 13th, Thursday 19th and Monday 23rd
+    state = page.model.index(page.model.row_of("r-old"), 1)
+    assert page.model.data(state) == "待分拣"
+    window.settings.set(s.REQUEST_WORKING_WEEKENDS, "2026-11-14, 2026-11-21")
+    page.reload_settings()
+    assert page.overdue_label.text() == "超期诉求 1 条"  # two Saturdays worked: 5 days
+    state = page.model.index(page.model.row_of("r-old"), 1)
+    assert page.model.data(state) == "待分拣（超期）"
+
+    dialog = SettingsDialog(window.settings, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.holidays_edit.setPlainText("2026-11-16, 国庆")
+    when_modal(qtbot, lambda box: box.accept())
+    dialog.accept()  # refused, naming what is not a date
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
 
 
 def test_archiving_is_one_undo_step_and_a_saved_template_comes_back(qtbot, window, store):

@@ -16,7 +16,12 @@ from desktop.texts import format_time, label
 from sync.client.store import Store
 from sync.client.store import request_queries as reqq
 from sync.core.privacy import mask_phone
-from sync.core.rules import DEFAULT_REPLY_DAYS, request_overdue, working_days_before
+from sync.core.rules import (
+    DEFAULT_REPLY_DAYS,
+    WorkCalendar,
+    request_overdue,
+    working_days_before,
+)
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 OVERDUE_TEXT = QColor("#a61b1b")
@@ -32,6 +37,7 @@ class RequestTableModel(LazyTableModel):
     def __init__(self, store: Store, *, parent: Any = None):
         super().__init__(store, reqq.RequestQuery(), parent=parent)
         self.reply_days = DEFAULT_REPLY_DAYS
+        self.calendar = WorkCalendar()  # which days count toward reply_days
         self._now = store.clock()
 
     def before_reload(self) -> None:
@@ -39,7 +45,7 @@ class RequestTableModel(LazyTableModel):
 
     def overdue_cutoff(self) -> datetime:
         """Requests submitted before this and still waiting for a reply are overdue."""
-        return working_days_before(self._store.clock(), self.reply_days)
+        return working_days_before(self._store.clock(), self.reply_days, self.calendar)
 
     def read_ids(self, query: reqq.RequestQuery) -> list[str]:
         if query.overdue_before is not None:  # "overdue" means as of now, not of the last filter
@@ -62,7 +68,7 @@ class RequestTableModel(LazyTableModel):
         )
 
     def is_overdue(self, row: dict[str, Any]) -> bool:
-        return request_overdue(row, self._now, self.reply_days)
+        return request_overdue(row, self._now, self.reply_days, self.calendar)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -73,6 +73,7 @@ class RequestsPage(QWidget):
         self.home_org_id = home_org_id
         self.model = RequestTableModel(store, parent=self)
         self.model.reply_days = settings.get(s.REQUEST_REPLY_DAYS)
+        self.model.calendar = s.work_calendar(settings)
         self.excel = RequestExcel(self)
         # Whole numbers come from the server, which checks the permission and logs each reveal.
         self.privacy = RegistrationPrivacy(self)
@@ -310,9 +311,14 @@ class RequestsPage(QWidget):
     def reload_settings(self) -> None:
         categories = s.request_categories(self.settings)
         days = self.settings.get(s.REQUEST_REPLY_DAYS)
-        if categories != self.categories or days != self.model.reply_days:
+        calendar = s.work_calendar(self.settings)
+        if (categories, days, calendar) != (
+            self.categories,
+            self.model.reply_days,
+            self.model.calendar,
+        ):
             self.categories = categories
-            self.model.reply_days = days
+            self.model.reply_days, self.model.calendar = days, calendar
             self._fill_combos()
             self._fill_classify_menu()
             self.apply_filters()
