@@ -324,3 +324,44 @@ def test_the_whole_phone_needs_the_permission(qtbot, window, store):
     )
     qtbot.waitUntil(lambda: bool(seen) or bool(errors))
     assert not errors and "没有查看完整个人信息的权限" in seen[0]
+
+
+def test_reply_templates_are_added_edited_reordered_and_deleted(qtbot, window):
+    reply = ReplyDialog(window.settings, name="林小雨", text="…", parent=window)
+    qtbot.addWidget(reply)
+    defaults = reply.default_templates()
+    editor = reply.templates_dialog()
+    qtbot.addWidget(editor)
+    editor.show()
+    activate(qtbot, editor)  # its shortcuts reach it
+    editor.template_list.setCurrentRow(1)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    editor.template_list.setCurrentRow(0)
+    editor.template_edit.setPlainText("您好，已收到，三个工作日内答复。")
+    qtbot.keyClick(editor, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # 新建
+    # A button's shortcut clicks it after its short press animation.
+    qtbot.waitUntil(lambda: editor.template_list.count() == len(defaults))
+    assert editor.template_edit.hasFocus()
+    editor.template_edit.insertPlainText("心理咨询请拨打12355。")  # (keyClicks: ASCII only)
+    qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # 上移
+    qtbot.waitUntil(lambda: editor.template_list.item(3).text() == f"4. {defaults[3]}")
+    editor.add()  # an empty one is left out
+    editor.accept()
+    edited = ["您好，已收到，三个工作日内答复。", defaults[2], "心理咨询请拨打12355。", defaults[3]]
+    assert editor.result() == ReplyDialog.DialogCode.Accepted
+
+    again = ReplyDialog(window.settings, name="林小雨", text="…", parent=window)
+    qtbot.addWidget(again)
+    assert again.template_texts() == edited
+    qtbot.keyClick(again.templates, Qt.Key.Key_3)
+    assert again.reply() == "心理咨询请拨打12355。"
+
+    editor = again.templates_dialog()
+    qtbot.addWidget(editor)
+    editor.template_list.setCurrentRow(0)
+    editor.template_edit.setPlainText("长" * 2001)
+    editor.accept()  # refused: longer than a reply may be
+    assert editor.error_label.isVisibleTo(editor) and editor.result() != 1
+    qtbot.mouseClick(editor.reset_button, Qt.MouseButton.LeftButton)
+    editor.accept()
+    assert again.template_texts() == defaults
