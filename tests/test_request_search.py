@@ -82,6 +82,26 @@ def test_pulled_renames_redactions_and_deletions_reach_the_index(store: Store):
     assert found(store, "篮球") == set()
 
 
+def test_erased_words_leave_the_file_index_included(store: Store):
+    """FTS5 deletes by marking: the entry would stay in its segment until a merge. With
+    secure-delete (SQLite ≥ 3.42), or the merge after a pull, the file no longer holds it."""
+    seed(store)
+    # A term the index stores whole (no prefix shared with the term before it): ASCII names
+    # sort first, and no other text starts with 鑫.
+    with store.engine.begin() as conn:
+        conn.execute(youths.update().values(name="ABC"))
+        conn.execute(requests.update().where(requests.c.id == "r-old").values(text="鑫龘"))
+    store.fold_write_ahead_log()
+    assert "鑫龘".encode() in store.path.read_bytes()  # the row and the index hold it
+    with store.engine.begin() as conn:
+        conn.execute(requests.update().where(requests.c.id == "r-old").values(text="龘"))
+    emptied = {**_row(store, requests, "r-old"), "text": "", "version": 2}
+    _pull(store, 1, {"requests": [to_json(YouthRequest, emptied)]})
+    store.fold_write_ahead_log()  # as a sync does after a pull that brought rows
+    assert "鑫龘".encode() not in store.path.read_bytes()
+    assert found(store, "心理") == {"r-new"}  # the rest is still found
+
+
 def _row(store: Store, table, record_id: str) -> dict:
     with store.engine.connect() as conn:
         return dict(conn.execute(table.select().where(table.c.id == record_id)).one()._mapping)
