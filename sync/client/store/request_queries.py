@@ -4,7 +4,10 @@ summary for the Excel export.
 
 Functions take a connection first and are called through `Store.read(func, ...)`. Overdue is
 `sync.core.rules.request_overdue` in SQL: waiting for a reply and submitted before the cutoff
-(`rules.working_days_before`), which the caller computes once from the clock and the setting.
+(`rules.working_days_before`), which the caller computes once from the clock and the settings.
+Text is searched through the FTS5 index of `request_search`; the counts the page shows are the
+length of the id list it reads anyway (no second query a keystroke), and the status bar's
+overdue count is read on a change of the requests or of the clock, not while typing.
 """
 
 from __future__ import annotations
@@ -112,8 +115,8 @@ def _text_conditions(text: str) -> list[ColumnElement[bool]]:
 
 def request_ids(conn: Connection, query: RequestQuery) -> list[str]:
     """Ids of the matching requests in display order; rows are fetched later, page by page."""
-    column = REQUEST_SORT_COLUMNS[query.sort]
-    order = column.desc() if query.descending else column.asc()
+    key = REQUEST_SORT_COLUMNS[query.sort]
+    order = key.desc() if query.descending else key.asc()
     tiebreak = requests.c.id.desc() if query.descending else requests.c.id.asc()
     stmt = select(requests.c.id)
     if query.sort == "org":
