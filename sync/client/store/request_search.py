@@ -26,7 +26,7 @@ import logging
 import unicodedata
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 log = logging.getLogger(__name__)
@@ -97,13 +97,18 @@ def rebuild(conn: Connection) -> None:
 # after each pull instead (`optimize`: ~0.3 s for 50,000 requests, nothing when already one).
 
 
-def secure_delete(conn: Connection) -> bool:
-    """Ask FTS5 to remove deleted entries at once; False where this SQLite cannot."""
+def secure_delete(engine: Engine, writer: Engine) -> bool:
+    """Have FTS5 remove deleted entries at once (set once, kept in the file); False where this
+    SQLite cannot, or the database is busy (the merge after pulls then does it)."""
     try:
-        with conn.begin_nested():
+        with engine.connect() as conn:  # a read: a store that is already set never waits
+            setting = f"SELECT v FROM {TABLE}_config WHERE k = 'secure-delete'"
+            if conn.exec_driver_sql(setting).scalar() == 1:
+                return True
+        with writer.begin() as conn:
             conn.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('secure-delete', 1)")
-    except OperationalError as error:
-        log.info("search index: no secure-delete in this SQLite (%s); merged after pulls", error)
+    except OperationalError as error:  # too old ("SQL logic error"), or locked by a sync
+        log.info("search index: no secure-delete (%s); merged after pulls instead", error)
         return False
     return True
 

@@ -98,8 +98,7 @@ class Store:
             migrate(self.path, key=key)
             self.engine = make_engine(self.path, key)
             self._writer = writer(self.engine)
-            with self._writer.begin() as conn:
-                self._search_forgets = request_search.secure_delete(conn)
+            self._search_forgets = request_search.secure_delete(self.engine, self._writer)
             # Read the outbox through now: the unsent work is what a damaged file must not
             # hide until a sync trips over it (the record tables come again from the server).
             self.read(
