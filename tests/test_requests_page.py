@@ -365,3 +365,21 @@ def test_reply_templates_are_added_edited_reordered_and_deleted(qtbot, window):
     qtbot.mouseClick(editor.reset_button, Qt.MouseButton.LeftButton)
     editor.accept()
     assert again.template_texts() == defaults
+
+
+def test_n_goes_to_the_next_unsorted_request_and_wraps(qtbot, window):
+    page = window.requests_page
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # from no row: the first new one
+    assert page.current_id() == "r-old"
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    assert page.current_id() == "r-new"
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # round to the front, past the replied one
+    assert page.current_id() == "r-old"
+    qtbot.keyClick(page.table, Qt.Key.Key_K)
+    assert page.current_id() == "r-done"
+    for _ in range(2):
+        qtbot.keyClick(page.table, Qt.Key.Key_N)
+        qtbot.keyClick(page.table, Qt.Key.Key_1)  # classified: no longer new
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    assert window.statusBar().currentMessage() == "没有待分拣的诉求了"
