@@ -17,7 +17,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from sync.client import deployment
-from sync.core.rules import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES
+from sync.core.rules import (
+    DEFAULT_REPLY_DAYS,
+    DEFAULT_REQUEST_CATEGORIES,
+    WorkCalendar,
+    parse_dates,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +74,10 @@ ENCRYPT_LOCAL_DATA = Setting(
     "encrypt_local_data",
 )
 # 诉求: the categories offered (one per line; empty = the defaults of sync.core.rules), the
-# working days a request may wait for its first reply, and the cadre's reply templates (a JSON
-# list of texts; empty = the built-in ones of the reply dialog).
+# working days a request may wait for its first reply, the holidays and worked weekends that
+# change which days count (dates as `rules.parse_dates` reads them; IT usually presets the
+# year's in deployment.ini), and the cadre's reply templates (a JSON list of texts; empty =
+# the built-in ones of the reply dialog).
 REQUEST_CATEGORIES = Setting(
     "requests/categories", str, "", QT_TRANSLATE_NOOP("settings", "诉求类别（每行一个）")
 )
@@ -79,6 +86,21 @@ REQUEST_REPLY_DAYS = Setting(
     int,
     DEFAULT_REPLY_DAYS,
     QT_TRANSLATE_NOOP("settings", "诉求答复时限（工作日）"),
+    "reply_days",
+)
+REQUEST_HOLIDAYS = Setting(
+    "requests/holidays",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("settings", "节假日（不算工作日）"),
+    "holidays",
+)
+REQUEST_WORKING_WEEKENDS = Setting(
+    "requests/working_weekends",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("settings", "调休上班的周末"),
+    "working_weekends",
 )
 REPLY_TEMPLATES = Setting("requests/reply_templates", str, "", "")
 # An online tile layer under the offline basemap, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
@@ -98,6 +120,8 @@ ALL: tuple[Setting, ...] = (
     ENCRYPT_LOCAL_DATA,
     REQUEST_CATEGORIES,
     REQUEST_REPLY_DAYS,
+    REQUEST_HOLIDAYS,
+    REQUEST_WORKING_WEEKENDS,
     REPLY_TEMPLATES,
     MAP_TILE_URL,
     MAIN_WINDOW_GEOMETRY,
@@ -188,6 +212,14 @@ def request_categories(settings: Settings) -> list[str]:
     """The request categories offered, in order: the user's list, else the defaults."""
     lines = [line.strip() for line in settings.get(REQUEST_CATEGORIES).splitlines()]
     return [line for line in dict.fromkeys(lines) if line] or list(DEFAULT_REQUEST_CATEGORIES)
+
+
+def work_calendar(settings: Settings) -> WorkCalendar:
+    """The days that count toward the reply deadline; what is not a date is left out (the
+    settings dialog names it before it is saved)."""
+    holidays, _ = parse_dates(settings.get(REQUEST_HOLIDAYS))
+    weekends, _ = parse_dates(settings.get(REQUEST_WORKING_WEEKENDS))
+    return WorkCalendar(holidays=holidays, working_weekends=weekends)
 
 
 def reply_templates(settings: Settings) -> list[str] | None:

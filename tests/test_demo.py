@@ -264,6 +264,7 @@ def test_progress_is_reported_up_to_the_total(empty_store):
     )
     total = empty_store.count("organizations") + 80 + 1_500 + 1_500 + 2_000
     total += summary.registration_events + summary.notices + summary.checkin_events
+    total += summary.requests + summary.request_events
     assert summary.registration_events == empty_store.count("registration_events") > 1_500
     assert summary.notices == empty_store.count("notices") > 0
     assert calls[-1] == (total, total)
@@ -306,3 +307,32 @@ def test_cli_generates_then_refuses_a_database_with_activities(tmp_path, capsys,
         assert store.count("activities") == 80
     finally:
         store.close()
+
+
+def test_requests_are_in_every_state_with_replies_and_some_overdue(demo_store):
+    from sync.core.records import RequestState
+    from sync.core.rules import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES, request_overdue
+
+    requests, events = rows(demo_store, "requests"), rows(demo_store, "request_events")
+    assert len(requests) == demo.SIZES["small"].requests
+    assert {r["state"] for r in requests} == {s.value for s in RequestState}
+    home = demo_store.get_meta("org_id")
+    orgs = rows(demo_store, "organizations")
+    county = {home}
+    for _ in range(3):  # the county, its streets and towns, their grassroots
+        county |= {o["id"] for o in orgs if o["parent_id"] in county}
+    by_request: dict[str, list[dict[str, Any]]] = {}
+    for event in sorted(events, key=lambda e: (e["at"], e["id"])):
+        by_request.setdefault(event["request_id"], []).append(event)
+    for request in requests:
+        assert request["org_id"] in county
+        history = [e["action"] for e in by_request[request["id"]]]
+        assert history[0] == "submitted"
+        replied = request["state"] in ("replied", "archived")
+        assert ("replied" in history) == replied == (request["replied_at"] is not None)
+        if request["state"] != "new":
+            assert request["category"] in DEFAULT_REQUEST_CATEGORIES
+        assert request["submitted_at"] <= request["updated_at"] <= NOW
+    overdue = [r for r in requests if request_overdue(r, NOW, DEFAULT_REPLY_DAYS)]
+    waiting = [r for r in requests if r["state"] in ("new", "classified", "assigned")]
+    assert 0 < len(overdue) < len(waiting)  # some waiting past the deadline, not all

@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 
 from desktop import settings as s
 from desktop.dialogs.reply_dialog import ReplyDialog
+from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.main_window import MainWindow
 from desktop.models.request_table import OVERDUE_BACKGROUND
 from sync.client.store import Store
@@ -198,6 +199,29 @@ def test_the_overdue_deadline_is_a_setting_in_working_days(window, store, clock)
     assert page.overdue_label.text() == "超期诉求 2 条"
 
 
+def test_holidays_and_worked_weekends_move_the_deadline(qtbot, window, store):
+    """r-old came in on Thursday 12 November, 7 working days before NOW (Tuesday 24th)."""
+    page = window.requests_page
+    assert page.overdue_label.text() == "超期诉求 1 条"
+    window.settings.set(s.REQUEST_HOLIDAYS, "2026-11-16..2026-11-18\n2026-11-20")
+    page.reload_settings()
+    assert page.overdue_label.text() == ""  # only Friday 13th, Thursday 19th and Monday 23rd
+    state = page.model.index(page.model.row_of("r-old"), 1)
+    assert page.model.data(state) == "待分拣"
+    window.settings.set(s.REQUEST_WORKING_WEEKENDS, "2026-11-14, 2026-11-21")
+    page.reload_settings()
+    assert page.overdue_label.text() == "超期诉求 1 条"  # two Saturdays worked: 5 days
+    state = page.model.index(page.model.row_of("r-old"), 1)
+    assert page.model.data(state) == "待分拣（超期）"
+
+    dialog = SettingsDialog(window.settings, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.holidays_edit.setPlainText("2026-11-16, 国庆")
+    when_modal(qtbot, lambda box: box.accept())
+    dialog.accept()  # refused, naming what is not a date
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+
+
 def test_archiving_is_one_undo_step_and_a_saved_template_comes_back(qtbot, window, store):
     page = window.requests_page
     page.table.setFocus()
@@ -300,3 +324,62 @@ def test_the_whole_phone_needs_the_permission(qtbot, window, store):
     )
     qtbot.waitUntil(lambda: bool(seen) or bool(errors))
     assert not errors and "没有查看完整个人信息的权限" in seen[0]
+
+
+def test_reply_templates_are_added_edited_reordered_and_deleted(qtbot, window):
+    reply = ReplyDialog(window.settings, name="林小雨", text="…", parent=window)
+    qtbot.addWidget(reply)
+    defaults = reply.default_templates()
+    editor = reply.templates_dialog()
+    qtbot.addWidget(editor)
+    editor.show()
+    activate(qtbot, editor)  # its shortcuts reach it
+    editor.template_list.setCurrentRow(1)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    editor.template_list.setCurrentRow(0)
+    editor.template_edit.setPlainText("您好，已收到，三个工作日内答复。")
+    qtbot.keyClick(editor, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # 新建
+    # A button's shortcut clicks it after its short press animation.
+    qtbot.waitUntil(lambda: editor.template_list.count() == len(defaults))
+    assert editor.template_edit.hasFocus()
+    editor.template_edit.insertPlainText("心理咨询请拨打12355。")  # (keyClicks: ASCII only)
+    qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # 上移
+    qtbot.waitUntil(lambda: editor.template_list.item(3).text() == f"4. {defaults[3]}")
+    editor.add()  # an empty one is left out
+    editor.accept()
+    edited = ["您好，已收到，三个工作日内答复。", defaults[2], "心理咨询请拨打12355。", defaults[3]]
+    assert editor.result() == ReplyDialog.DialogCode.Accepted
+
+    again = ReplyDialog(window.settings, name="林小雨", text="…", parent=window)
+    qtbot.addWidget(again)
+    assert again.template_texts() == edited
+    qtbot.keyClick(again.templates, Qt.Key.Key_3)
+    assert again.reply() == "心理咨询请拨打12355。"
+
+    editor = again.templates_dialog()
+    qtbot.addWidget(editor)
+    editor.template_list.setCurrentRow(0)
+    editor.template_edit.setPlainText("长" * 2001)
+    editor.accept()  # refused: longer than a reply may be
+    assert editor.error_label.isVisibleTo(editor) and editor.result() != 1
+    qtbot.mouseClick(editor.reset_button, Qt.MouseButton.LeftButton)
+    editor.accept()
+    assert again.template_texts() == defaults
+
+
+def test_n_goes_to_the_next_unsorted_request_and_wraps(qtbot, window):
+    page = window.requests_page
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # from no row: the first new one
+    assert page.current_id() == "r-old"
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    assert page.current_id() == "r-new"
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # round to the front, past the replied one
+    assert page.current_id() == "r-old"
+    qtbot.keyClick(page.table, Qt.Key.Key_K)
+    assert page.current_id() == "r-done"
+    for _ in range(2):
+        qtbot.keyClick(page.table, Qt.Key.Key_N)
+        qtbot.keyClick(page.table, Qt.Key.Key_1)  # classified: no longer new
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    assert window.statusBar().currentMessage() == "没有待分拣的诉求了"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from sync.core import messages, rules
-from sync.core.records import ActivityStatus, Phase
+from sync.core.records import CHINA_TIME, ActivityStatus, Phase
 from sync.core.regions import province_boundary, regions
 from sync.core.rules import RuleViolation
 from tests.conftest import NOW, activity_fields
@@ -123,3 +123,23 @@ def test_every_message_renders_in_plain_chinese():
 def test_control_characters_are_refused_but_line_breaks_in_a_description_are_not():
     assert [p.code for p in _problems(title="团日\x00活动")] == ["control_characters"]
     assert _problems(description="第一行\n第二行\t缩进") == []
+
+
+def test_holiday_dates_are_read_one_or_a_range_at_a_time():
+    from sync.core.rules import WorkCalendar, parse_dates, working_days_before
+
+    dates, bad = parse_dates("2026-10-01..2026-10-03，2026-1-1\n# 元旦\n2026-13-01 国庆 x..y")
+    assert dates == {date(2026, 10, 1), date(2026, 10, 2), date(2026, 10, 3), date(2026, 1, 1)}
+    assert bad == ["2026-13-01", "国庆", "x..y"]
+    assert parse_dates("2026-10-07..2026-10-01")[1] == ["2026-10-07..2026-10-01"]
+    assert parse_dates("2026-01-01..2026-12-31")[1]  # a year is no holiday: a typing error
+
+    # Saturday 10 October 2026 worked to make up for the National Day week.
+    calendar = WorkCalendar(
+        holidays=parse_dates("2026-10-01..2026-10-07")[0],
+        working_weekends=frozenset({date(2026, 10, 10)}),
+    )
+    monday = datetime(2026, 10, 12, 9, tzinfo=CHINA_TIME)
+    assert working_days_before(monday, 1, calendar).date() == date(2026, 10, 10)
+    assert working_days_before(monday, 4, calendar).date() == date(2026, 9, 30)
+    assert working_days_before(monday, 3).date() == date(2026, 10, 7)  # no calendar

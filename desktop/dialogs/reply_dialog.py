@@ -1,6 +1,6 @@
 """The reply to a youth's request: typed, or started from a reusable template picked with a digit
-key (the list is the user's, kept in the settings; 存为模板 adds the text typed). Ctrl+Enter
-sends; an empty reply is refused."""
+key (the list is the user's, kept in the settings; 存为模板 adds the text typed, 管理模板…
+edits the list: `reply_templates_dialog`). Ctrl+Enter sends; an empty reply is refused."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import settings as s
+from desktop.dialogs.reply_templates_dialog import ReplyTemplatesDialog
 from sync.core.rules import REPLY_MAX
 
 
@@ -44,6 +45,8 @@ class ReplyDialog(QDialog):
         self.reply_edit.setPlaceholderText(self.tr("输入答复，或按数字键选用模板后修改"))
         self.save_button = QPushButton(self.tr("存为模板"))
         self.save_button.clicked.connect(self.save_template)
+        self.manage_button = QPushButton(self.tr("管理模板…"))
+        self.manage_button.clicked.connect(self.manage_templates)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.hide()
@@ -55,6 +58,7 @@ class ReplyDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("答复"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.manage_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -109,6 +113,18 @@ class ReplyDialog(QDialog):
         if text not in templates:
             s.set_reply_templates(self._settings, [*templates, text])
             self._fill_templates()
+
+    def templates_dialog(self) -> ReplyTemplatesDialog:
+        return ReplyTemplatesDialog(
+            self._settings, self.template_texts(), defaults=self.default_templates(), parent=self
+        )
+
+    def manage_templates(self) -> None:
+        """Edit the list; the reply typed so far stays as it is."""
+        if self.templates_dialog().exec() == QDialog.DialogCode.Accepted:
+            self.templates.blockSignals(True)
+            self._fill_templates()
+            self.templates.blockSignals(False)
 
     def reply(self) -> str:
         return self.reply_edit.toPlainText().strip()

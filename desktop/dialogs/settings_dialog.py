@@ -1,5 +1,6 @@
-"""Settings: language, server, network (proxy, CA bundle), sync interval and privacy, as declared
-in settings.py; what the deployment locks is shown, greyed, with the reason, and never saved."""
+"""Settings: language, server, network (proxy, CA bundle), sync interval, privacy, 诉求 (reply
+deadline, holidays, categories) and the map, as declared in settings.py; what the deployment
+locks is shown, greyed, with the reason, and never saved."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import settings as s
+from sync.core.rules import parse_dates
 
 
 class SettingsDialog(QDialog):
@@ -64,6 +67,14 @@ class SettingsDialog(QDialog):
         self.reply_days_spin.setValue(settings.get(s.REQUEST_REPLY_DAYS))
         self.categories_edit = QPlainTextEdit("\n".join(s.request_categories(settings)))
         self.categories_edit.setFixedHeight(120)
+        self.holidays_edit = QPlainTextEdit(settings.get(s.REQUEST_HOLIDAYS))
+        self.weekends_edit = QPlainTextEdit(settings.get(s.REQUEST_WORKING_WEEKENDS))
+        for edit in (self.holidays_edit, self.weekends_edit):
+            edit.setFixedHeight(60)
+            edit.setPlaceholderText(self.tr("例如 2026-10-01..2026-10-07, 2027-01-01"))
+            edit.setToolTip(
+                self.tr("日期或日期范围（含首尾），用逗号或换行分隔；周一至周五默认是工作日")
+            )
         self.tile_edit = QLineEdit(settings.get(s.MAP_TILE_URL))
         self.tile_edit.setPlaceholderText(
             self.tr("不填则只用离线底图，例如 https://tile.openstreetmap.org/{z}/{x}/{y}.png")
@@ -77,6 +88,9 @@ class SettingsDialog(QDialog):
             (s.CA_BUNDLE, (self.ca_edit, self.ca_browse)),
             (s.AUTO_SYNC_MINUTES, (self.sync_spin,)),
             (s.ENCRYPT_LOCAL_DATA, (self.encrypt_check,)),
+            (s.REQUEST_REPLY_DAYS, (self.reply_days_spin,)),
+            (s.REQUEST_HOLIDAYS, (self.holidays_edit,)),
+            (s.REQUEST_WORKING_WEEKENDS, (self.weekends_edit,)),
         ]
         reason = self.tr("由本单位的部署配置指定，不能修改（%1）").replace(
             "%1", ", ".join(str(p) for p in preset.sources)
@@ -96,6 +110,8 @@ class SettingsDialog(QDialog):
         form.addRow(s.ENCRYPT_LOCAL_DATA.title_text(), self.encrypt_check)
 
         form.addRow(s.REQUEST_REPLY_DAYS.title_text(), self.reply_days_spin)
+        form.addRow(s.REQUEST_HOLIDAYS.title_text(), self.holidays_edit)
+        form.addRow(s.REQUEST_WORKING_WEEKENDS.title_text(), self.weekends_edit)
         form.addRow(s.REQUEST_CATEGORIES.title_text(), self.categories_edit)
 
         form.addRow(s.MAP_TILE_URL.title_text(), self.tile_edit)
@@ -121,6 +137,25 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.locked_note)
         layout.addWidget(buttons)
 
+    def accept(self) -> None:
+        """Not while a holiday or worked weekend is not a date: it would silently not count."""
+        for setting, edit in (
+            (s.REQUEST_HOLIDAYS, self.holidays_edit),
+            (s.REQUEST_WORKING_WEEKENDS, self.weekends_edit),
+        ):
+            _, bad = parse_dates(edit.toPlainText())
+            if bad:
+                QMessageBox.warning(
+                    self,
+                    setting.title_text(),
+                    self.tr(
+                        "这些不是日期：{bad}。请写成 2026-10-01 或 2026-10-01..2026-10-07。"
+                    ).format(bad="、".join(bad[:5])),
+                )
+                edit.setFocus()
+                return
+        super().accept()
+
     def _browse_ca(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -145,6 +180,8 @@ class SettingsDialog(QDialog):
         self._changed(s.AUTO_SYNC_MINUTES, self.sync_spin.value())
         self._changed(s.ENCRYPT_LOCAL_DATA, self.encrypt_check.isChecked())
         self._changed(s.REQUEST_REPLY_DAYS, self.reply_days_spin.value())
+        self._changed(s.REQUEST_HOLIDAYS, self.holidays_edit.toPlainText().strip())
+        self._changed(s.REQUEST_WORKING_WEEKENDS, self.weekends_edit.toPlainText().strip())
         self._changed(s.REQUEST_CATEGORIES, self.categories_edit.toPlainText().strip())
         self._changed(s.MAP_TILE_URL, self.tile_edit.text().strip())
         self._settings.sync()

@@ -70,16 +70,6 @@ class RegistrationTableModel(LazyTableModel):
             self.tr("拒绝理由"),
         )
 
-    def next_pending(self, after: int) -> int:
-        """The row of the next pending registration after `after` (wrapping), or -1."""
-        count = self.rowCount()
-        for step in range(1, count + 1):
-            row = (after + step) % count
-            data = self.row_data(row)
-            if data is not None and data["status"] == RegistrationStatus.PENDING.value:
-                return row
-        return -1
-
     # Ages here are on the day the registration's activity starts, as the approval rule counts
     # them (`sync.core.privacy.awaits_guardian_consent`): the flag and the rule never disagree.
     def age(self, row: dict[str, Any]) -> int | None:

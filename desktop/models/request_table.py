@@ -16,8 +16,12 @@ from desktop.texts import format_time, label
 from sync.client.store import Store
 from sync.client.store import request_queries as reqq
 from sync.core.privacy import mask_phone
-from sync.core.records import RequestState
-from sync.core.rules import DEFAULT_REPLY_DAYS, request_overdue, working_days_before
+from sync.core.rules import (
+    DEFAULT_REPLY_DAYS,
+    WorkCalendar,
+    request_overdue,
+    working_days_before,
+)
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 OVERDUE_TEXT = QColor("#a61b1b")
@@ -33,6 +37,7 @@ class RequestTableModel(LazyTableModel):
     def __init__(self, store: Store, *, parent: Any = None):
         super().__init__(store, reqq.RequestQuery(), parent=parent)
         self.reply_days = DEFAULT_REPLY_DAYS
+        self.calendar = WorkCalendar()  # which days count toward reply_days
         self._now = store.clock()
 
     def before_reload(self) -> None:
@@ -40,7 +45,7 @@ class RequestTableModel(LazyTableModel):
 
     def overdue_cutoff(self) -> datetime:
         """Requests submitted before this and still waiting for a reply are overdue."""
-        return working_days_before(self._store.clock(), self.reply_days)
+        return working_days_before(self._store.clock(), self.reply_days, self.calendar)
 
     def read_ids(self, query: reqq.RequestQuery) -> list[str]:
         if query.overdue_before is not None:  # "overdue" means as of now, not of the last filter
@@ -63,17 +68,7 @@ class RequestTableModel(LazyTableModel):
         )
 
     def is_overdue(self, row: dict[str, Any]) -> bool:
-        return request_overdue(row, self._now, self.reply_days)
-
-    def next_new(self, after: int) -> int:
-        """The first row after `after` still waiting to be sorted (state new), wrapping; -1."""
-        count = self.rowCount()
-        for step in range(1, count + 1):
-            row = (after + step) % count if after >= 0 else step - 1
-            data = self.row_data(row)
-            if data is not None and data["state"] == RequestState.NEW.value:
-                return row
-        return -1
+        return request_overdue(row, self._now, self.reply_days, self.calendar)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -31,6 +31,7 @@ from desktop.pages.registration_excel import RegistrationExcel
 from desktop.pages.registration_privacy import RegistrationPrivacy
 from desktop.texts import consent_text, rule_message, violation_text
 from desktop.undo import UndoHistory
+from desktop.widgets.keyboard_triage import KeyboardTriage
 from desktop.widgets.record_table import record_table
 from desktop.widgets.registration_details import RegistrationDetails, SeatsLabel
 from desktop.widgets.registration_filters import RegistrationFilters
@@ -173,6 +174,7 @@ class RegistrationsPage(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
+        self.triage = KeyboardTriage(self.table, self.model, self._on_selection)
 
     def _on_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
         """The phone column does not sort (its order would leak the hidden digits): its header
@@ -311,15 +313,7 @@ class RegistrationsPage(QWidget):
         return self.model.id_at(selected[0]) if selected else None
 
     def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        self._on_selection()
+        self.triage.select(row)
 
     def _select_ids(self, ids: Sequence[str], *, current: str | None = None) -> None:
         rows = [r for r in (self.model.row_of(i) for i in ids) if r >= 0] if ids else []
@@ -356,25 +350,13 @@ class RegistrationsPage(QWidget):
                 self.tr("已选中全部 {n} 条符合条件的报名").format(n=self.model.rowCount()), 5000
             )
 
-    def _keyboard_row(self) -> int:
-        """The row the keyboard is on: the current row if it is selected, else -1 (a view
-        makes its first row current on focus without selecting it)."""
-        index = self.table.currentIndex()
-        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
-            return index.row()
-        return -1
-
     def move(self, step: int) -> None:
-        row = self._keyboard_row()
-        row = row + step if row >= 0 else 0
-        self._select_row(max(0, min(row, self.model.rowCount() - 1)))
+        self.triage.move(step)
 
     def next_pending(self) -> None:
-        row = self.model.next_pending(self._keyboard_row())
-        if row < 0:
+        pending = RegistrationStatus.PENDING.value
+        if not self.triage.next_where(lambda row: row["status"] == pending):
             self.window().statusBar().showMessage(self.tr("没有待审核的报名了"), 5000)
-            return
-        self._select_row(row)
 
     def _on_selection(self) -> None:
         count = len(self.selected_rows())

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ from desktop.pages.registration_privacy import RegistrationPrivacy
 from desktop.pages.request_excel import RequestExcel
 from desktop.texts import format_time, label, violation_text
 from desktop.undo import UndoHistory
+from desktop.widgets.keyboard_triage import KeyboardTriage
 from desktop.widgets.record_table import record_table
 from desktop.workers import run_with_progress
 from sync.client.store import Store
@@ -72,6 +73,7 @@ class RequestsPage(QWidget):
         self.home_org_id = home_org_id
         self.model = RequestTableModel(store, parent=self)
         self.model.reply_days = settings.get(s.REQUEST_REPLY_DAYS)
+        self.model.calendar = s.work_calendar(settings)
         self.excel = RequestExcel(self)
         # Whole numbers come from the server, which checks the permission and logs each reveal.
         self.privacy = RegistrationPrivacy(self)
@@ -206,6 +208,7 @@ class RequestsPage(QWidget):
             self.table.addAction(action)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
+        self.triage = KeyboardTriage(self.table, self.model, self._on_selection)
 
     def _fill_combos(self) -> None:
         """The filter choices in the current language, the chosen ones kept."""
@@ -308,9 +311,14 @@ class RequestsPage(QWidget):
     def reload_settings(self) -> None:
         categories = s.request_categories(self.settings)
         days = self.settings.get(s.REQUEST_REPLY_DAYS)
-        if categories != self.categories or days != self.model.reply_days:
+        calendar = s.work_calendar(self.settings)
+        if (categories, days, calendar) != (
+            self.categories,
+            self.model.reply_days,
+            self.model.calendar,
+        ):
             self.categories = categories
-            self.model.reply_days = days
+            self.model.reply_days, self.model.calendar = days, calendar
             self._fill_combos()
             self._fill_classify_menu()
             self.apply_filters()
@@ -396,15 +404,7 @@ class RequestsPage(QWidget):
         return self.model.row_data(row) if row >= 0 else None
 
     def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        self._on_selection()
+        self.triage.select(row)
 
     def _select_id(self, request_id: str | None) -> None:
         row = self.model.row_of(request_id) if request_id else -1
@@ -414,23 +414,12 @@ class RequestsPage(QWidget):
             self.table.clearSelection()
             self._on_selection()
 
-    def _keyboard_row(self) -> int:
-        index = self.table.currentIndex()
-        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
-            return index.row()
-        return -1
-
     def move(self, step: int) -> None:
-        row = self._keyboard_row()
-        row = row + step if row >= 0 else 0
-        self._select_row(max(0, min(row, self.model.rowCount() - 1)))
+        self.triage.move(step)
 
     def next_new(self) -> None:
-        row = self.model.next_new(self._keyboard_row())
-        if row < 0:
+        if not self.triage.next_where(lambda row: row["state"] == RequestState.NEW.value):
             self._status(self.tr("没有待分拣的诉求了"))
-            return
-        self._select_row(row)
 
     def _on_selection(self) -> None:
         count = len(self.selected_rows())

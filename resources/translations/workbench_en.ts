@@ -2451,32 +2451,32 @@ ID number: {id_number}</translation>
         <translation>Reject reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="127"/>
+        <location filename="../../desktop/models/registration_table.py" line="117"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="127"/>
+        <location filename="../../desktop/models/registration_table.py" line="117"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="131"/>
+        <location filename="../../desktop/models/registration_table.py" line="121"/>
         <source>线上报名</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="132"/>
+        <location filename="../../desktop/models/registration_table.py" line="122"/>
         <source>现场报名</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="133"/>
+        <location filename="../../desktop/models/registration_table.py" line="123"/>
         <source>Excel 导入</source>
         <translation>Excel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/registration_table.py" line="149"/>
+        <location filename="../../desktop/models/registration_table.py" line="139"/>
         <source>{age} 岁 · 未满14岁 · {consent}</source>
         <translation>{age} · under 14 · {consent}</translation>
     </message>
@@ -2484,218 +2484,218 @@ ID number: {id_number}</translation>
 <context>
     <name>RegistrationsPage</name>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="195"/>
-        <location filename="../../desktop/pages/registrations.py" line="399"/>
-        <location filename="../../desktop/pages/registrations.py" line="445"/>
+        <location filename="../../desktop/pages/registrations.py" line="197"/>
+        <location filename="../../desktop/pages/registrations.py" line="381"/>
+        <location filename="../../desktop/pages/registrations.py" line="427"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="195"/>
-        <location filename="../../desktop/pages/registrations.py" line="394"/>
+        <location filename="../../desktop/pages/registrations.py" line="197"/>
+        <location filename="../../desktop/pages/registrations.py" line="376"/>
         <source>通过选中的报名 (A)</source>
         <translation>Approve the selected registrations (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="196"/>
-        <location filename="../../desktop/pages/registrations.py" line="400"/>
+        <location filename="../../desktop/pages/registrations.py" line="198"/>
+        <location filename="../../desktop/pages/registrations.py" line="382"/>
         <source>拒绝…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="196"/>
+        <location filename="../../desktop/pages/registrations.py" line="198"/>
         <source>拒绝选中的报名，须填写理由 (R)</source>
         <translation>Reject the selected registrations, with a reason (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="197"/>
+        <location filename="../../desktop/pages/registrations.py" line="199"/>
         <source>下一条待审</source>
         <translation>Next to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="197"/>
+        <location filename="../../desktop/pages/registrations.py" line="199"/>
         <source>跳到下一条待审核的报名 (N)</source>
         <translation>Go to the next registration waiting for review (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="198"/>
+        <location filename="../../desktop/pages/registrations.py" line="200"/>
         <source>下一条</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="198"/>
+        <location filename="../../desktop/pages/registrations.py" line="200"/>
         <source>下一条 (J 或 ↓)</source>
         <translation>Next (J or ↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="199"/>
+        <location filename="../../desktop/pages/registrations.py" line="201"/>
         <source>上一条</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="199"/>
+        <location filename="../../desktop/pages/registrations.py" line="201"/>
         <source>上一条 (K 或 ↑)</source>
         <translation>Previous (K or ↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="201"/>
+        <location filename="../../desktop/pages/registrations.py" line="203"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="202"/>
+        <location filename="../../desktop/pages/registrations.py" line="204"/>
         <source>选中全部符合条件的报名，用于批量通过或拒绝 (Ctrl+A)</source>
         <translation>Select every matching registration, to approve or reject them together (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="205"/>
+        <location filename="../../desktop/pages/registrations.py" line="207"/>
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="207"/>
+        <location filename="../../desktop/pages/registrations.py" line="209"/>
         <source>显示选中青年的完整手机号和身份证号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
         <translation>Show the selected youth&apos;s full mobile and ID number; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="211"/>
+        <location filename="../../desktop/pages/registrations.py" line="213"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="212"/>
+        <location filename="../../desktop/pages/registrations.py" line="214"/>
         <source>导出选中或全部符合条件的报名；手机号和身份证号默认脱敏 (Ctrl+Shift+E)</source>
         <translation>Export the selected or all matching registrations; mobile and ID numbers masked by default (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="215"/>
+        <location filename="../../desktop/pages/registrations.py" line="217"/>
         <source>导入报名</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="216"/>
+        <location filename="../../desktop/pages/registrations.py" line="218"/>
         <source>从 Excel 名单导入所选活动的现场报名，先预览再导入 (Ctrl+I)</source>
         <translation>Import walk-in registrations for the chosen activity from an Excel list, after a preview (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="218"/>
+        <location filename="../../desktop/pages/registrations.py" line="220"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="218"/>
+        <location filename="../../desktop/pages/registrations.py" line="220"/>
         <source>显示全部活动的全部报名</source>
         <translation>Show every registration of every activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="219"/>
+        <location filename="../../desktop/pages/registrations.py" line="221"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="226"/>
+        <location filename="../../desktop/pages/registrations.py" line="228"/>
         <source>监护人同意</source>
         <translation>Guardian consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="227"/>
+        <location filename="../../desktop/pages/registrations.py" line="229"/>
         <source>记录未满14岁青年的监护人同意情况</source>
         <translation>Record whether a guardian consented, for a youth under 14</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="230"/>
+        <location filename="../../desktop/pages/registrations.py" line="232"/>
         <source>键盘审核：↑/↓ 或 J/K 移动 · A 通过 · R 拒绝 · N 下一条待审 · Shift/Ctrl+点击 多选 · Ctrl+A 全选 · Ctrl+Z 撤销</source>
         <translation>Keyboard: ↑/↓ or J/K move · A approve · R reject · N next to review · Shift/Ctrl+click select several · Ctrl+A select all · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="356"/>
+        <location filename="../../desktop/pages/registrations.py" line="350"/>
         <source>已选中全部 {n} 条符合条件的报名</source>
         <translation>All {n} matching registrations selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="375"/>
+        <location filename="../../desktop/pages/registrations.py" line="359"/>
         <source>没有待审核的报名了</source>
         <translation>No registration is waiting for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="396"/>
+        <location filename="../../desktop/pages/registrations.py" line="378"/>
         <source>通过 {n} 条</source>
         <translation>Approve {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="397"/>
+        <location filename="../../desktop/pages/registrations.py" line="379"/>
         <source>拒绝 {n} 条…</source>
         <translation>Reject {n}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="449"/>
+        <location filename="../../desktop/pages/registrations.py" line="431"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="444"/>
+        <location filename="../../desktop/pages/registrations.py" line="426"/>
         <source>选中的报名都已处理过或已取消，没有可以{action}的。</source>
         <translation>The selected registrations are all decided or cancelled; there is none to {action}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="445"/>
+        <location filename="../../desktop/pages/registrations.py" line="427"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="462"/>
+        <location filename="../../desktop/pages/registrations.py" line="444"/>
         <source>通过 {name} 的报名</source>
         <translation>approval of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="464"/>
+        <location filename="../../desktop/pages/registrations.py" line="446"/>
         <source>批量通过 {n} 条报名</source>
         <translation>approval of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="468"/>
+        <location filename="../../desktop/pages/registrations.py" line="450"/>
         <source>拒绝 {name} 的报名</source>
         <translation>rejection of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="470"/>
+        <location filename="../../desktop/pages/registrations.py" line="452"/>
         <source>批量拒绝 {n} 条报名</source>
         <translation>rejection of {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="477"/>
+        <location filename="../../desktop/pages/registrations.py" line="459"/>
         <source>正在处理 {n} 条报名…</source>
         <translation>Processing {n} registrations…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="490"/>
+        <location filename="../../desktop/pages/registrations.py" line="472"/>
         <source>{done}；另有 {n} 条已处理过或已取消，未改动。按 Ctrl+Z 可撤销</source>
         <translation>{done}; {n} more were already decided or cancelled and left as they were. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="501"/>
+        <location filename="../../desktop/pages/registrations.py" line="483"/>
         <source>{done}；名额已满，其中 {n} 条转入候补。按 Ctrl+Z 可撤销</source>
         <translation>{done}; the activity is full, so {n} went to the waitlist. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="524"/>
+        <location filename="../../desktop/pages/registrations.py" line="506"/>
         <source>{n} 条报名须先记录监护人同意，未通过：{why}</source>
         <translation>{n} registrations need a guardian&apos;s consent recorded first and were not approved: {why}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="569"/>
+        <location filename="../../desktop/pages/registrations.py" line="551"/>
         <source>{name} 的报名：{reason}
 本次批量操作没有改动任何报名。</source>
         <translation>{name}&apos;s registration: {reason}
 This bulk action changed no registration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="572"/>
+        <location filename="../../desktop/pages/registrations.py" line="554"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/registrations.py" line="575"/>
+        <location filename="../../desktop/pages/registrations.py" line="557"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2776,74 +2776,142 @@ This bulk action changed no registration.</translation>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="36"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="37"/>
         <source>答复诉求</source>
         <translation>Reply to a request</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="38"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="39"/>
         <source>答复 {name}：</source>
         <translation>Reply to {name}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="44"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="45"/>
         <source>输入答复，或按数字键选用模板后修改</source>
         <translation>Type a reply, or press a digit to start from a template</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="45"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="46"/>
         <source>存为模板</source>
         <translation>Save as template</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="50"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="48"/>
+        <source>管理模板…</source>
+        <translation>Manage templates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="53"/>
         <source>数字键选用模板，Tab 到答复框修改；Ctrl+回车发送，Esc 取消。</source>
         <translation>Digits pick a template, Tab moves to the reply to edit it; Ctrl+Enter sends, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="55"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="58"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="56"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="59"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="64"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="68"/>
         <source>答复模板</source>
         <translation>Reply templates</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="79"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="83"/>
         <source>您好，您的诉求已收到，我们正在协调相关部门办理，有进展会第一时间答复您。</source>
         <translation>Hello, we have received your request and are working on it with the departments concerned; we will tell you as soon as there is progress.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="80"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="84"/>
         <source>您好，您反映的问题已转交属地团组织跟进，请留意后续联系。</source>
         <translation>Hello, your request has been passed to the local League organisation, which will contact you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="81"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="85"/>
         <source>您好，相关政策和办理流程请见“苏青U+”平台公告，如仍有疑问可再次留言。</source>
         <translation>Hello, the policy and the steps are in the notices of the Suqing U+ platform; write again if anything is unclear.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="82"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="86"/>
         <source>您好，您的诉求已办结，感谢您对共青团工作的支持。</source>
         <translation>Hello, your request has been dealt with. Thank you for supporting the League&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="144"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="160"/>
         <source>请填写答复</source>
         <translation>Please write a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="146"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="162"/>
         <source>答复不能超过 {n} 个字</source>
         <translation>A reply can have at most {n} characters</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTemplatesDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="41"/>
+        <source>管理答复模板</source>
+        <translation>Manage reply templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="45"/>
+        <source>模板内容</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="46"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="47"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="48"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="49"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="50"/>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="66"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="67"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="85"/>
+        <source>答复时按数字键选用，顺序即编号（Ctrl+N 新建）：</source>
+        <translation>When replying, a digit picks a template; the order gives the numbers (Ctrl+N adds one):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="120"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="169"/>
+        <source>第 {n} 条模板超过 {max} 个字</source>
+        <translation>Template {n} is longer than {max} characters</translation>
     </message>
 </context>
 <context>
@@ -2872,57 +2940,57 @@ This bulk action changed no registration.</translation>
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="55"/>
+        <location filename="../../desktop/models/request_table.py" line="60"/>
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="56"/>
+        <location filename="../../desktop/models/request_table.py" line="61"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="57"/>
+        <location filename="../../desktop/models/request_table.py" line="62"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="58"/>
+        <location filename="../../desktop/models/request_table.py" line="63"/>
         <source>青年</source>
         <translation>Youth</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="59"/>
+        <location filename="../../desktop/models/request_table.py" line="64"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="60"/>
+        <location filename="../../desktop/models/request_table.py" line="65"/>
         <source>承办组织</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="61"/>
+        <location filename="../../desktop/models/request_table.py" line="66"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="62"/>
+        <location filename="../../desktop/models/request_table.py" line="67"/>
         <source>首次答复</source>
         <translation>First reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="94"/>
+        <location filename="../../desktop/models/request_table.py" line="89"/>
         <source>已超过 {n} 个工作日未答复</source>
         <translation>No reply for more than {n} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="106"/>
+        <location filename="../../desktop/models/request_table.py" line="101"/>
         <source>{state}（超期）</source>
         <translation>{state} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/request_table.py" line="112"/>
+        <location filename="../../desktop/models/request_table.py" line="107"/>
         <source>待分类（青年选：{guess}）</source>
         <translation>To classify (youth chose: {guess})</translation>
     </message>
@@ -2930,292 +2998,292 @@ This bulk action changed no registration.</translation>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="218"/>
+        <location filename="../../desktop/pages/requests.py" line="221"/>
         <source>未归档</source>
         <translation>Not archived</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="219"/>
+        <location filename="../../desktop/pages/requests.py" line="222"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="222"/>
+        <location filename="../../desktop/pages/requests.py" line="225"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="223"/>
+        <location filename="../../desktop/pages/requests.py" line="226"/>
         <source>未分类</source>
         <translation>Not classified</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="227"/>
+        <location filename="../../desktop/pages/requests.py" line="230"/>
         <source>全部组织</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="249"/>
+        <location filename="../../desktop/pages/requests.py" line="252"/>
         <source>交办…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="249"/>
+        <location filename="../../desktop/pages/requests.py" line="252"/>
         <source>交给下级组织办理 (A)</source>
         <translation>Hand down to a subordinate organisation (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="250"/>
+        <location filename="../../desktop/pages/requests.py" line="253"/>
         <source>答复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="250"/>
+        <location filename="../../desktop/pages/requests.py" line="253"/>
         <source>答复青年，可选用模板 (R)</source>
         <translation>Reply to the youth, from a template if you like (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="251"/>
+        <location filename="../../desktop/pages/requests.py" line="254"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="251"/>
+        <location filename="../../desktop/pages/requests.py" line="254"/>
         <source>归档选中的诉求 (E)</source>
         <translation>Archive the selected requests (E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="252"/>
+        <location filename="../../desktop/pages/requests.py" line="255"/>
         <source>下一条待分拣</source>
         <translation>Next unsorted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="252"/>
+        <location filename="../../desktop/pages/requests.py" line="255"/>
         <source>跳到下一条待分拣的诉求 (N)</source>
         <translation>Go to the next request still to sort (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="253"/>
+        <location filename="../../desktop/pages/requests.py" line="256"/>
         <source>下一条</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="253"/>
+        <location filename="../../desktop/pages/requests.py" line="256"/>
         <source>下一条 (J 或 ↓)</source>
         <translation>Next (J or ↓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="254"/>
+        <location filename="../../desktop/pages/requests.py" line="257"/>
         <source>上一条</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="254"/>
+        <location filename="../../desktop/pages/requests.py" line="257"/>
         <source>上一条 (K 或 ↑)</source>
         <translation>Previous (K or ↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="256"/>
+        <location filename="../../desktop/pages/requests.py" line="259"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="257"/>
+        <location filename="../../desktop/pages/requests.py" line="260"/>
         <source>导出一段时间的诉求，含按类别、组织的统计和平均答复时间 (Ctrl+Shift+E)</source>
         <translation>Export a period&apos;s requests with counts per category and organisation and the average time to reply (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="259"/>
+        <location filename="../../desktop/pages/requests.py" line="262"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="259"/>
+        <location filename="../../desktop/pages/requests.py" line="262"/>
         <source>显示全部未归档的诉求</source>
         <translation>Show every request not archived</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="261"/>
+        <location filename="../../desktop/pages/requests.py" line="264"/>
         <source>显示手机号</source>
         <translation>Show mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="262"/>
+        <location filename="../../desktop/pages/requests.py" line="265"/>
         <source>希望回电的青年的完整手机号；需有权限，每次查看都会记录 (Ctrl+Shift+I)</source>
         <translation>The whole mobile number of a youth who asked to be called back; needs the permission, and every look is logged (Ctrl+Shift+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="264"/>
+        <location filename="../../desktop/pages/requests.py" line="267"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="269"/>
+        <location filename="../../desktop/pages/requests.py" line="272"/>
         <source>分类</source>
         <translation>Classify</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="270"/>
+        <location filename="../../desktop/pages/requests.py" line="273"/>
         <source>按数字键 1–9 直接选择类别</source>
         <translation>Press 1–9 to pick a category directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="272"/>
+        <location filename="../../desktop/pages/requests.py" line="275"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="272"/>
+        <location filename="../../desktop/pages/requests.py" line="275"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="272"/>
+        <location filename="../../desktop/pages/requests.py" line="275"/>
         <source>组织</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="275"/>
+        <location filename="../../desktop/pages/requests.py" line="278"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="276"/>
+        <location filename="../../desktop/pages/requests.py" line="279"/>
         <source>搜索诉求内容或青年姓名 (Ctrl+F)</source>
         <translation>Search the text or the youth&apos;s name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="279"/>
+        <location filename="../../desktop/pages/requests.py" line="282"/>
         <source>键盘分拣：↑/↓ 或 J/K 移动 · 1–9 分类 · A 交办 · R 答复 · E 归档 · N 下一条待分拣 · Ctrl+Z 撤销</source>
         <translation>Keyboard: ↑/↓ or J/K move · 1–9 classify · A assign · R reply · E archive · N next unsorted · Ctrl+Z undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="351"/>
+        <location filename="../../desktop/pages/requests.py" line="359"/>
         <source>{n} 条</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="355"/>
+        <location filename="../../desktop/pages/requests.py" line="363"/>
         <source>超期诉求 {n} 条</source>
         <translation>{n} overdue requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="358"/>
+        <location filename="../../desktop/pages/requests.py" line="366"/>
         <source>提交超过 {days} 个工作日仍未答复的诉求</source>
         <translation>Requests without a reply more than {days} working days after they were submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="431"/>
+        <location filename="../../desktop/pages/requests.py" line="422"/>
         <source>没有待分拣的诉求了</source>
         <translation>No request left to sort</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="451"/>
+        <location filename="../../desktop/pages/requests.py" line="440"/>
         <source>在线查看答复</source>
         <translation>Reads the reply online</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="452"/>
+        <location filename="../../desktop/pages/requests.py" line="441"/>
         <source>希望电话联系</source>
         <translation>Would like a phone call</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="453"/>
+        <location filename="../../desktop/pages/requests.py" line="442"/>
         <source>希望短信联系</source>
         <translation>Would like a text message</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="455"/>
+        <location filename="../../desktop/pages/requests.py" line="444"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="456"/>
+        <location filename="../../desktop/pages/requests.py" line="445"/>
         <source>未分类（青年选：{guess}）</source>
         <translation>Not classified (youth chose: {guess})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="457"/>
+        <location filename="../../desktop/pages/requests.py" line="446"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="468"/>
+        <location filename="../../desktop/pages/requests.py" line="457"/>
         <source>青年</source>
         <translation>the youth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="486"/>
+        <location filename="../../desktop/pages/requests.py" line="475"/>
         <source>无法完成</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="489"/>
+        <location filename="../../desktop/pages/requests.py" line="478"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="512"/>
+        <location filename="../../desktop/pages/requests.py" line="501"/>
         <source>不能显示手机号</source>
         <translation>Cannot show the mobile number</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="513"/>
+        <location filename="../../desktop/pages/requests.py" line="502"/>
         <source>只有希望电话或短信联系的青年，才能查看其完整手机号；请在线答复。</source>
         <translation>Only a youth who asked for a call or a text message can be shown with the whole number; please reply online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="518"/>
+        <location filename="../../desktop/pages/requests.py" line="507"/>
         <source>联系电话（已记录本次查看）</source>
         <translation>Phone number (this look was logged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="519"/>
+        <location filename="../../desktop/pages/requests.py" line="508"/>
         <source>{name}：{phone}</source>
         <translation>{name}: {phone}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="533"/>
+        <location filename="../../desktop/pages/requests.py" line="522"/>
         <source>将诉求归为“{category}”</source>
         <translation>classify the request as “{category}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="545"/>
+        <location filename="../../desktop/pages/requests.py" line="534"/>
         <source>交办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="546"/>
+        <location filename="../../desktop/pages/requests.py" line="535"/>
         <source>“{org}”没有下级组织可以交办。</source>
         <translation>“{org}” has no subordinate organisation to hand it to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="551"/>
+        <location filename="../../desktop/pages/requests.py" line="540"/>
         <source>交办诉求</source>
         <translation>Assign the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="551"/>
+        <location filename="../../desktop/pages/requests.py" line="540"/>
         <source>交给哪个下级组织办理？</source>
         <translation>Which subordinate organisation should handle it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="556"/>
+        <location filename="../../desktop/pages/requests.py" line="545"/>
         <source>将诉求交办给 {org}</source>
         <translation>assign the request to {org}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="567"/>
+        <location filename="../../desktop/pages/requests.py" line="556"/>
         <source>答复 {name} 的诉求</source>
         <translation>reply to {name}&apos;s request</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="577"/>
+        <location filename="../../desktop/pages/requests.py" line="566"/>
         <source>归档 1 条诉求</source>
         <translation>archive 1 request</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/requests.py" line="579"/>
+        <location filename="../../desktop/pages/requests.py" line="568"/>
         <source>归档 {n} 条诉求</source>
         <translation>archive {n} requests</translation>
     </message>
@@ -3290,67 +3358,82 @@ This bulk action changed no registration.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="30"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="33"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="47"/>
         <source>不填则使用系统的代理设置，例如 http://proxy.example:8080</source>
         <translation>Empty: the system proxy; e.g. http://proxy:8080</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="50"/>
         <source>不填则使用系统信任的证书</source>
         <translation>Empty: the certificates the system trusts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="51"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="60"/>
         <source>加密（密钥保存在系统钥匙串中）</source>
         <translation>Encrypted (key kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="63"/>
         <source>下次启动时生效。已加密的数据保持加密；取消后新的数据不再加密。</source>
         <translation>Takes effect at the next start. Data already encrypted stays encrypted; when unchecked, new data is no longer encrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="74"/>
+        <source>例如 2026-10-01..2026-10-07, 2027-01-01</source>
+        <translation>e.g. 2026-10-01..2026-10-07, 2027-01-01</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="76"/>
+        <source>日期或日期范围（含首尾），用逗号或换行分隔；周一至周五默认是工作日</source>
+        <translation>Dates or date ranges (both ends included), separated by commas or new lines; Monday to Friday are working days otherwise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="80"/>
         <source>不填则只用离线底图，例如 https://tile.openstreetmap.org/{z}/{x}/{y}.png</source>
         <translation>Leave empty for the offline basemap only, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="95"/>
         <source>由本单位的部署配置指定，不能修改（%1）</source>
         <translation>Set by your organisation&apos;s deployment settings; cannot be changed (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="121"/>
         <source>灰色的项目由本单位的部署配置指定，不能在这里修改。如需更改，请联系本单位的信息化管理员。</source>
         <translation>Greyed-out items are set by your organisation&apos;s deployment settings and cannot be changed here. To change them, ask your organisation&apos;s IT administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="131"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="132"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="152"/>
+        <source>这些不是日期：{bad}。请写成 2026-10-01 或 2026-10-01..2026-10-07。</source>
+        <translation>These are not dates: {bad}. Write them as 2026-10-01 or 2026-10-01..2026-10-07.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="162"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="164"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -5530,47 +5613,57 @@ Remove the data?</translation>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="46"/>
+        <location filename="../../desktop/settings.py" line="51"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="49"/>
+        <location filename="../../desktop/settings.py" line="54"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="55"/>
+        <location filename="../../desktop/settings.py" line="60"/>
         <source>自动同步间隔（分钟）</source>
         <translation>Sync every (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="58"/>
+        <location filename="../../desktop/settings.py" line="63"/>
         <source>代理服务器</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="60"/>
+        <location filename="../../desktop/settings.py" line="65"/>
         <source>单位 CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="68"/>
+        <location filename="../../desktop/settings.py" line="73"/>
         <source>加密本机数据</source>
         <translation>Encrypt local data</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="75"/>
+        <location filename="../../desktop/settings.py" line="82"/>
         <source>诉求类别（每行一个）</source>
         <translation>Request categories (one a line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="81"/>
+        <location filename="../../desktop/settings.py" line="88"/>
         <source>诉求答复时限（工作日）</source>
         <translation>Reply deadline for requests (working days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="86"/>
+        <location filename="../../desktop/settings.py" line="95"/>
+        <source>节假日（不算工作日）</source>
+        <translation>Public holidays (not working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="102"/>
+        <source>调休上班的周末</source>
+        <translation>Weekends worked in lieu (调休)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="108"/>
         <source>在线地图瓦片地址</source>
         <translation>Online map tile URL</translation>
     </message>

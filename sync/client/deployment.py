@@ -1,5 +1,6 @@
 """Settings the province's IT presets for a deployment, and may lock: the server's address, a
-proxy and the unit's CA bundle, local-data encryption, the sync interval and the language.
+proxy and the unit's CA bundle, local-data encryption, the sync interval, the language, and the
+诉求 reply deadline with the year's holidays.
 Shared by the desktop and `python -m sync.client`, and the one place where a `ClientConfig` gets
 its network settings. `resources/deploy/deployment.example.ini` documents every key.
 
@@ -54,6 +55,9 @@ KEYS: dict[str, Key] = {
     "encrypt_local_data": Key("privacy", "encrypt_local_data", bool, privacy=True),
     "auto_sync_minutes": Key("sync", "auto_minutes", int),
     "language": Key("ui", "language", str),
+    "reply_days": Key("requests", "reply_days", int),
+    "holidays": Key("requests", "holidays", str),
+    "working_weekends": Key("requests", "working_weekends", str),
 }
 # Older spellings of a lock, kept so existing files mean what they meant.
 LOCK_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -70,6 +74,9 @@ class Deployment:
     encrypt_local_data: bool | None = None  # None: encrypt wherever the OS has a keyring
     auto_sync_minutes: int | None = None
     language: str = ""
+    reply_days: int | None = None  # 诉求: working days until a request is overdue
+    holidays: str = ""  # dates as `sync.core.rules.parse_dates` reads them
+    working_weekends: str = ""
     locked: frozenset[str] = frozenset()  # names of the fields above the user cannot change
     sources: tuple[Path, ...] = ()  # the files these came from, the application's first
 

@@ -469,23 +469,77 @@ def validate_request_category(category: str) -> str:
     return category
 
 
-def working_days_before(moment: datetime, days: int) -> datetime:
-    """`moment` moved back by `days` working days (Monday to Friday, China time; public holidays
-    are not known here). A request submitted before this, still without a reply at `moment`,
-    is overdue: both the queue's SQL filter and the row highlight compare against it."""
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Which days count as working days for the reply deadline: Monday to Friday (China time),
+    less `holidays`, plus `working_weekends` (the Saturdays and Sundays worked to make up a
+    long holiday, 调休). The province publishes both each year; `deployment.ini` and the
+    settings carry them (`desktop.settings.work_calendar`)."""
+
+    holidays: frozenset[date] = frozenset()
+    working_weekends: frozenset[date] = frozenset()
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.holidays:
+            return False
+        return day.weekday() < 5 or day in self.working_weekends
+
+
+_DATE_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:\.\.(\d{4}-\d{1,2}-\d{1,2}))?$")
+MAX_DATE_RANGE_DAYS = 31  # a holiday is at most weeks long: a longer range is a typing error
+
+
+def parse_dates(text: str) -> tuple[frozenset[date], list[str]]:
+    """Dates written one or more to a line, apart by spaces or commas, each `2026-10-01` or a
+    range `2026-10-01..2026-10-07` (both ends included); `#` starts a comment. Returns the
+    dates and the pieces that are not dates, for the caller to name."""
+    found: set[date] = set()
+    bad: list[str] = []
+    for line in text.splitlines():
+        for piece in re.split(r"[\s,，、;；]+", line.split("#", 1)[0]):
+            if not piece:
+                continue
+            match = _DATE_RANGE.match(piece)
+            try:
+                if match is None:
+                    raise ValueError(piece)
+                first = date.fromisoformat(_padded(match[1]))
+                last = date.fromisoformat(_padded(match[2])) if match[2] else first
+                if not 0 <= (last - first).days <= MAX_DATE_RANGE_DAYS:
+                    raise ValueError(piece)
+            except ValueError:
+                bad.append(piece)
+                continue
+            found.update(first + timedelta(days=n) for n in range((last - first).days + 1))
+    return frozenset(found), bad
+
+
+def _padded(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def working_days_before(
+    moment: datetime, days: int, calendar: WorkCalendar = WorkCalendar()
+) -> datetime:
+    """`moment` moved back by `days` working days of `calendar` (China time). A request
+    submitted before this, still without a reply at `moment`, is overdue: both the queue's SQL
+    filter and the row highlight compare against it."""
     local = moment.astimezone(CHINA_TIME)
     left = days
     while left > 0:
         local -= timedelta(days=1)
-        if local.weekday() < 5:
+        if calendar.is_working_day(local.date()):
             left -= 1
     return local
 
 
-def request_overdue(row: Mapping[str, Any], now: datetime, days: int) -> bool:
+def request_overdue(
+    row: Mapping[str, Any], now: datetime, days: int, calendar: WorkCalendar = WorkCalendar()
+) -> bool:
     submitted = row.get("submitted_at")
     return (
         RequestState(row["state"]) in AWAITING_REPLY
         and submitted is not None
-        and submitted < working_days_before(now, days)
+        and submitted < working_days_before(now, days, calendar)
     )

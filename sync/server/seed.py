@@ -216,6 +216,7 @@ class _ServerSink:
         self.paths: dict[str, str] = {}  # organisation id → scope_path
         self._activity_paths: dict[str, str] = {}
         self._registration_paths: dict[str, str] = {}
+        self._request_paths: dict[str, str] = {}
 
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
         for row in rows:
@@ -252,6 +253,11 @@ class _ServerSink:
             return self._registration_paths[row["registration_id"]]
         if table == "youths":
             return ROOT_SCOPE
+        if table == "requests":
+            path = self._request_paths[row["id"]] = self.paths[row["org_id"]]
+            return path
+        if table == "request_events":
+            return self._request_paths[row["request_id"]]
         return self.paths[row["org_id"]]  # followers, notices
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from sync.client.store import request_search
 from sync.client.store.cipher import raw_key
 from sync.core.sqlite import configure, writer
 
@@ -16,9 +17,9 @@ def make_engine(path: Path, key: str | None = None) -> Engine:
     # WAL + NORMAL survives an application crash; a power cut may lose the last commits.
     # secure_delete: an erased or redacted youth the server sends must not linger in free space.
     if key is None:
-        return configure(
-            create_engine(f"sqlite:///{path}"), synchronous="NORMAL", secure_delete=True
-        )
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", _register_functions)
+        return configure(engine, synchronous="NORMAL", secure_delete=True)
     # SQLAlchemy's SQLCipher dialect sends `PRAGMA key` first on every new connection; its
     # default pool (one connection per thread) would differ from the plain file's, so the
     # same pool as plain SQLite files is asked for.
@@ -35,7 +36,14 @@ def make_engine(path: Path, key: str | None = None) -> Engine:
         for pragma in ENCRYPTED_PRAGMAS:
             dbapi_connection.execute(pragma)
 
+    event.listen(engine, "connect", _register_functions)
+
     return configure(engine, synchronous="NORMAL", secure_delete=True)
+
+
+def _register_functions(dbapi_connection: Any, _record: Any) -> None:
+    """SQL functions the local schema's triggers call (the 诉求 search index)."""
+    request_search.register(dbapi_connection)
 
 
 ENCRYPTED_PRAGMAS = (

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sync.client.store import cipher
+from sync.client.store import cipher, request_search
 
 log = logging.getLogger(__name__)
 
@@ -351,6 +351,64 @@ def _v10_checkin_hours(db: sqlite3.Connection) -> None:
     )
 
 
+def _v11_request_search(db: sqlite3.Connection) -> None:
+    """诉求: the queue's index in submission order covering its filters, and its text search
+    index (`request_search`: FTS5 over character pairs, kept in step by triggers), filled with
+    the requests already here. Statements one by one: the triggers' bodies hold semicolons."""
+    for statement in (
+        """
+        CREATE INDEX ix_requests_queue
+            ON requests (submitted_at, id, state, org_id, category)
+        """,
+        """
+        CREATE VIRTUAL TABLE request_search
+            USING fts5(text, name, content='', columnsize=0, tokenize='ascii')
+        """,
+        """
+        CREATE TRIGGER request_search_insert AFTER INSERT ON requests BEGIN
+            INSERT INTO request_search (rowid, text, name) VALUES (
+                new.rowid, request_search_words(new.text),
+                request_search_words((SELECT name FROM youths WHERE id = new.youth_id)));
+        END
+        """,
+        """
+        CREATE TRIGGER request_search_delete AFTER DELETE ON requests BEGIN
+            INSERT INTO request_search (request_search, rowid, text, name) VALUES (
+                'delete', old.rowid, request_search_words(old.text),
+                request_search_words((SELECT name FROM youths WHERE id = old.youth_id)));
+        END
+        """,
+        """
+        CREATE TRIGGER request_search_update AFTER UPDATE OF text, youth_id ON requests
+        WHEN old.text IS NOT new.text OR old.youth_id IS NOT new.youth_id BEGIN
+            INSERT INTO request_search (request_search, rowid, text, name) VALUES (
+                'delete', old.rowid, request_search_words(old.text),
+                request_search_words((SELECT name FROM youths WHERE id = old.youth_id)));
+            INSERT INTO request_search (rowid, text, name) VALUES (
+                new.rowid, request_search_words(new.text),
+                request_search_words((SELECT name FROM youths WHERE id = new.youth_id)));
+        END
+        """,
+        """
+        CREATE TRIGGER request_search_youth_name AFTER UPDATE OF name ON youths
+        WHEN old.name IS NOT new.name BEGIN
+            INSERT INTO request_search (request_search, rowid, text, name)
+                SELECT 'delete', rowid, request_search_words(text), request_search_words(old.name)
+                FROM requests WHERE youth_id = old.id;
+            INSERT INTO request_search (rowid, text, name)
+                SELECT rowid, request_search_words(text), request_search_words(new.name)
+                FROM requests WHERE youth_id = new.id;
+        END
+        """,
+        """
+        INSERT INTO request_search (rowid, text, name)
+            SELECT r.rowid, request_search_words(r.text), request_search_words(y.name)
+            FROM requests AS r LEFT JOIN youths AS y ON y.id = r.youth_id
+        """,
+    ):
+        db.execute(statement)
+
+
 STEPS: tuple[Step, ...] = (
     _v1_initial,
     _v2_categories,
@@ -362,6 +420,7 @@ STEPS: tuple[Step, ...] = (
     _v8_youth_requests,
     _v9_checkin_events,
     _v10_checkin_hours,
+    _v11_request_search,
 )
 LATEST = len(STEPS)
 
@@ -429,6 +488,7 @@ def migrate(path: Path, *, upto: int = LATEST, key: str | None = None) -> int:
     """Bring the database at `path` (encrypted with `key`, if given) to schema `upto`; returns
     the version it had before."""
     db = cipher.connect(path, key, isolation_level=None)
+    request_search.register(db)  # step 10's triggers and fill call it
     try:
         before = schema_version(db)
         if before > LATEST:

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, MetaData, Table, delete, insert, literal, select
 
-from sync.client.store import replica
+from sync.client.store import replica, request_search
 from sync.client.store.tables import RECORDS, meta, outbox
 from sync.core import protocol
 from sync.core.operations import Reference
@@ -112,23 +112,25 @@ def install(conn: Connection, reference: Reference, info: SnapshotInfo) -> None:
     itself, so they are checked once, over everything, before the commit. The tables'
     indexes are dropped and built again after the copy, which is faster than keeping them
     up to date row by row; both are part of the transaction, so a crash undoes them too.
+    So are their triggers (the 诉求 search index's): the index is built once at the end.
     """
     statements = {table: _copy_statement(table, info.columns[table]) for table in RECORD_TABLES}
     names = ", ".join(f"'{table}'" for table in RECORD_TABLES)
     indexes = conn.exec_driver_sql(
-        "SELECT name, sql FROM main.sqlite_master "
-        f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
+        "SELECT type, name, sql FROM main.sqlite_master "
+        f"WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({names})"
     ).all()
 
     def change(c: Connection) -> None:
-        for name, _sql in indexes:
-            c.exec_driver_sql(f'DROP INDEX main."{name}"')
+        for kind, name, _sql in indexes:
+            c.exec_driver_sql(f'DROP {kind.upper()} main."{name}"')
         for table in reversed(RECORD_TABLES):  # children before the rows they refer to
             c.execute(delete(RECORDS[table]))
         for table in RECORD_TABLES:
             c.execute(statements[table])
-        for _name, sql in indexes:
+        for _kind, _name, sql in indexes:
             c.exec_driver_sql(sql)
+        request_search.rebuild(c)
         c.execute(
             delete(outbox).where(
                 outbox.c.state == "acknowledged", outbox.c.server_seq <= info.cursor

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from sync.client.store import cipher, queries, replica, snapshot, sync_issues
+from sync.client.store import cipher, queries, replica, request_search, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
 from sync.client.store.db import make_engine, writer
 from sync.client.store.migrations import migrate, prune_backups
@@ -102,6 +102,7 @@ class Store:
             migrate(self.path, key=key)
             self.engine = make_engine(self.path, key)
             self._writer = writer(self.engine)
+            self._search_forgets = request_search.secure_delete(self.engine, self._writer)
             # Read the outbox through now: the unsent work is what a damaged file must not
             # hide until a sync trips over it (the record tables come again from the server).
             self.read(
@@ -565,7 +566,11 @@ class Store:
         """Copy the write-ahead log into the database file and empty it: the log keeps the old
         versions of changed pages, so a youth the server erased or redacted would otherwise
         linger beside the file until SQLite restarted the log. Best effort: a reader holding
-        an old snapshot leaves the rest for the next time."""
+        an old snapshot leaves the rest for the next time. First, where the search index
+        cannot drop deleted words at once, it is merged (`request_search`)."""
+        if not self._search_forgets:
+            with self._writer.begin() as conn:
+                request_search.optimize(conn)
         with self.engine.connect() as conn:
             busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
         if busy:

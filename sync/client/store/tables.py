@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
 from sync.core.schema import UTCDateTime, record_tables
 
@@ -21,6 +21,18 @@ assessment_targets = RECORDS["assessment_targets"]
 requests = RECORDS["requests"]
 request_events = RECORDS["request_events"]
 checkin_events = RECORDS["checkin_events"]
+
+# Local only (schema step 10): the 诉求 queue in submission order with every column its filters
+# test, so a filter by organisation or category is one scan of this index with no sort and no
+# row lookups, however many requests it keeps (`request_queries.request_conditions`).
+Index(
+    "ix_requests_queue",
+    requests.c.submitted_at,
+    requests.c.id,
+    requests.c.state,
+    requests.c.org_id,
+    requests.c.category,
+)
 
 # Operations waiting for the server, in the order the user made them.
 outbox = Table(

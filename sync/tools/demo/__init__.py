@@ -1,5 +1,6 @@
 """Realistic synthetic demo data: the League tree over real regions, and one home county's
-activities, youths, registrations and followers, written as already-synced server data.
+activities, youths, registrations, followers and youth requests (诉求), written as
+already-synced server data.
 
 `generate` writes the rows through a `Sink` (table, rows) and knows no database: the device fills
 its replica with it (`sync.tools.demo.replica`, `python -m sync.tools.demo PATH [--size
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sync.core.operations import Reference
+from sync.tools.demo import youth_requests
 from sync.tools.demo.door import door_events
 from sync.tools.demo.generator import _Generator
 from sync.tools.demo.model import (
@@ -63,6 +65,8 @@ TABLES = (
     "checkin_events",
     "followers",
     "notices",
+    "requests",
+    "request_events",
 )
 
 
@@ -107,6 +111,10 @@ def generate(
     writer.write("checkin_events", door)
     writer.write("followers", gen.followers())
     writer.write("notices", gen.notices())
+    requests = youth_requests.draw(gen)
+    writer.total += requests.rows()
+    writer.write("requests", requests.requests())
+    writer.write("request_events", requests.request_events())
     log.info("generated %s demo data in %.1f s", size, time.perf_counter() - started)
     return DemoSummary(**writer.counts, home_org_id=gen.home.id)
 

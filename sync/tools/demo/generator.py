@@ -34,7 +34,7 @@ from sync.tools.demo.people import _People
 
 class _Generator(_People):
     def __init__(self, size: DemoSize, seed: int, now: datetime, reference: Reference):
-        self.size, self.rng, self.now = size, random.Random(seed), now
+        self.size, self.rng, self.now, self.seed = size, random.Random(seed), now, seed
         # Fields added later (sources, histories, tags, notices, ID numbers) draw from their
         # own generator, so the rows drawn before they existed stay exactly the same.
         self.extra = random.Random(seed + 1)
@@ -63,10 +63,11 @@ class _Generator(_People):
         self.total_rows = n_orgs + size.activities + size.youths
         self.total_rows += size.registrations + size.followers
 
-    def _id(self, when: datetime | int) -> str:
-        """A UUIDv7 (sorting by `when`, like `ids.uuid7`) drawn from the seeded generator."""
+    def _id(self, when: datetime | int, rng: random.Random | None = None) -> str:
+        """A UUIDv7 (sorting by `when`, like `ids.uuid7`) drawn from the seeded generator (or
+        from `rng`, for rows drawn from a generator of their own)."""
         ms = int((when if isinstance(when, int) else when.timestamp()) * 1000)
-        rand = self.rng.getrandbits(74)
+        rand = (rng or self.rng).getrandbits(74)
         value = (ms & ((1 << 48) - 1)) << 80 | (0x7 << 76) | ((rand >> 62) << 64)
         value |= (0b10 << 62) | (rand & ((1 << 62) - 1))
         return str(uuid.UUID(int=value))

@@ -38,11 +38,16 @@ class DemoSize:
     youths: int
     registrations: int
     followers: int
+    requests: int = 0  # 诉求, with their histories (sync.tools.demo.youth_requests)
 
 
 SIZES: dict[str, DemoSize] = {
-    "small": DemoSize(10, activities=80, youths=1_500, registrations=1_500, followers=2_000),
-    "county": DemoSize(150, 5_000, youths=120_000, registrations=100_000, followers=200_000),
+    "small": DemoSize(
+        10, activities=80, youths=1_500, registrations=1_500, followers=2_000, requests=120
+    ),
+    "county": DemoSize(
+        150, 5_000, youths=120_000, registrations=100_000, followers=200_000, requests=4_000
+    ),
 }
 
 
@@ -57,6 +62,8 @@ class DemoSummary:
     registration_events: int = 0
     notices: int = 0
     checkin_events: int = 0
+    requests: int = 0
+    request_events: int = 0
 
 
 class DemoDataExists(RuntimeError):
