@@ -455,18 +455,21 @@ class World:
                 self.repairing(device, lambda d=device: self.settle(d, found))
         return found
 
-    def repairing(self, device: Device, work) -> None:
+    def repairing(self, device: Device, work, found: Violations | None = None):
         """`work()`; when it trips over damage a corrupt_db trial left in a page its own sync
-        did not read, `repair` as the cadre would be told to, and `work()` again."""
+        did not read, `repair` as the cadre would be told to (then, given `found`, sync the
+        fresh database before), and `work()` again."""
         try:
-            work()
+            return work()
         except (DBAPIError, cipher.LocalDataDamaged, *cipher.DRIVER_ERRORS) as error:
             damage = isinstance(error, cipher.LocalDataDamaged) or cipher.is_damage(error)
             if device.name not in self.latent_damage or not damage:
                 raise
             self.latent_damage.discard(device.name)
             self.repair(device)
-            work()
+            if found is not None:
+                self.settle(device, found)
+            return work()
 
     def settle(self, device: Device, found: Violations) -> None:
         store = device.store()
@@ -514,12 +517,7 @@ class World:
                     found.doubled.append(f"{where}: {marker} made {n} times")
             server = _rows(conn, server=True)
         for device in self.devices:
-            store = device.store()
-            try:
-                with store.engine.connect() as conn:
-                    mine = _rows(conn, server=False)
-            finally:
-                store.close()
+            mine = self.repairing(device, lambda d=device: _device_rows(d), found)
             for table, rows in server.items():
                 if rows != mine[table]:
                     diff = set(rows.items()) ^ set(mine[table].items())
@@ -536,6 +534,15 @@ COMPARED = {
     "followers": "id, tags, version",
     "notices": "id, title, status, recipient_count",
 }
+
+
+def _device_rows(device: Device) -> dict[str, dict]:
+    store = device.store()
+    try:
+        with store.engine.connect() as conn:
+            return _rows(conn, server=False)
+    finally:
+        store.close()
 
 
 def _rows(conn, *, server: bool) -> dict[str, dict]:
