@@ -76,6 +76,7 @@ class RunReport:
     violations: Violations = field(default_factory=Violations)
     repairs: int = 0  # `repair` runs after a damaged database
     incomplete: int = 0  # of those, ones that said unsent work may be missing
+    damage: Counter = field(default_factory=Counter)  # corrupt_db: how the file was damaged
 
     def merge(self, other: RunReport) -> None:
         self.trials += other.trials
@@ -84,6 +85,7 @@ class RunReport:
         self.violations.extend(other.violations)
         self.repairs += other.repairs
         self.incomplete += other.incomplete
+        self.damage.update(other.damage)
 
     def lines(self) -> list[str]:
         v = self.violations
@@ -94,6 +96,8 @@ class RunReport:
             f"violations: lost {len(v.lost)}, doubled {len(v.doubled)}, "
             f"divergent {len(v.divergent)}, app/CLI did not open {len(v.unopenable)}"
         )
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.damage.items())) or "none"
+        out.append(f"corrupt_db damage (header: first page zeroed): {kinds}")
         out.append(
             f"repairs of a damaged database: {self.repairs}, of which said unsent work may be "
             f"missing: {self.incomplete} (its operations count as lost when they are)"
@@ -214,6 +218,7 @@ class World:
         self.markers: list[str] = []  # titles of activities and notices made once each
         self.repairs = 0
         self.incomplete = 0
+        self.damage: Counter = Counter()
         self.latent_damage: set[str] = set()  # devices whose damage a sync did not read yet
         self.counter = 0
         for device in self.devices:
@@ -398,6 +403,7 @@ class World:
         path = device.profile / DATABASE_NAME
         size = path.stat().st_size
         how = self.rng.choice(["page", "truncate", "header"])
+        self.damage[how] += 1
         with path.open("r+b") as f:
             if how == "truncate":
                 f.truncate(self.rng.randrange(size // 4, size - 1024))
@@ -594,5 +600,6 @@ def run(
                 log(f"  {line}")
     finally:
         report.repairs, report.incomplete = world.repairs, world.incomplete
+        report.damage = world.damage
         world.close()
     return report
