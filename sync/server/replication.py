@@ -685,6 +685,15 @@ def check_cursor(conn: Connection, after: int) -> None:
 FEW_CHANGES = 100_000
 
 
+def pull_select(table: str, scope_path: str, ancestors: list[str], *, after: int, changes: int):
+    """The rows of `table` in scope changed after `after`, oldest first; `changes`: how many
+    changes the server made since (see FEW_CHANGES)."""
+    seq = RECORDS[table].c.seq
+    by_scope = changes > FEW_CHANGES
+    stmt = scoped_select(table, scope_path, ancestors, by_scope_index=by_scope)
+    return stmt.where(seq > after).order_by(seq)
+
+
 def pull(
     conn: Connection, *, scope_path: str, ancestors: list[str], after: int, limit: int
 ) -> PullPage:
@@ -694,11 +703,8 @@ def pull(
     if changes <= 0:  # nothing changed anywhere: one query instead of one a table
         return PullPage(cursor=after, more=False, rows={}, deleted={})
     candidates: list[tuple[int, str, Any]] = []
-    by_scope = changes > FEW_CHANGES
     for table in PULLED:
-        seq = RECORDS[table].c.seq
-        stmt = scoped_select(table, scope_path, ancestors, by_scope_index=by_scope)
-        stmt = stmt.where(seq > after).order_by(seq)
+        stmt = pull_select(table, scope_path, ancestors, after=after, changes=changes)
         candidates.extend((row.seq, table, row) for row in conn.execute(stmt.limit(limit + 1)))
     candidates.sort(key=lambda c: c[0])
     more = len(candidates) > limit
