@@ -67,8 +67,8 @@ def test_opening_adds_what_the_journal_lacks_and_drops_what_is_gone(tmp_path: Pa
     store.close()
     path = journal.path_for(profile / DATABASE_NAME)
     assert path.read_bytes().count(b"\n") == 4  # three queued, one gone
-    store = local_data.open_store(profile, ENCRYPTED)  # compacted
-    assert path.read_bytes().count(b"\n") == 2 and _journaled(store) == ops[:2]
+    store = local_data.open_store(profile, ENCRYPTED)  # compacted: one line
+    assert path.read_bytes().count(b"\n") == 1 and _journaled(store) == ops[:2]
     store.close()
     path.unlink()  # as a profile from before the journal
     store = local_data.open_store(profile, ENCRYPTED)

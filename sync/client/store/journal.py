@@ -3,8 +3,9 @@ a database damaged past reading (its first page zeroed, a bad disk) does not tak
 
 One line per record, appended and fsync'd inside the write transaction that queues the
 operations (the database's write lock orders the appends of every process, so the file's order
-is the outbox's order); a commit that then fails cuts the lines off again. Records:
-`{"op": {op_id, kind, payload, occurred_at, device_id}}` for a queued operation, and
+is the outbox's order); a commit that then fails cuts the line off again. Records:
+`{"ops": [{op_id, kind, payload, occurred_at, device_id}, ...]}` for the operations one
+transaction queued (one line, sealed once: a bulk action of 10,000 costs one encryption), and
 `{"gone": [op_id, ...]}` for operations that left the queue (answered by the server, or
 undone); the file is emptied when no operation is unsent, and rewritten without the gone ones
 when a store opens (`Store.reconcile_journal`, which also adds any unsent operation missing
@@ -52,9 +53,10 @@ class Contents:
     """What a journal file yields: the unsent operations in queue order (no duplicates)."""
 
     ops: dict[str, dict[str, Any]] = field(default_factory=dict)  # op_id → record
-    lines: int = 0  # every line read, gone records and unreadable lines included
+    lines: int = 0  # every line read
     unreadable: int = 0  # lines that did not decrypt or parse (damage)
     exists: bool = False
+    waste: bool = False  # gone records, repeated operations or damaged lines: worth compacting
 
 
 class OutboxJournal:
@@ -70,8 +72,7 @@ class OutboxJournal:
     def append(self, ops: Iterable[dict[str, Any]]) -> int:
         """Append queued operations (outbox entries) durably; returns the file's length before,
         for `cut` when the transaction does not commit. A failed write leaves no part behind."""
-        records = [{"op": {k: _plain(op[k]) for k in FIELDS}} for op in ops]
-        return self._write(records)
+        return self._write([_ops_record(ops)])
 
     def forget(self, op_ids: Sequence[str]) -> None:
         """Operations that left the queue (a lost line only means a resend, which the server
@@ -95,7 +96,8 @@ class OutboxJournal:
         """Replace the file by one holding just these operations (atomically: a crash leaves
         the old file or the new one)."""
         temporary = self.path.with_name(self.path.name + ".new")
-        data = b"".join(self._line({"op": {k: _plain(op[k]) for k in FIELDS}}) for op in ops)
+        ops = list(ops)
+        data = self._line(_ops_record(ops)) if ops else b""
         with temporary.open("wb") as f:
             f.write(data)
             f.flush()
@@ -137,10 +139,14 @@ class OutboxJournal:
             record = self._open(line)
             if record is None:
                 found.unreadable += 1
-            elif "op" in record:
-                found.ops.setdefault(record["op"]["op_id"], record["op"])
+                found.waste = True
+            elif "ops" in record:
+                for op in record["ops"]:
+                    found.waste |= op["op_id"] in found.ops
+                    found.ops.setdefault(op["op_id"], op)
             else:
-                for op_id in record.get("gone", ()):
+                found.waste = True
+                for op_id in record["gone"]:
                     found.ops.pop(op_id, None)
         if found.unreadable:
             log.warning("%s: %d damaged lines skipped", self.path, found.unreadable)
@@ -155,10 +161,19 @@ class OutboxJournal:
         except (ValueError, InvalidTag):
             return None
         ok = isinstance(record, dict) and (
-            (isinstance(record.get("op"), dict) and all(k in record["op"] for k in FIELDS))
+            (
+                isinstance(record.get("ops"), list)
+                and all(
+                    isinstance(op, dict) and all(k in op for k in FIELDS) for op in record["ops"]
+                )
+            )
             or isinstance(record.get("gone"), list)
         )
         return record if ok else None
+
+
+def _ops_record(ops: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    return {"ops": [{k: _plain(op[k]) for k in FIELDS} for op in ops]}
 
 
 def _plain(value: Any) -> Any:

@@ -631,7 +631,7 @@ class Store:
             return [dict(r._mapping) for r in conn.execute(pending) if r.op_id not in known]
 
         def stale(found: Any, add: list) -> bool:
-            return bool(add) or not found.exists or found.lines != len(found.ops)
+            return bool(add) or not found.exists or found.waste or found.lines > 1
 
         with self.engine.connect() as conn:
             found = self.journal.read()
