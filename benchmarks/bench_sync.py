@@ -362,7 +362,8 @@ def _sign_in_all(url: str, devices: int) -> tuple[list[str], list[str]]:
 
     import requests
 
-    def sign_in(n: int) -> str | None:
+    def sign_in(n: int) -> str:
+        """The token, or why there is none (prefixed "!")."""
         # A 503 (the server's password-hashing gate is full) is waited out, as the workbench's
         # client does for every request (sync.client.http), for at most BUSY_WAIT.
         body = {"username": USERNAME, "password": _password(), "device_id": f"bench-{n}"}
@@ -370,20 +371,20 @@ def _sign_in_all(url: str, devices: int) -> tuple[list[str], list[str]]:
         while True:
             try:
                 response = requests.post(url + "/api/v1/login", json=body, timeout=120)
-            except Exception:
-                return None
+            except Exception as error:
+                return f"!{error!r}"
             if response.status_code == 200:
                 return response.json()["token"]
             wait = _retry_after(response) + rng.uniform(0, min(8.0, 0.5 * 2**attempt))
             if response.status_code != 503 or time.perf_counter() - began + wait > BUSY_WAIT:
-                return None
+                return f"!{response.status_code} {response.text[:200]}"
             time.sleep(wait)
             attempt += 1
 
     with ThreadPoolExecutor(8) as pool:
         tokens = list(pool.map(sign_in, range(devices)))
-    errors = [f"sign-in of device {n} failed" for n, t in enumerate(tokens) if t is None]
-    return [t for t in tokens if t], errors
+    errors = [f"sign-in of device {n} failed: {t[1:]}" for n, t in enumerate(tokens) if t[0] == "!"]
+    return [t for t in tokens if t[0] != "!"], errors
 
 
 BUSY_WAIT = 60.0  # seconds, as sync.client.http.ClientConfig.busy_wait
