@@ -362,21 +362,39 @@ def _sign_in_all(url: str, devices: int) -> tuple[list[str], list[str]]:
 
     import requests
 
-    def sign_in(n: int) -> str | None:
+    def sign_in(n: int) -> str:
+        """The token, or why there is none (prefixed "!")."""
+        # A 503 (the server's password-hashing gate is full) is waited out, as the workbench's
+        # client does for every request (sync.client.http), for at most BUSY_WAIT.
         body = {"username": USERNAME, "password": _password(), "device_id": f"bench-{n}"}
-        try:
-            response = requests.post(url + "/api/v1/login", json=body, timeout=120)
-            return response.json()["token"] if response.status_code == 200 else None
-        except Exception:
-            return None
+        rng, began, attempt = random.Random(n), time.perf_counter(), 0
+        while True:
+            try:
+                response = requests.post(url + "/api/v1/login", json=body, timeout=120)
+            except Exception as error:
+                return f"!{error!r}"
+            if response.status_code == 200:
+                return response.json()["token"]
+            wait = _retry_after(response) + rng.uniform(0, min(8.0, 0.5 * 2**attempt))
+            if response.status_code != 503 or time.perf_counter() - began + wait > BUSY_WAIT:
+                return f"!{response.status_code} {response.text[:200]}"
+            time.sleep(wait)
+            attempt += 1
 
     with ThreadPoolExecutor(8) as pool:
         tokens = list(pool.map(sign_in, range(devices)))
-    errors = [f"sign-in of device {n} failed" for n, t in enumerate(tokens) if t is None]
-    return [t for t in tokens if t], errors
+    errors = [f"sign-in of device {n} failed: {t[1:]}" for n, t in enumerate(tokens) if t[0] == "!"]
+    return [t for t in tokens if t[0] != "!"], errors
 
 
 BUSY_WAIT = 60.0  # seconds, as sync.client.http.ClientConfig.busy_wait
+
+
+def _retry_after(response) -> float:
+    try:
+        return float(response.headers.get("Retry-After") or 0)
+    except ValueError:
+        return 0.0
 
 
 def _devices_part(
@@ -416,11 +434,7 @@ def _devices_part(
                     ok, body, problem, response = False, None, repr(error), None
                 if response is None or response.status_code != 503:
                     break
-                try:
-                    after = float(response.headers.get("Retry-After") or 0)
-                except ValueError:
-                    after = 0.0
-                wait = after + rng.uniform(0, min(8.0, 0.5 * 2**attempt))
+                wait = _retry_after(response) + rng.uniform(0, min(8.0, 0.5 * 2**attempt))
                 if time.perf_counter() - began + wait > BUSY_WAIT:
                     break
                 with lock:

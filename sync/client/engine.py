@@ -69,11 +69,12 @@ def sync_once(
     store.discard_snapshot_download()  # one a crash left behind
 
     try:
-        total = store.pending_count()
+        total = 0  # counted once there is something to push (a sync with nothing: no query)
         while not stop.is_set():
             ops = store.ops_to_push(protocol.PUSH_BATCH)
             if not ops:
                 break
+            total = total or store.pending_count()
             results = client.push(ops)
             store.take_push_results(results)
             report.pushed += len(results)

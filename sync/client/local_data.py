@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 
 from sync.client import credentials, deployment, messages
-from sync.client.store import DATABASE_NAME, Store, cipher
+from sync.client.store import DATABASE_NAME, Store, cipher, journal
 from sync.client.store.tables import conflicts, meta, outbox
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,9 @@ class Repaired:
 
     moved_to: Path
     kept: int  # unsent operations carried over into the fresh database
-    outbox_read: bool  # False: the old file's outbox could not be read (whole)
+    # False: unsent work may be missing (neither the old file's outbox nor its journal could
+    # be read whole)
+    outbox_read: bool
 
 
 # What a fresh database takes over from a damaged one: who is signed in, and which device
@@ -78,11 +80,23 @@ KEPT_STATES = ("pending", "rejected")  # unsent, and refusals the cadre has not 
 
 def repair(profile: Path, settings: deployment.Deployment | None = None) -> Repaired:
     """Move a database that cannot be opened aside (never deleted) and start a fresh one that
-    keeps what could still be read from it: the signed-in account, the unsent operations and
-    open conflicts. Its cursor is 0, so the next sync downloads the scope afresh and replays
-    the kept operations on top, then pushes them (idempotent by op_id: one the server already
-    has is answered again, not applied twice)."""
-    salvaged = _salvage(profile / DATABASE_NAME)
+    keeps what could still be read from it: the signed-in account, open conflicts, and the
+    unsent operations, from the file or else from its outbox journal (`store.journal`: a file
+    whose first page is gone yields none itself). Its cursor is 0, so the next sync downloads
+    the scope afresh and replays the kept operations on top, then pushes them (idempotent by
+    op_id: one the server already has is answered again, not applied twice)."""
+    path = profile / DATABASE_NAME
+    salvaged = _salvage(path)
+    journaled = _journaled(path)
+    # Queue order: pending operations the journal lacks (queued before it existed) first, then
+    # the journal's in the order they were queued (taken from it even when the file has them).
+    salvaged.rows[outbox] = [
+        row
+        for row in salvaged.rows[outbox]
+        if row["state"] != "pending" or row["op_id"] not in journaled.ops
+    ]
+    in_file = {row["op_id"] for row in salvaged.rows[outbox]}  # e.g. refused: not pending
+    requeued = [_pending(op) for op_id, op in journaled.ops.items() if op_id not in in_file]
     moved_to = set_aside(profile)
     store = open_store(profile, settings)
     try:
@@ -98,11 +112,38 @@ def repair(profile: Path, settings: deployment.Deployment | None = None) -> Repa
                         f"VALUES ({', '.join('?' for _ in columns)})",
                         [tuple(r[c] for c in columns) for r in rows],
                     )
+            if requeued:
+                conn.execute(insert(outbox), requeued)
+        store.reconcile_journal()  # the fresh journal holds them all before anything else runs
         kept = store.pending_count()
     finally:
         store.close()
-    log.warning("fresh local database after damage: kept %d unsent operations", kept)
-    return Repaired(moved_to, kept, salvaged.complete)
+    complete = salvaged.complete or (journaled.exists and not journaled.unreadable)
+    log.warning(
+        "fresh local database after damage: kept %d unsent operations (%d from the journal)",
+        kept,
+        len(requeued),
+    )
+    return Repaired(moved_to, kept, complete)
+
+
+def _journaled(path: Path) -> journal.Contents:
+    """The unsent operations in the damaged file's journal, sealed with the file's key (a
+    journal whose key is lost reads as damaged lines only)."""
+    try:
+        key = cipher.stored_key(path)
+    except credentials.CredentialsUnavailable:
+        key = None
+    return journal.OutboxJournal(path, key).read()
+
+
+def _pending(op: dict) -> dict:
+    return {
+        **op,
+        "occurred_at": datetime.fromisoformat(op["occurred_at"]),
+        "state": "pending",
+        "undo": "[]",  # the rows it would restore are gone: the replay records anew
+    }
 
 
 @dataclass
@@ -155,5 +196,9 @@ def set_aside(profile: Path) -> Path:
         if side.exists():
             side.rename(target.with_name(target.name + suffix))
     path.rename(target)
+    # Its journal too: a fresh database starts a fresh one (`repair` has read the old first).
+    kept_journal = journal.path_for(path)
+    if kept_journal.exists():
+        kept_journal.rename(journal.path_for(target))
     log.warning("moved the unreadable local database aside to %s", target)
     return target

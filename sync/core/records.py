@@ -8,6 +8,7 @@ Times are timezone-aware datetimes; the database keeps them in UTC.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
@@ -393,6 +394,7 @@ def _primary_key(record: type) -> str:
 PRIMARY_KEYS: dict[str, str] = {name: _primary_key(r) for name, r in RECORD_TABLES.items()}
 
 
+@functools.cache  # per row of every pulled page and snapshot: dataclasses.fields is slow
 def field_names(record: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(record))
 

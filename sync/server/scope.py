@@ -77,19 +77,27 @@ class _WithinScope(FunctionElement[bool]):
     _is_implicitly_boolean = True
 
 
-def within_scope(column: Any, path: str) -> ColumnElement[bool]:
+class _WithinScopeUnindexed(_WithinScope):
+    inherit_cache = True
+
+
+def within_scope(column: Any, path: str, *, by_index: bool = True) -> ColumnElement[bool]:
     """SQL for "`column` (a scope_path) lies within `path`", i.e. `column LIKE path || '%'`,
     written so each backend answers it from its scope_path index:
 
     - PostgreSQL: LIKE 'prefix%' (the index uses text_pattern_ops, whatever the collation);
     - SQLite: LIKE ignores ASCII case and skips the index, but its default collation compares
       bytes, so the range [path, path-with-its-last-'/'-raised-to-'0') is the same set.
+
+    `by_index=False`: SQLite may not answer it from the scope_path index (`+column`), for a
+    query better served by another index (`replication.pull`).
     """
     if not (path.startswith(ROOT_SCOPE) and path.endswith("/")):
         raise ValueError(f"not a scope path: {path!r}")
     like = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     upper = path[:-1] + "0"  # chr(ord("/") + 1): only "<path>..." sorts in [path, upper)
-    return _WithinScope(column, literal(path), literal(like), literal(upper))
+    kind = _WithinScope if by_index else _WithinScopeUnindexed
+    return kind(column, literal(path), literal(like), literal(upper))
 
 
 @compiles(_WithinScope)
@@ -103,4 +111,6 @@ def _compile_like(element: _WithinScope, compiler: Any, **kw: Any) -> str:
 def _compile_range(element: _WithinScope, compiler: Any, **kw: Any) -> str:
     column, lower, _like, upper = element.clauses
     col = compiler.process(column, **kw)
+    if isinstance(element, _WithinScopeUnindexed):
+        col = f"+{col}"  # SQLite's way to keep a term off the indexes
     return f"({col} >= {compiler.process(lower, **kw)} AND {col} < {compiler.process(upper, **kw)})"

@@ -1,6 +1,7 @@
 """The long fault-injection run:
 
     .venv/bin/python -m tests.faults --trials 100 --seeds 1,2,3 [--postgres URL] [--keep DIR]
+        [--only FAULT]
 
 runs TRIALS trials for each seed (each seed its own server database and devices) and prints
 the trials, how often each fault fired, and the violations (lost, doubled, divergent, a device
@@ -23,6 +24,9 @@ def main() -> int:
     parser.add_argument("--seeds", default="1,2,3", help="comma-separated seeds")
     parser.add_argument("--postgres", help="run the server on this PostgreSQL (admin URL)")
     parser.add_argument("--keep", type=Path, help="keep the databases and logs in this folder")
+    parser.add_argument(
+        "--only", help="every trial with this fault (e.g. corrupt_db), not one the seed picks"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)  # the harness's own syncs fail on purpose
@@ -33,13 +37,20 @@ def main() -> int:
     import keyring
     from sqlalchemy.engine import make_url
 
-    from tests.faults.harness import RunReport, run, seed_database
+    from tests.faults.harness import FAULTS, RunReport, run, seed_database
     from tests.support.keyring_backend import FileKeyring
 
     keyring.set_keyring(FileKeyring())
     total = RunReport()
     log = (lambda *_: None) if args.quiet else (lambda line: print(line, flush=True))
     seeds = [int(s) for s in args.seeds.split(",")]
+    if args.only and args.only not in FAULTS:
+        parser.error(f"--only: one of {', '.join(FAULTS)}")
+    faults = [args.only] * args.trials if args.only else None
+
+    def trials(folder: Path, url: str, seed: int) -> RunReport:
+        return run(folder, url, password, seed, args.trials, log, faults=faults)
+
     if args.postgres:
         os.environ["SUQING_TEST_DATABASE_URL"] = args.postgres
         from tests.server.conftest import pg_database
@@ -48,7 +59,7 @@ def main() -> int:
             password = seed_database(template)
             for seed in seeds:
                 with pg_database(template=make_url(template).database) as url:
-                    total.merge(run(folder / f"seed-{seed}", url, password, seed, args.trials, log))
+                    total.merge(trials(folder / f"seed-{seed}", url, seed))
     else:
         template = folder / "template.sqlite"
         password = seed_database(f"sqlite:///{template}")
@@ -61,7 +72,7 @@ def main() -> int:
             ):
                 source.backup(to)
             url = f"sqlite:///{where / 'server.sqlite'}"
-            total.merge(run(where, url, password, seed, args.trials, log))
+            total.merge(trials(where, url, seed))
     print("\n".join(total.lines()))
     print(f"(databases and logs in {folder})")
     return 1 if total.violations else 0

@@ -74,14 +74,18 @@ class RunReport:
     faults: Counter = field(default_factory=Counter)  # fault → trials where it fired
     missed: Counter = field(default_factory=Counter)  # picked, but its moment never came
     violations: Violations = field(default_factory=Violations)
-    destroyed: int = 0  # unsent operations in a database file damaged past reading
+    repairs: int = 0  # `repair` runs after a damaged database
+    incomplete: int = 0  # of those, ones that said unsent work may be missing
+    damage: Counter = field(default_factory=Counter)  # corrupt_db: how the file was damaged
 
     def merge(self, other: RunReport) -> None:
         self.trials += other.trials
         self.faults.update(other.faults)
         self.missed.update(other.missed)
         self.violations.extend(other.violations)
-        self.destroyed += other.destroyed
+        self.repairs += other.repairs
+        self.incomplete += other.incomplete
+        self.damage.update(other.damage)
 
     def lines(self) -> list[str]:
         v = self.violations
@@ -92,8 +96,11 @@ class RunReport:
             f"violations: lost {len(v.lost)}, doubled {len(v.doubled)}, "
             f"divergent {len(v.divergent)}, app/CLI did not open {len(v.unopenable)}"
         )
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.damage.items())) or "none"
+        out.append(f"corrupt_db damage (header: first page zeroed): {kinds}")
         out.append(
-            f"unsent operations destroyed with an unreadable database file: {self.destroyed}"
+            f"repairs of a damaged database: {self.repairs}, of which said unsent work may be "
+            f"missing: {self.incomplete} (its operations count as lost when they are)"
         )
         out += [f"  {line}" for line in (v.lost + v.doubled + v.divergent + v.unopenable)[:20]]
         return out
@@ -209,8 +216,10 @@ class World:
         self.devices = [Device(self, "a"), Device(self, "b")]
         self.created: dict[str, str] = {}  # op_id → device, of every operation committed locally
         self.markers: list[str] = []  # titles of activities and notices made once each
-        self.destroyed: set[str] = set()  # unsent operations in a database damaged past reading
-        self.latent_damage: dict[str, set[str]] = {}  # device → its unsent ops when damaged
+        self.repairs = 0
+        self.incomplete = 0
+        self.damage: Counter = Counter()
+        self.latent_damage: set[str] = set()  # devices whose damage a sync did not read yet
         self.counter = 0
         for device in self.devices:
             self.login(device)
@@ -388,14 +397,13 @@ class World:
     def corrupt(self, device: Device) -> bool:
         """Damage the closed database file (garbage over part of a page, a truncated file, or
         a zeroed first page), then sync as a cadre would: the CLI must say the data is damaged,
-        and `repair` must bring back a working device that keeps the unsent operations the
-        file still yields. Those it cannot yield (the damage hit the outbox, or the first page
-        that names every table) are counted as destroyed, not lost: only a second copy could
-        have kept them."""
-        unsent = self.unsent(device)
+        and `repair` must bring back a working device that keeps every unsent operation: those
+        the file no longer yields (the damage hit the outbox, or the first page that names
+        every table) come from the outbox journal beside it, so any missing counts as lost."""
         path = device.profile / DATABASE_NAME
         size = path.stat().st_size
         how = self.rng.choice(["page", "truncate", "header"])
+        self.damage[how] += 1
         with path.open("r+b") as f:
             if how == "truncate":
                 f.truncate(self.rng.randrange(size // 4, size - 1024))
@@ -407,33 +415,22 @@ class World:
                 f.write(self.rng.randbytes(self.rng.randint(1, 64)))
         done = device.cli("sync")
         if done.returncode == 0:  # the damage is in a page this sync did not read
-            self.latent_damage[device.name] = unsent
+            self.latent_damage.add(device.name)
             return False
         if "已损坏" not in done.stderr:
             raise AssertionError(f"damage not detected ({how}):\n{done.stderr[-3000:]}")
-        self.repair(device, unsent)
+        self.repair(device)
         return True
 
-    def repair(self, device: Device, unsent: set[str]) -> None:
+    def repair(self, device: Device) -> None:
         """`repair` as the CLI tells the cadre to; sign in again if the account went too."""
         done = device.cli("repair")
         if done.returncode != 0:
             raise AssertionError(f"repair failed:\n{done.stderr[-3000:]}")
-        if "无法读出" in done.stderr:
-            for op_id in unsent - self.unsent(device):
-                del self.created[op_id]
-                self.destroyed.add(op_id)
+        self.repairs += 1
+        self.incomplete += "无法读出" in done.stderr
         if json.loads(device.cli("status").stdout)["account"] is None:  # signed out with it
             self.login(device)
-
-    def unsent(self, device: Device) -> set[str]:
-        store = device.store()
-        try:
-            with store.engine.connect() as conn:
-                sql = "SELECT op_id FROM outbox WHERE state = 'pending'"
-                return {r[0] for r in conn.exec_driver_sql(sql)}
-        finally:
-            store.close()
 
     def login(self, device: Device) -> None:
         done = device.cli(
@@ -464,17 +461,21 @@ class World:
                 self.repairing(device, lambda d=device: self.settle(d, found))
         return found
 
-    def repairing(self, device: Device, work) -> None:
+    def repairing(self, device: Device, work, found: Violations | None = None):
         """`work()`; when it trips over damage a corrupt_db trial left in a page its own sync
-        did not read, `repair` as the cadre would be told to, and `work()` again."""
+        did not read, `repair` as the cadre would be told to (then, given `found`, sync the
+        fresh database before), and `work()` again."""
         try:
-            work()
+            return work()
         except (DBAPIError, cipher.LocalDataDamaged, *cipher.DRIVER_ERRORS) as error:
             damage = isinstance(error, cipher.LocalDataDamaged) or cipher.is_damage(error)
             if device.name not in self.latent_damage or not damage:
                 raise
-            self.repair(device, self.latent_damage.pop(device.name))
-            work()
+            self.latent_damage.discard(device.name)
+            self.repair(device)
+            if found is not None:
+                self.settle(device, found)
+            return work()
 
     def settle(self, device: Device, found: Violations) -> None:
         store = device.store()
@@ -522,12 +523,7 @@ class World:
                     found.doubled.append(f"{where}: {marker} made {n} times")
             server = _rows(conn, server=True)
         for device in self.devices:
-            store = device.store()
-            try:
-                with store.engine.connect() as conn:
-                    mine = _rows(conn, server=False)
-            finally:
-                store.close()
+            mine = self.repairing(device, lambda d=device: _device_rows(d), found)
             for table, rows in server.items():
                 if rows != mine[table]:
                     diff = set(rows.items()) ^ set(mine[table].items())
@@ -544,6 +540,15 @@ COMPARED = {
     "followers": "id, tags, version",
     "notices": "id, title, status, recipient_count",
 }
+
+
+def _device_rows(device: Device) -> dict[str, dict]:
+    store = device.store()
+    try:
+        with store.engine.connect() as conn:
+            return _rows(conn, server=False)
+    finally:
+        store.close()
 
 
 def _rows(conn, *, server: bool) -> dict[str, dict]:
@@ -594,6 +599,7 @@ def run(
             ):
                 log(f"  {line}")
     finally:
-        report.destroyed = len(world.destroyed)
+        report.repairs, report.incomplete = world.repairs, world.incomplete
+        report.damage = world.damage
         world.close()
     return report

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sync.client.store import cipher, queries, replica, request_search, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
 from sync.client.store.db import make_engine, writer
+from sync.client.store.journal import OutboxJournal
 from sync.client.store.migrations import migrate, prune_backups
 from sync.client.store.tables import RECORDS, meta, outbox, youths
 from sync.core import operations
@@ -111,6 +112,8 @@ class Store:
                 ).scalar()
             )
             self.device_id = self.get_meta("device_id") or self._init_device_id()
+            self.journal = OutboxJournal(self.path, key)
+            self.reconcile_journal()
         except (*cipher.DRIVER_ERRORS, DBAPIError) as error:
             if not cipher.is_damage(error):
                 raise
@@ -204,40 +207,49 @@ class Store:
         results: list[tuple[str, Outcome]] = []
         entries: list[dict[str, Any]] = []
         touched: dict[str, None] = {}
-        with _cyclic_gc_paused(), self._writer.begin() as conn:
-            ctx = LocalContext(conn, now, self.reference, actor=self.actor(), buffered=True)
-            for table, ids in (preload or {}).items():
-                ctx.preload(table, ids)
-            for (table, column), values in (preload_by or {}).items():
-                ctx.preload_by(table, column, values)
-            for index, operation in enumerate(ops):
-                ctx.snapshots = []
-                # Applied as the JSON the outbox keeps, read back as the server will read it:
-                # the local effect is the one the server's will be, value for value.
-                payload = operation.to_payload()
-                try:
-                    outcome = operations.apply(ctx, operation.kind, payload)
-                except RuleViolation as refusal:
-                    refusal.params.setdefault("index", index)
-                    raise
-                op_id = uuid7()
-                entries.append(
-                    {
-                        "op_id": op_id,
-                        "kind": operation.kind.value,
-                        "payload": json.dumps(payload, ensure_ascii=False),
-                        "occurred_at": now,
-                        "device_id": self.device_id,
-                        "state": "pending",
-                        "undo": json.dumps(ctx.snapshots, ensure_ascii=False),
-                    }
-                )
-                results.append((op_id, outcome))
-                touched.update(dict.fromkeys(t for t, _, _ in ctx.snapshots))
-            ctx.flush()
-            if also is not None:
-                also(conn, now)
-            conn.execute(insert(outbox), entries)
+        journaled: int | None = None  # the journal's length before this transaction's lines
+        try:
+            with _cyclic_gc_paused(), self._writer.begin() as conn:
+                ctx = LocalContext(conn, now, self.reference, actor=self.actor(), buffered=True)
+                for table, ids in (preload or {}).items():
+                    ctx.preload(table, ids)
+                for (table, column), values in (preload_by or {}).items():
+                    ctx.preload_by(table, column, values)
+                for index, operation in enumerate(ops):
+                    ctx.snapshots = []
+                    # Applied as the JSON the outbox keeps, read back as the server will read
+                    # it: the local effect is the one the server's will be, value for value.
+                    payload = operation.to_payload()
+                    try:
+                        outcome = operations.apply(ctx, operation.kind, payload)
+                    except RuleViolation as refusal:
+                        refusal.params.setdefault("index", index)
+                        raise
+                    op_id = uuid7()
+                    entries.append(
+                        {
+                            "op_id": op_id,
+                            "kind": operation.kind.value,
+                            "payload": json.dumps(payload, ensure_ascii=False),
+                            "occurred_at": now,
+                            "device_id": self.device_id,
+                            "state": "pending",
+                            "undo": json.dumps(ctx.snapshots, ensure_ascii=False),
+                        }
+                    )
+                    results.append((op_id, outcome))
+                    touched.update(dict.fromkeys(t for t, _, _ in ctx.snapshots))
+                ctx.flush()
+                if also is not None:
+                    also(conn, now)
+                # The one place operations are queued: the outbox, and its journal (last,
+                # so a refusal above costs no disk write).
+                conn.execute(insert(outbox), entries)
+                journaled = self.journal.append(entries)
+        except BaseException:
+            if journaled is not None:  # written, but the transaction did not commit
+                self.journal.cut(journaled)
+            raise
         if len(ops) == 1:
             log.info("applied %s %s (op %s)", ops[0].kind, results[0][1].record_id, results[0][0])
         else:
@@ -293,6 +305,7 @@ class Store:
                 chunk = list(op_ids)[start : start + 500]
                 conn.execute(delete(outbox).where(outbox.c.op_id.in_(chunk)))
             reopened = sum(sync_issues.reopen_resolved_by(conn, row) for row in rows)
+            self._journal_unqueued(conn, [r.op_id for r in rows])
         log.info("undid %d operation(s), newest %s", len(rows), rows[-1].op_id)
         for table in dict.fromkeys(touched):
             self._announce(table)
@@ -548,6 +561,7 @@ class Store:
         personal data lingers in free pages. Works with the file open, so also on Windows."""
         with self._writer.begin() as conn:
             sync_issues.wipe(conn)
+            self.journal.clear()
         self._reference = None
         raw = self.engine.raw_connection()  # VACUUM cannot run inside a transaction
         try:
@@ -635,7 +649,44 @@ class Store:
     def take_push_results(self, results: list[OpResult]) -> None:
         with self._writer.begin() as conn:
             replica.record_results(conn, self.reference, results, self.clock(), actor=self.actor())
+            self._journal_unqueued(conn, [r.op_id for r in results])
         self._announce_all()
+
+    # --- the outbox journal (`store.journal`) ---------------------------------------------------
+
+    def _journal_unqueued(self, conn: Connection, op_ids: Sequence[str]) -> None:
+        """Inside the write transaction that took operations out of the pending queue. Should
+        the commit then fail, the journal misses pending operations only until the next open
+        (`reconcile_journal`); never the other way round."""
+        if conn.scalar(select(outbox.c.op_id).where(outbox.c.state == "pending").limit(1)):
+            self.journal.forget(op_ids)
+        else:
+            self.journal.clear()
+
+    def reconcile_journal(self) -> None:
+        """Make the journal hold every pending operation (one queued before it existed, or
+        after a failed commit emptied it) and nothing already gone (rewritten compactly). Its
+        own operations stay even when the outbox lacks them: after `repair` they are the ones
+        the damaged file lost. Takes the write lock only when something is to be written."""
+
+        def missing(conn: Connection, known: Iterable[str]) -> list[dict[str, Any]]:
+            known = set(known)
+            pending = select(outbox).where(outbox.c.state == "pending").order_by(outbox.c.seq)
+            return [dict(r._mapping) for r in conn.execute(pending) if r.op_id not in known]
+
+        def stale(found: Any, add: list) -> bool:
+            return bool(add) or not found.exists or found.waste or found.lines > 1
+
+        with self.engine.connect() as conn:
+            found = self.journal.read()
+            if not stale(found, missing(conn, found.ops)):
+                return
+        with self._writer.begin() as conn:
+            found = self.journal.read()  # again, under the lock: no append in flight
+            add = missing(conn, found.ops)
+            if stale(found, add):
+                self.journal.rewrite([*add, *found.ops.values()])
+                log.info("outbox journal rewritten: %d operations", len(add) + len(found.ops))
 
     def take_pull_page(self, page: PullPage) -> None:
         self.take_pull_pages([page])
