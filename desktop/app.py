@@ -61,8 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium (the 地图 page's web view) refuses to start as root with its sandbox on.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    import PySide6.QtWebEngineWidgets  # noqa: F401  (must come before the QApplication)
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -77,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(log_dir)
     log.info("starting with profile %s", profile)
 
+    # What QtWebEngine needs of the QApplication, so that the 地图 page can import it when first
+    # opened instead of every start paying for it before the window shows.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)

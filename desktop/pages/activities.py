@@ -54,24 +54,25 @@ class ActivitiesPage(QWidget):
         self.home_org_id = home_org_id
         self.model = ActivityTableModel(store, parent=self)
 
-        self._build_filters()
-        self._build_actions()
-        self._build_table()
+        with self.model.hold():  # the first screen costs one query, not one per step below
+            self._build_filters()
+            self._build_actions()
+            self._build_table()
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.toolbar)
-        layout.addLayout(self.filter_row)
-        layout.addWidget(self.table, 1)
+            layout = QVBoxLayout(self)
+            layout.addWidget(self.toolbar)
+            layout.addLayout(self.filter_row)
+            layout.addWidget(self.table, 1)
 
-        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filters)
-        events.table_changed.connect(self._on_table_changed)
-        self.model.query_finished.connect(self._on_query_finished)
-        self.retranslate()
-        self.model.set_query(ActivityQuery(sort="starts_at", descending=True))
-        self.table.horizontalHeader().setSortIndicator(
-            ActivityTableModel.KEYS.index("starts_at"), Qt.SortOrder.DescendingOrder
-        )
+            self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+            self.search_timer.timeout.connect(self.apply_filters)
+            events.table_changed.connect(self._on_table_changed)
+            self.model.query_finished.connect(self._on_query_finished)
+            self.retranslate()
+            self.model.set_query(ActivityQuery(sort="starts_at", descending=True))
+            self.table.horizontalHeader().setSortIndicator(
+                ActivityTableModel.KEYS.index("starts_at"), Qt.SortOrder.DescendingOrder
+            )
 
     # --- building ----------------------------------------------------------------------------
 
