@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs.activity_dialog import ActivityDialog
 from desktop.events import StoreEvents
 from desktop.models.activity_table import ActivityTableModel
 from desktop.texts import label, local_time, phase_text, violation_text
@@ -31,6 +30,9 @@ from desktop.widgets.region_combo import RegionCombo
 from sync.client.store import ActivityQuery, Store
 from sync.core.records import ACTIVITY_EDITABLE_FIELDS, CHINA_TIME, ActivityStatus, Phase
 from sync.core.rules import RuleViolation, can_transition
+
+if TYPE_CHECKING:  # imported when a dialog opens: the start page shows sooner without it
+    from desktop.dialogs.activity_dialog import ActivityDialog
 
 SEARCH_DELAY_MS = 250  # wait for the user to pause typing before querying
 
@@ -338,6 +340,8 @@ class ActivitiesPage(QWidget):
     # --- commands ----------------------------------------------------------------------------
 
     def _dialog(self, *, initial: dict[str, Any] | None, editing: bool) -> ActivityDialog:
+        from desktop.dialogs.activity_dialog import ActivityDialog
+
         orgs = self.store.organizations()
         return ActivityDialog(
             categories=self.store.categories(),
@@ -365,7 +369,7 @@ class ActivitiesPage(QWidget):
 
     def create_activity(self, *, initial: dict[str, Any] | None = None) -> str | None:
         dialog = self._dialog(initial=initial, editing=False)
-        if dialog.exec() != ActivityDialog.DialogCode.Accepted:
+        if dialog.exec() != dialog.DialogCode.Accepted:
             return None
         created: list[str] = []
 
@@ -393,7 +397,7 @@ class ActivitiesPage(QWidget):
             )
             return
         dialog = self._dialog(initial=current, editing=True)
-        if dialog.exec() != ActivityDialog.DialogCode.Accepted:
+        if dialog.exec() != dialog.DialogCode.Accepted:
             return
         values = dialog.values()
         self._run(
