@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop import settings as s
-from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.status_bar import SyncStatusBar
 from desktop.sync_texts import sync_error_text
 from desktop.texts import violation_text
@@ -489,6 +488,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 60_000)
 
     def open_settings(self) -> None:
+        from desktop.dialogs.settings_dialog import SettingsDialog  # not needed to show
+
         dialog = SettingsDialog(self.settings, parent=self)
         old_language = self.settings.get(s.LANGUAGE)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
