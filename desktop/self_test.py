@@ -274,7 +274,7 @@ def _show_page(app: Any, window: Any, row: int) -> str:
 
 def _settle(app: Any, page: Any, timeout_s: float = 30) -> None:
     """Handle events until no background job of the page runs (统计 computes its figures on
-    one; a job ends on the UI thread, so waiting on its thread alone would never return)."""
+    one and hands them over on the UI thread, which must keep handling events for that)."""
     from desktop.workers import BackgroundJob
 
     deadline = time.monotonic() + timeout_s

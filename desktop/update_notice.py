@@ -5,6 +5,7 @@ Nothing is downloaded or installed here, and an older workbench keeps working an
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,9 +23,13 @@ class UpdateNotice(QObject):
         super().__init__(parent)
         self.settings = settings
         self.status = status
-        self.installed = current_version()
         self.release: Release | None = None  # the one being offered
         status.update_requested.connect(self.show_dialog)
+
+    @cached_property
+    def installed(self) -> str:
+        """This workbench's version: read when a server first announces one, not at start."""
+        return current_version()
 
     def offer(self, release: Release | None) -> None:
         """After a sync: show the button for a newer release the user has not dismissed."""

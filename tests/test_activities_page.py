@@ -353,3 +353,18 @@ def test_a_row_deleted_behind_the_model_reads_as_empty_and_the_model_reloads(qtb
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=2000)
     assert model.id_at(0) == kept
     assert model.data(model.index(0, 0)) == "留下的活动"
+
+
+def test_the_page_reads_its_activities_once_when_built(qtbot, store: Store, tmp_path):
+    """Building the page sets the view's sorting, the filters' defaults and the start query in
+    turn; the first screen costs one read of the ids (it cost four), in the start order."""
+    store.create_activity(HOME_ORG, activity_fields())
+    reads = []
+    read_ids = store.activity_ids
+    store.activity_ids = lambda query: reads.append(query) or read_ids(query)
+    settings = s.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, log_dir=str(tmp_path), store=store)
+    qtbot.addWidget(window)
+    page = window.activities_page
+    assert [(q.sort, q.descending) for q in reads] == [("starts_at", True)]
+    assert page.model.rowCount() == 1 and page.count_label.text() == "共 1 个活动"

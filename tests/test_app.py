@@ -91,6 +91,38 @@ def test_window_remembers_its_page(qtbot, store: Store, settings, tmp_path):
     assert second.nav.currentRow() == 4
 
 
+def test_pages_are_built_when_first_visited(qtbot, store: Store, settings, tmp_path):
+    """The window opens on the last page used without building the six others (their imports
+    and first queries cost seconds on a county's data): each is built on its first visit, 诉求
+    just after the first paint (its overdue count sits in the status bar), and
+    ensure_all_pages (the self-test) builds them all."""
+
+    def built() -> list[str]:
+        return [type(window.pages.widget(i)).__name__ for i in range(window.pages.count())]
+
+    window = MainWindow(settings, log_dir=str(tmp_path), store=store)
+    qtbot.addWidget(window)
+    assert built() == ["ActivitiesPage"] + ["QWidget"] * 6
+    window.show()
+    qtbot.waitUntil(lambda: built()[6] == "RequestsPage")
+    assert window.requests_page.overdue_label.parent() is not None  # in the status bar
+    assert built()[1:6] == ["QWidget"] * 5
+    window.nav.setCurrentRow(2)
+    assert built()[2] == "FollowersPage"
+    assert window.pages.currentWidget() is window.followers_page
+    window.ensure_all_pages()
+    assert built() == [
+        "ActivitiesPage",
+        "RegistrationsPage",
+        "FollowersPage",
+        "CheckinPage",
+        "MapPage",
+        "StatsPage",
+        "RequestsPage",
+    ]
+    assert window.pages.currentWidget() is window.followers_page
+
+
 @pytest.mark.slow
 def test_screenshot_renders_every_page(tmp_path: Path):
     out = tmp_path / "shots"

@@ -8,7 +8,8 @@ them sort, and how ids and rows are read; it displays the rows.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -43,6 +44,7 @@ class LazyTableModel(QAbstractTableModel):
         self._rows: dict[str, dict[str, Any] | None] = {}  # None: the record vanished
         self._positions: dict[str, int] | None = None  # id → row, built when first needed
         self._reload_due = False
+        self._held = False  # see `hold`
 
     # --- what a subclass provides ------------------------------------------------------------
 
@@ -74,7 +76,21 @@ class LazyTableModel(QAbstractTableModel):
         self._query = query
         self.reload()
 
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Read nothing until the block ends, then the last query set, once: building a page
+        sets the sort, the filters and the query in several steps (the view's sorting, the
+        filter widgets' defaults), each of which would read every id again."""
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+            self.reload()
+
     def reload(self) -> None:
+        if self._held:
+            return  # `hold` reads once at its end
         self._reload_due = False
         self.beginResetModel()
         self.before_reload()

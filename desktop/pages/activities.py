@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs.activity_dialog import ActivityDialog
 from desktop.events import StoreEvents
 from desktop.models.activity_table import ActivityTableModel
 from desktop.texts import label, local_time, phase_text, violation_text
@@ -31,6 +30,9 @@ from desktop.widgets.region_combo import RegionCombo
 from sync.client.store import ActivityQuery, Store
 from sync.core.records import ACTIVITY_EDITABLE_FIELDS, CHINA_TIME, ActivityStatus, Phase
 from sync.core.rules import RuleViolation, can_transition
+
+if TYPE_CHECKING:  # imported when a dialog opens: the start page shows sooner without it
+    from desktop.dialogs.activity_dialog import ActivityDialog
 
 SEARCH_DELAY_MS = 250  # wait for the user to pause typing before querying
 
@@ -54,24 +56,25 @@ class ActivitiesPage(QWidget):
         self.home_org_id = home_org_id
         self.model = ActivityTableModel(store, parent=self)
 
-        self._build_filters()
-        self._build_actions()
-        self._build_table()
+        with self.model.hold():  # the first screen costs one query, not one per step below
+            self._build_filters()
+            self._build_actions()
+            self._build_table()
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.toolbar)
-        layout.addLayout(self.filter_row)
-        layout.addWidget(self.table, 1)
+            layout = QVBoxLayout(self)
+            layout.addWidget(self.toolbar)
+            layout.addLayout(self.filter_row)
+            layout.addWidget(self.table, 1)
 
-        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filters)
-        events.table_changed.connect(self._on_table_changed)
-        self.model.query_finished.connect(self._on_query_finished)
-        self.retranslate()
-        self.model.set_query(ActivityQuery(sort="starts_at", descending=True))
-        self.table.horizontalHeader().setSortIndicator(
-            ActivityTableModel.KEYS.index("starts_at"), Qt.SortOrder.DescendingOrder
-        )
+            self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+            self.search_timer.timeout.connect(self.apply_filters)
+            events.table_changed.connect(self._on_table_changed)
+            self.model.query_finished.connect(self._on_query_finished)
+            self.retranslate()
+            self.model.set_query(ActivityQuery(sort="starts_at", descending=True))
+            self.table.horizontalHeader().setSortIndicator(
+                ActivityTableModel.KEYS.index("starts_at"), Qt.SortOrder.DescendingOrder
+            )
 
     # --- building ----------------------------------------------------------------------------
 
@@ -337,6 +340,8 @@ class ActivitiesPage(QWidget):
     # --- commands ----------------------------------------------------------------------------
 
     def _dialog(self, *, initial: dict[str, Any] | None, editing: bool) -> ActivityDialog:
+        from desktop.dialogs.activity_dialog import ActivityDialog
+
         orgs = self.store.organizations()
         return ActivityDialog(
             categories=self.store.categories(),
@@ -364,7 +369,7 @@ class ActivitiesPage(QWidget):
 
     def create_activity(self, *, initial: dict[str, Any] | None = None) -> str | None:
         dialog = self._dialog(initial=initial, editing=False)
-        if dialog.exec() != ActivityDialog.DialogCode.Accepted:
+        if dialog.exec() != dialog.DialogCode.Accepted:
             return None
         created: list[str] = []
 
@@ -392,7 +397,7 @@ class ActivitiesPage(QWidget):
             )
             return
         dialog = self._dialog(initial=current, editing=True)
-        if dialog.exec() != ActivityDialog.DialogCode.Accepted:
+        if dialog.exec() != dialog.DialogCode.Accepted:
             return
         values = dialog.values()
         self._run(

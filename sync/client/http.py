@@ -11,16 +11,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
+from typing import TYPE_CHECKING, Any
 
 from sync.client import messages
 from sync.core import protocol
 from sync.core.protocol import OpResult, PullPage, RevealAnswer
 from sync.core.release import Release, current_version
+
+if TYPE_CHECKING:
+    # Imported by the ServerClient, not here: the workbench's window imports this module (its
+    # errors, through the deployment settings) and shows ~0.1 s sooner without requests.
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,10 @@ class ServerClient:
         self.backoff = Backoff()
         # The newest workbench release the server announced (`protocol.RELEASE_*_HEADER`).
         self.release: Release | None = None
+        import requests
+        from requests.adapters import HTTPAdapter
+        from urllib3.util.retry import Retry
+
         self.session = requests.Session()
         retry = Retry(
             total=config.retries,
@@ -213,6 +218,8 @@ class ServerClient:
             attempt += 1
 
     def _send_once(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        import requests  # loaded by __init__ already
+
         url = self.config.base_url.rstrip("/") + path
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         # Per request as well: requests lets HTTP(S)_PROXY and REQUESTS_CA_BUNDLE of the
@@ -367,6 +374,8 @@ class ServerClient:
         """Stream the scope's snapshot into `target` (created or overwritten), decompressing
         on the way; never held in memory. A cut connection raises Unreachable; what arrived is
         left for the caller to check or delete."""
+        import requests  # loaded by __init__ already
+
         response = self._send("GET", protocol.SNAPSHOT_PATH, stream=True)
         with response:
             if response.status_code != 200:

@@ -4,7 +4,6 @@ here (PEP 440, through `packaging`), so "newer" means the same on the server and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import metadata
 
 from packaging.version import InvalidVersion, Version
 
@@ -14,6 +13,10 @@ UNKNOWN = "0"  # no package metadata (an unusual install): every announced relea
 
 def current_version() -> str:
     """This installation's version, from the package's metadata (pyproject.toml's `version`)."""
+    # Imported here: importlib.metadata (and the email package it loads) costs the workbench's
+    # window ~0.05 s, and the window does not need the version to show.
+    from importlib import metadata
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
