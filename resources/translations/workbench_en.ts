@@ -4,233 +4,233 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="169"/>
+        <location filename="../../desktop/pages/activities.py" line="172"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="169"/>
+        <location filename="../../desktop/pages/activities.py" line="172"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="169"/>
+        <location filename="../../desktop/pages/activities.py" line="172"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="169"/>
+        <location filename="../../desktop/pages/activities.py" line="172"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="176"/>
+        <location filename="../../desktop/pages/activities.py" line="179"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="177"/>
+        <location filename="../../desktop/pages/activities.py" line="180"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="178"/>
+        <location filename="../../desktop/pages/activities.py" line="181"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="179"/>
+        <location filename="../../desktop/pages/activities.py" line="182"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="180"/>
+        <location filename="../../desktop/pages/activities.py" line="183"/>
         <source>未来 30 天</source>
         <translation>Next 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="181"/>
+        <location filename="../../desktop/pages/activities.py" line="184"/>
         <source>过去 30 天</source>
         <translation>Past 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="182"/>
+        <location filename="../../desktop/pages/activities.py" line="185"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="186"/>
+        <location filename="../../desktop/pages/activities.py" line="189"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="189"/>
+        <location filename="../../desktop/pages/activities.py" line="192"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="191"/>
+        <location filename="../../desktop/pages/activities.py" line="194"/>
         <source>搜索名称、地点、简介或组织（Ctrl+F）</source>
         <translation>Search title, place, description or organisation (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="193"/>
+        <location filename="../../desktop/pages/activities.py" line="196"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="193"/>
+        <location filename="../../desktop/pages/activities.py" line="196"/>
         <source>新建一个活动草稿 (Ctrl+N)</source>
         <translation>Create a draft activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="194"/>
+        <location filename="../../desktop/pages/activities.py" line="197"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="194"/>
+        <location filename="../../desktop/pages/activities.py" line="197"/>
         <source>编辑选中的活动 (Ctrl+E 或回车)</source>
         <translation>Edit the selected activity (Ctrl+E or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="196"/>
+        <location filename="../../desktop/pages/activities.py" line="199"/>
         <source>复制为新活动</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="197"/>
+        <location filename="../../desktop/pages/activities.py" line="200"/>
         <source>以选中活动为模板新建 (Ctrl+D)</source>
         <translation>Create a new activity from the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="199"/>
+        <location filename="../../desktop/pages/activities.py" line="202"/>
         <source>发布选中的草稿 (Ctrl+P)</source>
         <translation>Publish the selected draft (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="199"/>
+        <location filename="../../desktop/pages/activities.py" line="202"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="200"/>
-        <location filename="../../desktop/pages/activities.py" line="423"/>
+        <location filename="../../desktop/pages/activities.py" line="203"/>
+        <location filename="../../desktop/pages/activities.py" line="428"/>
         <source>取消活动</source>
         <translation>Cancel activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="200"/>
+        <location filename="../../desktop/pages/activities.py" line="203"/>
         <source>取消选中的活动</source>
         <translation>Cancel the selected activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="201"/>
+        <location filename="../../desktop/pages/activities.py" line="204"/>
         <source>活动结束后标记为已完成</source>
         <translation>Mark as completed once it is over</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="201"/>
+        <location filename="../../desktop/pages/activities.py" line="204"/>
         <source>标记完成</source>
         <translation>Mark completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="202"/>
+        <location filename="../../desktop/pages/activities.py" line="205"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="202"/>
+        <location filename="../../desktop/pages/activities.py" line="205"/>
         <source>删除选中的草稿 (Delete)</source>
         <translation>Delete the selected draft (Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="203"/>
+        <location filename="../../desktop/pages/activities.py" line="206"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="203"/>
+        <location filename="../../desktop/pages/activities.py" line="206"/>
         <source>显示全部活动</source>
         <translation>Show all activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="205"/>
+        <location filename="../../desktop/pages/activities.py" line="208"/>
         <source>主办组织</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="206"/>
+        <location filename="../../desktop/pages/activities.py" line="209"/>
         <source>打开选中活动主办组织的组织页 (Ctrl+O)</source>
         <translation>Open the organisation page of the selected activity&apos;s organiser (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="208"/>
+        <location filename="../../desktop/pages/activities.py" line="211"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="296"/>
+        <location filename="../../desktop/pages/activities.py" line="299"/>
         <source>共 {n} 个活动</source>
         <translation>{n} activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="357"/>
+        <location filename="../../desktop/pages/activities.py" line="362"/>
         <source>无法完成</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="361"/>
+        <location filename="../../desktop/pages/activities.py" line="366"/>
         <source>已{action}。按 Ctrl+Z 可撤销</source>
         <translation>Done: {action}. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="376"/>
+        <location filename="../../desktop/pages/activities.py" line="381"/>
         <source>新建“{title}”</source>
         <translation>create “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="390"/>
+        <location filename="../../desktop/pages/activities.py" line="395"/>
         <source>不能修改</source>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="391"/>
+        <location filename="../../desktop/pages/activities.py" line="396"/>
         <source>活动已{status}，不能再修改。</source>
         <translation>The activity is {status} and can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="400"/>
+        <location filename="../../desktop/pages/activities.py" line="405"/>
         <source>修改“{title}”</source>
         <translation>edit “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="410"/>
+        <location filename="../../desktop/pages/activities.py" line="415"/>
         <source>{title}（副本）</source>
         <translation>{title} (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="424"/>
+        <location filename="../../desktop/pages/activities.py" line="429"/>
         <source>确定取消“{title}”吗？已报名的青年将看到活动已取消。</source>
         <translation>Cancel “{title}”? Youths who registered will see that it was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="429"/>
+        <location filename="../../desktop/pages/activities.py" line="434"/>
         <source>发布“{title}”</source>
         <translation>publish “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="430"/>
+        <location filename="../../desktop/pages/activities.py" line="435"/>
         <source>取消“{title}”</source>
         <translation>cancel “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="431"/>
+        <location filename="../../desktop/pages/activities.py" line="436"/>
         <source>完成“{title}”</source>
         <translation>complete “{title}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/activities.py" line="443"/>
+        <location filename="../../desktop/pages/activities.py" line="448"/>
         <source>删除草稿“{title}”</source>
         <translation>delete draft “{title}”</translation>
     </message>
@@ -1373,7 +1373,7 @@ Afterwards the rule cannot change; a person&apos;s hours can still be corrected,
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="186"/>
         <location filename="../../desktop/dialogs/login_dialog.py" line="100"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
@@ -1382,209 +1382,209 @@ Afterwards the rule cannot change; a person&apos;s hours can still be corrected,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>报名审核</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
-        <location filename="../../desktop/main_window.py" line="231"/>
-        <location filename="../../desktop/main_window.py" line="404"/>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="293"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="473"/>
         <source>苏青U+ 工作台</source>
         <translation>Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>正在打开本机数据…</source>
         <translation>Opening the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
-        <location filename="../../desktop/main_window.py" line="367"/>
-        <location filename="../../desktop/main_window.py" line="378"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
+        <location filename="../../desktop/main_window.py" line="431"/>
+        <location filename="../../desktop/main_window.py" line="441"/>
         <source>未登录组织</source>
         <translation>No organisation signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="302"/>
         <source>活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>粉丝</source>
         <translation>Followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="306"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="307"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="308"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="313"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="315"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="318"/>
         <source>同步 (F9)</source>
         <translation>Sync (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="319"/>
         <source>退出登录…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="320"/>
         <source>同步问题…</source>
         <translation>Sync issues…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326"/>
+        <location filename="../../desktop/main_window.py" line="390"/>
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>已退出登录，本机数据已清除</source>
         <translation>Signed out; the local data was removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="321"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="322"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
+        <location filename="../../desktop/main_window.py" line="477"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
-        <location filename="../../desktop/main_window.py" line="463"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>关于苏青U+ 工作台</source>
         <translation>About Suqing U+ Workbench</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="169"/>
+        <location filename="../../desktop/app.py" line="203"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>撤销 {label}</source>
         <translation>Undo {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
+        <location filename="../../desktop/main_window.py" line="396"/>
         <source>无法撤销</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334"/>
+        <location filename="../../desktop/main_window.py" line="398"/>
         <source>已撤销：{label}</source>
         <translation>Undone: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="397"/>
+        <location filename="../../desktop/main_window.py" line="460"/>
         <source>本机数据由更新版本的工作台创建，请安装最新版本后再打开。</source>
         <translation>The data on this computer was written by a newer version of the workbench. Please install the latest version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401"/>
+        <location filename="../../desktop/main_window.py" line="464"/>
         <source>缺少地区数据文件，请重新安装工作台。</source>
         <translation>The region data files are missing. Please reinstall the workbench.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="466"/>
         <source>无法打开本机数据文件：{error}</source>
         <translation>Cannot open the data file on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="475"/>
         <source>移开的数据文件会留在配置文件夹中，不会被删除。</source>
         <translation>The file moved aside stays in the profile folder; it is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="476"/>
         <source>移到一旁并重新下载</source>
         <translation>Move aside and download again</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="484"/>
         <source>已把无法打开的数据移到一旁，保留了 {count} 项未同步的操作；同步时会重新下载全部数据。</source>
         <translation>The data that could not be opened was moved aside; {count} operations not yet synced were kept. The next sync downloads everything again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
+        <location filename="../../desktop/main_window.py" line="487"/>
         <source>原数据有部分无法读出，其中尚未同步的工作可能没有保留。</source>
         <translation> Part of the old data could not be read: work in it that was not yet synced may not have been kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>找不到所选语言的翻译文件，界面保持中文。</source>
         <translation>The translation for that language is missing; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465"/>
+        <location filename="../../desktop/main_window.py" line="531"/>
         <source>苏青U+ 工作台：县级和基层团组织的活动、报名、粉丝与签到管理工具。
 离线可用，联网后自动同步。
 
@@ -4583,42 +4583,42 @@ Remove the data?</translation>
 <context>
     <name>UpdateNotice</name>
     <message>
-        <location filename="../../desktop/update_notice.py" line="47"/>
+        <location filename="../../desktop/update_notice.py" line="52"/>
         <source>有新版本</source>
         <translation>New version available</translation>
     </message>
     <message>
-        <location filename="../../desktop/update_notice.py" line="49"/>
+        <location filename="../../desktop/update_notice.py" line="54"/>
         <source>苏青U+ 工作台 {new} 已发布，本机是 {old}。</source>
         <translation>Suqing U+ Workbench {new} has been released; this computer has {old}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/update_notice.py" line="54"/>
+        <location filename="../../desktop/update_notice.py" line="59"/>
         <source>下载地址：{url}</source>
         <translation>Download: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/update_notice.py" line="56"/>
+        <location filename="../../desktop/update_notice.py" line="61"/>
         <source>请向本单位的信息化管理员索取安装包。</source>
         <translation>Ask your organisation&apos;s IT administrator for the installer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/update_notice.py" line="62"/>
+        <location filename="../../desktop/update_notice.py" line="67"/>
         <source>工作台不会自动安装。升级后本机数据和未同步的操作都会保留；不升级也能继续同步。</source>
         <translation>The workbench installs nothing by itself. Upgrading keeps this computer&apos;s data and the operations not yet synced; without upgrading, syncing goes on as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/update_notice.py" line="67"/>
+        <location filename="../../desktop/update_notice.py" line="72"/>
         <source>打开下载页面</source>
         <translation>Open the download page</translation>
     </message>
     <message>
-        <location filename="../../desktop/update_notice.py" line="68"/>
+        <location filename="../../desktop/update_notice.py" line="73"/>
         <source>不再提醒此版本</source>
         <translation>Don&apos;t remind me of this version</translation>
     </message>
     <message>
-        <location filename="../../desktop/update_notice.py" line="69"/>
+        <location filename="../../desktop/update_notice.py" line="74"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
