@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync_texts import sync_error_text
+from desktop.widgets.dialog_buttons import action_buttons
 from desktop.workers import run_with_progress
 from sync.client import credentials, deployment, session
 from sync.client.http import SyncError
@@ -61,13 +61,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("服务器地址"), self.server_edit)
         form.addRow(self.tr("账号"), self.username_edit)
         form.addRow(self.tr("密码"), self.password_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = action_buttons(self, self.tr("登录"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

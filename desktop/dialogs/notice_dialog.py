@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import problem_text
+from desktop.widgets.dialog_buttons import action_buttons
 from sync.core.rules import NOTICE_TITLE_MAX, validate_notice
 
 # (org_id, tag) -> how many followers the notice would reach
@@ -66,12 +66,7 @@ class NoticeDialog(QDialog):
             label.setStyleSheet("color: #c0392b;")
             label.setWordWrap(True)
             label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存待发送"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = action_buttons(self, self.tr("保存待发送"))
 
         form = QFormLayout()
         org_label = QLabel(self.tr("发送组织"))

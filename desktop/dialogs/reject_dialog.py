@@ -7,13 +7,14 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.widgets.dialog_buttons import action_buttons
 
 
 class RejectDialog(QDialog):
@@ -41,13 +42,7 @@ class RejectDialog(QDialog):
         self.error_label.hide()
         self.hint = QLabel(self.tr("↑/↓ 或数字键选择常用理由，也可直接输入；回车确认，Esc 取消。"))
         self.hint.setStyleSheet("color: #777;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("拒绝"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = action_buttons(self, self.tr("拒绝"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

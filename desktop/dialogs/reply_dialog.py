@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as s
 from desktop.dialogs.reply_templates_dialog import ReplyTemplatesDialog
+from desktop.widgets.dialog_buttons import action_buttons
 from sync.core.rules import REPLY_MAX
 
 
@@ -52,15 +53,9 @@ class ReplyDialog(QDialog):
         self.error_label.hide()
         self.hint = QLabel(self.tr("数字键选用模板，Tab 到答复框修改；Ctrl+回车发送，Esc 取消。"))
         self.hint.setStyleSheet("color: #777;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("答复"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons = action_buttons(self, self.tr("答复"))
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.manage_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import settings as s
+from desktop.widgets.dialog_buttons import action_buttons
 from sync.core.rules import parse_dates
 
 
@@ -125,13 +125,7 @@ class SettingsDialog(QDialog):
         self.locked_note.setStyleSheet("color: #666;")
         self.locked_note.setVisible(any(settings.is_locked(setting) for setting, _ in self._rows))
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("确定"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.locked_note)

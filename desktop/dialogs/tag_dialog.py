@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QRadioButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import violation_text
+from desktop.widgets.dialog_buttons import action_buttons
 from sync.core.rules import RuleViolation, validate_tag
 
 # Several tags at once, separated as a Chinese or English list would be.
@@ -54,11 +54,7 @@ class TagDialog(QDialog):
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = action_buttons(self, self.tr("移除") if removing else self.tr("添加"))
 
         form = QFormLayout()
         form.addRow(self.tr("标签"), self.tag_combo)

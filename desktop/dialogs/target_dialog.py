@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import problem_text
+from desktop.widgets.dialog_buttons import action_buttons
 from sync.core.operations.targets import MAX_TARGET, validate_target
 from sync.core.records import AssessmentTarget
 
@@ -67,11 +67,7 @@ class TargetDialog(QDialog):
         form.addRow(self.tr("截止日期"), self.end_edit)
         form.addRow(self.tr("精品活动数"), self.featured_spin)
         form.addRow(self.tr("参与人次"), self.participants_spin)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = action_buttons(self, self.tr("保存") if current else self.tr("下达"))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)

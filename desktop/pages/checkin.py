@@ -20,7 +20,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -38,6 +37,7 @@ from desktop.pages.checkin_exports import CheckinExports
 from desktop.pages.checkin_hours import HoursDialog
 from desktop.sync_controller import SyncController, SyncState
 from desktop.texts import label, violation_text
+from desktop.widgets.dialog_buttons import action_buttons
 from sync.client.store import Store, checkin_queries
 from sync.core.checkin import (
     DoorBook,
@@ -516,13 +516,7 @@ class WalkInDialog(QDialog):
         form.addRow(self.tr("姓名*"), self.name)
         form.addRow(self.tr("手机号*"), self.phone)
         form.addRow(self.tr("学校或单位"), self.school)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记并签到"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("登记并签到"))
         form.addRow(buttons)
 
     def values(self) -> tuple[str, str, str]:

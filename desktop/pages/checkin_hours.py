@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.texts import violation_text
+from desktop.widgets.dialog_buttons import action_buttons
 from sync.client.store import Store, checkin_queries
 from sync.core.checkin import MAX_CORRECTED_HOURS, RULE_LIMITS, HoursRule, latest_correction
 from sync.core.records import CHINA_TIME
@@ -334,13 +335,7 @@ class RuleDialog(QDialog):
         form.addRow(self.tr("最短停留"), self.min_stay)
         form.addRow(self.tr("向下取整到"), self.step)
         form.addRow(self.tr("每日上限"), self.cap)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("保存"))
         form.addRow(buttons)
 
     def values(self) -> tuple[int, int, int]:
@@ -373,16 +368,10 @@ class AdjustDialog(QDialog):
             form.addRow(warning)
         form.addRow(self.tr("认定时长"), self.hours)
         form.addRow(self.tr("原因*"), self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = action_buttons(self, self.tr("保存更正"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("保存更正"))
-        self.ok.setEnabled(False)
+        self.ok.setEnabled(False)  # a correction needs its reason
         self.reason.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def values(self) -> tuple[float, str]:

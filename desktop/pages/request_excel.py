@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QMessageBox,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.import_dialog import ask_export_path, file_error_text
 from desktop.texts import local_time
+from desktop.widgets.dialog_buttons import action_buttons
 from desktop.workers import run_with_progress
 from sync.client.store import request_queries as reqq
 from sync.core.records import CHINA_TIME
@@ -35,13 +35,7 @@ class PeriodDialog(QDialog):
         self.until_edit = QDateEdit(QDate(today.year, today.month, today.day), calendarPopup=True)
         for edit in (self.from_edit, self.until_edit):
             edit.setDisplayFormat("yyyy-MM-dd")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("导出"))
         form = QFormLayout(self)
         form.addRow(self.tr("从"), self.from_edit)
         form.addRow(self.tr("到"), self.until_edit)

@@ -454,44 +454,39 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="355"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="350"/>
         <source>更正志愿时长</source>
         <translation>Correct volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="356"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="351"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="363"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="358"/>
         <source>{name}：按规则计时 {counted} 小时，现认定 {hours} 小时</source>
         <translation>{name}: {counted} h counted by the rule, {hours} h recognised now</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="371"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="366"/>
         <source>时长已确认：这次更正会标为“确认后更正”</source>
         <translation>The hours are confirmed: this correction will be flagged “corrected after confirmation”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="374"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="369"/>
         <source>认定时长</source>
         <translation>Recognised hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="375"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="370"/>
         <source>原因*</source>
         <translation>Reason*</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="380"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="371"/>
         <source>保存更正</source>
         <translation>Save correction</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="383"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1046,152 +1041,152 @@ The data on this computer may be out of date; connect and click “Prepare for o
 <context>
     <name>HoursDialog</name>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="62"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="63"/>
         <source>志愿时长：{title}</source>
         <translation>Volunteer hours: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="68"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="69"/>
         <source>修改规则…</source>
         <translation>Change rule…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="72"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="73"/>
         <source>确认全部时长…</source>
         <translation>Confirm all hours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="81"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="82"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="82"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="83"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="83"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="84"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="84"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="85"/>
         <source>签退</source>
         <translation>Check-out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="85"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="86"/>
         <source>按规则计时</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="86"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="87"/>
         <source>认定时长</source>
         <translation>Recognised hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="87"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="88"/>
         <source>累计时长</source>
         <translation>Total (all activities)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="88"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="89"/>
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="97"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="98"/>
         <source>更正记录（只增不删，最新在前）</source>
         <translation>Corrections (never deleted, newest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="101"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="102"/>
         <source>更正所选人员时长…</source>
         <translation>Correct the selected person&apos;s hours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="103"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="104"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="105"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="106"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="139"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="140"/>
         <source>计时规则：从首次签到算到最后签退；不足 {min} 分钟不计，按 {step} 分钟向下取整，每天最多 {cap} 小时（默认 {dmin} 分钟、{dstep} 分钟、{dcap} 小时）</source>
         <translation>Rule: from the first check-in to the last check-out; under {min} minutes count nothing, rounded down to {step} minutes, at most {cap} hours a day (defaults {dmin} minutes, {dstep} minutes, {dcap} hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="155"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="156"/>
         <source>尚未确认。活动结束后请核对并确认全部时长；确认后规则不能再改。</source>
         <translation>Not confirmed yet. When the activity has ended, check and confirm all hours; after that the rule cannot change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="161"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="162"/>
         <source>已由 {by} 于 {time} 确认。之后仍可更正个人时长（须填原因），但会标为“确认后更正”。</source>
         <translation>Confirmed by {by} at {time}. A person&apos;s hours can still be corrected (with a reason), flagged “corrected after confirmation”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="165"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="166"/>
         <source>时长已确认，规则不能再改</source>
         <translation>The hours are confirmed; the rule cannot change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="175"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="176"/>
         <source>⚑ 确认后更正：{reason}</source>
         <translation>⚑ Corrected after confirmation: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="211"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="212"/>
         <source>{time}  {actor} 将 {name} 的时长更正为 {hours} 小时：{reason}</source>
         <translation>{time}  {actor} corrected {name}&apos;s hours to {hours} h: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="219"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="220"/>
         <source>（确认后更正）</source>
         <translation> (after confirmation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="221"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="222"/>
         <source>（已被后来的更正取代）</source>
         <translation> (replaced by a later correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="228"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="229"/>
         <source>本机</source>
         <translation>this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="255"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="256"/>
         <source>计时规则已保存，时长已按新规则重算</source>
         <translation>Rule saved; the hours are counted by it now</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="266"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="267"/>
         <source>已将 {name} 的时长更正为 {hours} 小时</source>
         <translation>{name}&apos;s hours corrected to {hours} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="276"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="277"/>
         <source>已确认全部时长</source>
         <translation>All hours confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="289"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="290"/>
         <source>请先在表中选择一个人</source>
         <translation>Select a person in the table first</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="298"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="299"/>
         <source>确认全部时长</source>
         <translation>Confirm all hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="300"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="301"/>
         <source>确认这 {n} 人的志愿时长，合计 {hours} 小时？
 确认后计时规则不能再改；个人时长仍可更正，但会标为“确认后更正”。</source>
         <translation>Confirm the volunteer hours of these {n} people, {hours} h in all?
@@ -1358,23 +1353,18 @@ Afterwards the rule cannot change; a person&apos;s hours can still be corrected,
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="67"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="64"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="68"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="88"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="82"/>
         <source>请填写服务器地址、账号和密码</source>
         <translation>Enter the server address, username and password</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="186"/>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="100"/>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="94"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -1729,42 +1719,42 @@ Log folder: {path}</translation>
         <translation>The notice is kept on this computer and sent by the server at the next sync; until then Ctrl+Z takes it back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="72"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="69"/>
         <source>保存待发送</source>
         <translation>Save to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="77"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="72"/>
         <source>发送组织</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="80"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="75"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="82"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="77"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="84"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="79"/>
         <source>发送对象</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="102"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="97"/>
         <source>全部粉丝</source>
         <translation>All followers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="105"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="100"/>
         <source>标签：{tag}（{n} 人）</source>
         <translation>Tag: {tag} ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/notice_dialog.py" line="114"/>
+        <location filename="../../desktop/dialogs/notice_dialog.py" line="109"/>
         <source>将发送给 {n} 位粉丝（以服务器发送时为准）</source>
         <translation>Goes to {n} followers (the server counts again when it sends)</translation>
     </message>
@@ -1914,22 +1904,17 @@ Log folder: {path}</translation>
         <translation>Export requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/request_excel.py" line="41"/>
+        <location filename="../../desktop/pages/request_excel.py" line="38"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/request_excel.py" line="42"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/request_excel.py" line="46"/>
+        <location filename="../../desktop/pages/request_excel.py" line="40"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/request_excel.py" line="47"/>
+        <location filename="../../desktop/pages/request_excel.py" line="41"/>
         <source>到</source>
         <translation>Until</translation>
     </message>
@@ -2703,72 +2688,67 @@ This bulk action changed no registration.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="23"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="24"/>
         <source>拒绝报名</source>
         <translation>Reject registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="26"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="27"/>
         <source>拒绝 {name} 的报名。请选择或填写理由：</source>
         <translation>Reject {name}&apos;s registration. Pick or type a reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="28"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="29"/>
         <source>拒绝选中的 {n} 条报名。请选择或填写理由：</source>
         <translation>Reject the {n} selected registrations. Pick or type a reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="38"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="39"/>
         <source>其他理由，直接输入</source>
         <translation>Another reason: type it here</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="42"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="43"/>
         <source>↑/↓ 或数字键选择常用理由，也可直接输入；回车确认，Esc 取消。</source>
         <translation>↑/↓ or a digit picks a common reason, or type one; Enter confirms, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="47"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="45"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="48"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="70"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="65"/>
         <source>名额已满</source>
         <translation>The activity is full</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="71"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="66"/>
         <source>不符合报名条件</source>
         <translation>Does not meet the requirements</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="72"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="67"/>
         <source>报名信息不完整</source>
         <translation>Registration details incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="73"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="68"/>
         <source>重复报名</source>
         <translation>Registered twice</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="74"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="69"/>
         <source>联系电话无法接通</source>
         <translation>Phone number unreachable</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="75"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="70"/>
         <source>本活动仅面向辖区青年</source>
         <translation>Only for youths of this district</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reject_dialog.py" line="114"/>
+        <location filename="../../desktop/dialogs/reject_dialog.py" line="109"/>
         <source>请选择或填写拒绝理由</source>
         <translation>Pick or type a reason for the rejection</translation>
     </message>
@@ -2776,77 +2756,72 @@ This bulk action changed no registration.</translation>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="37"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="38"/>
         <source>答复诉求</source>
         <translation>Reply to a request</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="39"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="40"/>
         <source>答复 {name}：</source>
         <translation>Reply to {name}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="45"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="46"/>
         <source>输入答复，或按数字键选用模板后修改</source>
         <translation>Type a reply, or press a digit to start from a template</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="46"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="47"/>
         <source>存为模板</source>
         <translation>Save as template</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="48"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="49"/>
         <source>管理模板…</source>
         <translation>Manage templates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="53"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="54"/>
         <source>数字键选用模板，Tab 到答复框修改；Ctrl+回车发送，Esc 取消。</source>
         <translation>Digits pick a template, Tab moves to the reply to edit it; Ctrl+Enter sends, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="58"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="56"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="59"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="68"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="63"/>
         <source>答复模板</source>
         <translation>Reply templates</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="83"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="78"/>
         <source>您好，您的诉求已收到，我们正在协调相关部门办理，有进展会第一时间答复您。</source>
         <translation>Hello, we have received your request and are working on it with the departments concerned; we will tell you as soon as there is progress.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="84"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="79"/>
         <source>您好，您反映的问题已转交属地团组织跟进，请留意后续联系。</source>
         <translation>Hello, your request has been passed to the local League organisation, which will contact you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="85"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="80"/>
         <source>您好，相关政策和办理流程请见“苏青U+”平台公告，如仍有疑问可再次留言。</source>
         <translation>Hello, the policy and the steps are in the notices of the Suqing U+ platform; write again if anything is unclear.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="86"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="81"/>
         <source>您好，您的诉求已办结，感谢您对共青团工作的支持。</source>
         <translation>Hello, your request has been dealt with. Thank you for supporting the League&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="160"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="155"/>
         <source>请填写答复</source>
         <translation>Please write a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="162"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="157"/>
         <source>答复不能超过 {n} 个字</source>
         <translation>A reply can have at most {n} characters</translation>
     </message>
@@ -2889,27 +2864,22 @@ This bulk action changed no registration.</translation>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="66"/>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="63"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="67"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="85"/>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="79"/>
         <source>答复时按数字键选用，顺序即编号（Ctrl+N 新建）：</source>
         <translation>When replying, a digit picks a template; the order gives the numbers (Ctrl+N adds one):</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="120"/>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="114"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="169"/>
+        <location filename="../../desktop/dialogs/reply_templates_dialog.py" line="163"/>
         <source>第 {n} 条模板超过 {max} 个字</source>
         <translation>Template {n} is longer than {max} characters</translation>
     </message>
@@ -2917,22 +2887,22 @@ This bulk action changed no registration.</translation>
 <context>
     <name>RequestExcel</name>
     <message>
-        <location filename="../../desktop/pages/request_excel.py" line="72"/>
+        <location filename="../../desktop/pages/request_excel.py" line="66"/>
         <source>诉求汇总-{first}-{last}.xlsx</source>
         <translation>requests-{first}-{last}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/request_excel.py" line="94"/>
+        <location filename="../../desktop/pages/request_excel.py" line="88"/>
         <source>正在导出诉求…</source>
         <translation>Exporting requests…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/request_excel.py" line="98"/>
+        <location filename="../../desktop/pages/request_excel.py" line="92"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/request_excel.py" line="102"/>
+        <location filename="../../desktop/pages/request_excel.py" line="96"/>
         <source>已导出 {n} 条诉求到 {path}</source>
         <translation>Exported {n} requests to {path}</translation>
     </message>
@@ -3291,50 +3261,45 @@ This bulk action changed no registration.</translation>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="318"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="319"/>
         <source>志愿时长计时规则</source>
         <translation>Volunteer hours rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="320"/>
-        <location filename="../../desktop/pages/checkin_hours.py" line="323"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="321"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="324"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="326"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="327"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="332"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="333"/>
         <source>默认：不足 30 分钟不计，按 30 分钟（半小时）向下取整，每天最多 8 小时</source>
         <translation>Defaults: under 30 minutes count nothing, rounded down to 30 minutes (half hours), at most 8 hours a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="334"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="335"/>
         <source>最短停留</source>
         <translation>Minimum stay</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="335"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="336"/>
         <source>向下取整到</source>
         <translation>Round down to</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="336"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="337"/>
         <source>每日上限</source>
         <translation>Daily cap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="340"/>
+        <location filename="../../desktop/pages/checkin_hours.py" line="338"/>
         <source>保存</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/checkin_hours.py" line="341"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3413,27 +3378,22 @@ This bulk action changed no registration.</translation>
         <translation>Greyed-out items are set by your organisation&apos;s deployment settings and cannot be changed here. To change them, ask your organisation&apos;s IT administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="128"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="132"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="146"/>
         <source>这些不是日期：{bad}。请写成 2026-10-01 或 2026-10-01..2026-10-07。</source>
         <translation>These are not dates: {bad}. Write them as 2026-10-01 or 2026-10-01..2026-10-07.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="156"/>
         <source>选择单位 CA 证书文件</source>
         <translation>Choose your organisation’s CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="158"/>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -4522,17 +4482,27 @@ Remove the data?</translation>
         <translation>All {n} followers the filter matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/tag_dialog.py" line="64"/>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="57"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="57"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="60"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/tag_dialog.py" line="68"/>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="64"/>
         <source>范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/tag_dialog.py" line="89"/>
+        <location filename="../../desktop/dialogs/tag_dialog.py" line="85"/>
         <source>请填写标签</source>
         <translation>Please enter a tag</translation>
     </message>
@@ -4578,6 +4548,16 @@ Remove the data?</translation>
         <location filename="../../desktop/dialogs/target_dialog.py" line="69"/>
         <source>参与人次</source>
         <translation>Participations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="70"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/target_dialog.py" line="70"/>
+        <source>下达</source>
+        <translation>Set</translation>
     </message>
 </context>
 <context>
@@ -4646,12 +4626,15 @@ Remove the data?</translation>
         <translation>School or employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="522"/>
+        <location filename="../../desktop/pages/checkin.py" line="519"/>
         <source>登记并签到</source>
         <translation>Register and check in</translation>
     </message>
+</context>
+<context>
+    <name>dialog_buttons</name>
     <message>
-        <location filename="../../desktop/pages/checkin.py" line="523"/>
+        <location filename="../../desktop/widgets/dialog_buttons.py" line="16"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
