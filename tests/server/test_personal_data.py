@@ -213,6 +213,9 @@ CALLS: dict[tuple[str, str], Call] = {
     ("GET", "/api/v1/activities/{activity_id}/checkin-codes"): _request(
         "GET", "/api/v1/activities/{activity_id}/checkin-codes"
     ),
+    ("GET", "/api/v1/activities/{activity_id}/hours"): _request(
+        "GET", "/api/v1/activities/{activity_id}/hours"
+    ),
     ("POST", f"{PUBLIC}/registrations"): _request(
         "POST", f"{PUBLIC}/registrations", json={"activity_id": "nope"}
     ),
