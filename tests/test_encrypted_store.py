@@ -166,6 +166,9 @@ def test_the_desktop_offers_to_set_a_locked_database_aside(qtbot, tmp_path: Path
     monkeypatch.setattr(window, "offer_set_aside", answer)
     assert attach_store(window, profile, demo=None)
     assert "钥匙" in asked[0]
-    aside = list(profile.glob(f"{DATABASE_NAME}.locked-*"))
-    assert len(aside) == 1 and not aside[0].read_bytes().startswith(cipher.PLAIN_HEADER)
+    aside = sorted(profile.glob(f"{DATABASE_NAME}.locked-*"))
+    databases = [p for p in aside if not p.name.endswith(".outbox-journal")]
+    assert len(databases) == 1 and not databases[0].read_bytes().startswith(cipher.PLAIN_HEADER)
+    # its outbox journal goes aside with it: the unsent work a found key would bring back
+    assert [p.name for p in aside if p not in databases] == [f"{databases[0].name}.outbox-journal"]
     assert window.store.count("activities") == 0  # a fresh database, ready to download

@@ -113,8 +113,10 @@ def test_each_rule_names_its_field(overrides, code, field):
 
 def test_every_message_renders_in_plain_chinese():
     for code in messages.MESSAGES:
-        params = {name: "title" for name in ("label", "current", "action", "kind", "tag", "name")}
+        names = ("label", "current", "action", "kind", "tag", "name", "by")
+        params = {name: "title" for name in names}
         params["max"] = params["capacity"] = params["approved"] = 10
+        params["min"] = 1
         rendered = messages.render(code, params)
         assert "{" not in rendered, code
         assert any("\u4e00" <= ch <= "\u9fff" for ch in rendered), code

@@ -62,17 +62,7 @@ def test_an_encrypted_older_profile_is_tested_on_a_copy_it_never_touches(qapp, t
     profile = tmp_path / "profile"
     path = profile / DATABASE_NAME
     key = cipher.key_for(path)  # kept in the test's keyring, as the workbench keeps it
-    store = Store(path, key=key, clock=clock)
-    add_org(store, HOME_ORG, "江宁区团委")
-    store.set_meta("org_id", HOME_ORG)
-    store.set_meta("account", '{"server_url": "http://127.0.0.1:9", "username": "x"}')
-    store.create_activity(HOME_ORG, activity_fields())  # an unsent operation
-    store.close()
-    db = cipher.connect(path, key)  # back to an older schema, as an older workbench left it
-    db.execute("PRAGMA user_version = 8")
-    db.execute("DROP TABLE checkin_events")
-    db.commit()
-    db.close()
+    _older_profile(tmp_path / "today" / DATABASE_NAME, path, key, clock, version=8)
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in profile.iterdir()}
 
     out = io.StringIO()
@@ -86,6 +76,38 @@ def test_an_encrypted_older_profile_is_tested_on_a_copy_it_never_touches(qapp, t
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in profile.iterdir()}
     assert after == before  # no migration, no backup, no sign-out in the profile itself
     assert migrate(path, upto=0, key=key) == 8
+
+
+def _older_profile(work: Path, path: Path, key: str, clock, *, version: int) -> None:
+    """An encrypted database of schema `version`, as an older workbench left it: today's rows
+    (an organisation, a signed-in account, an activity and its unsent operation) copied into
+    the tables and columns that version had (as tests/server/test_upgrade_keeps_data.py does)."""
+    store = Store(work, clock=clock)
+    add_org(store, HOME_ORG, "江宁区团委")
+    store.set_meta("org_id", HOME_ORG)
+    store.set_meta("account", '{"server_url": "http://127.0.0.1:9", "username": "x"}')
+    store.create_activity(HOME_ORG, activity_fields())  # an unsent operation
+    store.fold_write_ahead_log()
+    store.close()
+    path.parent.mkdir(parents=True)
+    migrate(path, upto=version, key=key)
+    db = cipher.connect(path, key, isolation_level=None)
+    try:
+        db.execute("ATTACH DATABASE ? AS src KEY ''", (str(work),))
+        db.execute("BEGIN")
+        tables = [
+            r[0] for r in db.execute("SELECT name FROM main.sqlite_master WHERE type='table'")
+        ]
+        for table in tables:
+            theirs = {r[1] for r in db.execute(f'PRAGMA src.table_info("{table}")')}
+            mine = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")')]
+            names = ", ".join(f'"{c}"' for c in mine if c in theirs)
+            db.execute(
+                f'INSERT OR REPLACE INTO main."{table}" ({names}) SELECT {names} FROM src."{table}"'
+            )
+        db.execute("COMMIT")
+    finally:
+        db.close()
 
 
 def test_a_missing_resource_fails_the_self_test(qapp, tmp_path, monkeypatch):

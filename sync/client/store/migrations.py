@@ -488,7 +488,7 @@ def migrate(path: Path, *, upto: int = LATEST, key: str | None = None) -> int:
     """Bring the database at `path` (encrypted with `key`, if given) to schema `upto`; returns
     the version it had before."""
     db = cipher.connect(path, key, isolation_level=None)
-    request_search.register(db)  # step 10's triggers and fill call it
+    request_search.register(db)  # step 11's triggers and fill call it
     try:
         before = schema_version(db)
         if before > LATEST:
