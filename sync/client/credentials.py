@@ -20,8 +20,8 @@ def find_keyring_in_background() -> None:
     """Let keyring choose its backend on another thread while the data layer imports (desktop
     start). Its choice imports every backend it knows and, on Linux, the macOS one runs
     `ctypes.util.find_library` (gcc and ld subprocesses): 40-250 ms that the database's key
-    lookup would otherwise wait for. The choice is keyring's own (`keyring.get_keyring()`), so the key is looked up where it
-    always is; every use below waits for it first."""
+    lookup would otherwise wait for. The choice is keyring's own (`keyring.get_keyring()`), so
+    the key is looked up where it always is; every use below waits for it first."""
     global _finding
     if _finding is None:
         _finding = threading.Thread(target=_find_keyring, name="keyring", daemon=True)
