@@ -128,11 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     app.processEvents()
     log.info("window shown")  # benchmarks/bench_bundle.py times the start up to this line
-    # The database's key is looked up in the keyring: its backend is found meanwhile, after the
-    # window (a thread started before it slowed the window by its imports).
-    from sync.client import credentials
-
-    credentials.find_keyring_in_background()
 
     def load() -> None:
         opened = attach_store(window, profile, demo=args.demo)
