@@ -189,7 +189,7 @@ class RequestsPage(QWidget):
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
 
     def _build_table(self) -> None:
-        widths = (110, 92, 96, 64, 96, 120, 300, 110)
+        widths = (110, 118, 96, 64, 96, 120, 300, 110)  # 状态 fits "已分类（超期）"
         self.table = record_table(
             self.model,
             multi_select=True,
