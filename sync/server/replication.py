@@ -33,7 +33,7 @@ from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import Kind, Reference, jiangsu_reference
 from sync.core.protocol import OpResult, OpStatus, PullPage
-from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
+from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, RegistrationStatus, field_names
 from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
 from sync.server.config import now as clock_now
@@ -163,11 +163,32 @@ class ServerContext:
                     self._rows.update(((table, i), None) for i in chunk)
                     for row in self.conn.execute(select(t).where(t.c[key].in_(chunk))):
                         self._rows[(table, row._mapping[key])] = _Row(dict(row._mapping))
+        self._preload_seats([i for (t, i), row in self._rows.items() if t == "activities" and row])
         youths = [i for (table, i), row in self._rows.items() if table == "youths" and row]
         if self.scope_path != ROOT_SCOPE:
             for start in range(0, len(youths), PRELOAD_CHUNK):
                 chunk = youths[start : start + PRELOAD_CHUNK]
                 self._visible_youths.update(_visible_youths(self.conn, self.scope_path, chunk))
+
+    def _preload_seats(self, activity_ids: list[str]) -> None:
+        """Count the registrations of these activities by status with one grouped query per
+        chunk, into the counts `count` answers from: a push of capacity edits then asks its
+        seat and waitlist questions (`fill_seats`) of memory, not with a query per operation
+        (on PostgreSQL a round trip each)."""
+        r = RECORDS["registrations"]
+        wanted = [i for i in activity_ids if _seat_key(i, SEAT_STATUSES[0]) not in self._counts]
+        for start in range(0, len(wanted), PRELOAD_CHUNK):
+            chunk = wanted[start : start + PRELOAD_CHUNK]
+            counts = {_seat_key(i, s): 0 for i in chunk for s in SEAT_STATUSES}
+            grouped = (
+                select(r.c.activity_id, r.c.status, func.count())
+                .where(r.c.deleted.is_(False), r.c.activity_id.in_(chunk))
+                .group_by(r.c.activity_id, r.c.status)
+            )
+            for activity_id, status, n in self.conn.execute(grouped):
+                if status in SEAT_STATUSES:
+                    counts[_seat_key(activity_id, status)] = n
+            self._counts.update(counts)
 
     def _live_row(self, table: str, record_id: str) -> Any:
         """The row if it exists, is not a tombstone and is in scope; else None."""
@@ -297,6 +318,15 @@ class _Row:
 
 
 PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+
+# The registration statuses whose counts per activity the seat rules ask (`ServerContext.count`
+# keys, preloaded by `_preload_seats`): seats taken, and the waitlist that may fill freed ones.
+SEAT_STATUSES = (RegistrationStatus.APPROVED.value, RegistrationStatus.WAITLISTED.value)
+
+
+def _seat_key(activity_id: str, status: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """The `ServerContext._counts` key of `count("registrations", activity_id=…, status=…)`."""
+    return ("registrations", (("activity_id", activity_id), ("status", status)))
 
 
 def _named_rows(ops: list[dict[str, Any]]) -> dict[str, set[str]]:
