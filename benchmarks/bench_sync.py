@@ -218,6 +218,7 @@ import gzip, json, resource, sqlite3, sys, tempfile, time
 from pathlib import Path
 from sync.core.records import RECORD_TABLES
 from sync.client.store.migrations import migrate
+from sync.client.store.request_search import FUNCTION, words
 
 source = sqlite3.connect(sys.argv[1])
 limit = int(sys.argv[2])
@@ -232,6 +233,7 @@ with tempfile.TemporaryDirectory() as folder:
     target_path = Path(folder) / "bare.sqlite"
     migrate(target_path)
     target = sqlite3.connect(target_path, isolation_level=None)
+    target.create_function(FUNCTION, 1, words, deterministic=True)  # the requests' search index
     target.execute("PRAGMA journal_mode=WAL")
     target.execute("PRAGMA synchronous=NORMAL")
     for t in reversed(list(RECORD_TABLES)):  # the migration's default categories

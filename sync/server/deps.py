@@ -94,9 +94,15 @@ def bearer_token(request: Request) -> str | None:
 def current_account(request: Request, db: DatabaseDep) -> auth.CurrentAccount:
     # Its own short read, not the request's transaction: a route may then write without
     # having held a snapshot (or, on SQLite, a lock) since the token check.
+    with db.read() as conn:
+        return account_in(conn, request)
+
+
+def account_in(conn: Connection, request: Request) -> auth.CurrentAccount:
+    """The account behind the request's token, read in `conn`: for a read-only route that
+    checks it in its own transaction (the pull: one transaction, not two); 401 otherwise."""
     try:
-        with db.read() as conn:
-            return auth.authenticate(conn, bearer_token(request))
+        return auth.authenticate(conn, bearer_token(request))
     except auth.AuthError as error:
         raise ApiError.from_auth(error) from None
 

@@ -33,7 +33,7 @@ from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import Kind, Reference, jiangsu_reference
 from sync.core.protocol import OpResult, OpStatus, PullPage
-from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
+from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, RegistrationStatus, field_names
 from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
 from sync.server.config import now as clock_now
@@ -78,8 +78,15 @@ class ServerContext:
         actor: str = "",
         permissions: Collection[str] = (),
         youth_id: str | None = None,
+        defer_updates: bool = False,
     ):
-        self.conn = conn
+        self._conn = conn
+        # Updates by key waiting to be sent together (`defer_updates`): a push of 1,000 edits
+        # sends them as a few executemany batches (one pipeline on PostgreSQL) instead of a
+        # round trip each. Any other use of the connection, `conn`, sends them first, so every
+        # read sees them. Only where a refusal rolls back the whole transaction (`apply_many`
+        # without savepoints): a savepoint must hold its own operation's writes.
+        self._deferred: list[tuple[Any, dict[str, Any]]] | None = [] if defer_updates else None
         self.now = now
         self.reference = reference
         self.scope_path = scope_path
@@ -98,6 +105,19 @@ class ServerContext:
         # record tables in the transaction): an activity's approved seats are counted once per
         # transaction, not once per approval (which grew with the seats: quadratic in bulk).
         self._counts: dict[tuple[str, tuple[tuple[str, Any], ...]], int] = {}
+
+    @property
+    def conn(self) -> Connection:
+        """The transaction's connection, with the deferred updates sent."""
+        deferred = self._deferred
+        if deferred:
+            self._deferred = []
+            start = 0
+            for end in range(1, len(deferred) + 1):  # runs of one statement: one executemany
+                if end == len(deferred) or deferred[end][0] is not deferred[start][0]:
+                    self._conn.execute(deferred[start][0], [p for _, p in deferred[start:end]])
+                    start = end
+        return self._conn
 
     def forget(self) -> None:
         """Drop what was read: a rolled-back savepoint may have written it."""
@@ -163,11 +183,32 @@ class ServerContext:
                     self._rows.update(((table, i), None) for i in chunk)
                     for row in self.conn.execute(select(t).where(t.c[key].in_(chunk))):
                         self._rows[(table, row._mapping[key])] = _Row(dict(row._mapping))
+        self._preload_seats([i for (t, i), row in self._rows.items() if t == "activities" and row])
         youths = [i for (table, i), row in self._rows.items() if table == "youths" and row]
         if self.scope_path != ROOT_SCOPE:
             for start in range(0, len(youths), PRELOAD_CHUNK):
                 chunk = youths[start : start + PRELOAD_CHUNK]
                 self._visible_youths.update(_visible_youths(self.conn, self.scope_path, chunk))
+
+    def _preload_seats(self, activity_ids: list[str]) -> None:
+        """Count the registrations of these activities by status with one grouped query per
+        chunk, into the counts `count` answers from: a push of capacity edits then asks its
+        seat and waitlist questions (`fill_seats`) of memory, not with a query per operation
+        (on PostgreSQL a round trip each)."""
+        r = RECORDS["registrations"]
+        wanted = [i for i in activity_ids if _seat_key(i, SEAT_STATUSES[0]) not in self._counts]
+        for start in range(0, len(wanted), PRELOAD_CHUNK):
+            chunk = wanted[start : start + PRELOAD_CHUNK]
+            counts = {_seat_key(i, s): 0 for i in chunk for s in SEAT_STATUSES}
+            grouped = (
+                select(r.c.activity_id, r.c.status, func.count())
+                .where(r.c.deleted.is_(False), r.c.activity_id.in_(chunk))
+                .group_by(r.c.activity_id, r.c.status)
+            )
+            for activity_id, status, n in self.conn.execute(grouped):
+                if status in SEAT_STATUSES:
+                    counts[_seat_key(activity_id, status)] = n
+            self._counts.update(counts)
 
     def _live_row(self, table: str, record_id: str) -> Any:
         """The row if it exists, is not a tombstone and is in scope; else None."""
@@ -216,7 +257,11 @@ class ServerContext:
         if before is not None and table in MOVABLE and MOVABLE[table] in values:
             values = {**values, "scope_path": self._moved(table, before, values)}
         statement = _update_by_key(table, tuple(values))
-        self.conn.execute(statement, {**values, "seq": self.seq, _KEY: record_id})
+        params = {**values, "seq": self.seq, _KEY: record_id}
+        if self._deferred is not None and before is not None:
+            self._deferred.append((statement, params))
+        else:
+            self.conn.execute(statement, params)
         # The cached row follows the write (as the statement changes it), so the next read of
         # it (an approval's history event finding its registration's scope) costs no query.
         if before is not None:
@@ -297,6 +342,15 @@ class _Row:
 
 
 PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+
+# The registration statuses whose counts per activity the seat rules ask (`ServerContext.count`
+# keys, preloaded by `_preload_seats`): seats taken, and the waitlist that may fill freed ones.
+SEAT_STATUSES = (RegistrationStatus.APPROVED.value, RegistrationStatus.WAITLISTED.value)
+
+
+def _seat_key(activity_id: str, status: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """The `ServerContext._counts` key of `count("registrations", activity_id=…, status=…)`."""
+    return ("registrations", (("activity_id", activity_id), ("status", status)))
 
 
 def _named_rows(ops: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -562,6 +616,7 @@ def _apply_chunk(
             actor=operations.YOUTH_ACTOR if youth_id else actor,
             permissions=permissions,
             youth_id=youth_id,
+            defer_updates=not savepoints,
         )
         answered = _answered(conn, [op["op_id"] for op in chunk])
         ctx.preload(_named_rows([op for op in chunk if op["op_id"] not in answered]))
@@ -577,6 +632,12 @@ def _apply_chunk(
             results.append(result)
             answered[op["op_id"]] = result  # the same op_id twice in one push: once
             log_rows.append(logged)
+        try:
+            conn = ctx.conn  # the updates still deferred, sent
+        except Exception as error:
+            if not savepoints and _is_malformed(error):
+                raise _NeedsSavepoints from error  # found out by its op's own savepoint
+            raise
         if log_rows:
             conn.execute(_LOG_ANSWER, log_rows)
     return results
@@ -615,14 +676,14 @@ def _apply(
     number unused; a pull's cursor only needs sequence order to be commit order, not no gaps.
     Without `savepoint` a refusal raises _NeedsSavepoints (its writes are in the transaction).
     """
-    conn, youth_id = ctx.conn, ctx.youth_id
+    youth_id = ctx.youth_id
     now = clock_now()  # the server's clock decides; the device's is kept for audit
     ctx.now, ctx.seq = now, seq
     try:
         if youth_id is not None and not operations.youth_may(op["kind"]):
             raise RuleViolation("not_allowed")
         if savepoint:
-            with conn.begin_nested():  # a refusal takes back this operation's writes only
+            with ctx.conn.begin_nested():  # a refusal takes back this operation's writes only
                 outcome = operations.apply(ctx, op["kind"], op["payload"])
         else:
             outcome = operations.apply(ctx, op["kind"], op["payload"])

@@ -129,6 +129,14 @@ def fill_seats(ctx: ApplyContext, activity: dict[str, Any]) -> list[str]:
     free = activity["capacity"] - approved
     if free <= 0:
         return []
+    # Counted first (a count both ends keep in memory through a bulk push, see the server's
+    # `ServerContext.count`): a capacity edit of an activity without a waitlist then reads no
+    # rows, where the list read below cost a query per operation.
+    waiting = ctx.count(
+        "registrations", activity_id=activity["id"], status=RegistrationStatus.WAITLISTED.value
+    )
+    if waiting == 0:
+        return []
     waitlist = ctx.find(
         "registrations",
         order_by=("registered_at", "id"),
