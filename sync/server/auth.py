@@ -255,6 +255,12 @@ def _address_key(address: str) -> str:
     return f"address:{address}"[:64]
 
 
+def _pending_key(address: str) -> str:
+    """The key of a sign-in from `address` whose password is still being checked: it becomes a
+    failure (`_address_key`) unless the password proves right."""
+    return f"pending:{address}"[:64]
+
+
 def login_delay(failures: int, settings: Settings) -> timedelta:
     """How long an address waits after its latest wrong password, given how many it made
     within the window: nothing for the first `login_max_failures`, then 1, 2, 4 ... s,
@@ -266,16 +272,21 @@ def login_delay(failures: int, settings: Settings) -> timedelta:
 
 
 def retry_after(conn: Connection, address: str, settings: Settings, now: datetime) -> int:
-    """Seconds until `address` may try a password again; 0 when it may try now."""
-    times = conn.scalars(
-        select(login_failures.c.at).where(
-            login_failures.c.username == _address_key(address),
+    """Seconds until `address` may try a password again; 0 when it may try now. Sign-ins still
+    being checked count as failures beyond `login_concurrent_sign_ins` of them: an office
+    behind one address signs in together, a burst of guesses gets no more than that past."""
+    rows = conn.execute(
+        select(login_failures.c.username, login_failures.c.at).where(
+            login_failures.c.username.in_([_address_key(address), _pending_key(address)]),
             login_failures.c.at > now - settings.login_failure_window,
         )
     ).all()
-    if not times:
+    failed = [at for key, at in rows if key == _address_key(address)]
+    pending = sorted(at for key, at in rows if key != _address_key(address))
+    counted = failed + pending[settings.login_concurrent_sign_ins :]
+    if not counted:
         return 0
-    free_at = max(times) + login_delay(len(times), settings)
+    free_at = max(counted) + login_delay(len(counted), settings)
     return max(0, math.ceil((free_at - now).total_seconds()))
 
 
@@ -303,41 +314,49 @@ def login(
     """Check the password and issue a token; AuthError when refused. `address` is the
     caller's (throttling counts wrong passwords per address).
 
-    The attempt is counted as a failure *before* its password is checked, and forgiven once
-    it proves right: concurrent guesses from one address all count, so no burst of them slips
-    past the limit while the hashes run. The password is checked outside any transaction (it
-    takes 0.1 s), so a burst of sign-ins never holds the database.
+    The attempt is recorded as pending *before* its password is checked: pending attempts
+    beyond `login_concurrent_sign_ins` count as failures at once, so no burst of guesses gets
+    more than that past the limit while the hashes run, yet colleagues behind one address
+    signing in together are not throttled. A refused attempt becomes a failure; a right password
+    removes it. The password is checked outside any transaction (it takes 0.1 s), so a burst of
+    sign-ins never holds the database.
     """
     now = now or clock_now()
     username = normalise_username(username)
-    key = _address_key(address)
+    key, pending = _address_key(address), _pending_key(address)
     with db.write() as conn:
         wait = retry_after(conn, address, settings, now)
         if not wait:
             conn.execute(
                 delete(login_failures).where(
-                    login_failures.c.username == key,
+                    login_failures.c.username.in_([key, pending]),
                     login_failures.c.at <= now - settings.login_failure_window,
                 )
             )
             attempt = conn.execute(
-                insert(login_failures).values(username=key, at=now)
+                insert(login_failures).values(username=pending, at=now)
             ).inserted_primary_key[0]
     if wait:
         raise AuthError("login_throttled", retry_after=wait)
-    with db.read() as conn:
-        row = conn.execute(
-            select(*_ACCOUNT_COLUMNS, accounts.c.password_hash)
-            .select_from(_ACCOUNT_JOIN)
-            .where(accounts.c.username == username)
-        ).first()
-
-    if row is None or not verify_password(row.password_hash, password):
-        if row is None:
-            verify_password(_dummy(), password)
-        raise AuthError("invalid_credentials")  # the attempt stays counted
-    if not row.active or row.org_deleted:
-        raise AuthError("account_disabled")
+    try:
+        with db.read() as conn:
+            row = conn.execute(
+                select(*_ACCOUNT_COLUMNS, accounts.c.password_hash)
+                .select_from(_ACCOUNT_JOIN)
+                .where(accounts.c.username == username)
+            ).first()
+        if row is None or not verify_password(row.password_hash, password):
+            if row is None:
+                verify_password(_dummy(), password)
+            raise AuthError("invalid_credentials")
+        if not row.active or row.org_deleted:
+            raise AuthError("account_disabled")
+    except AuthError:
+        with db.write() as conn:  # the pending attempt counts as a failure from now on
+            conn.execute(
+                update(login_failures).where(login_failures.c.id == attempt).values(username=key)
+            )
+        raise
 
     token = new_token()
     expires_at = now + settings.token_lifetime

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 import requests
@@ -147,3 +149,41 @@ def test_healthz_and_openapi_are_served(server: Server):
     assert "password_hash" not in response.text
     login_responses = spec["paths"]["/api/v1/login"]["post"]["responses"]
     assert {"200", "401", "422", "429"} <= set(login_responses)
+
+
+def test_colleagues_behind_one_address_sign_in_together(seeded_database, server_factory):
+    """Twelve right passwords from one office address at once all get through on a server that
+    hashes twelve at a time (a 24-core machine's default): a sign-in still being checked is not
+    a failure (six in flight used to get 429 login_throttled). Any the server is too busy for
+    get 503 with Retry-After and try again, as the workbench does."""
+    database_url, seeded = seeded_database
+    server = server_factory(database_url, seeded=seeded, SUQING_LOGIN_HASH_SLOTS="12")
+    office = "198.51.100.20"
+    right = server.accounts["jiangning-street1"].password
+
+    def sign_in() -> int:
+        for _ in range(30):
+            response = _login_from(server, office, "jiangning-street1", right)
+            if response.status_code != 503:
+                return response.status_code
+            time.sleep(float(response.headers.get("Retry-After", "1")))
+        return 503
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        answers = list(pool.map(lambda _: sign_in(), range(12)))
+    assert answers == [200] * 12, answers
+
+
+def test_a_burst_of_guesses_gets_no_further_than_the_concurrent_allowance(server: Server):
+    """Guesses sent all at once: at most the free failures plus the pending allowance (5 + 20)
+    are checked before the address must wait; every later one is throttled."""
+    guesser = "198.51.100.21"
+
+    def guess(_: int) -> int:
+        return _login_from(server, guesser, "jiangning-street1", "wrong-password").status_code
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(guess, range(60)))
+    checked = answers.count(401)
+    assert 0 < checked <= 5 + 20 and answers.count(429) > 0, answers
+    assert set(answers) <= {401, 429, 503}, answers
