@@ -54,6 +54,8 @@ class MapPage(QWidget):
         self.metric_combo = QComboBox()
         self.period_combo = QComboBox()
         self.legend_label = QLabel()
+        # The legend wraps rather than widen the window (English names are twice as long).
+        self.legend_label.setWordWrap(True)
         self.count_label = QLabel(objectName="count_label")
         row = QHBoxLayout()
         self._labels = [QLabel() for _ in range(4)]
