@@ -170,6 +170,7 @@ def _check_resources(report: Report) -> None:
 
 def _check_database(report: Report, profile: Path, work: Path):
     """The copy, migrated and opened as a Store; None when that failed."""
+    from sync.client.session import ACCOUNT_KEY
     from sync.client.store import DATABASE_NAME, Store, cipher
     from sync.client.store.migrations import LATEST, copy_database, migrate
 
@@ -191,11 +192,13 @@ def _check_database(report: Report, profile: Path, work: Path):
     with report.check("migrations") as seen:
         before = migrate(target, key=key)
         seen.append(f"schema {before} → {LATEST}" if before < LATEST else f"schema {LATEST}")
-        _sign_out(target, key)
     if not report.last_ok:
         return None
     with report.check("open the database") as seen:
         store = Store(target, key=key)
+        # The copy forgets the account, as sign_out does here (no token is looked up, no sync
+        # starts); never sign_out itself, which would revoke the user's real token.
+        store.set_meta(ACCOUNT_KEY, "")
         if not source.is_file():
             from sync.tools.demo import replica
 
@@ -203,19 +206,6 @@ def _check_database(report: Report, profile: Path, work: Path):
         seen.append(f"{store.count('activities')} activities, {store.pending_count()} unsent")
         return store
     return None
-
-
-def _sign_out(path: Path, key: str | None) -> None:
-    """Forget the account in the copy: no token is looked up and no sync can start."""
-    from sync.client.store import cipher
-    from sync.client.store.store import ACCOUNT_KEY
-
-    db = cipher.connect(path, key)
-    try:
-        with db:
-            db.execute("DELETE FROM meta WHERE key = ?", (ACCOUNT_KEY,))
-    finally:
-        db.close()
 
 
 def _check_window(report: Report, app: Any, store: Any, profile: Path, work: Path) -> None:
