@@ -65,9 +65,11 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def time_to_window(command: list[str], profile: Path) -> tuple[float, float | None]:
-    """Seconds from starting `command --profile DIR` to its "window shown" log line, and the
-    CPU seconds it had used when the line was seen."""
+def time_to_lines(command: list[str], profile: Path, lines: tuple[str, ...]) -> dict[str, float]:
+    """Seconds from starting `command --profile DIR` to each of the app's log lines `lines`
+    (desktop.app's messages), and the CPU seconds used when the last was seen (`cpu`, if
+    known). The app is then ended with SIGTERM, which it answers by closing as a cadre would
+    (so it keeps its first screen for the next run, `desktop.first_screen`)."""
     log = profile / "logs" / "workbench.log"
     log.unlink(missing_ok=True)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -79,20 +81,34 @@ def time_to_window(command: list[str], profile: Path) -> tuple[float, float | No
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    seen: dict[str, float] = {}
     try:
         while time.time() - started < TIMEOUT_S:
             for line in log.read_text("utf-8").splitlines() if log.exists() else []:
-                if line.endswith("desktop.app: window shown"):
-                    cpu = cpu_seconds(process.pid)
-                    stamp = datetime.strptime(line[:23], LOG_TIME).timestamp()
-                    return stamp - started, cpu
+                message = line.rsplit("desktop.app: ", 1)[-1]
+                if message in lines and message not in seen:
+                    seen[message] = datetime.strptime(line[:23], LOG_TIME).timestamp() - started
+            if len(seen) == len(lines):
+                cpu = cpu_seconds(process.pid)
+                return seen if cpu is None else {**seen, "cpu": cpu}
             if process.poll() is not None:
                 raise RuntimeError(f"{command[0]} ended (exit {process.returncode}) first")
             time.sleep(0.005)
-        raise RuntimeError(f"{command[0]}: no window within {TIMEOUT_S} s")
+        raise RuntimeError(f"{command[0]}: not all of {lines} within {TIMEOUT_S} s")
     finally:
         process.terminate()
-        process.wait()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def time_to_window(command: list[str], profile: Path) -> tuple[float, float | None]:
+    """Seconds from starting `command --profile DIR` to its "window shown" log line, and the
+    CPU seconds it had used when the line was seen."""
+    seen = time_to_lines(command, profile, ("window shown",))
+    return seen["window shown"], seen.get("cpu")
 
 
 def start_up(profile: Path, runs: int) -> dict:

@@ -70,7 +70,7 @@ def build(path: Path, count: int, rng: random.Random):
     from sync.client.store import Store
     from sync.client.store.tables import organizations, request_events, requests, youths
     from sync.core.records import RequestState
-    from sync.core.rules import DEFAULT_REQUEST_CATEGORIES
+    from sync.core.request_terms import DEFAULT_REQUEST_CATEGORIES
     from tests.conftest import NOW
 
     store = Store(path, clock=lambda: NOW)

@@ -124,21 +124,50 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(str(p) for p in paths))
         window.close()  # waits for the workers (a 统计 computation) before the threads go
         return 0
-    # Paint the window first, then open the database: the cadre sees the app at once.
+    # Paint the window first, then the start page's rows as the window kept them when it last
+    # closed (`desktop.first_screen`), then open the database: the cadre sees the app at once.
     window.show()
     app.processEvents()
     log.info("window shown")  # benchmarks/bench_bundle.py times the start up to this line
 
     def load() -> None:
+        from sync.client import first_screen
+        from sync.core.paths import DATABASE_NAME
+
+        if window.show_first_screen(first_screen.read(profile / DATABASE_NAME)):
+            app.processEvents()
+            log.info("first rows shown")  # benchmarks/bench_foundation.py --frozen times these
         opened = attach_store(window, profile, demo=args.demo)
         gc.enable()
         if not opened:
             app.exit(1)
-        elif args.demo_server:
+            return
+        from desktop.main_window import after_first_paint
+
+        after_first_paint(window.pages.currentWidget(), lambda: log.info("start page painted"))
+        if args.demo_server:
             sign_in_to_demo(window, args.demo_server, wait=False)
 
+    _close_on_terminate(window)
     QTimer.singleShot(0, load)
     return app.exec()
+
+
+def _close_on_terminate(window) -> None:
+    """Logging out or shutting down the machine sends SIGTERM: close the window as the cadre
+    would (the sync stopped between steps, the geometry and the first screen kept) instead of
+    dying wherever the signal lands."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    if not hasattr(signal, "SIGTERM"):
+        return
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs a signal handler only between bytecodes, and an idle Qt loop runs none.
+    ticker = QTimer(window, interval=250)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
 
 
 def _cheaper_pyside_import_hook() -> None:

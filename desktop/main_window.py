@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,13 +26,13 @@ from desktop import i18n
 from desktop import settings as s
 from desktop.status_bar import SyncStatusBar
 from desktop.sync_texts import sync_error_text
-from desktop.texts import violation_text
 from desktop.update_notice import UpdateNotice
 from sync.client import messages
-from sync.core.rules import RuleViolation
 
 if TYPE_CHECKING:  # the data layer is imported once the window shows (attach_store)
     from sync.client.store import Store
+
+log = logging.getLogger(__name__)
 
 LEAGUE_RED = "#c8161d"
 
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.loading_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.loading_label)
+        self.first_screen: QWidget | None = None  # see show_first_screen
 
         self.brand = QLabel(objectName="brand")
         self.org_label = QLabel(objectName="org")
@@ -135,6 +138,10 @@ class MainWindow(QMainWindow):
         self.undo_history = UndoHistory(store, self)
         self._built: dict[str, QWidget] = {}
         self.pages.removeWidget(self.loading_label)
+        if self.first_screen is not None:  # the page built below takes its place
+            self.pages.removeWidget(self.first_screen)
+            self.first_screen.deleteLater()
+            self.first_screen = None
         for _ in self.PAGE_KEYS:  # a stand-in per page, swapped for the page on its first visit
             self.pages.addWidget(QWidget())
         self.events.table_changed.connect(self._on_table_changed)
@@ -153,6 +160,38 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         self._show_page(row)  # the nav may have stood on that row already, without a signal
         after_first_paint(self.pages.currentWidget(), lambda: self.page("requests"))
+
+    def show_first_screen(self, kept: dict | None) -> bool:
+        """Before the local data is open: paint the start page's rows as this window kept them
+        when it last closed (`desktop.first_screen`), if they are of the page the window opens
+        on, in the language it speaks. The page replaces them in `attach_store`."""
+        from desktop import first_screen
+
+        row = min(self.settings.get(s.LAST_PAGE), len(self.PAGE_KEYS) - 1)
+        if self.store is not None or not first_screen.usable(
+            kept, self.PAGE_KEYS[row], self.settings.get(s.LANGUAGE)
+        ):
+            return False
+        self.first_screen = first_screen.FirstScreen(kept, self.tr("正在打开本机数据…"))
+        self.pages.addWidget(self.first_screen)
+        self.pages.setCurrentWidget(self.first_screen)
+        self.nav.setCurrentRow(row)
+        self.org_label.setText(kept.get("org") or "")
+        return True
+
+    def keep_first_screen(self) -> None:
+        """Keep the open page's first screen for the next start to paint at once."""
+        from desktop import first_screen
+        from sync.client import first_screen as kept_screen
+
+        key = self.PAGE_KEYS[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None
+        page = self._page_if_built(key) if key else None
+        if page is None:
+            return
+        language = self.settings.get(s.LANGUAGE)
+        value = first_screen.capture(key, page, language, self.org_label.text())
+        if value is not None:
+            self.store.set_meta(kept_screen.KEY, json.dumps(value, ensure_ascii=False))
 
     # --- pages, built when first needed ------------------------------------------------------
 
@@ -197,6 +236,9 @@ class MainWindow(QMainWindow):
             raise KeyError(key)
         if key in ("activities", "followers", "map"):
             page.organization_requested.connect(self.open_organization)
+        from desktop.first_screen import watch_start
+
+        watch_start(page)
         self._built[key] = page
         index = self.PAGE_KEYS.index(key)
         stand_in = self.pages.widget(index)
@@ -384,7 +426,9 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if self.store is None or self.undo_history.top() is None:
             return
+        from desktop.texts import violation_text
         from desktop.workers import run_with_progress
+        from sync.core.rules import RuleViolation
 
         def on_worker(work: Callable[[], None]) -> None:
             label = self.tr("正在撤销…")
@@ -540,6 +584,10 @@ class MainWindow(QMainWindow):
                 stats.wait_idle()  # a computation still running holds the database
             if map_page := self._page_if_built("map"):
                 map_page.stop()
+            try:
+                self.keep_first_screen()
+            except Exception:  # a nicety: never keep the window from closing
+                log.exception("could not keep the first screen")
         self.settings.set(s.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(s.LAST_PAGE, self.nav.currentRow())
         self.settings.sync()

@@ -12,17 +12,15 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from sync.client import deployment
-from sync.core.rules import (
-    DEFAULT_REPLY_DAYS,
-    DEFAULT_REQUEST_CATEGORIES,
-    WorkCalendar,
-    parse_dates,
-)
+from sync.core.request_terms import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES
+
+if TYPE_CHECKING:  # the rules are imported once the window shows
+    from sync.core.rules import WorkCalendar
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +215,8 @@ def request_categories(settings: Settings) -> list[str]:
 def work_calendar(settings: Settings) -> WorkCalendar:
     """The days that count toward the reply deadline; what is not a date is left out (the
     settings dialog names it before it is saved)."""
+    from sync.core.rules import WorkCalendar, parse_dates
+
     holidays, _ = parse_dates(settings.get(REQUEST_HOLIDAYS))
     weekends, _ = parse_dates(settings.get(REQUEST_WORKING_WEEKENDS))
     return WorkCalendar(holidays=holidays, working_weekends=weekends)

@@ -11,8 +11,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
-from desktop.texts import format_time
-
 # By SyncState value (a StrEnum): this module must not import the sync layer, which the shell
 # shows without.
 _STATE_COLORS = {
@@ -103,6 +101,8 @@ class SyncStatusBar(QStatusBar):
             tip = error
         self.connection_label.setToolTip(tip)
         self.pending_label.setText(self.tr("待同步 {n} 项").format(n=pending))
+        from desktop.texts import format_time  # shown once the data is open: not before
+
         when = (
             format_time(datetime.fromisoformat(last_sync_at)) if last_sync_at else self.tr("从未")
         )

@@ -311,7 +311,8 @@ def test_cli_generates_then_refuses_a_database_with_activities(tmp_path, capsys,
 
 def test_requests_are_in_every_state_with_replies_and_some_overdue(demo_store):
     from sync.core.records import RequestState
-    from sync.core.rules import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES, request_overdue
+    from sync.core.request_terms import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES
+    from sync.core.rules import request_overdue
 
     requests, events = rows(demo_store, "requests"), rows(demo_store, "request_events")
     assert len(requests) == demo.SIZES["small"].requests

@@ -45,6 +45,8 @@ class LazyTableModel(QAbstractTableModel):
         self._positions: dict[str, int] | None = None  # id → row, built when first needed
         self._reload_due = False
         self._held = False  # see `hold`
+        # What the page showed when its rows first painted: how it opens (`remember_start`).
+        self._start_query: Any = None
 
     # --- what a subclass provides ------------------------------------------------------------
 
@@ -157,6 +159,40 @@ class LazyTableModel(QAbstractTableModel):
             self._reload_due = True
             QTimer.singleShot(0, self.reload)
         return data
+
+    def remember_start(self) -> None:
+        """Note the query now shown as the one the page opens with (once: `desktop.first_screen`
+        calls it when the view first paints rows, after the page's own start work)."""
+        if self._start_query is None:
+            self._start_query = self._query
+
+    @property
+    def start_known(self) -> bool:
+        return self._start_query is not None
+
+    @contextmanager
+    def showing_start_rows(self, count: int) -> Iterator[int]:
+        """For the length of the block, the model holds the first `count` rows of the query
+        the page opened with, read afresh, without telling the views: `index(...).data(role)`
+        then gives each cell exactly as the page will show it when it next opens, whatever the
+        user filtered or sorted since. Yields how many rows that is (the window keeps them as
+        the next start's first screen, `desktop.first_screen`)."""
+        kept = self._ids, self._rows, self._positions
+        self.before_reload()
+        ids = self.read_ids(self._start_query)[:count]
+        found = self.read_rows(ids)
+        self._ids, self._rows, self._positions = ids, {i: found.get(i) for i in ids}, None
+        try:
+            yield len(ids)
+        finally:
+            self._ids, self._rows, self._positions = kept
+
+    def start_sort(self) -> tuple[int, bool] | None:
+        """The column and direction the page opened sorted by, or None."""
+        key = getattr(self._start_query, "sort", None)
+        if key not in self.KEYS:
+            return None
+        return self.KEYS.index(key), bool(getattr(self._start_query, "descending", False))
 
     # --- Qt model ----------------------------------------------------------------------------
 

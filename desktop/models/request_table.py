@@ -16,8 +16,8 @@ from desktop.texts import format_time, label
 from sync.client.store import Store
 from sync.client.store import request_queries as reqq
 from sync.core.privacy import mask_phone
+from sync.core.request_terms import DEFAULT_REPLY_DAYS
 from sync.core.rules import (
-    DEFAULT_REPLY_DAYS,
     WorkCalendar,
     request_overdue,
     working_days_before,

@@ -23,9 +23,13 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sync.client.http import ClientConfig, SyncError
+from sync.client.errors import SyncError
 from sync.core import paths
+
+if TYPE_CHECKING:  # the HTTP client is imported when first needed, not before the window
+    from sync.client.http import ClientConfig
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +200,8 @@ def client_config(
         raise DeploymentError(
             f"CA bundle {ca_bundle} missing", code="ca_bundle_missing", params={"path": ca_bundle}
         )
+    from sync.client.http import ClientConfig
+
     return ClientConfig(base_url=base_url, proxy=proxy or None, ca_bundle=ca_bundle or None)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sync.client import messages
+from sync.client.errors import SyncError
 from sync.core import protocol
 from sync.core.protocol import OpResult, PullPage, RevealAnswer
 from sync.core.release import Release, current_version
@@ -24,33 +25,6 @@ if TYPE_CHECKING:
     import requests
 
 log = logging.getLogger(__name__)
-
-
-class SyncError(Exception):
-    """A sync step failed; `code` and `params` (see sync.client.messages) say why, which the
-    desktop translates; `user_message` is the same in plain Chinese (for `python -m sync.client`).
-    `custom_message`, when set, is a text that has no code (a server's own message) and is shown
-    as it is."""
-
-    code = "sync_failed"
-
-    def __init__(
-        self,
-        detail: str = "",
-        *,
-        code: str | None = None,
-        params: dict[str, Any] | None = None,
-        user_message: str | None = None,
-    ):
-        if code:
-            self.code = code
-        self.params: dict[str, Any] = params or {}
-        self.custom_message = user_message or None
-        super().__init__(detail or self.user_message)
-
-    @property
-    def user_message(self) -> str:
-        return self.custom_message or messages.render(self.code, self.params)
 
 
 class Unreachable(SyncError):

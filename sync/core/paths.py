@@ -26,6 +26,8 @@ def bundled_folder() -> Path:
     return Path(getattr(sys, "_MEIPASS", app_folder())) if is_frozen() else _CHECKOUT
 
 
+DATABASE_NAME = "workbench.sqlite"  # the local data, in each profile folder
+
 RESOURCES_DIR = bundled_folder() / "resources"
 # Built at setup/build time from registry packages (build_scripts/build_resources.py);
 # never committed.

@@ -393,22 +393,9 @@ def validate_activity(
 
 # --- youth requests (诉求) ----------------------------------------------------------------------
 
-# The categories a request is classified into, as a new workbench offers them; a deployment or a
-# cadre changes the list in the settings (`desktop.settings`). A category is stored as its name.
-DEFAULT_REQUEST_CATEGORIES: tuple[str, ...] = (
-    "就业创业",
-    "公益志愿",
-    "权益维护",
-    "婚恋交友",
-    "学业",
-    "心理健康",
-    "其他",
-)
 REQUEST_TEXT_MAX = 2000
 REQUEST_CATEGORY_MAX = 20
 REPLY_MAX = 2000
-# Working days a request may wait for its first reply before it counts as overdue (a setting).
-DEFAULT_REPLY_DAYS = 5
 
 # The states from which each step may be taken, and the state it leads to (None: unchanged).
 # A reply and the youth's addition are taken in any state: an archived request reopens (the

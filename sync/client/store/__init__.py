@@ -2,7 +2,6 @@
 
 from sync.client.store.queries import ActivityQuery
 from sync.client.store.store import Store
-
-DATABASE_NAME = "workbench.sqlite"  # in each profile folder
+from sync.core.paths import DATABASE_NAME
 
 __all__ = ["DATABASE_NAME", "ActivityQuery", "Store"]

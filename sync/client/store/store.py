@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from sync.client import first_screen
 from sync.client.store import cipher, queries, replica, request_search, snapshot, sync_issues
 from sync.client.store.context import LocalContext, restore
 from sync.client.store.db import make_engine, writer
@@ -112,6 +113,7 @@ class Store:
                 ).scalar()
             )
             self.device_id = self.get_meta("device_id") or self._init_device_id()
+            self._forget_first_screen()
             self.journal = OutboxJournal(self.path, key)
             self.reconcile_journal()
         except (*cipher.DRIVER_ERRORS, DBAPIError) as error:
@@ -148,6 +150,13 @@ class Store:
         with self._writer.begin() as conn:
             yield conn
         self._announce_all()
+
+    def _forget_first_screen(self) -> None:
+        """Whoever opens the store may change what the kept first screen shows: it is valid
+        only up to here (`sync.client.first_screen`), and the window keeps a new one as it
+        closes."""
+        with self._writer.begin() as conn:
+            conn.execute(delete(meta).where(meta.c.key == first_screen.KEY))
 
     def _init_device_id(self) -> str:
         device_id = uuid7()

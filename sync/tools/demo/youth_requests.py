@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sync.core.records import ContactPreference, RequestAction, RequestState
-from sync.core.rules import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES, working_days_before
+from sync.core.request_terms import DEFAULT_REPLY_DAYS, DEFAULT_REQUEST_CATEGORIES
+from sync.core.rules import working_days_before
 from sync.tools.demo.model import DAY, DEMO_HOME_USERNAME, _Org, _utc
 
 # (category, what a youth writes, a reply a cadre gives): {town} is a town of the county.
