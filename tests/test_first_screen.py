@@ -125,18 +125,21 @@ def test_reading_kept_rows_never_fails_nor_creates_a_file(tmp_path: Path, store:
 
 def test_kept_rows_of_encrypted_data_stay_encrypted(tmp_path: Path):
     """They live in the database's own meta table: where the data is encrypted, so are they,
-    and the start reads none (the key is not at hand before the data layer)."""
+    and only the key kept in the OS keyring reads them."""
     from sync.client.store import cipher
 
     path = tmp_path / "workbench.sqlite"
-    store = Store(path, key=cipher.new_key())
+    store = Store(path, key=cipher.key_for(path))  # a new key, kept in the (test) keyring
     secret = "江宁区某某同学 138****5678"
     store.set_meta(kept_screen.KEY, json.dumps({"rows": [[[secret, None, None]]]}))
     store.close()
-    assert kept_screen.read(path) is None
+    assert kept_screen.read(path) == {"rows": [[[secret, None, None]]]}
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(path).execute("SELECT * FROM meta").fetchall()
     assert secret.encode() not in path.read_bytes()
+    other = tmp_path / "other.sqlite"
+    Store(other, key=cipher.new_key()).close()  # its key is in no keyring
+    assert kept_screen.read(other) is None
 
 
 def test_a_page_that_reads_once_shown_keeps_the_rows_it_opens_with(

@@ -3,8 +3,9 @@ never in a file of ours."""
 
 from __future__ import annotations
 
-import keyring
-from keyring.errors import KeyringError, NoKeyringError
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import Any
 
 from sync.client import messages
 
@@ -18,43 +19,44 @@ class CredentialsUnavailable(Exception):
     user_message = messages.render(code)
 
 
+@contextmanager
+def _keyring() -> Iterator[Any]:
+    """The keyring module, imported when first used (about a tenth of a second: a plain
+    profile's start paints its first rows without it); its failures as CredentialsUnavailable."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        yield keyring
+    except KeyringError as error:  # NoKeyringError included
+        raise CredentialsUnavailable(str(error)) from error
+
+
 def _key(server_url: str, username: str) -> str:
     return f"{server_url.rstrip('/')}|{username}"
 
 
 def save_token(server_url: str, username: str, token: str) -> None:
-    try:
+    with _keyring() as keyring:
         keyring.set_password(SERVICE, _key(server_url, username), token)
-    except (NoKeyringError, KeyringError) as error:
-        raise CredentialsUnavailable(str(error)) from error
 
 
 def load_token(server_url: str, username: str) -> str | None:
-    try:
+    with _keyring() as keyring:
         return keyring.get_password(SERVICE, _key(server_url, username))
-    except (NoKeyringError, KeyringError) as error:
-        raise CredentialsUnavailable(str(error)) from error
 
 
 def delete_token(server_url: str, username: str) -> None:
-    try:
+    with _keyring() as keyring, suppress(keyring.errors.PasswordDeleteError):  # already gone
         keyring.delete_password(SERVICE, _key(server_url, username))
-    except keyring.errors.PasswordDeleteError:
-        pass  # already gone
-    except (NoKeyringError, KeyringError) as error:
-        raise CredentialsUnavailable(str(error)) from error
 
 
 def save_secret(name: str, value: str) -> None:
     """Another secret of this workbench (e.g. the local database's key), under `name`."""
-    try:
+    with _keyring() as keyring:
         keyring.set_password(SERVICE, name, value)
-    except (NoKeyringError, KeyringError) as error:
-        raise CredentialsUnavailable(str(error)) from error
 
 
 def load_secret(name: str) -> str | None:
-    try:
+    with _keyring() as keyring:
         return keyring.get_password(SERVICE, name)
-    except (NoKeyringError, KeyringError) as error:
-        raise CredentialsUnavailable(str(error)) from error
