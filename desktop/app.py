@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("window shown")  # benchmarks/bench_bundle.py times the start up to this line
 
     def load() -> None:
-        from sync.client import first_screen
+        from sync.client.store import first_screen
         from sync.core.paths import DATABASE_NAME
 
         if window.show_first_screen(first_screen.read(profile / DATABASE_NAME)):

@@ -1,6 +1,6 @@
 """The first screen a start paints before the local data is open: the start page's table as the
 page will show it when it opens (`capture`, as the window closes), painted again from the
-database by `FirstScreen` the next time, read without SQLAlchemy (`sync.client.first_screen`,
+database by `FirstScreen` the next time, read without SQLAlchemy (`sync.client.store.first_screen`,
 which also says why it is never stale). The page itself replaces it as soon as it is built;
 until then it is a picture of rows that takes no clicks, and says the data is opening.
 

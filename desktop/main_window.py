@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
     def keep_first_screen(self) -> None:
         """Keep the open page's first screen for the next start to paint at once."""
         from desktop import first_screen
-        from sync.client import first_screen as kept_screen
+        from sync.client.store import first_screen as kept_screen
 
         key = self.PAGE_KEYS[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None
         page = self._page_if_built(key) if key else None

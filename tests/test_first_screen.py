@@ -1,6 +1,7 @@
-"""The first screen a start paints before the data layer is imported (`desktop.first_screen`,
-`sync.client.first_screen`): the start page's rows as the page will open, kept by the window as
-it closes, forgotten by whoever opens the store next, replaced by the page itself."""
+"""The first screen a start paints before the data layer is imported
+(`desktop.first_screen`, `sync.client.store.first_screen`): the start page's rows as the page
+will open, kept by the window as it closes, forgotten by whoever opens the store next, replaced
+by the page itself."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from desktop import settings as s
 from desktop.main_window import MainWindow
-from sync.client import first_screen as kept_screen
 from sync.client.store import Store
+from sync.client.store import first_screen as kept_screen
 from tests.conftest import HOME_ORG, NOW, activity_fields
 
 

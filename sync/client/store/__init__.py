@@ -1,7 +1,7 @@
 """The local replica: SQLite through SQLAlchemy, migrations, queries and the outbox.
 
 `Store` and `ActivityQuery` are imported when first named (PEP 562), not with the package: a
-start reads the kept first screen through `cipher` (`sync.client.first_screen`) before
+start reads the kept first screen through `cipher` (`sync.client.store.first_screen`) before
 SQLAlchemy is imported at all."""
 
 from typing import TYPE_CHECKING

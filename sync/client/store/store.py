@@ -15,8 +15,15 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from sync.client import first_screen
-from sync.client.store import cipher, queries, replica, request_search, snapshot, sync_issues
+from sync.client.store import (
+    cipher,
+    first_screen,
+    queries,
+    replica,
+    request_search,
+    snapshot,
+    sync_issues,
+)
 from sync.client.store.context import LocalContext, restore
 from sync.client.store.db import make_engine, writer
 from sync.client.store.journal import OutboxJournal
@@ -153,7 +160,7 @@ class Store:
 
     def _forget_first_screen(self) -> None:
         """Whoever opens the store may change what the kept first screen shows: it is valid
-        only up to here (`sync.client.first_screen`), and the window keeps a new one as it
+        only up to here (`sync.client.store.first_screen`), and the window keeps a new one as it
         closes."""
         with self._writer.begin() as conn:
             conn.execute(delete(meta).where(meta.c.key == first_screen.KEY))

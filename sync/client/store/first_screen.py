@@ -16,6 +16,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from sync.client.store import cipher  # not the package's Store: no SQLAlchemy
+
 KEY = "first_screen"  # the meta key
 
 log = logging.getLogger(__name__)
@@ -43,8 +45,7 @@ def read(database: Path) -> dict[str, Any] | None:
 
 def _connect(database: Path):
     """Read-only for a plain file; with the key kept in the keyring for an encrypted one (the
-    keyring and SQLCipher imported only then), or None without a key."""
-    from sync.client.store import cipher  # not the package's Store: no SQLAlchemy
+    keyring imported only then), or None without a key."""
 
     if cipher.is_plain(database):
         return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
