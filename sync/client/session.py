@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sync.client import credentials, deployment, messages
 from sync.client.http import AuthRequired, ClientConfig, ServerClient
 from sync.client.store import Store
+from sync.client.store.store import ACCOUNT_KEY
 from sync.core import protocol
 from sync.core.protocol import RevealedYouth
 
@@ -20,7 +21,6 @@ log = logging.getLogger(__name__)
 # Tokens of this process only, where the OS has no keyring: the user signs in again next time.
 _unremembered: dict[tuple[str, str], str] = {}
 
-ACCOUNT_KEY = "account"  # JSON: server_url, username, org_id, org_name, display_name, permissions
 HOME_ORG_KEY = "org_id"
 
 

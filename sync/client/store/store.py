@@ -75,7 +75,9 @@ from sync.core.rules import RuleViolation
 
 log = logging.getLogger(__name__)
 
-ACCOUNT_KEY = "account"  # the signed-in account (JSON), written by `sync.client.session`
+# The signed-in account (JSON: server_url, username, org_id, org_name, display_name,
+# permissions), written by `sync.client.session`.
+ACCOUNT_KEY = "account"
 
 Clock = Callable[[], datetime]
 
