@@ -174,24 +174,29 @@ class ServerContext:
         """Read many rows at once into the cache, {table: ids}, and the rows they refer to
         (`REFERENCES`): a bulk push names its rows up front, so a hundred approvals read their
         registrations, and those registrations' youths, with one query each."""
+        cached: dict[str, list[dict[str, Any]]] = {}  # the rows read, by table
+        for (table, _), row in self._rows.items():
+            if row is not None:
+                cached.setdefault(table, []).append(row._mapping)
         for child, column, parent in ((None, None, None), *REFERENCES):
             if child is not None:
-                refs = {
-                    row._mapping[column]
-                    for (table, _), row in self._rows.items()
-                    if table == child and row is not None and row._mapping.get(column)
-                }
+                refs = {row[column] for row in cached.get(child, ()) if row.get(column)}
                 wanted = {parent: refs}
             for table, ids in wanted.items():
                 ids = {i for i in ids if isinstance(i, str) and (table, i) not in self._rows}
                 t, key = RECORDS[table], PRIMARY_KEYS[table]
-                for start in range(0, len(ids), PRELOAD_CHUNK):
-                    chunk = sorted(ids)[start : start + PRELOAD_CHUNK]
+                ordered = sorted(ids)
+                for start in range(0, len(ordered), PRELOAD_CHUNK):
+                    chunk = ordered[start : start + PRELOAD_CHUNK]
                     self._rows.update(((table, i), None) for i in chunk)
-                    for row in self.conn.execute(select(t).where(t.c[key].in_(chunk))):
-                        self._rows[(table, row._mapping[key])] = _Row(dict(row._mapping))
-        self._preload_seats([i for (t, i), row in self._rows.items() if t == "activities" and row])
-        youths = [i for (table, i), row in self._rows.items() if table == "youths" and row]
+                    found = self.conn.execute(select(t).where(t.c[key].in_(chunk)))
+                    names = tuple(found.keys())
+                    for values in found:
+                        mapping = dict(zip(names, values, strict=True))
+                        self._rows[(table, mapping[key])] = _Row(mapping)
+                        cached.setdefault(table, []).append(mapping)
+        self._preload_seats([row["id"] for row in cached.get("activities", ())])
+        youths = [row["id"] for row in cached.get("youths", ())]
         if self.scope_path != ROOT_SCOPE:
             for start in range(0, len(youths), PRELOAD_CHUNK):
                 chunk = youths[start : start + PRELOAD_CHUNK]
