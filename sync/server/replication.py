@@ -23,13 +23,14 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
     update,
 )
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
-from sync.core import operations
+from sync.core import jsontext, operations
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import Kind, Reference, jiangsu_reference
@@ -37,6 +38,7 @@ from sync.core.protocol import PUSH_BATCH, OpResult, OpStatus, PullPage
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, RegistrationStatus, field_names
 from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
+from sync.core.sql import execute_many
 from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
 from sync.server.privacy import sent_columns
@@ -52,6 +54,7 @@ log = logging.getLogger(__name__)
 
 # The fields and values a count is of, sorted by field (`ServerContext.count`'s cache key).
 Equals = tuple[tuple[str, Any], ...]
+_ALL_ROWS = ("", None)  # the first "field" of a count of every live row of a table
 
 # Tables whose rows belong to an organisation and are filtered by scope. Categories are shared
 # by everyone; youths travel with the registrations and follows that reference them.
@@ -108,8 +111,11 @@ class ServerContext:
         # Counts of live rows, kept exact through this context's writes (nothing else writes
         # record tables in the transaction): an activity's approved seats are counted once per
         # transaction, not once per approval (which grew with the seats: quadratic in bulk).
-        # By table, so a write to a table nobody counts (a capacity edit) looks at no counts.
-        self._counts: dict[str, dict[Equals, int]] = {}
+        # By table, then by the first field and value counted (an activity's seats by its id):
+        # a write looks only at the counts its row can be in, not at every count of a push of
+        # 500 capacity edits (1,000 seat counts) once per waitlisted youth promoted.
+        self._counts: dict[str, dict[tuple[str, Any], dict[Equals, int]]] = {}
+        self._counted_fields: dict[str, set[str]] = {}  # table -> those first fields
 
     @property
     def conn(self) -> Connection:
@@ -120,7 +126,8 @@ class ServerContext:
             start = 0
             for end in range(1, len(deferred) + 1):  # runs of one statement: one executemany
                 if end == len(deferred) or deferred[end][0] is not deferred[start][0]:
-                    self._conn.execute(deferred[start][0], [p for _, p in deferred[start:end]])
+                    rows = [p for _, p in deferred[start:end]]
+                    execute_many(self._conn, deferred[start][0], rows)
                     start = end
         return self._conn
 
@@ -129,21 +136,38 @@ class ServerContext:
         self._rows.clear()
         self._visible_youths.clear()
         self._counts.clear()
+        self._counted_fields.clear()
 
     def _recount(self, table: str, before: Any, after: dict[str, Any] | None) -> None:
         """Keep the cached counts of `table` exact across one row changing (`before`: the row
         as it was, or None; `after`: its values now, or None when it is gone or a tombstone)."""
-        counts = self._counts.get(table)
-        if not counts:
+        buckets = self._counts.get(table)
+        if not buckets:
             return
         was = None if before is None or before.deleted else before._mapping
-        for equals in list(counts):
-            if after is not None and any(name not in after for name, _ in equals):
-                del counts[equals]  # an insert leaving a counted field to its default
-                continue
-            counted_before = was is not None and all(was[n] == v for n, v in equals)
-            counted_now = after is not None and all(after[n] == v for n, v in equals)
-            counts[equals] += int(counted_now) - int(counted_before)
+        chosen = {_ALL_ROWS}
+        for name in self._counted_fields.get(table, ()):
+            for row in (was, after):
+                if row is not None and name in row:
+                    chosen.add((name, row[name]))
+                elif row is not None:  # an insert leaving the field to its default
+                    chosen.update(first for first in buckets if first[0] == name)
+        for first in chosen:
+            counts = buckets.get(first, {})
+            for equals in list(counts):
+                if after is not None and any(name not in after for name, _ in equals):
+                    del counts[equals]  # an insert leaving a counted field to its default
+                    continue
+                counted_before = was is not None and all(was[n] == v for n, v in equals)
+                counted_now = after is not None and all(after[n] == v for n, v in equals)
+                counts[equals] += int(counted_now) - int(counted_before)
+
+    def _counts_of(self, table: str, equals: Equals) -> dict[Equals, int]:
+        """The cached counts of `table` that share the first field and value of `equals`."""
+        first = equals[0] if equals else _ALL_ROWS
+        if equals:
+            self._counted_fields.setdefault(table, set()).add(first[0])
+        return self._counts.setdefault(table, {}).setdefault(first, {})
 
     def _visible(self, table: str, row: Any) -> bool:
         if table == "youths":
@@ -208,8 +232,11 @@ class ServerContext:
         seat and waitlist questions (`fill_seats`) of memory, not with a query per operation
         (on PostgreSQL a round trip each)."""
         r = RECORDS["registrations"]
-        seats = self._counts.setdefault("registrations", {})
-        wanted = [i for i in activity_ids if _seat_key(i, SEAT_STATUSES[0]) not in seats]
+        wanted = []
+        for i in activity_ids:
+            key = _seat_key(i, SEAT_STATUSES[0])
+            if key not in self._counts_of("registrations", key):
+                wanted.append(i)
         for start in range(0, len(wanted), PRELOAD_CHUNK):
             chunk = wanted[start : start + PRELOAD_CHUNK]
             counts = {_seat_key(i, s): 0 for i in chunk for s in SEAT_STATUSES}
@@ -221,7 +248,8 @@ class ServerContext:
             for activity_id, status, n in self.conn.execute(grouped):
                 if status in SEAT_STATUSES:
                     counts[_seat_key(activity_id, status)] = n
-            seats.update(counts)
+            for key, n in counts.items():
+                self._counts_of("registrations", key)[key] = n
 
     def _live_row(self, table: str, record_id: str) -> Any:
         """The row if it exists, is not a tombstone and is in scope; else None."""
@@ -299,8 +327,8 @@ class ServerContext:
         return path
 
     def count(self, table: str, **equals: Any) -> int:
-        counts = self._counts.setdefault(table, {})
         key = tuple(sorted(equals.items()))
+        counts = self._counts_of(table, key)
         if key not in counts:
             stmt = _count_where(table, tuple(equals))
             params = {f"eq_{k}": v for k, v in equals.items()}
@@ -490,7 +518,8 @@ def _update_by_key(table: str, names: tuple[str, ...]) -> Any:
         .values(
             {
                 **{name: bindparam(name) for name in names},
-                "version": t.c.version + 1,
+                # 1 in the SQL, not a parameter: `execute_many` takes only named ones
+                "version": t.c.version + literal_column("1"),
                 "seq": bindparam("seq"),
             }
         )
@@ -664,8 +693,7 @@ def _apply_chunk(
             if not savepoints and _is_malformed(error):
                 raise _NeedsSavepoints from error  # found out by its op's own savepoint
             raise
-        if log_rows:
-            conn.execute(_LOG_ANSWER, log_rows)
+        execute_many(conn, _LOG_ANSWER, log_rows)
     return results
 
 
@@ -743,10 +771,10 @@ def _apply(
         "youth_id": logged_youth,
         "device_id": op.get("device_id") or "",
         "kind": op["kind"],
-        "payload": json.dumps(op["payload"], ensure_ascii=False),
+        "payload": jsontext.dumps(op["payload"]),
         "occurred_at": _device_time(op.get("occurred_at")) or now,
         "received_at": now,
-        "result": json.dumps(result.to_json(), ensure_ascii=False),
+        "result": jsontext.dumps(result.to_json()),
         "seq": result.seq or None,
     }
     return result, logged
