@@ -1,6 +1,7 @@
 """Benchmark of sync on loopback against a real server process. Prints figures; asserts nothing.
 
     .venv/bin/python benchmarks/bench_sync.py [--postgres URL] [--workers 2] [--devices 200]
+    .venv/bin/python benchmarks/bench_sync.py --only push [--runs 5] [--postgres URL]
 
 Each figure is printed beside a bare bulk copy of the same rows measured in the same run (JSON
 encode, gzip, decode, SQLite executemany into a replica's tables), the goal, and PouchDB's
@@ -329,6 +330,57 @@ def push_ops(store, count: int) -> tuple[float, float]:
     return push, whole
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by process `pid` and its descendants (the server's
+    workers): a figure the other work on the machine sways less than wall time (Linux /proc)."""
+    total = 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return total
+    return total + sum(_cpu_seconds(int(child)) for child in children)
+
+
+def push_only(store, server_pid: int, ops: int, runs: int) -> list[dict[str, float]]:
+    """The push figure alone, `runs` times on one device: wall seconds until the last push was
+    answered and recorded, and the CPU seconds used meanwhile by this process (the client) and
+    by the server (the queueing of the edits beforehand and the pull after not counted)."""
+    from sync.client import session
+    from sync.client.engine import sync_once
+
+    figures = []
+    for run in range(runs):
+        published = _published(store)
+        ids = list(published)
+        base = 1 + max(r["capacity"] or 0 for r in published.values())  # every edit a change
+        for n in range(ops):
+            store.update_activity(ids[n % len(ids)], {"capacity": base + n})
+        client = session.connect(store)
+        marks: list[tuple[float, float, float]] = []
+
+        def progress(phase: str, done: int, total: int, marks=marks) -> None:
+            if phase == "push" and done == total:
+                marks.append((time.perf_counter(), time.process_time(), _cpu_seconds(server_pid)))
+
+        try:
+            started = (time.perf_counter(), time.process_time(), _cpu_seconds(server_pid))
+            report = sync_once(store, client, progress=progress)
+        finally:
+            client.close()
+        assert report.ok and report.pushed == ops and report.rejected == 0, report
+        ended = marks[-1]
+        push, client_cpu, server_cpu = (e - s for e, s in zip(ended, started, strict=True))
+        figures.append({"push": push, "client_cpu": client_cpu, "server_cpu": server_cpu})
+        print(
+            f"push run {run + 1}: {push:.3f} s; CPU client {client_cpu:.3f} s, "
+            f"server {server_cpu:.3f} s",
+            flush=True,
+        )
+    return figures
+
+
 def pull_changes(store) -> tuple[float, int]:
     from sync.client import session
     from sync.client.engine import sync_once
@@ -613,7 +665,15 @@ def main(argv: list[str] | None = None) -> int:
         "--no-crowd", action="store_true", help="skip the concurrent devices (push/pull only)"
     )
     parser.add_argument(
-        "--runs", type=int, default=1, help="with --crowd-only: the concurrent devices N times"
+        "--only",
+        choices=["push"],
+        help="push: only the push figure (after the initial sync it needs), --runs times",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="with --crowd-only: the concurrent devices N times; with --only push: pushes",
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this file (run.py)")
     args = parser.parse_args(argv)
@@ -640,6 +700,21 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         initial = _child(INITIAL_SYNC, str(work / "a"), url, USERNAME, _password())
         replica = work / "a" / "workbench.sqlite"
+        if args.only == "push":
+            bare = _child(BARE_COPY, str(replica), str(args.ops))
+            a = _device(work / "a", url)
+            runs = push_only(a, server.pid, args.ops, args.runs)
+            a.close()
+            pushes = sorted(r["push"] for r in runs)
+            print(
+                f"push {args.ops:,} operations, {len(runs)} runs: median "
+                f"{statistics.median(pushes):.3f} s (min {pushes[0]:.3f}, max {pushes[-1]:.3f}); "
+                f"CPU median client {statistics.median(r['client_cpu'] for r in runs):.3f} s, "
+                f"server {statistics.median(r['server_cpu'] for r in runs):.3f} s; "
+                f"bare copy {bare['seconds']:.3f} s; PouchDB {POUCHDB['push']}"
+            )
+            _write_json(args.json, {**figures, "push_runs": runs, "bare_ops": bare})
+            return 0
         bare_all = _child(BARE_COPY, str(replica), "0")
         bare_1000 = _child(BARE_COPY, str(replica), str(args.ops))
         shutil.copytree(work / "a", work / "b")  # a second device, as synced as the first

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sync.client import messages
 from sync.client.errors import SyncError
-from sync.core import protocol
+from sync.core import jsontext, protocol
 from sync.core.protocol import OpResult, PullPage, RevealAnswer
 from sync.core.release import Release, current_version
 
@@ -196,6 +196,7 @@ class ServerClient:
 
         url = self.config.base_url.rstrip("/") + path
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        headers.update(kwargs.pop("headers", None) or {})
         # Per request as well: requests lets HTTP(S)_PROXY and REQUESTS_CA_BUNDLE of the
         # environment override a session's own settings (psf/requests#2018).
         if self.config.proxy:
@@ -285,7 +286,13 @@ class ServerClient:
         return self._request("GET", protocol.ME_PATH)
 
     def push(self, ops: list[dict[str, Any]]) -> list[OpResult]:
-        body = self._request("POST", protocol.PUSH_PATH, json={"ops": ops})
+        # JSON made by `jsontext` (requests' own json= takes 3.5 ms for 500 operations)
+        body = self._request(
+            "POST",
+            protocol.PUSH_PATH,
+            data=jsontext.dumps_bytes({"ops": ops}),
+            headers={"Content-Type": "application/json"},
+        )
         try:
             results = [OpResult.from_json(r) for r in body["results"]]
         except (KeyError, TypeError, ValueError) as error:

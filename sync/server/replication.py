@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -22,20 +23,22 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
     update,
 )
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
-from sync.core import operations
+from sync.core import jsontext, operations
 from sync.core.codec import to_json
 from sync.core.ids import uuid7
 from sync.core.operations import Kind, Reference, jiangsu_reference
-from sync.core.protocol import OpResult, OpStatus, PullPage
+from sync.core.protocol import PUSH_BATCH, OpResult, OpStatus, PullPage
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, RegistrationStatus, field_names
 from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
+from sync.core.sql import execute_many
 from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
 from sync.server.privacy import sent_columns
@@ -48,6 +51,10 @@ from sync.server.tables import (
 )
 
 log = logging.getLogger(__name__)
+
+# The fields and values a count is of, sorted by field (`ServerContext.count`'s cache key).
+Equals = tuple[tuple[str, Any], ...]
+_ALL_ROWS = ("", None)  # the first "field" of a count of every live row of a table
 
 # Tables whose rows belong to an organisation and are filtered by scope. Categories are shared
 # by everyone; youths travel with the registrations and follows that reference them.
@@ -104,7 +111,11 @@ class ServerContext:
         # Counts of live rows, kept exact through this context's writes (nothing else writes
         # record tables in the transaction): an activity's approved seats are counted once per
         # transaction, not once per approval (which grew with the seats: quadratic in bulk).
-        self._counts: dict[tuple[str, tuple[tuple[str, Any], ...]], int] = {}
+        # By table, then by the first field and value counted (an activity's seats by its id):
+        # a write looks only at the counts its row can be in, not at every count of a push of
+        # 500 capacity edits (1,000 seat counts) once per waitlisted youth promoted.
+        self._counts: dict[str, dict[tuple[str, Any], dict[Equals, int]]] = {}
+        self._counted_fields: dict[str, set[str]] = {}  # table -> those first fields
 
     @property
     def conn(self) -> Connection:
@@ -115,7 +126,8 @@ class ServerContext:
             start = 0
             for end in range(1, len(deferred) + 1):  # runs of one statement: one executemany
                 if end == len(deferred) or deferred[end][0] is not deferred[start][0]:
-                    self._conn.execute(deferred[start][0], [p for _, p in deferred[start:end]])
+                    rows = [p for _, p in deferred[start:end]]
+                    execute_many(self._conn, deferred[start][0], rows)
                     start = end
         return self._conn
 
@@ -124,19 +136,38 @@ class ServerContext:
         self._rows.clear()
         self._visible_youths.clear()
         self._counts.clear()
+        self._counted_fields.clear()
 
     def _recount(self, table: str, before: Any, after: dict[str, Any] | None) -> None:
         """Keep the cached counts of `table` exact across one row changing (`before`: the row
         as it was, or None; `after`: its values now, or None when it is gone or a tombstone)."""
+        buckets = self._counts.get(table)
+        if not buckets:
+            return
         was = None if before is None or before.deleted else before._mapping
-        for key in [k for k in self._counts if k[0] == table]:
-            equals = key[1]
-            if after is not None and any(name not in after for name, _ in equals):
-                del self._counts[key]  # an insert leaving a counted field to its default
-                continue
-            counted_before = was is not None and all(was[n] == v for n, v in equals)
-            counted_now = after is not None and all(after[n] == v for n, v in equals)
-            self._counts[key] += int(counted_now) - int(counted_before)
+        chosen = {_ALL_ROWS}
+        for name in self._counted_fields.get(table, ()):
+            for row in (was, after):
+                if row is not None and name in row:
+                    chosen.add((name, row[name]))
+                elif row is not None:  # an insert leaving the field to its default
+                    chosen.update(first for first in buckets if first[0] == name)
+        for first in chosen:
+            counts = buckets.get(first, {})
+            for equals in list(counts):
+                if after is not None and any(name not in after for name, _ in equals):
+                    del counts[equals]  # an insert leaving a counted field to its default
+                    continue
+                counted_before = was is not None and all(was[n] == v for n, v in equals)
+                counted_now = after is not None and all(after[n] == v for n, v in equals)
+                counts[equals] += int(counted_now) - int(counted_before)
+
+    def _counts_of(self, table: str, equals: Equals) -> dict[Equals, int]:
+        """The cached counts of `table` that share the first field and value of `equals`."""
+        first = equals[0] if equals else _ALL_ROWS
+        if equals:
+            self._counted_fields.setdefault(table, set()).add(first[0])
+        return self._counts.setdefault(table, {}).setdefault(first, {})
 
     def _visible(self, table: str, row: Any) -> bool:
         if table == "youths":
@@ -167,24 +198,29 @@ class ServerContext:
         """Read many rows at once into the cache, {table: ids}, and the rows they refer to
         (`REFERENCES`): a bulk push names its rows up front, so a hundred approvals read their
         registrations, and those registrations' youths, with one query each."""
+        cached: dict[str, list[dict[str, Any]]] = {}  # the rows read, by table
+        for (table, _), row in self._rows.items():
+            if row is not None:
+                cached.setdefault(table, []).append(row._mapping)
         for child, column, parent in ((None, None, None), *REFERENCES):
             if child is not None:
-                refs = {
-                    row._mapping[column]
-                    for (table, _), row in self._rows.items()
-                    if table == child and row is not None and row._mapping.get(column)
-                }
+                refs = {row[column] for row in cached.get(child, ()) if row.get(column)}
                 wanted = {parent: refs}
             for table, ids in wanted.items():
                 ids = {i for i in ids if isinstance(i, str) and (table, i) not in self._rows}
                 t, key = RECORDS[table], PRIMARY_KEYS[table]
-                for start in range(0, len(ids), PRELOAD_CHUNK):
-                    chunk = sorted(ids)[start : start + PRELOAD_CHUNK]
+                ordered = sorted(ids)
+                for start in range(0, len(ordered), PRELOAD_CHUNK):
+                    chunk = ordered[start : start + PRELOAD_CHUNK]
                     self._rows.update(((table, i), None) for i in chunk)
-                    for row in self.conn.execute(select(t).where(t.c[key].in_(chunk))):
-                        self._rows[(table, row._mapping[key])] = _Row(dict(row._mapping))
-        self._preload_seats([i for (t, i), row in self._rows.items() if t == "activities" and row])
-        youths = [i for (table, i), row in self._rows.items() if table == "youths" and row]
+                    found = self.conn.execute(select(t).where(t.c[key].in_(chunk)))
+                    names = tuple(found.keys())
+                    for values in found:
+                        mapping = dict(zip(names, values, strict=True))
+                        self._rows[(table, mapping[key])] = _Row(mapping)
+                        cached.setdefault(table, []).append(mapping)
+        self._preload_seats([row["id"] for row in cached.get("activities", ())])
+        youths = [row["id"] for row in cached.get("youths", ())]
         if self.scope_path != ROOT_SCOPE:
             for start in range(0, len(youths), PRELOAD_CHUNK):
                 chunk = youths[start : start + PRELOAD_CHUNK]
@@ -196,7 +232,11 @@ class ServerContext:
         seat and waitlist questions (`fill_seats`) of memory, not with a query per operation
         (on PostgreSQL a round trip each)."""
         r = RECORDS["registrations"]
-        wanted = [i for i in activity_ids if _seat_key(i, SEAT_STATUSES[0]) not in self._counts]
+        wanted = []
+        for i in activity_ids:
+            key = _seat_key(i, SEAT_STATUSES[0])
+            if key not in self._counts_of("registrations", key):
+                wanted.append(i)
         for start in range(0, len(wanted), PRELOAD_CHUNK):
             chunk = wanted[start : start + PRELOAD_CHUNK]
             counts = {_seat_key(i, s): 0 for i in chunk for s in SEAT_STATUSES}
@@ -208,7 +248,8 @@ class ServerContext:
             for activity_id, status, n in self.conn.execute(grouped):
                 if status in SEAT_STATUSES:
                     counts[_seat_key(activity_id, status)] = n
-            self._counts.update(counts)
+            for key, n in counts.items():
+                self._counts_of("registrations", key)[key] = n
 
     def _live_row(self, table: str, record_id: str) -> Any:
         """The row if it exists, is not a tombstone and is in scope; else None."""
@@ -286,12 +327,13 @@ class ServerContext:
         return path
 
     def count(self, table: str, **equals: Any) -> int:
-        key = (table, tuple(sorted(equals.items())))
-        if key not in self._counts:
+        key = tuple(sorted(equals.items()))
+        counts = self._counts_of(table, key)
+        if key not in counts:
             stmt = _count_where(table, tuple(equals))
             params = {f"eq_{k}": v for k, v in equals.items()}
-            self._counts[key] = self.conn.scalar(stmt, params) or 0
-        return self._counts[key]
+            counts[key] = self.conn.scalar(stmt, params) or 0
+        return counts[key]
 
     def find(
         self,
@@ -348,9 +390,10 @@ PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound
 SEAT_STATUSES = (RegistrationStatus.APPROVED.value, RegistrationStatus.WAITLISTED.value)
 
 
-def _seat_key(activity_id: str, status: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
-    """The `ServerContext._counts` key of `count("registrations", activity_id=…, status=…)`."""
-    return ("registrations", (("activity_id", activity_id), ("status", status)))
+def _seat_key(activity_id: str, status: str) -> Equals:
+    """The `ServerContext._counts["registrations"]` key of `count("registrations",
+    activity_id=…, status=…)`."""
+    return (("activity_id", activity_id), ("status", status))
 
 
 def _named_rows(ops: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -475,7 +518,8 @@ def _update_by_key(table: str, names: tuple[str, ...]) -> Any:
         .values(
             {
                 **{name: bindparam(name) for name in names},
-                "version": t.c.version + 1,
+                # 1 in the SQL, not a parameter: `execute_many` takes only named ones
+                "version": t.c.version + literal_column("1"),
                 "seq": bindparam("seq"),
             }
         )
@@ -533,9 +577,15 @@ def apply_one(
     return result
 
 
-# Operations applied per transaction: one commit (one fsync) for many, while the change
-# counter stays locked for a fraction of a second at most.
-OPS_PER_TRANSACTION = 100
+# Operations applied per transaction at most: a device's push request (`PUSH_BATCH`) in one
+# commit, so one fsync (8-9 ms each on SQLite with synchronous=FULL on this machine; a commit on
+# PostgreSQL too) for up to 500 operations, where one per 100 cost 10 of them per 1,000 edits.
+OPS_PER_TRANSACTION = PUSH_BATCH
+# A transaction also ends after the operation that takes it past this: the change counter stays
+# locked, and SQLite's writer lock held, until the commit, so heavy operations (a tag over 200
+# followers each, a bulk approval) let other devices in within about half a second (100 of them
+# to a transaction, as before, held it for seconds); 500 capacity edits take 0.1-0.3 s here.
+TRANSACTION_SECONDS = 0.5
 
 
 def apply_many(
@@ -548,9 +598,10 @@ def apply_many(
     permissions: Collection[str] = (),
     youth_id: str | None = None,
 ) -> list[OpResult]:
-    """Apply pushed operations in order, OPS_PER_TRANSACTION to a transaction, each in a
-    savepoint of its own (a refusal takes back that operation's writes only). An unexpected
-    error rolls back only the current transaction; the client sends those again.
+    """Apply pushed operations in order, in transactions of at most OPS_PER_TRANSACTION
+    operations or TRANSACTION_SECONDS, each operation in a savepoint of its own (a refusal
+    takes back that operation's writes only). An unexpected error rolls back only the current
+    transaction; the client sends those again.
 
     A transaction's operations are applied in bulk around their rules: the answers already
     given are read with one query, one context keeps the rows read for the next operation, and
@@ -570,8 +621,8 @@ def apply_many(
         "youth_id": youth_id,
     }
     savepoints = False
-    for start in range(0, len(ops), OPS_PER_TRANSACTION):
-        chunk = ops[start : start + OPS_PER_TRANSACTION]
+    while len(results) < len(ops):
+        chunk = ops[len(results) : len(results) + OPS_PER_TRANSACTION]
         if not savepoints and len(chunk) >= OPTIMISTIC_FROM:
             try:
                 results += _apply_chunk(db, chunk, savepoints=False, **who)
@@ -601,9 +652,11 @@ def _apply_chunk(
     permissions: Collection[str],
     youth_id: str | None,
 ) -> list[OpResult]:
-    """One transaction of `apply_many`."""
+    """One transaction of `apply_many`: the answers to the operations of `chunk` it applied,
+    from the first on (all of them, or fewer when it ran past TRANSACTION_SECONDS)."""
     results: list[OpResult] = []
     with db.write() as conn:
+        began = time.monotonic()
         # One sequence per operation, reserved together: one counter update (and lock,
         # held to the commit as for a single operation) instead of one per operation.
         seqs = reserve_seqs(conn, len(chunk))
@@ -632,14 +685,15 @@ def _apply_chunk(
             results.append(result)
             answered[op["op_id"]] = result  # the same op_id twice in one push: once
             log_rows.append(logged)
+            if time.monotonic() - began > TRANSACTION_SECONDS:
+                break  # the rest in the next transaction (their sequences left unused)
         try:
             conn = ctx.conn  # the updates still deferred, sent
         except Exception as error:
             if not savepoints and _is_malformed(error):
                 raise _NeedsSavepoints from error  # found out by its op's own savepoint
             raise
-        if log_rows:
-            conn.execute(_LOG_ANSWER, log_rows)
+        execute_many(conn, _LOG_ANSWER, log_rows)
     return results
 
 
@@ -717,10 +771,10 @@ def _apply(
         "youth_id": logged_youth,
         "device_id": op.get("device_id") or "",
         "kind": op["kind"],
-        "payload": json.dumps(op["payload"], ensure_ascii=False),
+        "payload": jsontext.dumps(op["payload"]),
         "occurred_at": _device_time(op.get("occurred_at")) or now,
         "received_at": now,
-        "result": json.dumps(result.to_json(), ensure_ascii=False),
+        "result": jsontext.dumps(result.to_json()),
         "seq": result.seq or None,
     }
     return result, logged
@@ -731,8 +785,8 @@ def _is_malformed(error: Exception) -> bool:
     an id too long for its column, or a value a column refuses to bind (a time without its zone
     arrives as a StatementError wrapping the ValueError). A lost connection or a deadlock is a
     StatementError too, but the database's: that one must not reject the operation for good."""
-    if isinstance(error, KeyError | TypeError | ValueError | AttributeError):
-        return True
+    if isinstance(error, KeyError | TypeError | ValueError | AttributeError | OverflowError):
+        return True  # OverflowError: an integer SQLite cannot store (beyond 64 bits)
     if isinstance(error, DataError | IntegrityError):
         return True
     return (

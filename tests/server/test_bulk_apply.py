@@ -105,3 +105,40 @@ def test_a_bulk_push_reads_shared_rows_once_and_answers_each_operation(seeded_da
             assert tuple(row.one()) == (759, version + 120)
     finally:
         db.dispose()
+
+
+def test_a_push_past_the_time_bound_continues_in_the_next_transaction(seeded_database, monkeypatch):
+    """A transaction ends after the operation that takes it past TRANSACTION_SECONDS (here at
+    once, so after every operation): the rest of the push goes on in new transactions, each
+    operation still answered once and in order, a refusal still answered alone."""
+    url, seeded = seeded_database
+    monkeypatch.setattr(replication, "TRANSACTION_SECONDS", 0.0)
+    db = Database.connect(url)
+    try:
+        a, orgs = RECORDS["activities"], RECORDS["organizations"]
+        with db.engine.connect() as conn:
+            scope = conn.scalar(select(orgs.c.scope_path).where(orgs.c.id == seeded.home_org_id))
+            activity_id, version = conn.execute(
+                select(a.c.id, a.c.version)
+                .where(a.c.status == "published", a.c.scope_path.startswith(scope))
+                .order_by(a.c.id)
+                .limit(1)
+            ).one()
+        edits = [_edit(activity_id, 800 + n) for n in range(20)]
+        ops = [*edits[:12], _edit("no-such-activity", 1), *edits[12:]]
+        commits: list[int] = []
+        event.listen(db.engine, "commit", lambda *_: commits.append(1))
+        results = replication.apply_many(db, account_id=None, scope_path=scope, ops=ops)
+        assert len(commits) == len(ops)  # one transaction per operation
+        assert [r.op_id for r in results] == [op["op_id"] for op in ops]
+        assert results[12].status is OpStatus.REJECTED and results[12].code == "not_found"
+        applied = [r for i, r in enumerate(results) if i != 12]
+        assert all(r.status is OpStatus.APPLIED for r in applied)
+        seqs = [r.seq for r in applied]
+        assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+        assert replication.apply_many(db, account_id=None, scope_path=scope, ops=ops) == results
+        with db.engine.connect() as conn:
+            row = conn.execute(select(a.c.capacity, a.c.version).where(a.c.id == activity_id))
+            assert tuple(row.one()) == (819, version + 20)  # each once, the replay nothing
+    finally:
+        db.dispose()

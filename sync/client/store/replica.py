@@ -14,18 +14,19 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, literal_column, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync.client.store.context import LocalContext, restore
 from sync.client.store.tables import RECORDS, conflicts, meta, outbox
-from sync.core import operations
+from sync.core import jsontext, operations
 from sync.core.codec import from_json, to_json
 from sync.core.ids import uuid7
 from sync.core.operations import Reference
 from sync.core.protocol import OpResult, OpStatus, PullPage
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
 from sync.core.rules import RuleViolation
+from sync.core.sql import execute_many
 
 OUTSTANDING = ("pending", "acknowledged")
 CURSOR_KEY = "pull_cursor"
@@ -182,12 +183,11 @@ def record_results(
                 "_op_id": result.op_id,
                 "state": "rejected" if result.status is OpStatus.REJECTED else "acknowledged",
                 "server_seq": result.seq,
-                "result": json.dumps(result.to_json(), ensure_ascii=False),
+                "result": jsontext.dumps(result.to_json()),
             }
             for result in results
         ]
-        if answers:
-            c.execute(_RECORD_ANSWER, answers)
+        execute_many(c, _RECORD_ANSWER, answers)
         for result in results:
             if result.code == "field_conflict":
                 _keep_conflicts(c, result, now)
@@ -204,7 +204,8 @@ def record_results(
 
 _RECORD_ANSWER = (
     update(outbox)
-    .where(outbox.c.op_id == bindparam("_op_id"), outbox.c.state == "pending")
+    # 'pending' in the SQL, not a parameter: `execute_many` takes only named ones
+    .where(outbox.c.op_id == bindparam("_op_id"), outbox.c.state == literal_column("'pending'"))
     .values(
         state=bindparam("state"), server_seq=bindparam("server_seq"), result=bindparam("result")
     )

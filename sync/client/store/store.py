@@ -646,9 +646,11 @@ class Store:
 
     def ops_to_push(self, limit: int) -> list[dict[str, Any]]:
         """The oldest pending operations, in the order they were made."""
+        o = outbox.c
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(outbox)
+                # Not the undo snapshots (a row before each change, often larger than the op)
+                select(o.op_id, o.kind, o.payload, o.occurred_at, o.device_id)
                 .where(outbox.c.state == "pending")
                 .order_by(outbox.c.seq)
                 .limit(limit)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import typing
 from functools import lru_cache
 from typing import Any
@@ -13,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field, create_model
 
-from sync.core import protocol
+from sync.core import jsontext, protocol
 from sync.core.checkin_codes import public_key_text
 from sync.server import replication, snapshot
 from sync.server.deps import (
@@ -154,8 +153,8 @@ def _public_key_text(key: Ed25519PrivateKey) -> str:
 
 
 def _to_json_bytes(content: Any) -> bytes:
-    """JSON as FastAPI's JSONResponse writes it (UTF-8, compact)."""
-    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    """JSON as FastAPI's JSONResponse writes it (UTF-8, compact), made faster (`jsontext`)."""
+    return jsontext.dumps_bytes(content)
 
 
 @router.get(
