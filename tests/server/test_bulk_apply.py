@@ -40,15 +40,7 @@ def test_a_bulk_push_reads_shared_rows_once_and_answers_each_operation(seeded_da
     db = Database.connect(url)
     try:
         a = RECORDS["activities"]
-        orgs = RECORDS["organizations"]
-        with db.engine.connect() as conn:
-            scope = conn.scalar(select(orgs.c.scope_path).where(orgs.c.id == seeded.home_org_id))
-            activity_id, version = conn.execute(
-                select(a.c.id, a.c.version)
-                .where(a.c.status == "published", a.c.scope_path.startswith(scope))
-                .order_by(a.c.id)
-                .limit(1)
-            ).one()
+        scope, activity_id, version = _published_activity(db, seeded.home_org_id)
         edits = [_edit(activity_id, 500 + n) for n in range(60)]
         missing = _edit("no-such-activity", 1)
         ops = [*edits[:30], missing, edits[29], *edits[30:]]  # a refusal, and one op twice
@@ -115,15 +107,8 @@ def test_a_push_past_the_time_bound_continues_in_the_next_transaction(seeded_dat
     monkeypatch.setattr(replication, "TRANSACTION_SECONDS", 0.0)
     db = Database.connect(url)
     try:
-        a, orgs = RECORDS["activities"], RECORDS["organizations"]
-        with db.engine.connect() as conn:
-            scope = conn.scalar(select(orgs.c.scope_path).where(orgs.c.id == seeded.home_org_id))
-            activity_id, version = conn.execute(
-                select(a.c.id, a.c.version)
-                .where(a.c.status == "published", a.c.scope_path.startswith(scope))
-                .order_by(a.c.id)
-                .limit(1)
-            ).one()
+        a = RECORDS["activities"]
+        scope, activity_id, version = _published_activity(db, seeded.home_org_id)
         edits = [_edit(activity_id, 800 + n) for n in range(20)]
         ops = [*edits[:12], _edit("no-such-activity", 1), *edits[12:]]
         commits: list[int] = []
@@ -142,3 +127,17 @@ def test_a_push_past_the_time_bound_continues_in_the_next_transaction(seeded_dat
             assert tuple(row.one()) == (819, version + 20)  # each once, the replay nothing
     finally:
         db.dispose()
+
+
+def _published_activity(db: Database, home_org_id: str) -> tuple[str, str, int]:
+    """The home organisation's scope, and the first published activity in it: id, version."""
+    a, orgs = RECORDS["activities"], RECORDS["organizations"]
+    with db.engine.connect() as conn:
+        scope = conn.scalar(select(orgs.c.scope_path).where(orgs.c.id == home_org_id))
+        activity_id, version = conn.execute(
+            select(a.c.id, a.c.version)
+            .where(a.c.status == "published", a.c.scope_path.startswith(scope))
+            .order_by(a.c.id)
+            .limit(1)
+        ).one()
+    return scope, activity_id, version
