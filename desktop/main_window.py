@@ -156,10 +156,14 @@ class MainWindow(QMainWindow):
         self.sign_in = SignInFlow(store, self.settings, self.sync, self.undo_history, window=self)
         self.sign_in.signed_out.connect(self._on_signed_out)
         self.retranslate()
-        row = min(self.settings.get(s.LAST_PAGE), len(self.PAGE_KEYS) - 1)
+        row = self._start_row()
         self.nav.setCurrentRow(row)
         self._show_page(row)  # the nav may have stood on that row already, without a signal
         after_first_paint(self.pages.currentWidget(), lambda: self.page("requests"))
+
+    def _start_row(self) -> int:
+        """The row of the page the window opens on: the last one used."""
+        return min(self.settings.get(s.LAST_PAGE), len(self.PAGE_KEYS) - 1)
 
     def show_first_screen(self, kept: dict | None) -> bool:
         """Before the local data is open: paint the start page's rows as this window kept them
@@ -167,7 +171,7 @@ class MainWindow(QMainWindow):
         on, in the language it speaks. The page replaces them in `attach_store`."""
         from desktop import first_screen
 
-        row = min(self.settings.get(s.LAST_PAGE), len(self.PAGE_KEYS) - 1)
+        row = self._start_row()
         if self.store is not None or not first_screen.usable(
             kept, self.PAGE_KEYS[row], self.settings.get(s.LANGUAGE)
         ):

@@ -46,7 +46,6 @@ def read(database: Path) -> dict[str, Any] | None:
 def _connect(database: Path):
     """Read-only for a plain file; with the key kept in the keyring for an encrypted one (the
     keyring imported only then), or None without a key."""
-
     if cipher.is_plain(database):
         return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
     key = cipher.stored_key(database)
