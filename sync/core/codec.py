@@ -15,7 +15,7 @@ from typing import Any
 
 
 @cache
-def _field_types(record: type) -> dict[str, type]:
+def field_types(record: type) -> dict[str, type]:
     hints = typing.get_type_hints(record)
     result = {}
     for f in dataclasses.fields(record):
@@ -39,7 +39,7 @@ def to_json(record: type, values: typing.Mapping[str, Any]) -> dict[str, Any]:
 
 def from_json(record: type, data: typing.Mapping[str, Any]) -> dict[str, Any]:
     """Python values for the fields of `record` present in `data`; unknown keys are an error."""
-    kinds = _field_types(record)
+    kinds = field_types(record)
     out = {}
     for name, value in data.items():
         if name not in kinds:

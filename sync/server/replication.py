@@ -11,7 +11,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Collection
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from sync.core import jsontext, operations
-from sync.core.codec import to_json
+from sync.core.codec import field_types
 from sync.core.ids import uuid7
 from sync.core.operations import Kind, Reference, jiangsu_reference
 from sync.core.protocol import PUSH_BATCH, OpResult, OpStatus, PullPage
@@ -67,6 +67,28 @@ YOUTH_LINKS = ("registrations", "followers", "requests")
 def _record_values(table: str, row: Any) -> dict[str, Any]:
     mapping = row._mapping
     return {name: mapping[name] for name in field_names(RECORD_TABLES[table])}
+
+
+@cache
+def _sent_row(table: str) -> Callable[[Any], dict[str, Any]]:
+    """A row of `select(*sent_columns(table))` as the JSON a page carries: its record's fields,
+    times and dates as ISO text (what `to_json(_record_values(...))` makes, several times
+    faster: a page of 1,000 rows is the pull's main cost, and 200 devices pull together)."""
+    names = [c.name for c in RECORDS[table].c]
+    fields = field_names(RECORD_TABLES[table])
+    positions = [names.index(name) for name in fields]
+    kinds = field_types(RECORD_TABLES[table])
+    timed = [name for name in fields if kinds[name] in (datetime, date)]
+
+    def encode(row: Any) -> dict[str, Any]:
+        values = dict(zip(fields, [row[i] for i in positions], strict=True))
+        for name in timed:
+            value = values[name]
+            if value is not None:
+                values[name] = value.isoformat()
+        return values
+
+    return encode
 
 
 class ServerContext:
@@ -898,8 +920,7 @@ def pull(
         if row.deleted:
             deleted.setdefault(table, []).append(row._mapping[PRIMARY_KEYS[table]])
         else:
-            values = _record_values(table, row)
-            rows.setdefault(table, []).append(to_json(RECORD_TABLES[table], values))
+            rows.setdefault(table, []).append(_sent_row(table)(row))
     _add_referenced(conn, rows)
     cursor = max((c[0] for c in chosen), default=after)
     return PullPage(cursor=cursor, more=more, rows=rows, deleted=deleted)
@@ -932,8 +953,9 @@ def _add_referenced(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
         wanted = {r[column] for r in rows.get(child, []) if r.get(column)} - present
         while wanted:
             t = RECORDS[parent]
+            encode = _sent_row(parent)
             found = [
-                to_json(RECORD_TABLES[parent], _record_values(parent, r))
+                encode(r)
                 for r in conn.execute(
                     select(*sent_columns(parent)).where(
                         t.c[PRIMARY_KEYS[parent]].in_(wanted), t.c.deleted.is_(False)
