@@ -240,11 +240,23 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
 
 def _serve_workers(config) -> None:
-    """Several worker processes on one listening socket, as `uvicorn.run` does, except that
-    the socket is marked TCP. uvicorn creates it with protocol 0, and asyncio sets TCP_NODELAY
-    only on connections whose socket says TCP: without it every answer waited for the client's
-    delayed ACK (Nagle), about 40 ms per request on loopback (measured)."""
+    """Several worker processes on one port: each on a socket of its own where the system allows
+    it (`sync.server.workers`: new connections spread evenly), else uvicorn's supervisor on one
+    shared socket. Either way the socket is marked TCP: uvicorn creates it with protocol 0, and
+    asyncio sets TCP_NODELAY only on connections whose socket says TCP: without it every answer
+    waited for the client's delayed ACK (Nagle), about 40 ms per request on loopback (measured)."""
     import socket
+
+    from sync.server import workers
+
+    if workers.supported():
+        sockets = workers.listening_sockets(
+            config.host, config.port, config.workers, config.backlog
+        )
+        status = workers.run(config, sockets)
+        if status:
+            raise SystemExit(status)
+        return
 
     from uvicorn.supervisors import Multiprocess
 
