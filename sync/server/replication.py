@@ -11,7 +11,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Collection
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Any
 
@@ -31,7 +31,6 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from sync.core import jsontext, operations
-from sync.core.codec import field_types
 from sync.core.ids import uuid7
 from sync.core.operations import Kind, Reference, jiangsu_reference
 from sync.core.protocol import PUSH_BATCH, OpResult, OpStatus, PullPage
@@ -39,6 +38,7 @@ from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, RegistrationStatus, f
 from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
 from sync.core.sql import execute_many
+from sync.server import pull_rows
 from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
 from sync.server.privacy import sent_columns
@@ -67,28 +67,6 @@ YOUTH_LINKS = ("registrations", "followers", "requests")
 def _record_values(table: str, row: Any) -> dict[str, Any]:
     mapping = row._mapping
     return {name: mapping[name] for name in field_names(RECORD_TABLES[table])}
-
-
-@cache
-def _sent_row(table: str) -> Callable[[Any], dict[str, Any]]:
-    """A row of `select(*sent_columns(table))` as the JSON a page carries: its record's fields,
-    times and dates as ISO text (what `to_json(_record_values(...))` makes, several times
-    faster: a page of 1,000 rows is the pull's main cost, and 200 devices pull together)."""
-    names = [c.name for c in RECORDS[table].c]
-    fields = field_names(RECORD_TABLES[table])
-    positions = [names.index(name) for name in fields]
-    kinds = field_types(RECORD_TABLES[table])
-    timed = [name for name in fields if kinds[name] in (datetime, date)]
-
-    def encode(row: Any) -> dict[str, Any]:
-        values = dict(zip(fields, [row[i] for i in positions], strict=True))
-        for name in timed:
-            value = values[name]
-            if value is not None:
-                values[name] = value.isoformat()
-        return values
-
-    return encode
 
 
 class ServerContext:
@@ -898,9 +876,9 @@ def pull(
     changes = current_seq(conn) - after
     if changes <= 0:  # nothing changed anywhere: one query instead of one a table
         return PullPage(cursor=after, more=False, rows={}, deleted={})
-    candidates: list[tuple[int, str, Any]] = []
+    candidates: list[tuple[int, str, Any]] = []  # (seq, table, its key and deleted flag)
     for table in PULLED:
-        stmt = pull_select(table, scope_path, ancestors, after=after, changes=changes)
+        stmt = _keys(table, pull_select(table, scope_path, ancestors, after=after, changes=changes))
         candidates.extend((row.seq, table, row) for row in conn.execute(stmt.limit(limit + 1)))
     candidates.sort(key=lambda c: c[0])
     more = len(candidates) > limit
@@ -908,22 +886,29 @@ def pull(
         boundary = candidates[limit - 1][0]
         chosen = [c for c in candidates if c[0] < boundary]
         for table in PULLED:  # every row at the boundary, however many share it
-            stmt = scoped_select(table, scope_path, ancestors).where(
-                RECORDS[table].c.seq == boundary
-            )
+            stmt = scoped_select(table, scope_path, ancestors)
+            stmt = _keys(table, stmt.where(RECORDS[table].c.seq == boundary))
             chosen.extend((boundary, table, row) for row in conn.execute(stmt))
     else:
         chosen = candidates
-    rows: dict[str, list[dict[str, Any]]] = {}
+    versions: dict[str, list[tuple[str, int]]] = {}
     deleted: dict[str, list[str]] = {}
-    for _seq, table, row in chosen:
+    for seq, table, row in chosen:
         if row.deleted:
-            deleted.setdefault(table, []).append(row._mapping[PRIMARY_KEYS[table]])
+            deleted.setdefault(table, []).append(row.key)
         else:
-            rows.setdefault(table, []).append(_sent_row(table)(row))
+            versions.setdefault(table, []).append((row.key, seq))
+    rows = {table: pull_rows.encoded(conn, table, v) for table, v in versions.items()}
     _add_referenced(conn, rows)
     cursor = max((c[0] for c in chosen), default=after)
     return PullPage(cursor=cursor, more=more, rows=rows, deleted=deleted)
+
+
+def _keys(table: str, stmt: Any) -> Any:
+    """`stmt` (a select of `table`'s rows) reading only their key, sequence and deleted flag:
+    the rows themselves come from `pull_rows` (most of them already encoded)."""
+    t = RECORDS[table]
+    return stmt.with_only_columns(t.c[PRIMARY_KEYS[table]].label("key"), t.c.seq, t.c.deleted)
 
 
 # What a row refers to, so a page never holds a row whose parent the device lacks: a parent
@@ -953,15 +938,10 @@ def _add_referenced(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
         wanted = {r[column] for r in rows.get(child, []) if r.get(column)} - present
         while wanted:
             t = RECORDS[parent]
-            encode = _sent_row(parent)
-            found = [
-                encode(r)
-                for r in conn.execute(
-                    select(*sent_columns(parent)).where(
-                        t.c[PRIMARY_KEYS[parent]].in_(wanted), t.c.deleted.is_(False)
-                    )
-                )
-            ]
+            live = select(t.c[PRIMARY_KEYS[parent]], t.c.seq).where(
+                t.c[PRIMARY_KEYS[parent]].in_(wanted), t.c.deleted.is_(False)
+            )
+            found = pull_rows.encoded(conn, parent, [(key, seq) for key, seq in conn.execute(live)])
             rows.setdefault(parent, []).extend(found)
             if child != parent:
                 break
