@@ -460,7 +460,7 @@ def _devices_part(
 
     from sync.core.operations import Kind, UpdateActivity
 
-    latencies: list[float] = []
+    latencies: list[tuple[str, float]] = []  # (method, seconds)
     errors: list[str] = []
     busy = [0]  # 503 answers waited out
     lock = threading.Lock()
@@ -497,7 +497,7 @@ def _devices_part(
                 attempt += 1
             elapsed = time.perf_counter() - began
             with lock:
-                latencies.append(elapsed)
+                latencies.append((method, elapsed))
                 if not ok:
                     errors.append(f"{method} {path}: {problem}")
             return body
@@ -545,7 +545,7 @@ def concurrent_devices(
     tokens, errors = _sign_in_all(url, devices)
     size = -(-len(tokens) // processes)
     chunks = [tokens[i : i + size] for i in range(0, len(tokens), size)]
-    latencies: list[float] = []
+    latencies: list[tuple[str, float]] = []
     busy = 0
     started = time.perf_counter()
     with ProcessPoolExecutor(len(chunks)) as pool:
@@ -558,15 +558,23 @@ def concurrent_devices(
             latencies.extend(got)
             errors.extend(failed)
             busy += waited_out
-    latencies.sort()
+    every = sorted(seconds for _, seconds in latencies)
+    pushes = sorted(seconds for method, seconds in latencies if method == "POST")
+    pulls = sorted(seconds for method, seconds in latencies if method == "GET")
     return {
-        "requests": len(latencies),
+        "requests": len(every),
         "errors": errors,
         "busy": busy,
-        "p50": latencies[len(latencies) // 2] if latencies else 0,
-        "p95": latencies[int(len(latencies) * 0.95)] if latencies else 0,
+        "p50": _quantile(every, 0.5),
+        "p95": _quantile(every, 0.95),
+        "push_p95": _quantile(pushes, 0.95),  # where the waiting is: the writer or the reads
+        "pull_p95": _quantile(pulls, 0.95),
         "seconds": time.perf_counter() - started,
     }
+
+
+def _quantile(ordered: list[float], q: float) -> float:
+    return ordered[int(len(ordered) * q)] if ordered else 0.0
 
 
 @contextlib.contextmanager
@@ -600,8 +608,9 @@ def _server_state(database_url: str) -> tuple[int, list[str]]:
 def _crowd_row(args: argparse.Namespace, crowd: dict) -> tuple[str, str, str, str, str]:
     return (
         f"{args.devices} devices × {args.cycles} cycles",
-        f"p95 {_ms(crowd['p95'])}, p50 {_ms(crowd['p50'])}, "
-        f"{len(crowd['errors'])} errors, {crowd['requests']} requests in {crowd['seconds']:.1f} s"
+        f"p95 {_ms(crowd['p95'])} (push {_ms(crowd['push_p95'])}, pull {_ms(crowd['pull_p95'])}),"
+        f" p50 {_ms(crowd['p50'])}, {len(crowd['errors'])} errors,"
+        f" {crowd['requests']} requests in {crowd['seconds']:.1f} s"
         f" ({crowd['busy']} busy answers waited out{', CPU hog beside' if args.cpu_hog else ''})",
         "—",
         "0 errors",
