@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
+import weakref
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -17,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Engine,
     Integer,
     bindparam,
     exists,
@@ -41,6 +44,7 @@ from sync.core.sql import execute_many
 from sync.server import pull_rows
 from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
+from sync.server.group_commit import GroupCommit
 from sync.server.privacy import sent_columns
 from sync.server.scope import within_scope
 from sync.server.tables import (
@@ -652,48 +656,88 @@ def _apply_chunk(
     permissions: Collection[str],
     youth_id: str | None,
 ) -> list[OpResult]:
-    """One transaction of `apply_many`: the answers to the operations of `chunk` it applied,
-    from the first on (all of them, or fewer when it ran past TRANSACTION_SECONDS)."""
-    results: list[OpResult] = []
-    with db.write() as conn:
-        began = time.monotonic()
-        # One sequence per operation, reserved together: one counter update (and lock,
-        # held to the commit as for a single operation) instead of one per operation.
-        seqs = reserve_seqs(conn, len(chunk))
-        ctx = ServerContext(
+    """One write of `apply_many`, in a transaction perhaps shared with other requests' writes
+    (`group_commit`): the answers to the operations of `chunk` it applied, from the first on
+    (all of them, or fewer when the transaction ran past TRANSACTION_SECONDS)."""
+
+    def write(conn: Connection, began: float) -> list[OpResult]:
+        return _apply_in(
             conn,
-            now=clock_now(),
-            reference=server_reference(conn),
+            began,
+            chunk,
+            savepoints=savepoints,
+            account_id=account_id,
             scope_path=scope_path,
-            seq=0,
-            actor=operations.YOUTH_ACTOR if youth_id else actor,
+            actor=actor,
             permissions=permissions,
             youth_id=youth_id,
-            defer_updates=not savepoints,
         )
-        answered = _answered(conn, [op["op_id"] for op in chunk])
-        ctx.preload(_named_rows([op for op in chunk if op["op_id"] not in answered]))
-        log_rows: list[dict[str, Any]] = []
-        for op, seq in zip(chunk, seqs, strict=True):
-            stored = answered.get(op["op_id"])
-            if stored is not None:  # a replay: the sequence number taken is never used
-                results.append(stored)
-                continue
-            result, logged = _apply(
-                ctx, seq=seq, account_id=account_id, op=op, savepoint=savepoints
-            )
-            results.append(result)
-            answered[op["op_id"]] = result  # the same op_id twice in one push: once
-            log_rows.append(logged)
-            if time.monotonic() - began > TRANSACTION_SECONDS:
-                break  # the rest in the next transaction (their sequences left unused)
-        try:
-            conn = ctx.conn  # the updates still deferred, sent
-        except Exception as error:
-            if not savepoints and _is_malformed(error):
-                raise _NeedsSavepoints from error  # found out by its op's own savepoint
-            raise
-        execute_many(conn, _LOG_ANSWER, log_rows)
+
+    return _group_commit(db).run(write, db.write)
+
+
+# One queue of writes per database engine (tests open several databases in one process).
+_group_commits: weakref.WeakKeyDictionary[Engine, GroupCommit] = weakref.WeakKeyDictionary()
+_group_commits_lock = threading.Lock()
+
+
+def _group_commit(db: Database) -> GroupCommit:
+    with _group_commits_lock:
+        found = _group_commits.get(db.engine)
+        if found is None:
+            found = _group_commits[db.engine] = GroupCommit(TRANSACTION_SECONDS)
+        return found
+
+
+def _apply_in(
+    conn: Connection,
+    began: float,
+    chunk: list[dict[str, Any]],
+    *,
+    savepoints: bool,
+    account_id: str | None,
+    scope_path: str,
+    actor: str,
+    permissions: Collection[str],
+    youth_id: str | None,
+) -> list[OpResult]:
+    """The operations of `chunk` applied in the transaction `conn` (begun at `began`)."""
+    results: list[OpResult] = []
+    # One sequence per operation, reserved together: one counter update (and lock,
+    # held to the commit as for a single operation) instead of one per operation.
+    seqs = reserve_seqs(conn, len(chunk))
+    ctx = ServerContext(
+        conn,
+        now=clock_now(),
+        reference=server_reference(conn),
+        scope_path=scope_path,
+        seq=0,
+        actor=operations.YOUTH_ACTOR if youth_id else actor,
+        permissions=permissions,
+        youth_id=youth_id,
+        defer_updates=not savepoints,
+    )
+    answered = _answered(conn, [op["op_id"] for op in chunk])
+    ctx.preload(_named_rows([op for op in chunk if op["op_id"] not in answered]))
+    log_rows: list[dict[str, Any]] = []
+    for op, seq in zip(chunk, seqs, strict=True):
+        stored = answered.get(op["op_id"])
+        if stored is not None:  # a replay: the sequence number taken is never used
+            results.append(stored)
+            continue
+        result, logged = _apply(ctx, seq=seq, account_id=account_id, op=op, savepoint=savepoints)
+        results.append(result)
+        answered[op["op_id"]] = result  # the same op_id twice in one push: once
+        log_rows.append(logged)
+        if time.monotonic() - began > TRANSACTION_SECONDS:
+            break  # the rest in the next transaction (their sequences left unused)
+    try:
+        conn = ctx.conn  # the updates still deferred, sent
+    except Exception as error:
+        if not savepoints and _is_malformed(error):
+            raise _NeedsSavepoints from error  # found out by its op's own savepoint
+        raise
+    execute_many(conn, _LOG_ANSWER, log_rows)
     return results
 
 
