@@ -14,7 +14,7 @@ import time
 import weakref
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from sqlalchemy import (
@@ -602,10 +602,11 @@ def apply_many(
     permissions: Collection[str] = (),
     youth_id: str | None = None,
 ) -> list[OpResult]:
-    """Apply pushed operations in order, in transactions of at most OPS_PER_TRANSACTION
-    operations or TRANSACTION_SECONDS, each operation in a savepoint of its own (a refusal
-    takes back that operation's writes only). An unexpected error rolls back only the current
-    transaction; the client sends those again.
+    """Apply pushed operations in order, in writes of at most OPS_PER_TRANSACTION operations
+    or TRANSACTION_SECONDS, each operation in a savepoint of its own (a refusal takes back that
+    operation's writes only). A write runs in a transaction perhaps shared with the writes of
+    other requests that arrived together (`group_commit`), in a savepoint of its own: an
+    unexpected error takes back only this write; the client sends those operations again.
 
     A transaction's operations are applied in bulk around their rules: the answers already
     given are read with one query, one context keeps the rows read for the next operation, and
@@ -614,8 +615,8 @@ def apply_many(
 
     A transaction of many operations is first tried without the savepoints (two statements,
     and on PostgreSQL two round trips, per operation: a third of a bulk edit's); should one of
-    them be refused, it is rolled back whole and applied again with them, as are the rest of
-    the push's (refusals come together)."""
+    them be refused, its write is taken back whole and done again with them, as are the rest
+    of the push's (refusals come together)."""
     results: list[OpResult] = []
     who = {
         "account_id": account_id,
@@ -624,16 +625,21 @@ def apply_many(
         "permissions": permissions,
         "youth_id": youth_id,
     }
+
+    def write(chunk: list[dict[str, Any]], *, savepoints: bool) -> list[OpResult]:
+        apply = partial(_apply_chunk, chunk=chunk, savepoints=savepoints, **who)
+        return _group_commit(db).run(apply, db.write)
+
     savepoints = False
     while len(results) < len(ops):
         chunk = ops[len(results) : len(results) + OPS_PER_TRANSACTION]
         if not savepoints and len(chunk) >= OPTIMISTIC_FROM:
             try:
-                results += _apply_chunk(db, chunk, savepoints=False, **who)
+                results += write(chunk, savepoints=False)
                 continue
             except _NeedsSavepoints:
                 savepoints = True
-        results += _apply_chunk(db, chunk, savepoints=True, **who)
+        results += write(chunk, savepoints=True)
     return results
 
 
@@ -642,38 +648,7 @@ OPTIMISTIC_FROM = 8
 
 
 class _NeedsSavepoints(Exception):
-    """An operation applied without a savepoint was refused: its transaction must roll back."""
-
-
-def _apply_chunk(
-    db: Database,
-    chunk: list[dict[str, Any]],
-    *,
-    savepoints: bool,
-    account_id: str | None,
-    scope_path: str,
-    actor: str,
-    permissions: Collection[str],
-    youth_id: str | None,
-) -> list[OpResult]:
-    """One write of `apply_many`, in a transaction perhaps shared with other requests' writes
-    (`group_commit`): the answers to the operations of `chunk` it applied, from the first on
-    (all of them, or fewer when the transaction ran past TRANSACTION_SECONDS)."""
-
-    def write(conn: Connection, began: float) -> list[OpResult]:
-        return _apply_in(
-            conn,
-            began,
-            chunk,
-            savepoints=savepoints,
-            account_id=account_id,
-            scope_path=scope_path,
-            actor=actor,
-            permissions=permissions,
-            youth_id=youth_id,
-        )
-
-    return _group_commit(db).run(write, db.write)
+    """An operation applied without a savepoint was refused: its write must be taken back."""
 
 
 # One queue of writes per database engine (tests open several databases in one process).
@@ -689,11 +664,11 @@ def _group_commit(db: Database) -> GroupCommit:
         return found
 
 
-def _apply_in(
+def _apply_chunk(
     conn: Connection,
     began: float,
-    chunk: list[dict[str, Any]],
     *,
+    chunk: list[dict[str, Any]],
     savepoints: bool,
     account_id: str | None,
     scope_path: str,
@@ -701,7 +676,10 @@ def _apply_in(
     permissions: Collection[str],
     youth_id: str | None,
 ) -> list[OpResult]:
-    """The operations of `chunk` applied in the transaction `conn` (begun at `began`)."""
+    """One write of `apply_many`, in the transaction `conn` (begun at `began`), perhaps shared
+    with other requests' writes (`group_commit`): the answers to the operations of `chunk` it
+    applied, from the first on (all of them, or fewer when the transaction ran past
+    TRANSACTION_SECONDS)."""
     results: list[OpResult] = []
     # One sequence per operation, reserved together: one counter update (and lock,
     # held to the commit as for a single operation) instead of one per operation.
