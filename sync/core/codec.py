@@ -15,7 +15,7 @@ from typing import Any
 
 
 @cache
-def field_types(record: type) -> dict[str, type]:
+def _field_types(record: type) -> dict[str, type]:
     hints = typing.get_type_hints(record)
     result = {}
     for f in dataclasses.fields(record):
@@ -37,9 +37,32 @@ def to_json(record: type, values: typing.Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def row_encoder(
+    record: type, columns: typing.Sequence[str]
+) -> typing.Callable[[typing.Sequence[Any]], dict[str, Any]]:
+    """`to_json` of `record`'s fields from result rows whose columns are `columns` (by
+    position), for many rows of one query: where each field sits and which are times or dates
+    is worked out once, not tested value by value (a pull page of 1,000 rows: several times
+    faster). Values read from a table are never enums (they are stored as text)."""
+    kinds = _field_types(record)
+    fields = list(kinds)
+    positions = [list(columns).index(name) for name in fields]
+    timed = [name for name in fields if kinds[name] in (datetime, date)]
+
+    def encode(row: typing.Sequence[Any]) -> dict[str, Any]:
+        values = dict(zip(fields, [row[i] for i in positions], strict=True))
+        for name in timed:
+            value = values[name]
+            if value is not None:
+                values[name] = value.isoformat()
+        return values
+
+    return encode
+
+
 def from_json(record: type, data: typing.Mapping[str, Any]) -> dict[str, Any]:
     """Python values for the fields of `record` present in `data`; unknown keys are an error."""
-    kinds = field_types(record)
+    kinds = _field_types(record)
     out = {}
     for name, value in data.items():
         if name not in kinds:

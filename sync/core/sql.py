@@ -11,6 +11,10 @@ from sqlalchemy import ColumnElement, Connection, and_, false, or_
 from sync.core.records import ActivityStatus, Phase
 from sync.core.rules import PHASE_AFTER_LAST_BOUNDARY, PUBLISHED_PHASE_BOUNDARIES, STATUS_PHASES
 
+# Ids per IN (...) list, on both ends: well under SQLite's limit of bound parameters (999 in
+# the oldest builds a laptop may have), and a few round trips for a bulk action's thousands.
+IN_LIST = 500
+
 
 def escape_like(text: str) -> str:
     """`text` as a literal inside a LIKE pattern with `escape="\\"` (both SQLite and

@@ -21,21 +21,21 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from sync.core.codec import field_types
-from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
+from sync.core.codec import row_encoder
+from sync.core.operations import chunked
+from sync.core.records import PRIMARY_KEYS, RECORD_TABLES
+from sync.core.sql import IN_LIST
 from sync.server.privacy import sent_columns
 from sync.server.tables import RECORDS
 
 # Rows kept per server process: a wave of a county's edits is a few thousand rows; an activity's
 # JSON takes ~3 KB in memory, so at most some 60 MB.
 CACHED_ROWS = 20_000
-CHUNK = 500  # keys per IN (...) list: well under SQLite's limit of bound parameters
 
 Version = tuple[str, str, int]  # (table, key, seq)
 
@@ -89,8 +89,7 @@ def encoded(conn: Connection, table: str, versions: list[tuple[str, int]]) -> li
     if missing:
         read: dict[Version, dict[str, Any]] = {}
         t, key_name, encode = RECORDS[table], PRIMARY_KEYS[table], sent_row(table)
-        for start in range(0, len(missing), CHUNK):
-            chunk = missing[start : start + CHUNK]
+        for chunk in chunked(missing, IN_LIST):
             for row in conn.execute(select(*sent_columns(table)).where(t.c[key_name].in_(chunk))):
                 read[(table, row._mapping[key_name], row.seq)] = encode(row)
         cache_of(conn.engine).put_many(read)
@@ -100,21 +99,5 @@ def encoded(conn: Connection, table: str, versions: list[tuple[str, int]]) -> li
 
 @cache
 def sent_row(table: str) -> Callable[[Any], dict[str, Any]]:
-    """A row of `select(*sent_columns(table))` as the JSON a page carries: its record's fields,
-    times and dates as ISO text (what `to_json(_record_values(...))` makes, several times
-    faster: fields by position, only the time fields converted)."""
-    names = [c.name for c in RECORDS[table].c]
-    fields = field_names(RECORD_TABLES[table])
-    positions = [names.index(name) for name in fields]
-    kinds = field_types(RECORD_TABLES[table])
-    timed = [name for name in fields if kinds[name] in (datetime, date)]
-
-    def encode(row: Any) -> dict[str, Any]:
-        values = dict(zip(fields, [row[i] for i in positions], strict=True))
-        for name in timed:
-            value = values[name]
-            if value is not None:
-                values[name] = value.isoformat()
-        return values
-
-    return encode
+    """A row of `select(*sent_columns(table))` as the JSON a page carries."""
+    return row_encoder(RECORD_TABLES[table], [c.name for c in RECORDS[table].c])

@@ -40,7 +40,7 @@ from sync.core.protocol import PUSH_BATCH, OpResult, OpStatus, PullPage
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, RegistrationStatus, field_names
 from sync.core.rules import RuleViolation
 from sync.core.schema import UTCDateTime, tag_condition
-from sync.core.sql import execute_many
+from sync.core.sql import IN_LIST, execute_many
 from sync.server import pull_rows
 from sync.server.config import now as clock_now
 from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
@@ -387,7 +387,7 @@ class _Row:
             raise AttributeError(name) from None
 
 
-PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+PRELOAD_CHUNK = IN_LIST
 
 # The registration statuses whose counts per activity the seat rules ask (`ServerContext.count`
 # keys, preloaded by `_preload_seats`): seats taken, and the waitlist that may fill freed ones.

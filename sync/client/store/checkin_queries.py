@@ -30,6 +30,7 @@ from sync.core.records import (
     RegistrationSource,
     RegistrationStatus,
 )
+from sync.core.sql import IN_LIST
 
 # Activities offered at the door: published or completed (hours are confirmed after), from a
 # week back, so yesterday's door can still be settled.
@@ -121,7 +122,7 @@ def youth_totals(conn: Connection, youth_ids: Iterable[str]) -> dict[str, float]
     """Each youth's 志愿时长 over every activity this laptop holds, each activity counted by
     its own rule (`registration_hours`, as the server counts)."""
     totals: dict[str, float] = {}
-    for chunk in chunked(sorted(set(youth_ids)), SQL_CHUNK):
+    for chunk in chunked(sorted(set(youth_ids)), IN_LIST):
         rows = conn.execute(
             select(registrations.c.id, registrations.c.youth_id, *RULE_COLUMNS)
             .join(activities, activities.c.id == registrations.c.activity_id)
@@ -141,7 +142,6 @@ def youth_totals(conn: Connection, youth_ids: Iterable[str]) -> dict[str, float]
 
 
 RULE_COLUMNS = (activities.c.hours_min_stay, activities.c.hours_step, activities.c.hours_daily_cap)
-SQL_CHUNK = 500  # ids per IN (…): well under SQLite's variable limit
 
 
 def public_key(conn: Connection) -> Ed25519PublicKey | None:

@@ -15,11 +15,12 @@ from sync.core.codec import from_json, to_json
 from sync.core.ids import uuid7
 from sync.core.operations import Reference
 from sync.core.records import PRIMARY_KEYS, RECORD_TABLES
+from sync.core.sql import IN_LIST
 
 Snapshot = tuple[str, str, dict[str, Any] | None]
 CountKey = tuple[str, tuple[tuple[str, Any], ...]]
 
-PRELOAD_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+PRELOAD_CHUNK = IN_LIST
 
 
 class LocalContext:
