@@ -108,6 +108,7 @@ def run(profile: Path, *, out: TextIO | None = None) -> int:
         _check_checkin_code(report, work)
         _check_sqlcipher(report, work)
         _check_excel(report, work)
+        _check_zstd(report)
         _check_keyring(report)
     finally:
         app.processEvents()
@@ -166,6 +167,27 @@ def _check_resources(report: Report) -> None:
                 "none installed: Chinese shows as empty boxes (fonts-wqy-microhei, fonts-noto-cjk)"
             )
         seen.append(", ".join(families[:3]))
+
+
+def _check_zstd(report: Report) -> None:
+    """The server sends pull pages and snapshots in zstd to a client that asks for it; urllib3
+    asks, and unpacks them, only where it finds the zstd module (backports.zstd before 3.14)."""
+    import requests
+
+    with report.check("zstd answers") as seen:
+        accepted = requests.utils.default_headers()["Accept-Encoding"]
+        if "zstd" not in accepted:
+            raise CheckFailed(f"urllib3 found no zstd module: asks for {accepted!r} only")
+        from urllib3.response import ZstdDecoder  # what unpacks the server's answers
+
+        if sys.version_info >= (3, 14):
+            from compression import zstd
+        else:
+            from backports import zstd
+        text = "苏青".encode() * 1000
+        if ZstdDecoder().decompress(zstd.compress(text)) != text:
+            raise CheckFailed("a zstd frame did not unpack to what was packed")
+        seen.append(f"Accept-Encoding: {accepted}")
 
 
 def _check_database(report: Report, profile: Path, work: Path):

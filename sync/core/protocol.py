@@ -7,7 +7,8 @@ op_id gets the stored result) and answers per operation.
 Pull: everything in the caller's scope changed after a cursor (the server's change sequence), a
 page at a time; deleted rows travel as tombstones.
 Snapshot: the first download (and a re-download, when the cursor predates the server's tombstone
-horizon) is one gzip-compressed SQLite file of the whole scope, with its cursor in a header table.
+horizon) is one SQLite file of the whole scope (zstd or gzip on the way), with its cursor in a
+header table.
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import exc as sqlalchemy_exc
@@ -25,6 +24,7 @@ from sync.server import checkin_keys, config, sms, snapshot
 from sync.server.body_digest import BodyDigest
 from sync.server.body_limit import TOO_LARGE_CODE, TOO_LARGE_MESSAGE, BodyLimit
 from sync.server.client_release import AnnounceRelease
+from sync.server.compression import Compress
 from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
@@ -203,8 +203,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.hash_gate = HashGate(settings.login_hash_slots, settings.login_hash_queue)
     app.state.code_sender = sms.sender_from(settings.youth_codes)  # youths' one-time codes
     app.state.checkin_key = checkin_keys.load_or_create(settings.checkin_key_file)
-    app.add_middleware(BodyDigest)  # inside GZip: the digest is of the uncompressed body
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(BodyDigest)  # inside Compress: the digest is of the uncompressed body
+    app.add_middleware(Compress)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     if settings.client_release is not None:
         app.add_middleware(AnnounceRelease, release=settings.client_release)

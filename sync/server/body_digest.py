@@ -2,8 +2,8 @@
 before compression, so a device can tell an answer changed on the way (a faulty proxy or
 middlebox on a plain-HTTP intranet) from what the server said. Found by the fault-injection
 harness: one digit changed in a small pull answer's cursor moved a device past changes it then
-never pulled. Streamed answers (the snapshot) pass through: gzip's CRC and the snapshot's own
-checks cover them."""
+never pulled. Streamed answers (the snapshot) pass through: zstd's checksum or gzip's CRC, and
+the snapshot's own checks, cover them."""
 
 from __future__ import annotations
 

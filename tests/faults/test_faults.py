@@ -54,7 +54,7 @@ def test_an_answer_changed_on_the_way_is_refused(backend: str, seeded_database, 
         health = requests.get(world.proxy.url + protocol.HEALTH_PATH, timeout=10)
         assert health.headers[protocol.DIGEST_HEADER] == hashlib.sha256(health.content).hexdigest()
         a, b = world.devices
-        for n in range(2):  # a has nothing new: its pull answer is a small page, not gzipped
+        for n in range(2):  # a has nothing new: its pull answer is a small page, not compressed
             pull = lambda m, p, k: p.startswith(protocol.PULL_PATH)  # noqa: E731
             world.proxy.arm(px.Fault(px.GARBLE_DIGIT, pull, rng=random.Random(n)))
             done = a.cli("sync")

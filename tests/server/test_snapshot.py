@@ -5,7 +5,6 @@ databases, nothing mocked."""
 from __future__ import annotations
 
 import contextlib
-import gzip
 import json
 import os
 import socket
@@ -80,20 +79,6 @@ def test_snapshot_gives_the_same_rows_as_paged_pulls(devices, server: Server, ac
     assert _dump(snap) == _dump(paged)
     assert snap.store.count("youths") > 0
     assert snap.sync().pulled_rows == 0  # nothing to do afterwards
-
-
-def test_snapshot_answer_is_gzip_compressed_and_has_a_cursor(devices, server: Server):
-    token = session.connect(devices("a").store).token
-    response = requests.get(server.url("/api/v1/snapshot"), headers=bearer(token), stream=True)
-    assert response.status_code == 200
-    assert response.headers["Content-Encoding"] == "gzip"
-    raw = response.raw.read(decode_content=False)
-    body = gzip.decompress(raw)
-    assert body.startswith(b"SQLite format 3\x00")
-    assert len(body) == int(response.headers["X-Suqing-Snapshot-Bytes"]) > len(raw)
-    assert int(response.headers["X-Suqing-Snapshot-Cursor"]) > 0
-    pulled = requests.get(server.url("/api/v1/changes"), headers=bearer(token), timeout=30)
-    assert pulled.headers["Content-Encoding"] == "gzip"  # requests asks for it by default
 
 
 def test_pending_operations_made_before_the_install_are_replayed(

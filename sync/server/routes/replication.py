@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, create_model
 
 from sync.core import jsontext, protocol
 from sync.core.checkin_codes import public_key_text
-from sync.server import replication, snapshot
+from sync.server import compression, replication, snapshot
 from sync.server.deps import (
     ApiError,
     CheckinKeyDep,
@@ -162,7 +162,7 @@ def _to_json_bytes(content: Any) -> bytes:
     response_class=StreamingResponse,
     responses={
         200: {
-            "description": "A SQLite file of the caller's scope (gzip when accepted)",
+            "description": "A SQLite file of the caller's scope (zstd or gzip when accepted)",
             "content": {protocol.SNAPSHOT_MEDIA_TYPE: {}},
         },
         **error_responses(401, 426),
@@ -174,14 +174,14 @@ def get_snapshot(request: Request, account: CurrentAccount, db: DatabaseDep) -> 
     check_protocol(request)
     built = snapshot.build(db, scope_path=account.org_path, ancestors=_ancestors(account.org_path))
     try:
-        gzip = "gzip" in request.headers.get("Accept-Encoding", "").lower()
+        encoding = compression.chosen_encoding(request.headers.get("Accept-Encoding", ""))
         headers = {
             protocol.SNAPSHOT_CURSOR_HEADER: str(built.cursor),
             protocol.SNAPSHOT_SIZE_HEADER: str(built.size),
         }
-        if gzip:  # compressed here, streamed as it goes; GZipMiddleware leaves it alone
-            headers["Content-Encoding"] = "gzip"
-        return snapshot.Download(built, compress=gzip, headers=headers)
+        if encoding:  # compressed here, streamed as it goes; the middleware leaves it alone
+            headers["Content-Encoding"] = encoding
+        return snapshot.Download(built, encoding=encoding, headers=headers)
     except BaseException:
         built.path.unlink(missing_ok=True)
         raise
