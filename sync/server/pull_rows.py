@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam, select
 
 from sync.core.codec import row_encoder
 from sync.core.operations import chunked
@@ -88,9 +88,9 @@ def encoded(conn: Connection, table: str, versions: list[tuple[str, int]]) -> li
     missing = [key for (_, key, seq) in wanted if (table, key, seq) not in rows]
     if missing:
         read: dict[Version, dict[str, Any]] = {}
-        t, key_name, encode = RECORDS[table], PRIMARY_KEYS[table], sent_row(table)
+        key_name, encode = PRIMARY_KEYS[table], sent_row(table)
         for chunk in chunked(missing, IN_LIST):
-            for row in conn.execute(select(*sent_columns(table)).where(t.c[key_name].in_(chunk))):
+            for row in conn.execute(_rows_by_key(table), {"keys": chunk}):
                 read[(table, row._mapping[key_name], row.seq)] = encode(row)
         cache_of(conn.engine).put_many(read)
         rows.update(read)
@@ -101,3 +101,11 @@ def encoded(conn: Connection, table: str, versions: list[tuple[str, int]]) -> li
 def sent_row(table: str) -> Callable[[Any], dict[str, Any]]:
     """A row of `select(*sent_columns(table))` as the JSON a page carries."""
     return row_encoder(RECORD_TABLES[table], [c.name for c in RECORDS[table].c])
+
+
+@cache
+def _rows_by_key(table: str) -> Any:
+    """The rows of `table` among :keys, as sent (built once: a select of every column, masks
+    included, takes longer to build than to run)."""
+    key = RECORDS[table].c[PRIMARY_KEYS[table]]
+    return select(*sent_columns(table)).where(key.in_(bindparam("keys", expanding=True)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, literal, select
+from sqlalchemy import Boolean, Connection, String, bindparam, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
@@ -92,12 +92,36 @@ def within_scope(column: Any, path: str, *, by_index: bool = True) -> ColumnElem
     `by_index=False`: SQLite may not answer it from the scope_path index (`+column`), for a
     query better served by another index (`replication.pull`).
     """
+    return _within(column, *(literal(v) for v in _bounds(path)), by_index=by_index)
+
+
+SCOPE_PARAMETERS = ("scope_path", "scope_like", "scope_upper")
+
+
+def within_any_scope(column: Any, *, by_index: bool = True) -> ColumnElement[bool]:
+    """`within_scope` with the path left as parameters: for a statement built once and run for
+    every account with `scope_parameters(path)` (building a select costs more than running it)."""
+    values = (bindparam(name, type_=String) for name in SCOPE_PARAMETERS)
+    return _within(column, *values, by_index=by_index)
+
+
+def scope_parameters(path: str) -> dict[str, str]:
+    """The values of `within_any_scope`'s parameters for the scope `path`."""
+    return dict(zip(SCOPE_PARAMETERS, _bounds(path), strict=True))
+
+
+def _bounds(path: str) -> tuple[str, str, str]:
+    """(path, its LIKE pattern, the first string after every path below it)."""
     if not (path.startswith(ROOT_SCOPE) and path.endswith("/")):
         raise ValueError(f"not a scope path: {path!r}")
     like = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     upper = path[:-1] + "0"  # chr(ord("/") + 1): only "<path>..." sorts in [path, upper)
+    return path, like, upper
+
+
+def _within(column: Any, path: Any, like: Any, upper: Any, *, by_index: bool) -> Any:
     kind = _WithinScope if by_index else _WithinScopeUnindexed
-    return kind(column, literal(path), literal(like), literal(upper))
+    return kind(column, path, like, upper)
 
 
 @compiles(_WithinScope)

@@ -23,7 +23,9 @@ def test_a_pull_after_a_recent_cursor_reads_by_sequence(backend: str, seeded_dat
             ).scalar()
             after = current_seq(conn) - 10
             for table in ("followers", "registrations", "activities"):
-                stmt = replication.pull_select(table, scope, [], after=after, changes=10)
+                by_scope = replication.by_scope_index(changes=10)
+                stmt = replication.changed_after(table, by_scope_index=by_scope)
+                stmt = stmt.params(replication.pull_parameters(scope, [], after=after, limit=5))
                 sql = str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True}))
                 plan = " ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
                 assert f"ix_{table}_seq" in plan and "TEMP B-TREE" not in plan, plan
