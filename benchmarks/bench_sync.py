@@ -696,9 +696,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"server: {backend}, {args.workers} worker(s), {url}")
 
         if args.crowd_only:
-            cursor, ids = _server_state(database.url)
             rows = []
             for _run in range(args.runs):
+                # each run's devices start up to date, as the first's did: runs compare
+                cursor, ids = _server_state(database.url)
                 with _cpu_hog(args.cpu_hog):
                     crowd = concurrent_devices(url, args.devices, args.cycles, cursor, ids)
                 rows.append(_crowd_row(args, crowd))
