@@ -63,6 +63,8 @@ _ALL_ROWS = ("", None)  # the first "field" of a count of every live row of a ta
 # Tables whose rows belong to an organisation and are filtered by scope. Categories are shared
 # by everyone; youths travel with the registrations and follows that reference them.
 UNSCOPED = ("categories", "youths")
+# In scope through the rows that refer to them, not through their own columns (`scoped_select`).
+LINK_SCOPED = ("youths",)
 # The tables whose rows link a youth to an organisation: an account sees a youth linked to
 # something in its scope (a registration, a follow, a request).
 YOUTH_LINKS = ("registrations", "followers", "requests")
@@ -973,7 +975,7 @@ def pull(
         else:
             versions.setdefault(table, []).append((row.key, seq))
     rows = {table: pull_rows.encoded(conn, table, v) for table, v in versions.items()}
-    _add_referenced(conn, rows)
+    _add_referenced(conn, rows, after=after)
     cursor = max((c[0] for c in chosen), default=after)
     return PullPage(cursor=cursor, more=more, rows=rows, deleted=deleted)
 
@@ -997,16 +999,26 @@ REFERENCES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _add_referenced(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
-    """Add the current rows that the page's rows refer to (youths always travel this way).
-    Resending a row the device already has is harmless: it is the latest version."""
+def _add_referenced(conn: Connection, rows: dict[str, list[dict[str, Any]]], *, after: int) -> None:
+    """Add the current rows that the page's rows refer to and the device may lack.
+
+    A device whose cursor is `after` holds every row in its scope whose current version is at
+    or before `after` (the pulls and the snapshot up to there brought it, and a rebase takes
+    its own edits back before a page goes in), wherever a row's own columns decide whether it
+    is in scope: so only parents changed after `after` are added. Not so for youths, in scope
+    through what refers to them: a youth unchanged for years comes into a county's scope with
+    a new registration there, so every youth referred to travels (resending a row the device
+    has is harmless: it is the latest version). In a county's crowd of devices a page of
+    activity edits re-sent the same ~110 organisations, a quarter of its rows."""
     for child, column, parent in REFERENCES:
         present = {r[PRIMARY_KEYS[parent]] for r in rows.get(parent, [])}
         wanted = {r[column] for r in rows.get(child, []) if r.get(column)} - present
+        statement = _live_versions(parent, changed_after=parent not in LINK_SCOPED)
         while wanted:
-            live = conn.execute(_live_versions(parent), {"keys": list(wanted)})
+            live = conn.execute(statement, {"keys": list(wanted), "after": after})
             found = pull_rows.encoded(conn, parent, [(key, seq) for key, seq in live])
-            rows.setdefault(parent, []).extend(found)
+            if found:
+                rows.setdefault(parent, []).extend(found)
             if child != parent:
                 break
             # organizations refer to organizations: climb until every parent is there
@@ -1015,9 +1027,11 @@ def _add_referenced(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
 
 
 @cache
-def _live_versions(table: str) -> Any:
-    """The key and sequence of the live rows of `table` among :keys."""
+def _live_versions(table: str, *, changed_after: bool) -> Any:
+    """The key and sequence of the live rows of `table` among :keys (`changed_after`: and
+    changed after :after)."""
     t, key = RECORDS[table], RECORDS[table].c[PRIMARY_KEYS[table]]
-    return select(key, t.c.seq).where(
+    stmt = select(key, t.c.seq).where(
         key.in_(bindparam("keys", expanding=True)), t.c.deleted.is_(False)
     )
+    return stmt.where(t.c.seq > bindparam("after", type_=Integer)) if changed_after else stmt

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import make_url, select
 
 from sync.core.operations import Kind
+from sync.core.records import PRIMARY_KEYS
 from sync.server import pull_rows, replication
 from sync.server.db import Database, current_seq
 from sync.server.tables import RECORDS
@@ -100,3 +101,55 @@ def test_the_cache_keeps_the_most_recently_used_versions():
     cache.put_many({("t", "3", 3): {"n": 3}})
     kept = cache.get_many([("t", str(n), n) for n in range(4)])
     assert sorted(v["n"] for v in kept.values()) == [0, 2, 3]
+
+
+def _reject(db: Database, scope: str, registration_id: str) -> int:
+    op = {
+        "op_id": str(uuid.uuid4()),
+        "kind": Kind.REGISTRATION_REVIEW.value,
+        "payload": {"id": registration_id, "decision": "reject", "reason": "名额已满"},
+        "device_id": "parents-test",
+        "occurred_at": "",
+    }
+    (result,) = replication.apply_many(db, account_id=None, scope_path=scope, ops=[op])
+    assert result.seq, result
+    return result.seq
+
+
+def test_a_page_adds_the_parents_changed_after_the_cursor_and_every_youth(seeded_database):
+    """`replication._add_referenced`: a device at cursor `after` holds the rows of its scope as
+    of `after`, so a parent unchanged since is not sent again; one changed since is (the page
+    may end before its own change), and a youth always is (in scope through its links)."""
+    url, seeded = seeded_database
+    db = Database.connect(url)
+    try:
+        scope, _ = _home(db, seeded.home_org_id)
+        r = RECORDS["registrations"]
+        with db.read() as conn:
+            registration, activity, youth = conn.execute(
+                select(r.c.id, r.c.activity_id, r.c.youth_id)
+                .where(r.c.status == "pending", r.c.scope_path.startswith(scope))
+                .limit(1)
+            ).one()
+            cursor = current_seq(conn)
+
+        def page(limit: int = 1000) -> dict[str, set[str]]:
+            with db.read() as conn:
+                got = replication.pull(
+                    conn, scope_path=scope, ancestors=[], after=cursor, limit=limit
+                )
+            return {t: {row[PRIMARY_KEYS[t]] for row in rows} for t, rows in got.rows.items()}
+
+        rejected = _reject(db, scope, registration)
+        first = page()
+        assert first["registrations"] == {registration}
+        assert youth in first["youths"]
+        assert "activities" not in first and "organizations" not in first
+
+        assert _retitle(db, scope, activity, "报名后改了标题") > rejected
+        cut = page(limit=1)  # the registration alone, before its activity's change
+        assert cut["registrations"] == {registration}
+        assert cut["activities"] == {activity}
+        assert youth in cut["youths"]
+    finally:
+        db.engine.dispose()
