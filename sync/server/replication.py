@@ -214,12 +214,12 @@ class ServerContext:
                 wanted = {parent: refs}
             for table, ids in wanted.items():
                 ids = {i for i in ids if isinstance(i, str) and (table, i) not in self._rows}
-                t, key = RECORDS[table], PRIMARY_KEYS[table]
+                key = PRIMARY_KEYS[table]
                 ordered = sorted(ids)
                 for start in range(0, len(ordered), PRELOAD_CHUNK):
                     chunk = ordered[start : start + PRELOAD_CHUNK]
                     self._rows.update(((table, i), None) for i in chunk)
-                    found = self.conn.execute(select(t).where(t.c[key].in_(chunk)))
+                    found = self.conn.execute(_select_by_keys(table), {"keys": chunk})
                     names = tuple(found.keys())
                     for values in found:
                         mapping = dict(zip(names, values, strict=True))
@@ -237,7 +237,6 @@ class ServerContext:
         chunk, into the counts `count` answers from: a push of capacity edits then asks its
         seat and waitlist questions (`fill_seats`) of memory, not with a query per operation
         (on PostgreSQL a round trip each)."""
-        r = RECORDS["registrations"]
         wanted = []
         for i in activity_ids:
             key = _seat_key(i, SEAT_STATUSES[0])
@@ -246,12 +245,7 @@ class ServerContext:
         for start in range(0, len(wanted), PRELOAD_CHUNK):
             chunk = wanted[start : start + PRELOAD_CHUNK]
             counts = {_seat_key(i, s): 0 for i in chunk for s in SEAT_STATUSES}
-            grouped = (
-                select(r.c.activity_id, r.c.status, func.count())
-                .where(r.c.deleted.is_(False), r.c.activity_id.in_(chunk))
-                .group_by(r.c.activity_id, r.c.status)
-            )
-            for activity_id, status, n in self.conn.execute(grouped):
+            for activity_id, status, n in self.conn.execute(_SEATS_BY_STATUS, {"ids": chunk}):
                 if status in SEAT_STATUSES:
                     counts[_seat_key(activity_id, status)] = n
             for key, n in counts.items():
@@ -443,6 +437,25 @@ def deliver(conn: Connection, notice: dict[str, Any], at: datetime) -> int:
 # Statements built once per table (and set of columns), executed with parameters: building
 # one per row costs more than the database's work for it.
 _KEY = "_record_id"
+
+
+@cache
+def _select_by_keys(table: str) -> Any:
+    """The rows of `table` among :keys (built once: a bulk push's preload runs one a table)."""
+    t = RECORDS[table]
+    return select(t).where(t.c[PRIMARY_KEYS[table]].in_(bindparam("keys", expanding=True)))
+
+
+_REGISTRATIONS = RECORDS["registrations"]
+# The live registrations of the activities :ids, counted by status.
+_SEATS_BY_STATUS = (
+    select(_REGISTRATIONS.c.activity_id, _REGISTRATIONS.c.status, func.count())
+    .where(
+        _REGISTRATIONS.c.deleted.is_(False),
+        _REGISTRATIONS.c.activity_id.in_(bindparam("ids", expanding=True)),
+    )
+    .group_by(_REGISTRATIONS.c.activity_id, _REGISTRATIONS.c.status)
+)
 
 
 @cache
