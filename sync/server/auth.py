@@ -18,7 +18,7 @@ from typing import Annotated
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from sync.core.ids import uuid7
 from sync.core.records import OrgLevel
@@ -393,6 +393,15 @@ def login(
     return LoginResult(token=token, expires_at=expires_at, account=account)
 
 
+# The account and token behind a token hash. Built once: every request checks a token, and
+# building this join anew each time cost more than running it.
+_TOKEN_LOOKUP = (
+    select(*_ACCOUNT_COLUMNS, tokens.c.expires_at, tokens.c.revoked_at, tokens.c.device_id)
+    .select_from(_ACCOUNT_JOIN.join(tokens, tokens.c.account_id == accounts.c.id))
+    .where(tokens.c.token_hash == bindparam("token_hash"))
+)
+
+
 def authenticate(
     conn: Connection, token: str | None, *, now: datetime | None = None
 ) -> CurrentAccount:
@@ -402,11 +411,7 @@ def authenticate(
         raise AuthError("not_authenticated")
     now = now or clock_now()
     token_hash = hash_token(token)
-    row = conn.execute(
-        select(*_ACCOUNT_COLUMNS, tokens.c.expires_at, tokens.c.revoked_at, tokens.c.device_id)
-        .select_from(_ACCOUNT_JOIN.join(tokens, tokens.c.account_id == accounts.c.id))
-        .where(tokens.c.token_hash == token_hash)
-    ).first()
+    row = conn.execute(_TOKEN_LOOKUP, {"token_hash": token_hash}).first()
     if row is None:
         raise AuthError("invalid_token")
     # A disabled account's tokens are revoked too (sync.server.account_admin); say why.
