@@ -887,7 +887,7 @@ def _in_scope(
 @cache
 def _changed(table: str, *, by_scope_index: bool) -> Any:
     """The key, sequence and deleted flag of `table`'s rows in a scope, built once: the scope,
-    the ancestors and the bounds go in as parameters (`_pull_parameters`). A pull builds no
+    the ancestors and the bounds go in as parameters (`pull_parameters`). A pull builds no
     statement: building its fourteen selects cost more than running them (~40% of a pull)."""
     t = RECORDS[table]
     condition = _in_scope(
