@@ -177,7 +177,7 @@ def start_server(database_url: str, workers: int, log: Path) -> tuple[subprocess
         try:
             if requests.get(url + "/healthz", timeout=2).status_code == 200:
                 return process, url
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening, or starting
             pass
         time.sleep(0.1)
     process.kill()

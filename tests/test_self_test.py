@@ -31,6 +31,7 @@ CHECKS = (
     "check-in code",
     "SQLCipher",
     "Excel",
+    "zstd answers",
     "keyring",
 )
 

@@ -332,7 +332,7 @@ def server_factory(backend: str, tmp_path: Path) -> Iterator[ServerFactory]:
                 try:
                     if requests.get(server.url("/healthz"), timeout=2).status_code == 200:
                         return server
-                except requests.ConnectionError:
+                except (requests.ConnectionError, requests.Timeout):  # not listening, or starting
                     pass
             time.sleep(0.05)
         pytest.fail(f"server did not start in {START_TIMEOUT} s:\n{log.read_text()}")

@@ -70,7 +70,7 @@ def two_workers(
             try:
                 if requests.get(server.url("/healthz"), timeout=2).status_code == 200:
                     return server
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening, or starting
                 pass
             time.sleep(0.05)
         pytest.fail(f"server did not start in {START_TIMEOUT} s:\n{log.read_text()}")

@@ -48,7 +48,7 @@ def restart_on_same_port(server: Server, tmp_path: Path) -> subprocess.Popen:
         try:
             if requests.get(server.url("/healthz"), timeout=2).status_code == 200:
                 return process
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening, or starting
             pass
         time.sleep(0.1)
     process.kill()

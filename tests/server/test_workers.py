@@ -86,7 +86,7 @@ def _wait_healthy(process: subprocess.Popen, port: int, log: Path) -> None:
         try:
             if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).ok:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening, or starting
             pass
         time.sleep(0.05)
     pytest.fail(f"server did not start:\n{log.read_text()}")
