@@ -6,20 +6,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import sys
 
 import pytest
 import requests
 
 from sync.client import session
 from sync.core import protocol
-from sync.server.compression import chosen_encoding
+from sync.server.compression import chosen_encoding, zstd
 from tests.server.conftest import Server, bearer
-
-if sys.version_info >= (3, 14):
-    from compression import zstd
-else:
-    from backports import zstd
 
 UNPACK = {"zstd": zstd.decompress, "gzip": gzip.decompress, None: lambda raw: raw}
 
