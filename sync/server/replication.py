@@ -852,7 +852,7 @@ def scoped_select(
     condition = _in_scope(
         table,
         lambda column, by_index=True: within_scope(column, scope_path, by_index=by_index),
-        RECORDS[table].c.id.in_(ancestors) if table == "organizations" else None,
+        ancestors,
         by_scope_index=by_scope_index,
     )
     stmt = select(*sent_columns(table))
@@ -862,15 +862,16 @@ def scoped_select(
 def _in_scope(
     table: str,
     within: Callable[..., Any],
-    is_ancestor: Any,
+    ancestors: Any,
     *,
     by_scope_index: bool,
 ) -> Any:
     """The condition "a row of `table` is in the scope" (None: every row is): `within(column,
-    by_index=...)` tests a scope_path column, `is_ancestor` an organisation's id."""
+    by_index=...)` tests a scope_path column; `ancestors`, the scope's ancestor organisations
+    (a list, or an expanding parameter)."""
     t = RECORDS[table]
     if table == "organizations":
-        return within(t.c.scope_path, by_index=by_scope_index) | is_ancestor
+        return within(t.c.scope_path, by_index=by_scope_index) | t.c.id.in_(ancestors)
     if table == "youths":
         links = [RECORDS[name] for name in YOUTH_LINKS]
         return or_(
@@ -893,7 +894,7 @@ def _changed(table: str, *, by_scope_index: bool) -> Any:
     condition = _in_scope(
         table,
         within_any_scope,
-        t.c.id.in_(bindparam("ancestors", expanding=True)) if table == "organizations" else None,
+        bindparam("ancestors", expanding=True),
         by_scope_index=by_scope_index,
     )
     stmt = select(t.c[PRIMARY_KEYS[table]].label("key"), t.c.seq, t.c.deleted)
