@@ -163,10 +163,16 @@ class ServerClient:
         self.session.mount("https://", adapter)
         self.session.headers[protocol.PROTOCOL_HEADER] = str(protocol.PROTOCOL_MAX)
         self.session.headers["User-Agent"] = f"SuqingWorkbench/{current_version()}"
-        if config.ca_bundle:
-            self.session.verify = config.ca_bundle
-        if config.proxy:
-            self.session.proxies = {"http": config.proxy, "https": config.proxy}
+        # The environment's proxy and certificate settings (HTTP(S)_PROXY, NO_PROXY,
+        # REQUESTS_CA_BUNDLE) are read once, here, for the server's address: requests would
+        # read them on every request (0.4 ms of a 3.5 ms sync with nothing to do), let them
+        # override the session's own (psf/requests#2018), and add a .netrc password in place
+        # of the token. The proxy and CA bundle the user set win over the environment's.
+        environment = self.session.merge_environment_settings(config.base_url, {}, None, None, None)
+        self.session.trust_env = False
+        chosen = {"http": config.proxy, "https": config.proxy} if config.proxy else None
+        self.session.proxies = chosen or environment["proxies"]
+        self.session.verify = config.ca_bundle or environment["verify"]
 
     def close(self) -> None:
         self.session.close()
@@ -197,12 +203,6 @@ class ServerClient:
         url = self.config.base_url.rstrip("/") + path
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         headers.update(kwargs.pop("headers", None) or {})
-        # Per request as well: requests lets HTTP(S)_PROXY and REQUESTS_CA_BUNDLE of the
-        # environment override a session's own settings (psf/requests#2018).
-        if self.config.proxy:
-            kwargs.setdefault("proxies", self.session.proxies)
-        if self.config.ca_bundle:
-            kwargs.setdefault("verify", self.config.ca_bundle)
         try:
             response = self.session.request(
                 method,

@@ -16,8 +16,9 @@ from desktop import settings as s
 from desktop.main_window import MainWindow
 from desktop.sync_controller import SyncState
 from sync.client import deployment, session
-from sync.client.http import ClientConfig
+from sync.client.http import ClientConfig, ServerClient
 from sync.client.store import DATABASE_NAME, Store
+from sync.core import protocol
 from tests.server.conftest import Server, demo_now
 from tests.test_activities_page import activate
 
@@ -107,3 +108,30 @@ def test_the_proxy_setting_carries_the_sync(
     finally:
         window.close()
         store.close()
+
+
+def test_the_environments_proxy_carries_requests_when_none_is_set(
+    server: Server, proxy, monkeypatch
+):
+    """The client reads HTTP_PROXY and NO_PROXY once, when it is made (not on every request):
+    with no proxy set in 设置, the environment's is used, and NO_PROXY naming the server's host
+    goes direct."""
+    proxy_url, seen = proxy
+    for name in ("HTTP_PROXY", "http_proxy"):
+        monkeypatch.setenv(name, proxy_url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    client = ServerClient(ClientConfig(base_url=server.base_url))
+    try:
+        client.health()
+    finally:
+        client.close()
+    assert seen == [f"GET {server.base_url}{protocol.HEALTH_PATH}"]
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    client = ServerClient(ClientConfig(base_url=server.base_url))
+    try:
+        client.health()
+    finally:
+        client.close()
+    assert len(seen) == 1  # direct

@@ -117,8 +117,11 @@ def delete_rows(conn: Connection, deleted: dict[str, list[str]]) -> int:
     return count
 
 
+_CURSOR = select(meta.c.value).where(meta.c.key == CURSOR_KEY)  # built once: asked every sync
+
+
 def get_cursor(conn: Connection) -> int:
-    value = conn.scalar(select(meta.c.value).where(meta.c.key == CURSOR_KEY))
+    value = conn.scalar(_CURSOR)
     return int(value) if value else 0
 
 

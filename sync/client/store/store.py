@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sync.client.store import (
@@ -82,6 +83,39 @@ ACCOUNT_KEY = "account"
 Clock = Callable[[], datetime]
 
 
+def _meta_value(key: str) -> Any:
+    return select(meta.c.value).where(meta.c.key == key).scalar_subquery()
+
+
+# Statements a sync makes every time, built once (building one costs as much as running it).
+_GET_META = select(meta.c.value).where(meta.c.key == bindparam("key"))
+_upsert = sqlite_insert(meta)
+_SET_META = _upsert.on_conflict_do_update(
+    index_elements=[meta.c.key], set_={"value": _upsert.excluded.value}
+)
+
+# The oldest pending operations; not the undo snapshots (a row before each change, often
+# larger than the operation).
+_TO_PUSH = (
+    select(
+        outbox.c.op_id, outbox.c.kind, outbox.c.payload, outbox.c.occurred_at, outbox.c.device_id
+    )
+    .where(outbox.c.state == "pending")
+    .order_by(outbox.c.seq)
+    .limit(bindparam("limit"))
+)
+
+# What `Store._settled` asks: acknowledged operations waiting, the cursor, the check-in key.
+_SETTLED = select(
+    select(func.count())
+    .select_from(outbox)
+    .where(outbox.c.state == "acknowledged")
+    .scalar_subquery(),
+    _meta_value(replica.CURSOR_KEY),
+    _meta_value(replica.CHECKIN_KEY),
+)
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -139,7 +173,7 @@ class Store:
 
     def get_meta(self, key: str) -> str | None:
         with self.engine.connect() as conn:
-            return conn.scalar(select(meta.c.value).where(meta.c.key == key))
+            return conn.scalar(_GET_META, {"key": key})
 
     def set_meta(self, key: str, value: str, *, conn: Connection | None = None) -> None:
         """Set a meta value, in its own transaction or inside the caller's `conn`."""
@@ -148,8 +182,7 @@ class Store:
                 self.set_meta(key, value, conn=own)
             self._announce("meta")
             return
-        conn.execute(delete(meta).where(meta.c.key == key))
-        conn.execute(insert(meta).values(key=key, value=value))
+        conn.execute(_SET_META, {"key": key, "value": value})
 
     @contextmanager
     def bulk_write(self) -> Iterator[Connection]:
@@ -646,15 +679,8 @@ class Store:
 
     def ops_to_push(self, limit: int) -> list[dict[str, Any]]:
         """The oldest pending operations, in the order they were made."""
-        o = outbox.c
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                # Not the undo snapshots (a row before each change, often larger than the op)
-                select(o.op_id, o.kind, o.payload, o.occurred_at, o.device_id)
-                .where(outbox.c.state == "pending")
-                .order_by(outbox.c.seq)
-                .limit(limit)
-            )
+            rows = conn.execute(_TO_PUSH, {"limit": limit})
             return [
                 {
                     "op_id": r.op_id,
@@ -715,9 +741,7 @@ class Store:
         """Consecutive pulled pages in one transaction and one rebase (`replica.apply_pages`)."""
         if not pages:
             return
-        nothing = not any(page.rows or page.deleted for page in pages)
-        same_key = pages[-1].checkin_key in ("", self.get_meta(replica.CHECKIN_KEY))
-        if nothing and same_key and self._settled(pages[-1].cursor):
+        if not any(page.rows or page.deleted for page in pages) and self._settled(pages[-1]):
             return  # nothing changed: no write, nobody to tell (a sync with nothing to do)
         with self._writer.begin() as conn:
             replica.apply_pages(conn, self.reference, pages, actor=self.actor())
@@ -726,13 +750,13 @@ class Store:
     def pull_cursor(self) -> int:
         return self.read(replica.get_cursor)
 
-    def _settled(self, cursor: int) -> bool:
-        """The cursor is `cursor` and no acknowledged operation waits for a pull to pass it."""
+    def _settled(self, page: PullPage) -> bool:
+        """The device is at `page`'s cursor and check-in key already, and no acknowledged
+        operation waits for a pull to pass the cursor: one query (a sync with nothing to do
+        makes it every time)."""
         with self.engine.connect() as conn:
-            waiting = conn.scalar(
-                select(func.count()).select_from(outbox).where(outbox.c.state == "acknowledged")
-            )
-            return not waiting and replica.get_cursor(conn) == cursor
+            waiting, cursor, key = conn.execute(_SETTLED).one()
+        return not waiting and int(cursor or 0) == page.cursor and page.checkin_key in ("", key)
 
     @property
     def snapshot_download_path(self) -> Path:
