@@ -67,6 +67,7 @@ def sync_once(
     notify = progress or (lambda *_: None)
     stop = cancelled or threading.Event()
     store.discard_snapshot_download()  # one a crash left behind
+    store.wait_for_fold()  # the last sync's, before this one writes
 
     try:
         total = 0  # counted once there is something to push (a sync with nothing: no query)
@@ -119,7 +120,7 @@ def sync_once(
     store.take_pull_pages(fetched)  # what came before a failed request or a cancel is kept
 
     if report.pulled_rows or report.snapshot_rows:
-        store.fold_write_ahead_log()
+        store.fold_write_ahead_log_soon()
     report.finished_at = store.clock()
     report.release = client.release
     if report.ok and not stop.is_set():

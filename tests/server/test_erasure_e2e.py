@@ -40,6 +40,8 @@ def _erase(server: Server, phone: str) -> subprocess.CompletedProcess:
 
 
 def _device_bytes(device) -> bytes:
+    """Once the sync's log is folded into the file (after the sync, on a thread of its own)."""
+    device.store.wait_for_fold()
     path = device.store.path
     return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
 
