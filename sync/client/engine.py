@@ -119,12 +119,12 @@ def sync_once(
         report.pull_error = error
     store.take_pull_pages(fetched)  # what came before a failed request or a cancel is kept
 
-    if report.pulled_rows or report.snapshot_rows:
-        store.fold_write_ahead_log_soon()
     report.finished_at = store.clock()
     report.release = client.release
-    if report.ok and not stop.is_set():
-        store.set_meta("last_sync_at", report.finished_at.isoformat())
+    store.sync_finished(
+        report.finished_at if report.ok and not stop.is_set() else None,
+        pulled=bool(report.pulled_rows or report.snapshot_rows),
+    )
     log.info(
         "sync: pushed %d (rejected %d), pulled %d rows in %d pages, errors: %s / %s",
         report.pushed,

@@ -644,9 +644,22 @@ class Store:
         if busy:
             log.info("write-ahead log not emptied: a reader was busy")
 
+    def sync_finished(self, at: datetime | None, *, pulled: bool) -> None:
+        """A sync's end: `last_sync_at` set to `at` (None: it failed or was cancelled), and
+        after one that `pulled` rows, the log folded (`fold_write_ahead_log_soon`). Neither
+        waits for the log to be copied into the file."""
+        if at is not None and not pulled:
+            self.set_meta("last_sync_at", at.isoformat())
+        elif at is not None:  # the pull's log is still to be copied: not by this commit
+            with self._writer.connect() as conn, _checkpoint_deferred(conn), conn.begin():
+                self.set_meta("last_sync_at", at.isoformat(), conn=conn)
+            self._announce("meta")
+        if pulled:
+            self.fold_write_ahead_log_soon()
+
     def fold_write_ahead_log_soon(self) -> None:
         """`fold_write_ahead_log` on a thread of its own, after a sync that pulled rows: the
-        sync is over once its rows are committed (its big writes leave the log to this,
+        sync is over once its rows are committed (its writes leave the log to this,
         `_checkpoint_deferred`), and copying them into the file (0.1 s for a pull of 1,500
         rows, a second for a county's snapshot) does not hold it up. One at a time; the next
         one, and `close`, wait for it."""
