@@ -29,6 +29,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    union_all,
     update,
 )
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
@@ -628,10 +629,11 @@ def apply_many(
     the log of answers is written with one executemany. Each operation still runs its own rules
     on the state the operations before it left (`_apply`).
 
-    A transaction of many operations is first tried without the savepoints (two statements,
-    and on PostgreSQL two round trips, per operation: a third of a bulk edit's); should one of
-    them be refused, its write is taken back whole and done again with them, as are the rest
-    of the push's (refusals come together)."""
+    A write is first tried without the savepoints (two statements, and on PostgreSQL two
+    round trips, per operation: a third of a bulk edit's, and four of the sixteen of a
+    two-edit push, which a crowd of devices waits on, since writers take turns at the change
+    counter); should one of its operations be refused, the write is taken back whole and done
+    again with them, as are the rest of the push's (refusals come together)."""
     results: list[OpResult] = []
     who = {
         "account_id": account_id,
@@ -648,7 +650,7 @@ def apply_many(
     savepoints = False
     while len(results) < len(ops):
         chunk = ops[len(results) : len(results) + OPS_PER_TRANSACTION]
-        if not savepoints and len(chunk) >= OPTIMISTIC_FROM:
+        if not savepoints:
             try:
                 results += write(chunk, savepoints=False)
                 continue
@@ -656,10 +658,6 @@ def apply_many(
                 savepoints = True
         results += write(chunk, savepoints=True)
     return results
-
-
-# Transactions of fewer operations keep their savepoints from the start: little to save.
-OPTIMISTIC_FROM = 8
 
 
 class _NeedsSavepoints(Exception):
@@ -919,6 +917,28 @@ def _changed_at(table: str) -> Any:
     )
 
 
+@cache
+def changes_after(*, by_scope_index: bool) -> Any:
+    """Every pulled table's `changed_after` in one statement (UNION ALL, each table's own
+    order and limit kept in a subquery), its rows naming their table: one round trip, not one
+    a table (fourteen: on PostgreSQL, under a crowd's load, most of a pull's time was spent
+    waiting on them)."""
+    return union_all(
+        *(_named(table, changed_after(table, by_scope_index=by_scope_index)) for table in PULLED)
+    )
+
+
+@cache
+def changes_at() -> Any:
+    """Every pulled table's `_changed_at` in one statement, as `changes_after`."""
+    return union_all(*(_named(table, _changed_at(table)) for table in PULLED))
+
+
+def _named(table: str, stmt: Any) -> Any:
+    rows = stmt.subquery()
+    return select(literal(table).label("tbl"), rows.c.key, rows.c.seq, rows.c.deleted)
+
+
 def pull_parameters(
     scope_path: str, ancestors: list[str], *, after: int, limit: int
 ) -> dict[str, Any]:
@@ -964,21 +984,18 @@ def pull(
     changes = current_seq(conn) - after
     if changes <= 0:  # nothing changed anywhere: one query instead of one a table
         return PullPage(cursor=after, more=False, rows={}, deleted={})
-    candidates: list[tuple[int, str, Any]] = []  # (seq, table, its key and deleted flag)
     parameters = pull_parameters(scope_path, ancestors, after=after, limit=limit + 1)
-    by_scope = by_scope_index(changes)
-    for table in PULLED:
-        stmt = changed_after(table, by_scope_index=by_scope)
-        candidates.extend((row.seq, table, row) for row in conn.execute(stmt, parameters))
+    stmt = changes_after(by_scope_index=by_scope_index(changes))
+    # (seq, table, its key and deleted flag)
+    candidates = [(row.seq, row.tbl, row) for row in conn.execute(stmt, parameters)]
     candidates.sort(key=lambda c: c[0])
     more = len(candidates) > limit
     if more:
         boundary = candidates[limit - 1][0]
         chosen = [c for c in candidates if c[0] < boundary]
         parameters["boundary"] = boundary
-        for table in PULLED:  # every row at the boundary, however many share it
-            rows = conn.execute(_changed_at(table), parameters)
-            chosen.extend((boundary, table, row) for row in rows)
+        # every row at the boundary, however many share it
+        chosen.extend((boundary, row.tbl, row) for row in conn.execute(changes_at(), parameters))
     else:
         chosen = candidates
     versions: dict[str, list[tuple[str, int]]] = {}

@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from sync.core.ids import uuid7
 from sync.core.operations import Kind
-from sync.server import replication
 from sync.server.db import Database
 from sync.server.tables import RECORDS, applied_ops
 from tests.conftest import activity_fields
@@ -55,7 +54,7 @@ def test_a_value_refused_only_when_the_bulk_updates_are_sent_is_answered_alone(s
                     .limit(20)
                 )
             }
-        assert len(before) >= replication.OPTIMISTIC_FROM + 2  # a bulk push, not one by one
+        assert len(before) >= 10  # a bulk push, not one by one
         bad = len(before) // 2
         ops = [
             {
