@@ -12,12 +12,15 @@ cursor is read in the same read transaction as the rows, so a pull after it miss
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import queue
 import sqlite3
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,14 +176,59 @@ def _copy(
         if postgres:
             cursor.itersize = FETCH_ROWS
         cursor.execute(sql)
-        while rows := cursor.fetchmany(FETCH_ROWS):
-            for i, values in (collect or {}).items():
-                values.update(row[i] for row in rows)
-            out.executemany(insert, rows)
-            count += len(rows)
+        fetched = _fetched_ahead(cursor) if postgres else iter(_batches(cursor))
+        with contextlib.closing(fetched):
+            for rows in fetched:
+                for i, values in (collect or {}).items():
+                    values.update(row[i] for row in rows)
+                out.executemany(insert, rows)
+                count += len(rows)
     finally:
         cursor.close()
     return count
+
+
+def _batches(cursor: Any) -> Iterator[list[Any]]:
+    while rows := cursor.fetchmany(FETCH_ROWS):
+        yield rows
+
+
+def _fetched_ahead(cursor: Any) -> Generator[list[Any], None, None]:
+    """The cursor's batches, fetched by a thread of its own a batch or two ahead: the next
+    batch comes from PostgreSQL while this thread writes the last into the file (both drivers
+    let go of the GIL while they wait; in turn, the two took 1.6 s and 1.1 s of a county's
+    3.3 s build). Closing the generator stops the fetching."""
+    ready: queue.Queue[Any] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def put(item: Any) -> None:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def fetch() -> None:
+        try:
+            for rows in _batches(cursor):
+                if stop.is_set():
+                    return
+                put(rows)
+            put(None)
+        except BaseException as error:  # raised again in the writing thread
+            put(error)
+
+    thread = threading.Thread(target=fetch, name="snapshot-fetch", daemon=True)
+    thread.start()
+    try:
+        while (item := ready.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _copy_scope(conn: Connection, scope_path: str, ancestors: list[str], out: sqlite3.Connection):

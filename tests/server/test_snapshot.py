@@ -23,6 +23,7 @@ from sync.client.http import ClientConfig, ServerClient, Unreachable
 from sync.client.store import DATABASE_NAME
 from sync.client.store.snapshot import SnapshotError
 from sync.core.records import RECORD_TABLES, ActivityStatus
+from sync.server import snapshot
 from tests.server.conftest import ROOT, Device, Server, bearer, demo_now, run_cli, server_rows
 
 
@@ -431,3 +432,35 @@ def test_snapshot_endpoint_checks_the_token_and_protocol(devices, server: Server
         timeout=10,
     )
     assert old.status_code == 426 and json.loads(old.text)["code"] == "protocol_mismatch"
+
+
+class _Cursor:
+    """A driver cursor whose `fetchmany` hands out `batches`, then raises `error` if given."""
+
+    def __init__(self, batches: int, error: Exception | None = None) -> None:
+        self.left, self.error, self.fetches = batches, error, 0
+
+    def fetchmany(self, _size: int) -> list[tuple[int]]:
+        self.fetches += 1
+        if self.left:
+            self.left -= 1
+            return [(self.left,)]
+        if self.error is not None:
+            raise self.error
+        return []
+
+
+def test_rows_fetched_ahead_arrive_in_order_and_a_fetch_error_reaches_the_writer():
+    assert list(snapshot._fetched_ahead(_Cursor(5))) == [[(4,)], [(3,)], [(2,)], [(1,)], [(0,)]]
+    failing = snapshot._fetched_ahead(_Cursor(2, OSError("connection lost")))
+    assert next(failing) == [(1,)]
+    with pytest.raises(OSError, match="connection lost"):
+        list(failing)
+
+
+def test_closing_rows_fetched_ahead_stops_the_fetching():
+    cursor = _Cursor(1000)
+    fetched = snapshot._fetched_ahead(cursor)
+    assert next(fetched) == [(999,)]
+    fetched.close()  # returns: the fetching thread is not left waiting on a full queue
+    assert cursor.fetches < 10
