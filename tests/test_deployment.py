@@ -347,11 +347,26 @@ def test_deployment_lock_overrides_user_settings_in_the_session(locked, tmp_path
 
 
 def test_without_settings_the_system_defaults_stay(tmp_path: Path, monkeypatch):
+    """No proxy or CA bundle set: the system's (the environment's, as requests reads it, once
+    when the client is made), else none and the default certificate store."""
     monkeypatch.setenv(deployment.ENV, str(tmp_path / "no-deployment.ini"))
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
     store = _signed_in_store(tmp_path)
-    client = session.connect(store, **s.network_options(_settings(tmp_path)))
+    options = s.network_options(_settings(tmp_path))
+    client = session.connect(store, **options)
     try:
         assert client.session.verify is True and client.session.proxies == {}
+    finally:
+        client.close()
+    bundle = tmp_path / "system-ca.pem"
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+    monkeypatch.setenv("HTTPS_PROXY", "http://system-proxy:3128")
+    client = session.connect(store, **options)
+    try:
+        assert client.session.verify == str(bundle)
+        assert client.session.proxies == {"https": "http://system-proxy:3128"}
     finally:
         client.close()
     store.close()
