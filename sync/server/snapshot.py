@@ -176,7 +176,7 @@ def _copy(
         if postgres:
             cursor.itersize = FETCH_ROWS
         cursor.execute(sql)
-        fetched = _fetched_ahead(cursor) if postgres else iter(_batches(cursor))
+        fetched = _fetched_ahead(cursor) if postgres else _batches(cursor)
         with contextlib.closing(fetched):
             for rows in fetched:
                 for i, values in (collect or {}).items():

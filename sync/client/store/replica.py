@@ -118,6 +118,15 @@ def delete_rows(conn: Connection, deleted: dict[str, list[str]]) -> int:
 
 
 _CURSOR = select(meta.c.value).where(meta.c.key == CURSOR_KEY)  # built once: asked every sync
+_upsert = sqlite_insert(meta)
+_SET_META = _upsert.on_conflict_do_update(
+    index_elements=[meta.c.key], set_={"value": _upsert.excluded.value}
+)
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Set a meta value in the caller's transaction (one upsert, built once)."""
+    conn.execute(_SET_META, {"key": key, "value": value})
 
 
 def get_cursor(conn: Connection) -> int:
@@ -154,12 +163,10 @@ def apply_pages(
         c.execute(
             delete(outbox).where(outbox.c.state == "acknowledged", outbox.c.server_seq <= cursor)
         )
-        c.execute(delete(meta).where(meta.c.key == CURSOR_KEY))
-        c.execute(meta.insert().values(key=CURSOR_KEY, value=str(cursor)))
+        set_meta(c, CURSOR_KEY, str(cursor))
         key = pages[-1].checkin_key
         if key:  # the server's 签到 public key: codes are verified offline with it
-            c.execute(delete(meta).where(meta.c.key == CHECKIN_KEY))
-            c.execute(meta.insert().values(key=CHECKIN_KEY, value=key))
+            set_meta(c, CHECKIN_KEY, key)
 
     rebase(conn, reference, change, actor=actor)
 

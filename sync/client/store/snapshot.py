@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, MetaData, Table, delete, insert, literal, select
 
 from sync.client.store import replica, request_search
-from sync.client.store.tables import RECORDS, meta, outbox
+from sync.client.store.tables import RECORDS, outbox
 from sync.core import protocol
 from sync.core.operations import Reference
 from sync.core.records import RECORD_TABLES, field_names
@@ -136,8 +136,7 @@ def install(conn: Connection, reference: Reference, info: SnapshotInfo) -> None:
                 outbox.c.state == "acknowledged", outbox.c.server_seq <= info.cursor
             )
         )
-        c.execute(delete(meta).where(meta.c.key == replica.CURSOR_KEY))
-        c.execute(meta.insert().values(key=replica.CURSOR_KEY, value=str(info.cursor)))
+        replica.set_meta(c, replica.CURSOR_KEY, str(info.cursor))
 
     replica.rebase(conn, reference, change)
     # The record tables only: a local table of another feature that refers to them is that

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sync.client.store import (
@@ -90,10 +89,6 @@ def _meta_value(key: str) -> Any:
 
 # Statements a sync makes every time, built once (building one costs as much as running it).
 _GET_META = select(meta.c.value).where(meta.c.key == bindparam("key"))
-_upsert = sqlite_insert(meta)
-_SET_META = _upsert.on_conflict_do_update(
-    index_elements=[meta.c.key], set_={"value": _upsert.excluded.value}
-)
 
 # The oldest pending operations; not the undo snapshots (a row before each change, often
 # larger than the operation).
@@ -185,7 +180,7 @@ class Store:
                 self.set_meta(key, value, conn=own)
             self._announce("meta")
             return
-        conn.execute(_SET_META, {"key": key, "value": value})
+        replica.set_meta(conn, key, value)
 
     @contextmanager
     def bulk_write(self) -> Iterator[Connection]:
