@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_sync.py [--postgres URL] [--workers 2] [--devices 200]
     .venv/bin/python benchmarks/bench_sync.py --only push [--runs 5] [--postgres URL]
+    .venv/bin/python benchmarks/bench_sync.py --only pull [--runs 5] [--postgres URL]
 
 Each figure is printed beside a bare bulk copy of the same rows measured in the same run (JSON
 encode, gzip, decode, SQLite executemany into a replica's tables), the goal, and PouchDB's
@@ -319,12 +320,20 @@ def timed_sync(store) -> tuple[float, float, object]:
     return push, ended - started, report
 
 
+def queue_edits(store, count: int) -> None:
+    """Queue `count` capacity edits of the published activities, each a change (capacities
+    above any yet), so a figure can be measured again on the same devices."""
+    published = _published(store)
+    ids = list(published)
+    base = 1 + max(r["capacity"] or 0 for r in published.values())
+    for n in range(count):
+        store.update_activity(ids[n % len(ids)], {"capacity": base + n})
+
+
 def push_ops(store, count: int) -> tuple[float, float]:
     """Queue `count` edits, then sync: (seconds until every push was answered and recorded,
     seconds for the whole sync)."""
-    ids = [i for i, r in _published(store).items()]
-    for n in range(count):
-        store.update_activity(ids[n % len(ids)], {"capacity": 1000 + n})
+    queue_edits(store, count)
     push, whole, report = timed_sync(store)
     assert report.pushed == count and report.rejected == 0, report
     return push, whole
@@ -352,11 +361,7 @@ def push_only(store, server_pid: int, ops: int, runs: int) -> list[dict[str, flo
 
     figures = []
     for run in range(runs):
-        published = _published(store)
-        ids = list(published)
-        base = 1 + max(r["capacity"] or 0 for r in published.values())  # every edit a change
-        for n in range(ops):
-            store.update_activity(ids[n % len(ids)], {"capacity": base + n})
+        queue_edits(store, ops)
         client = session.connect(store)
         marks: list[tuple[float, float, float]] = []
 
@@ -376,6 +381,28 @@ def push_only(store, server_pid: int, ops: int, runs: int) -> list[dict[str, flo
         print(
             f"push run {run + 1}: {push:.3f} s; CPU client {client_cpu:.3f} s, "
             f"server {server_cpu:.3f} s",
+            flush=True,
+        )
+    return figures
+
+
+def pull_only(a, b, server_pid: int, ops: int, runs: int) -> list[dict[str, float]]:
+    """The pull figure alone, `runs` times: device `a` pushes `ops` edits (not timed), then
+    device `b` syncs; wall seconds of b's sync, rows pulled, and the CPU seconds used meanwhile
+    by this process (the client) and by the server."""
+    figures = []
+    for run in range(runs):
+        push_ops(a, ops)
+        started = (time.perf_counter(), time.process_time(), _cpu_seconds(server_pid))
+        _, pulled = pull_changes(b)
+        ended = (time.perf_counter(), time.process_time(), _cpu_seconds(server_pid))
+        pull, client_cpu, server_cpu = (e - s for e, s in zip(ended, started, strict=True))
+        figures.append(
+            {"pull": pull, "rows": pulled, "client_cpu": client_cpu, "server_cpu": server_cpu}
+        )
+        print(
+            f"pull run {run + 1}: {pulled:,} rows in {pull:.3f} s; CPU client "
+            f"{client_cpu:.3f} s, server {server_cpu:.3f} s",
             flush=True,
         )
     return figures
@@ -675,14 +702,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["push"],
-        help="push: only the push figure (after the initial sync it needs), --runs times",
+        choices=["push", "pull"],
+        help="push or pull: only that figure (after the initial sync it needs), --runs times",
     )
     parser.add_argument(
         "--runs",
         type=int,
         default=1,
-        help="with --crowd-only: the concurrent devices N times; with --only push: pushes",
+        help="with --crowd-only: the concurrent devices N times; with --only: that figure",
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this file (run.py)")
     args = parser.parse_args(argv)
@@ -724,6 +751,23 @@ def main(argv: list[str] | None = None) -> int:
                 f"bare copy {bare['seconds']:.3f} s; PouchDB {POUCHDB['push']}"
             )
             _write_json(args.json, {**figures, "push_runs": runs, "bare_ops": bare})
+            return 0
+        if args.only == "pull":
+            bare = _child(BARE_COPY, str(replica), str(args.ops))
+            shutil.copytree(work / "a", work / "b")
+            a, b = _device(work / "a", url), _device(work / "b", url)
+            runs = pull_only(a, b, server.pid, args.ops, args.runs)
+            a.close()
+            b.close()
+            pulls = sorted(r["pull"] for r in runs)
+            print(
+                f"pull ~{runs[0]['rows']:,} rows, {len(runs)} runs: median "
+                f"{statistics.median(pulls):.3f} s (min {pulls[0]:.3f}, max {pulls[-1]:.3f}); "
+                f"CPU median client {statistics.median(r['client_cpu'] for r in runs):.3f} s, "
+                f"server {statistics.median(r['server_cpu'] for r in runs):.3f} s; "
+                f"bare copy {bare['seconds']:.3f} s; PouchDB {POUCHDB['pull']}"
+            )
+            _write_json(args.json, {**figures, "pull_runs": runs, "bare_ops": bare})
             return 0
         bare_all = _child(BARE_COPY, str(replica), "0")
         bare_1000 = _child(BARE_COPY, str(replica), str(args.ops))

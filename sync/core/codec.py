@@ -15,7 +15,8 @@ from typing import Any
 
 
 @cache
-def _field_types(record: type) -> dict[str, type]:
+def field_types(record: type) -> dict[str, type]:
+    """{field: its type, without None} of a record."""
     hints = typing.get_type_hints(record)
     result = {}
     for f in dataclasses.fields(record):
@@ -44,7 +45,7 @@ def row_encoder(
     position), for many rows of one query: where each field sits and which are times or dates
     is worked out once, not tested value by value (a pull page of 1,000 rows: several times
     faster). Values read from a table are never enums (they are stored as text)."""
-    kinds = _field_types(record)
+    kinds = field_types(record)
     fields = list(kinds)
     positions = [list(columns).index(name) for name in fields]
     timed = [name for name in fields if kinds[name] in (datetime, date)]
@@ -62,20 +63,23 @@ def row_encoder(
 
 def from_json(record: type, data: typing.Mapping[str, Any]) -> dict[str, Any]:
     """Python values for the fields of `record` present in `data`; unknown keys are an error."""
-    kinds = _field_types(record)
+    kinds = field_types(record)
     out = {}
     for name, value in data.items():
         if name not in kinds:
             raise KeyError(f"{record.__name__} has no field {name!r}")
-        kind = kinds[name]
-        if value is not None:
-            if kind is datetime:
-                value = datetime.fromisoformat(value)
-            elif kind is date:
-                value = date.fromisoformat(value)
-            elif issubclass(kind, StrEnum):
-                value = kind(value)
-            elif kind is float and isinstance(value, int):
-                value = float(value)
-        out[name] = value
+        out[name] = None if value is None else value_from_json(kinds[name], value)
     return out
+
+
+def value_from_json(kind: type, value: Any) -> Any:
+    """The Python value of one field of type `kind` from its JSON (not None)."""
+    if kind is datetime:
+        return datetime.fromisoformat(value)
+    if kind is date:
+        return date.fromisoformat(value)
+    if issubclass(kind, StrEnum):
+        return kind(value)
+    if kind is float and isinstance(value, int):
+        return float(value)
+    return value

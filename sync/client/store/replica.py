@@ -8,7 +8,6 @@ take back the replayed operations, change the server state, replay what is still
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -18,13 +17,13 @@ from sqlalchemy import Connection, bindparam, delete, literal_column, select, up
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync.client.store.context import LocalContext, restore
+from sync.client.store.server_rows import write_server_rows
 from sync.client.store.tables import RECORDS, conflicts, meta, outbox
 from sync.core import jsontext, operations
-from sync.core.codec import from_json, to_json
 from sync.core.ids import uuid7
 from sync.core.operations import Reference
 from sync.core.protocol import OpResult, OpStatus, PullPage
-from sync.core.records import PRIMARY_KEYS, RECORD_TABLES, field_names
+from sync.core.records import PRIMARY_KEYS, RECORD_TABLES
 from sync.core.rules import RuleViolation
 from sync.core.sql import execute_many
 
@@ -73,37 +72,6 @@ def rebase(
             update(outbox).where(outbox.c.seq == bindparam("_seq")).values(undo=bindparam("undo")),
             undo,
         )
-
-
-def upsert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> int:
-    """Write the server's rows, parents first, one statement per table (executemany). Fields
-    this version does not know are ignored, so an older workbench works with a newer server."""
-    count = 0
-    for table, record in RECORD_TABLES.items():
-        incoming = rows.get(table) or []
-        if not incoming:
-            continue
-        names = field_names(record)
-        t = RECORDS[table]
-        key = PRIMARY_KEYS[table]
-        stmt = sqlite_insert(t)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[key],
-            set_={name: stmt.excluded[name] for name in names if name != key},
-        )
-        # a field an older server does not send takes the record's default
-        defaults = to_json(record, _defaults(record))
-        batch = [from_json(record, {n: row.get(n, defaults[n]) for n in names}) for row in incoming]
-        conn.execute(stmt, batch)
-        count += len(batch)
-    return count
-
-
-def _defaults(record: type) -> dict[str, Any]:
-    return {
-        f.name: None if f.default is dataclasses.MISSING else f.default
-        for f in dataclasses.fields(record)
-    }
 
 
 def delete_rows(conn: Connection, deleted: dict[str, list[str]]) -> int:
@@ -159,7 +127,7 @@ def apply_pages(
     def change(c: Connection) -> None:
         for page in pages:
             delete_rows(c, page.deleted)
-            upsert_rows(c, page.rows)
+            write_server_rows(c, page.rows)
         c.execute(
             delete(outbox).where(outbox.c.state == "acknowledged", outbox.c.server_seq <= cursor)
         )
