@@ -393,6 +393,7 @@ def pull_only(a, b, server_pid: int, ops: int, runs: int) -> list[dict[str, floa
     figures = []
     for run in range(runs):
         push_ops(a, ops)
+        a.wait_for_fold()  # a's log folded: on its own laptop, not beside b's pull
         started = (time.perf_counter(), time.process_time(), _cpu_seconds(server_pid))
         _, pulled = pull_changes(b)
         ended = (time.perf_counter(), time.process_time(), _cpu_seconds(server_pid))
@@ -776,6 +777,7 @@ def main(argv: list[str] | None = None) -> int:
         a = _device(work / "a", url)
         noop = noop_syncs(a, args.noop_runs)
         push_seconds, push_sync = push_ops(a, args.ops)
+        a.wait_for_fold()  # a's log folded: on its own laptop, not beside b's pull
         b = _device(work / "b", url)
         pull_seconds, pulled = pull_changes(b)
         cursor, ids = b.pull_cursor(), list(_published(b))

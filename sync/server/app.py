@@ -29,6 +29,7 @@ from sync.server.config import Settings
 from sync.server.db import RETRY_AFTER_SECONDS, Database, ServerBusy, current_seq
 from sync.server.deps import ApiError, DatabaseDep
 from sync.server.hash_gate import HashGate
+from sync.server.replication import prepare_pull
 from sync.server.retention import apply_retention
 from sync.server.routes import accounts, checkin, personal, public, replication
 from sync.server.scope import ScopeError
@@ -188,6 +189,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         log.info("serving with %s database", db.backend)
         snapshot.sweep_stale()
+        await asyncio.to_thread(_prepare, db)
         retention = asyncio.create_task(_keep_retention(db, settings))
         yield
         retention.cancel()
@@ -218,6 +220,16 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(checkin.router)
     app.include_router(public.router)
     return app
+
+
+def _prepare(db: Database) -> None:
+    """Statements built before the first request (`replication.prepare_pull`); a database
+    not answering yet only leaves that to the first pull."""
+    try:
+        with db.read() as conn:
+            prepare_pull(conn)
+    except Exception:
+        log.exception("could not prepare the pull's statements")
 
 
 async def _keep_retention(db: Database, settings: Settings) -> None:

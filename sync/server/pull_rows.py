@@ -97,6 +97,13 @@ def encoded(conn: Connection, table: str, versions: list[tuple[str, int]]) -> li
     return [rows[version] for version in wanted]
 
 
+def prepare(conn: Connection, table: str) -> None:
+    """Build this table's statement and encoder once, ahead of the first pull (see
+    `replication.prepare_pull`): a query by a key no row has."""
+    conn.execute(_rows_by_key(table), {"keys": [""]}).all()
+    sent_row(table)
+
+
 @cache
 def sent_row(table: str) -> Callable[[Any], dict[str, Any]]:
     """A row of `select(*sent_columns(table))` as the JSON a page carries."""

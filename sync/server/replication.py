@@ -951,6 +951,22 @@ def pull_parameters(
 PULLED = list(RECORD_TABLES)
 
 
+def prepare_pull(conn: Connection) -> None:
+    """Run every statement a pull may send once, with values that match nothing, so a worker's
+    first pull does not wait while SQLAlchemy builds them: ~30 of the ~65 ms of a county's
+    first page of 1,350 rows (after a restart, every worker's first pull; with 200 devices
+    syncing, all at once)."""
+    nothing = pull_parameters("/-/", ["-"], after=current_seq(conn), limit=1)
+    for by_index in (False, True):
+        conn.execute(changes_after(by_scope_index=by_index), nothing).all()
+    conn.execute(changes_at(), {**nothing, "boundary": -1}).all()
+    for table in PULLED:
+        pull_rows.prepare(conn, table)
+        for changed_after in (False, True):
+            by_keys = _live_versions(table, changed_after=changed_after)
+            conn.execute(by_keys, {"keys": [""], "after": 0}).all()
+
+
 class CursorTooOld(Exception):
     """The cursor predates the tombstone horizon: deletions after it may be gone for good."""
 
