@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime
 from functools import cache, lru_cache, partial
 from typing import Any
@@ -214,24 +214,29 @@ class ServerContext:
                 refs = {row[column] for row in cached.get(child, ()) if row.get(column)}
                 wanted = {parent: refs}
             for table, ids in wanted.items():
-                ids = {i for i in ids if isinstance(i, str) and (table, i) not in self._rows}
-                key = PRIMARY_KEYS[table]
-                ordered = sorted(ids)
-                for start in range(0, len(ordered), PRELOAD_CHUNK):
-                    chunk = ordered[start : start + PRELOAD_CHUNK]
-                    self._rows.update(((table, i), None) for i in chunk)
-                    found = self.conn.execute(_select_by_keys(table), {"keys": chunk})
-                    names = tuple(found.keys())
-                    for values in found:
-                        mapping = dict(zip(names, values, strict=True))
-                        self._rows[(table, mapping[key])] = _Row(mapping)
-                        cached.setdefault(table, []).append(mapping)
+                cached.setdefault(table, []).extend(self._read_rows(table, ids))
         self._preload_seats([row["id"] for row in cached.get("activities", ())])
         youths = [row["id"] for row in cached.get("youths", ())]
         if self.scope_path != ROOT_SCOPE:
             for start in range(0, len(youths), PRELOAD_CHUNK):
                 chunk = youths[start : start + PRELOAD_CHUNK]
                 self._visible_youths.update(_visible_youths(self.conn, self.scope_path, chunk))
+
+    def _read_rows(self, table: str, ids: Iterable[Any]) -> list[dict[str, Any]]:
+        """Read the rows of `table` among `ids` not cached yet into the cache, a query per
+        PRELOAD_CHUNK; the rows found (an id with no row is cached as None)."""
+        missing = sorted({i for i in ids if isinstance(i, str) and (table, i) not in self._rows})
+        key, read = PRIMARY_KEYS[table], []
+        for start in range(0, len(missing), PRELOAD_CHUNK):
+            chunk = missing[start : start + PRELOAD_CHUNK]
+            self._rows.update(((table, i), None) for i in chunk)
+            found = self.conn.execute(_select_by_keys(table), {"keys": chunk})
+            names = tuple(found.keys())
+            for values in found:
+                mapping = dict(zip(names, values, strict=True))
+                self._rows[(table, mapping[key])] = _Row(mapping)
+                read.append(mapping)
+        return read
 
     def _preload_seats(self, activity_ids: list[str]) -> None:
         """Count the registrations of these activities by status with one grouped query per
@@ -346,7 +351,20 @@ class ServerContext:
     ) -> list[dict[str, Any]]:
         stmt = _find_where(table, tuple(equals), order_by, limit is not None, self.scope_path)
         params = {f"eq_{k}": v for k, v in equals.items()}
-        rows = self.conn.execute(stmt, params if limit is None else {**params, "limit": limit})
+        found = self.conn.execute(stmt, params if limit is None else {**params, "limit": limit})
+        rows = [_Row(dict(row._mapping)) for row in found]
+        # Kept, with the rows they refer to read together: the rules go on to read and change
+        # what they found (a waitlist promoted: each registration and its youth), which cost
+        # two queries a registration (on PostgreSQL, round trips) after a capacity edit.
+        key = PRIMARY_KEYS[table]
+        self._rows.update(((table, row._mapping[key]), row) for row in rows)
+        for child, column, parent in REFERENCES:
+            if child == table and child != parent:
+                ids = [row._mapping[column] for row in rows]
+                self._read_rows(parent, ids)
+                if parent == "youths" and table not in UNSCOPED:
+                    # referred to from this scope, so seen by it (`_youth_visible`)
+                    self._visible_youths.update(i for i in ids if i)
         return [_record_values(table, row) for row in rows]
 
     def new_id(self) -> str:
