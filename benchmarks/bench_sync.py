@@ -409,6 +409,18 @@ def pull_only(a, b, server_pid: int, ops: int, runs: int) -> list[dict[str, floa
     return figures
 
 
+def _print_runs(title: str, figure: str, runs: list[dict[str, float]], bare: dict) -> None:
+    """One line for `--only push|pull`: the median of the runs, their range and CPU split."""
+    walls = sorted(r[figure] for r in runs)
+    print(
+        f"{title}, {len(runs)} runs: median {statistics.median(walls):.3f} s "
+        f"(min {walls[0]:.3f}, max {walls[-1]:.3f}); CPU median client "
+        f"{statistics.median(r['client_cpu'] for r in runs):.3f} s, server "
+        f"{statistics.median(r['server_cpu'] for r in runs):.3f} s; "
+        f"bare copy {bare['seconds']:.3f} s; PouchDB {POUCHDB[figure]}"
+    )
+
+
 def pull_changes(store) -> tuple[float, int]:
     from sync.client import session
     from sync.client.engine import sync_once
@@ -743,14 +755,7 @@ def main(argv: list[str] | None = None) -> int:
             a = _device(work / "a", url)
             runs = push_only(a, server.pid, args.ops, args.runs)
             a.close()
-            pushes = sorted(r["push"] for r in runs)
-            print(
-                f"push {args.ops:,} operations, {len(runs)} runs: median "
-                f"{statistics.median(pushes):.3f} s (min {pushes[0]:.3f}, max {pushes[-1]:.3f}); "
-                f"CPU median client {statistics.median(r['client_cpu'] for r in runs):.3f} s, "
-                f"server {statistics.median(r['server_cpu'] for r in runs):.3f} s; "
-                f"bare copy {bare['seconds']:.3f} s; PouchDB {POUCHDB['push']}"
-            )
+            _print_runs(f"push {args.ops:,} operations", "push", runs, bare)
             _write_json(args.json, {**figures, "push_runs": runs, "bare_ops": bare})
             return 0
         if args.only == "pull":
@@ -760,14 +765,7 @@ def main(argv: list[str] | None = None) -> int:
             runs = pull_only(a, b, server.pid, args.ops, args.runs)
             a.close()
             b.close()
-            pulls = sorted(r["pull"] for r in runs)
-            print(
-                f"pull ~{runs[0]['rows']:,} rows, {len(runs)} runs: median "
-                f"{statistics.median(pulls):.3f} s (min {pulls[0]:.3f}, max {pulls[-1]:.3f}); "
-                f"CPU median client {statistics.median(r['client_cpu'] for r in runs):.3f} s, "
-                f"server {statistics.median(r['server_cpu'] for r in runs):.3f} s; "
-                f"bare copy {bare['seconds']:.3f} s; PouchDB {POUCHDB['pull']}"
-            )
+            _print_runs(f"pull ~{runs[0]['rows']:,} rows", "pull", runs, bare)
             _write_json(args.json, {**figures, "pull_runs": runs, "bare_ops": bare})
             return 0
         bare_all = _child(BARE_COPY, str(replica), "0")

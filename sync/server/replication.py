@@ -44,7 +44,7 @@ from sync.core.schema import UTCDateTime, tag_condition
 from sync.core.sql import IN_LIST, execute_many
 from sync.server import pull_rows
 from sync.server.config import now as clock_now
-from sync.server.db import Database, current_seq, reserve_seqs, tombstone_horizon
+from sync.server.db import Database, reserve_seqs, sequences
 from sync.server.group_commit import GroupCommit
 from sync.server.privacy import sent_columns
 from sync.server.scope import scope_parameters, within_any_scope, within_scope
@@ -203,13 +203,13 @@ class ServerContext:
 
     def preload(self, wanted: dict[str, set[str]]) -> None:
         """Read many rows at once into the cache, {table: ids}, and the rows they refer to
-        (`REFERENCES`): a bulk push names its rows up front, so a hundred approvals read their
+        (`RULES_FOLLOW`): a bulk push names its rows up front, so a hundred approvals read their
         registrations, and those registrations' youths, with one query each."""
         cached: dict[str, list[dict[str, Any]]] = {}  # the rows read, by table
         for (table, _), row in self._rows.items():
             if row is not None:
                 cached.setdefault(table, []).append(row._mapping)
-        for child, column, parent in ((None, None, None), *REFERENCES):
+        for child, column, parent in ((None, None, None), *RULES_FOLLOW):
             if child is not None:
                 refs = {row[column] for row in cached.get(child, ()) if row.get(column)}
                 wanted = {parent: refs}
@@ -358,7 +358,7 @@ class ServerContext:
         # two queries a registration (on PostgreSQL, round trips) after a capacity edit.
         key = PRIMARY_KEYS[table]
         self._rows.update(((table, row._mapping[key]), row) for row in rows)
-        for child, column, parent in REFERENCES:
+        for child, column, parent in RULES_FOLLOW:
             if child == table and child != parent:
                 ids = [row._mapping[column] for row in rows]
                 self._read_rows(parent, ids)
@@ -587,9 +587,21 @@ DEPENDENTS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def server_reference(conn: Connection) -> Reference:
+    """The reference data the rules check against, read once per transaction: the writes of
+    a group commit (`group_commit`) share it, where each read the categories again, a round
+    trip apiece on PostgreSQL while the change counter stays locked."""
+    transaction = conn.get_transaction()
+    kept = conn.info.get(_REFERENCE_KEY)
+    if kept is not None and kept[0] is transaction:
+        return kept[1]
     t = RECORDS["categories"]
     codes = list(conn.scalars(select(t.c.code).where(t.c.deleted.is_(False))))
-    return jiangsu_reference(codes)
+    reference = jiangsu_reference(codes)
+    conn.info[_REFERENCE_KEY] = (transaction, reference)
+    return reference
+
+
+_REFERENCE_KEY = "suqing_reference"  # in Connection.info: (its transaction, the reference)
 
 
 def apply_one(
@@ -974,7 +986,8 @@ def prepare_pull(conn: Connection) -> None:
     first pull does not wait while SQLAlchemy builds them: ~30 of the ~65 ms of a county's
     first page of 1,350 rows (after a restart, every worker's first pull; with 200 devices
     syncing, all at once)."""
-    nothing = pull_parameters("/-/", ["-"], after=current_seq(conn), limit=1)
+    current, _horizon = sequences(conn)
+    nothing = pull_parameters("/-/", ["-"], after=current, limit=1)
     for by_index in (False, True):
         conn.execute(changes_after(by_scope_index=by_index), nothing).all()
     conn.execute(changes_at(), {**nothing, "boundary": -1}).all()
@@ -987,13 +1000,6 @@ def prepare_pull(conn: Connection) -> None:
 
 class CursorTooOld(Exception):
     """The cursor predates the tombstone horizon: deletions after it may be gone for good."""
-
-
-def check_cursor(conn: Connection, after: int) -> None:
-    """CursorTooOld when a pull after `after` could miss a purged tombstone (see
-    `sync.server.db.tombstone_horizon`); a cursor of 0 (nothing yet) is always fine."""
-    if 0 < after < tombstone_horizon(conn):
-        raise CursorTooOld(after)
 
 
 # Up to this many changes since the cursor, SQLite is kept off the scope index, so it walks
@@ -1014,8 +1020,13 @@ def pull(
     conn: Connection, *, scope_path: str, ancestors: list[str], after: int, limit: int
 ) -> PullPage:
     """Rows in scope changed after `after`, oldest first, never splitting one change sequence
-    across pages (an operation's rows share one sequence number)."""
-    changes = current_seq(conn) - after
+    across pages (an operation's rows share one sequence number). CursorTooOld when a pull
+    after `after` could miss a purged tombstone (see `sync.server.db.tombstone_horizon`); a
+    cursor of 0 (nothing yet) is always fine."""
+    current, horizon = sequences(conn)
+    if 0 < after < horizon:
+        raise CursorTooOld(after)
+    changes = current - after
     if changes <= 0:  # nothing changed anywhere: one query instead of one a table
         return PullPage(cursor=after, more=False, rows={}, deleted={})
     parameters = pull_parameters(scope_path, ancestors, after=after, limit=limit + 1)
@@ -1061,6 +1072,14 @@ REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("followers", "org_id", "organizations"),
     ("activities", "org_id", "organizations"),
     ("organizations", "parent_id", "organizations"),
+)
+
+
+# The references a push's rules follow from the rows it names, read with them (`preload`):
+# not an activity's organisation nor an organisation's parent, which no rule of the rows named
+# reads (a capacity edit read both, a round trip each on PostgreSQL, for nothing).
+RULES_FOLLOW = tuple(
+    r for r in REFERENCES if r[:2] not in {("activities", "org_id"), ("organizations", "parent_id")}
 )
 
 

@@ -145,3 +145,24 @@ def _published_activity(db: Database, home_org_id: str) -> tuple[str, str, int]:
             .limit(1)
         ).one()
     return scope, activity_id, version
+
+
+def test_the_categories_are_read_once_a_transaction_and_afresh_in_the_next(seeded_database):
+    """`server_reference` is shared by the writes of one transaction (a group commit's), never
+    kept past it: a category added meanwhile is known to the next transaction's rules."""
+    url, _seeded = seeded_database
+    db = Database.connect(url)
+    c = RECORDS["categories"]
+    try:
+        with db.write() as conn:
+            first = replication.server_reference(conn)
+            with conn.begin_nested():  # a group commit's write: the same transaction
+                assert replication.server_reference(conn) is first
+            row = dict(conn.execute(select(c).limit(1)).one()._mapping)
+            assert "volunteering-2027" not in first.categories
+        with db.write() as conn:
+            conn.execute(c.insert().values({**row, "code": "volunteering-2027"}))
+        with db.write() as conn:
+            assert "volunteering-2027" in replication.server_reference(conn).categories
+    finally:
+        db.engine.dispose()

@@ -133,16 +133,15 @@ def pull(
         account = account_in(conn, request)  # 401 before 426, as the dependency answered
         check_protocol(request)
         try:
-            replication.check_cursor(conn, after)
+            page = replication.pull(
+                conn,
+                scope_path=account.org_path,
+                ancestors=_ancestors(account.org_path),
+                after=after,
+                limit=size,
+            )
         except replication.CursorTooOld:
             raise ApiError(410, protocol.CURSOR_TOO_OLD, CURSOR_TOO_OLD_MESSAGE) from None
-        page = replication.pull(
-            conn,
-            scope_path=account.org_path,
-            ancestors=_ancestors(account.org_path),
-            after=after,
-            limit=size,
-        )
     page = dataclasses.replace(page, checkin_key=_public_key_text(checkin_key))
     return Response(_to_json_bytes(page.to_json()), media_type="application/json")
 
