@@ -359,7 +359,7 @@ class ServerContext:
         key = PRIMARY_KEYS[table]
         self._rows.update(((table, row._mapping[key]), row) for row in rows)
         for child, column, parent in RULES_FOLLOW:
-            if child == table and child != parent:
+            if child == table:
                 ids = [row._mapping[column] for row in rows]
                 self._read_rows(parent, ids)
                 if parent == "youths" and table not in UNSCOPED:

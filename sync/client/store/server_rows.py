@@ -12,7 +12,7 @@ ones left alone (~25 ms for the same page).
 
 The stored values come from the columns' own SQLAlchemy types (`sync.core.schema`), so there
 is one definition of how a value is stored; only the common case of a time in UTC takes a
-shortcut, checked against that definition by tests/client/test_server_rows.py.
+shortcut, checked against that definition by tests/test_server_rows.py.
 """
 
 from __future__ import annotations
@@ -97,9 +97,7 @@ class _Table:
 
     @property
     def insert_sql(self) -> str:
-        columns = ", ".join(map(_quote, self.names))
-        marks = ", ".join("?" * len(self.names))
-        return f"INSERT INTO {_quote(self.name)} ({columns}) VALUES ({marks})"
+        return _insert_sql(self.name)
 
     def update_sql(self, changed: tuple[int, ...]) -> str:
         return _update_sql(self.name, changed)
@@ -150,6 +148,13 @@ def _select_sql(table: str, keys: int) -> str:
     columns = ", ".join(map(_quote, t.names))
     marks = ", ".join("?" * keys)
     return f"SELECT {columns} FROM {_quote(table)} WHERE {_quote(t.names[t.key])} IN ({marks})"
+
+
+@cache
+def _insert_sql(table: str) -> str:
+    t = _table(table)
+    marks = ", ".join("?" * len(t.names))
+    return f"INSERT INTO {_quote(table)} ({', '.join(map(_quote, t.names))}) VALUES ({marks})"
 
 
 @cache
